@@ -1,0 +1,1 @@
+//! annotations (in progress)

@@ -1,0 +1,231 @@
+//! Documents + catalogue → graph: structure (document, sections, paragraphs,
+//! reading order) and every reference the extractor finds.
+
+use petgraph::stable_graph::NodeIndex;
+
+use super::{AtlasGraph, EdgeKind, Evidence, Node, NodeKind};
+use crate::document::{self, Document};
+use crate::extract::{self, Catalogue, Entity, Relation};
+
+/// Why a document could not be added.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum GraphError {
+    /// A document with the same id is already in the graph.
+    #[error("a document with id `{0}` is already open")]
+    DuplicateDocument(String),
+}
+
+impl AtlasGraph {
+    /// The graph of the bundled WSIS+10 outcome document.
+    ///
+    /// # Errors
+    ///
+    /// Only if a bundled lexicon is malformed (a test guards against it).
+    pub fn bundled() -> Result<Self, extract::CatalogueError> {
+        let catalogue = Catalogue::bundled()?;
+        let mut graph = AtlasGraph::new();
+        // A fresh graph holds no document yet, so adding one cannot collide.
+        let _ = graph.add_document(document::bundled(), &catalogue);
+        Ok(graph)
+    }
+
+    /// Builds a graph of several documents. Documents whose id repeats an
+    /// earlier one are skipped and reported.
+    #[must_use]
+    pub fn from_documents(documents: Vec<Document>, catalogue: &Catalogue) -> (Self, Vec<GraphError>) {
+        let mut graph = AtlasGraph::new();
+        let mut errors = Vec::new();
+        for doc in documents {
+            if let Err(e) = graph.add_document(doc, catalogue) {
+                errors.push(e);
+            }
+        }
+        (graph, errors)
+    }
+
+    /// Adds a document: its node, sections, paragraphs, reading order and
+    /// every reference in its paragraphs. Entities already present (cited by
+    /// another document) are shared.
+    ///
+    /// # Errors
+    ///
+    /// [`GraphError::DuplicateDocument`] if a document with the same id is
+    /// already in the graph; the graph is then unchanged.
+    ///
+    /// # Complexity
+    ///
+    /// Linear in the document's text.
+    pub fn add_document(&mut self, doc: Document, catalogue: &Catalogue) -> Result<NodeIndex, GraphError> {
+        let doc_id = format!("doc:{}", doc.id);
+        if self.index_of(&doc_id).is_some() {
+            return Err(GraphError::DuplicateDocument(doc.id.clone()));
+        }
+        let mut doc_node = Node::new(doc_id.clone(), NodeKind::Document, short_title(&doc.title));
+        doc_node.title = Some(doc.title.clone());
+        let doc_index = self.add_node(doc_node);
+
+        let mut section_nodes = Vec::with_capacity(doc.sections.len());
+        for section in &doc.sections {
+            let label = if section.key == "preamble" { section.title.clone() } else { format!("§{}", section.key) };
+            let mut node = Node::new(format!("sec:{}:{}", doc.id, section.key), NodeKind::Section, label);
+            node.document = Some(doc_id.clone());
+            node.section = Some(section.key.clone());
+            node.title = Some(section.title.clone());
+            let index = self.add_node(node);
+            let parent = section.parent.and_then(|p| section_nodes.get(p).copied()).unwrap_or(doc_index);
+            self.add_edge(parent, index, EdgeKind::Contains, Vec::new());
+            section_nodes.push(index);
+        }
+
+        let mut previous: Option<NodeIndex> = None;
+        for paragraph in &doc.paragraphs {
+            let mut node = Node::new(
+                format!("para:{}:{}", doc.id, paragraph.number),
+                NodeKind::Paragraph,
+                format!("¶{}", paragraph.number),
+            );
+            node.document = Some(doc_id.clone());
+            node.number = Some(paragraph.number);
+            node.section = doc.sections.get(paragraph.section).map(|s| s.key.clone());
+            node.text = Some(paragraph.text.clone());
+            let index = self.add_node(node);
+            let parent = section_nodes.get(paragraph.section).copied().unwrap_or(doc_index);
+            self.add_edge(parent, index, EdgeKind::Contains, Vec::new());
+            if let Some(prev) = previous {
+                self.add_edge(prev, index, EdgeKind::Follows, Vec::new());
+            }
+            previous = Some(index);
+
+            for mention in extract::extract(&paragraph.text, catalogue) {
+                let Some(quote) = paragraph.text.get(mention.span.clone()) else { continue };
+                let evidence = Evidence { start: mention.span.start, end: mention.span.end, quote: quote.to_owned() };
+                let target = self.entity_node(&mention.entity, catalogue);
+                let kind = match mention.relation {
+                    Relation::Cites => EdgeKind::Cites,
+                    Relation::Mentions => EdgeKind::Mentions,
+                    Relation::Thematic => EdgeKind::Thematic,
+                };
+                // An explicit citation makes a thematic link to the same goal redundant.
+                if kind == EdgeKind::Thematic && self.edge_between(index, target, EdgeKind::Cites).is_some() {
+                    continue;
+                }
+                self.add_edge(index, target, kind, vec![evidence]);
+                if kind == EdgeKind::Cites
+                    && let Some(thematic) = self.edge_between(index, target, EdgeKind::Thematic)
+                {
+                    self.graph.remove_edge(thematic);
+                }
+            }
+        }
+        self.documents.push(doc);
+        Ok(doc_index)
+    }
+
+    /// Removes a document: its node, sections and paragraphs, and every
+    /// entity that no other document refers to any more. Returns whether the
+    /// document was open.
+    pub fn remove_document(&mut self, id: &str) -> bool {
+        let Some(position) = self.documents.iter().position(|d| d.id == id) else { return false };
+        self.documents.remove(position);
+        let doc_id = format!("doc:{id}");
+        let owned: Vec<NodeIndex> = self
+            .nodes()
+            .filter(|(_, n)| n.id == doc_id || n.document.as_deref() == Some(doc_id.as_str()))
+            .map(|(i, _)| i)
+            .collect();
+        for index in owned {
+            self.remove_node(index);
+        }
+        // Entities left with no incoming reference (parts first, then wholes).
+        loop {
+            let orphans: Vec<NodeIndex> = self
+                .nodes()
+                .filter(|(i, n)| {
+                    !matches!(n.kind, NodeKind::Document | NodeKind::Section | NodeKind::Paragraph)
+                        && self
+                            .graph
+                            .neighbors_directed(*i, petgraph::Direction::Incoming)
+                            .next()
+                            .is_none()
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if orphans.is_empty() {
+                break;
+            }
+            for index in orphans {
+                self.remove_node(index);
+            }
+        }
+        true
+    }
+
+    /// The node for an entity, created from the catalogue on first use; a
+    /// part of an instrument is linked to its whole.
+    fn entity_node(&mut self, entity: &Entity, catalogue: &Catalogue) -> NodeIndex {
+        let id = entity.id();
+        if let Some(index) = self.index_of(&id) {
+            return index;
+        }
+        let info = catalogue.info(entity);
+        let kind = match entity {
+            Entity::Resolution(_) => NodeKind::Resolution,
+            Entity::Instrument { .. } => NodeKind::Instrument,
+            Entity::Organization(_) => NodeKind::Organization,
+            Entity::Sdg(_) => NodeKind::Sdg,
+            Entity::Stakeholder(_) => NodeKind::Stakeholder,
+            Entity::ActionLine(_) => NodeKind::ActionLine,
+        };
+        let mut node = Node::new(id, kind, info.label);
+        node.name = info.name;
+        node.title = info.title;
+        node.date = info.date;
+        node.acronym = info.acronym;
+        match entity {
+            Entity::Resolution(symbol) => node.symbol = Some(symbol.clone()),
+            Entity::Sdg(goal) => node.goal = Some(*goal),
+            Entity::Instrument { part: Some(part), .. } => node.part = Some(part.describe()),
+            _ => {}
+        }
+        let index = self.add_node(node);
+        if let Entity::Instrument { key, part: Some(_) } = entity {
+            let whole = self.entity_node(&Entity::Instrument { key: key.clone(), part: None }, catalogue);
+            self.add_edge(index, whole, EdgeKind::PartOf, Vec::new());
+        }
+        index
+    }
+}
+
+/// A title cut to a map label: at most 40 characters, on a word boundary.
+fn short_title(title: &str) -> String {
+    const MAX: usize = 40;
+    if title.chars().count() <= MAX {
+        return title.to_owned();
+    }
+    let mut out = String::new();
+    for word in title.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 1 > MAX {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_title_cuts_on_words() {
+        assert_eq!(short_title("Short"), "Short");
+        let t = short_title("Outcome Document of the High-Level Meeting of the General Assembly");
+        assert!(t.ends_with('…'));
+        assert!(t.chars().count() <= 41);
+        assert!(t.starts_with("Outcome Document of the High-Level"));
+    }
+}

@@ -1,0 +1,368 @@
+//! The cross-reference graph: one petgraph [`StableGraph`] of documents,
+//! sections, paragraphs and the entities they refer to.
+//!
+//! Node ids are stable, readable strings (`para:wsis10:32`, `res:A/RES/68/302`):
+//! annotation files and the command line point at nodes by id. Indices
+//! ([`NodeIndex`]) survive removals (that is `StableGraph`'s guarantee), so the
+//! layout and the window can key their state by index.
+
+mod build;
+mod query;
+
+use std::collections::HashMap;
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
+use petgraph::visit::EdgeRef;
+use serde::{Deserialize, Serialize};
+
+use crate::document::Document;
+
+pub use query::SearchHit;
+
+/// What a node stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    /// A loaded document (`doc:wsis10`).
+    Document,
+    /// A heading and its paragraphs (`sec:wsis10:1.1`).
+    Section,
+    /// One numbered paragraph (`para:wsis10:32`).
+    Paragraph,
+    /// A UN resolution (`res:A/RES/68/302`).
+    Resolution,
+    /// A named agreement, declaration or agenda, or a part of one
+    /// (`inst:tunis-agenda`, `inst:tunis-agenda:55`, `inst:udhr:art19`).
+    Instrument,
+    /// A UN body, agency, forum or process (`org:CSTD`).
+    Organization,
+    /// A Sustainable Development Goal (`sdg:5`).
+    Sdg,
+    /// A stakeholder or population group (`stk:civil-society`).
+    Stakeholder,
+    /// A WSIS Action Line (`al:C10`).
+    ActionLine,
+}
+
+impl NodeKind {
+    /// Every kind, in the order legends and filters list them.
+    pub const ALL: [NodeKind; 9] = [
+        NodeKind::Document,
+        NodeKind::Section,
+        NodeKind::Paragraph,
+        NodeKind::Resolution,
+        NodeKind::Instrument,
+        NodeKind::Organization,
+        NodeKind::Sdg,
+        NodeKind::Stakeholder,
+        NodeKind::ActionLine,
+    ];
+
+    /// The name used in JSON, on the command line and in the README: `action_line`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Document => "document",
+            NodeKind::Section => "section",
+            NodeKind::Paragraph => "paragraph",
+            NodeKind::Resolution => "resolution",
+            NodeKind::Instrument => "instrument",
+            NodeKind::Organization => "organization",
+            NodeKind::Sdg => "sdg",
+            NodeKind::Stakeholder => "stakeholder",
+            NodeKind::ActionLine => "action_line",
+        }
+    }
+
+    /// Human-readable plural for legends: "Paragraphs", "SDGs".
+    #[must_use]
+    pub fn plural(self) -> &'static str {
+        match self {
+            NodeKind::Document => "Documents",
+            NodeKind::Section => "Sections",
+            NodeKind::Paragraph => "Paragraphs",
+            NodeKind::Resolution => "Resolutions",
+            NodeKind::Instrument => "Instruments",
+            NodeKind::Organization => "Bodies",
+            NodeKind::Sdg => "SDGs",
+            NodeKind::Stakeholder => "Stakeholders",
+            NodeKind::ActionLine => "Action Lines",
+        }
+    }
+
+    /// Parses [`NodeKind::as_str`]'s names.
+    #[must_use]
+    pub fn parse(name: &str) -> Option<NodeKind> {
+        NodeKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+/// What an edge says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EdgeKind {
+    /// Document → section, section → sub-section, section → paragraph.
+    Contains,
+    /// Paragraph → the next paragraph in reading order.
+    Follows,
+    /// An explicit reference ("resolution 68/302", "SDG 5").
+    Cites,
+    /// A named body or stakeholder group.
+    Mentions,
+    /// An SDG inferred from vocabulary: weaker than `Cites`.
+    Thematic,
+    /// A part of an instrument → the instrument.
+    PartOf,
+    /// A link a user drew in an annotation file.
+    Annotation,
+}
+
+impl EdgeKind {
+    /// Every kind.
+    pub const ALL: [EdgeKind; 7] = [
+        EdgeKind::Contains,
+        EdgeKind::Follows,
+        EdgeKind::Cites,
+        EdgeKind::Mentions,
+        EdgeKind::Thematic,
+        EdgeKind::PartOf,
+        EdgeKind::Annotation,
+    ];
+
+    /// The name used in JSON and on the command line: `part_of`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EdgeKind::Contains => "contains",
+            EdgeKind::Follows => "follows",
+            EdgeKind::Cites => "cites",
+            EdgeKind::Mentions => "mentions",
+            EdgeKind::Thematic => "thematic",
+            EdgeKind::PartOf => "part_of",
+            EdgeKind::Annotation => "annotation",
+        }
+    }
+}
+
+/// One node. Fields that do not apply to its kind are `None`; the names are
+/// the JSON contract of DESIGN.md.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Node {
+    /// Stable id (`para:wsis10:32`).
+    pub id: String,
+    /// What it is.
+    pub kind: NodeKind,
+    /// Short label for the map (`¶32`, `68/302`, `SDG 5`).
+    pub label: String,
+    /// Document id (`doc:wsis10`) of a paragraph or section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// Printed number of a paragraph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    /// Section key (`1.1`) of a paragraph or section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// Full text of a paragraph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Title of a document, section, resolution or SDG.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Resolution symbol (`A/RES/68/302`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    /// Date of adoption (ISO 8601) where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// SDG number, 1..=17.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<u8>,
+    /// Acronym of an organization.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acronym: Option<String>,
+    /// Full name of an instrument, organization or stakeholder group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The part of an instrument: `paragraph 55`, `article 19`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
+}
+
+impl Node {
+    /// A node with only id, kind and label set.
+    #[must_use]
+    pub fn new(id: impl Into<String>, kind: NodeKind, label: impl Into<String>) -> Self {
+        Node {
+            id: id.into(),
+            kind,
+            label: label.into(),
+            document: None,
+            number: None,
+            section: None,
+            text: None,
+            title: None,
+            symbol: None,
+            date: None,
+            goal: None,
+            acronym: None,
+            name: None,
+            part: None,
+        }
+    }
+
+    /// The longest human name known: full name, else title, else label.
+    #[must_use]
+    pub fn display_name(&self) -> &str {
+        self.name.as_deref().or(self.title.as_deref()).unwrap_or(&self.label)
+    }
+}
+
+/// The words in a paragraph that justify an edge.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Byte offset of the quote in the source paragraph's `text` (UTF-8).
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
+    /// The exact words: `text[start..end]`.
+    pub quote: String,
+}
+
+/// One edge: its kind and, for edges that come from the text, the evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edge {
+    /// What it says.
+    pub kind: EdgeKind,
+    /// Quoted spans of the source paragraph, in text order; empty for
+    /// structural edges (`contains`, `follows`, `part_of`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+/// The whole map: every loaded document and what it refers to.
+///
+/// Entities are shared between documents; paragraphs and sections belong to
+/// their document. Node indices are stable across removals.
+#[derive(Debug, Clone, Default)]
+pub struct AtlasGraph {
+    graph: StableGraph<Node, Edge>,
+    ids: HashMap<String, NodeIndex>,
+    documents: Vec<Document>,
+}
+
+impl AtlasGraph {
+    /// An empty graph.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The underlying petgraph graph, for algorithms and iteration.
+    #[must_use]
+    pub fn inner(&self) -> &StableGraph<Node, Edge> {
+        &self.graph
+    }
+
+    /// The documents loaded, in the order they were added.
+    #[must_use]
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    /// Number of nodes.
+    #[must_use]
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of edges.
+    #[must_use]
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// The node at an index, if it exists.
+    #[must_use]
+    pub fn node(&self, index: NodeIndex) -> Option<&Node> {
+        self.graph.node_weight(index)
+    }
+
+    /// The index of the node with this id.
+    #[must_use]
+    pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
+        self.ids.get(id).copied()
+    }
+
+    /// The node with this id.
+    #[must_use]
+    pub fn node_by_id(&self, id: &str) -> Option<&Node> {
+        self.index_of(id).and_then(|i| self.node(i))
+    }
+
+    /// All node indices, in insertion order.
+    pub fn node_indices(&self) -> impl Iterator<Item = NodeIndex> + '_ {
+        self.graph.node_indices()
+    }
+
+    /// All nodes with their indices, in insertion order.
+    pub fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &Node)> + '_ {
+        self.graph.node_indices().filter_map(|i| self.graph.node_weight(i).map(|n| (i, n)))
+    }
+
+    /// All edges as (source, target, edge), in insertion order.
+    pub fn edges(&self) -> impl Iterator<Item = (NodeIndex, NodeIndex, &Edge)> + '_ {
+        self.graph.edge_references().map(|e| (e.source(), e.target(), e.weight()))
+    }
+
+    /// The edge between two nodes of a given kind, in that direction.
+    #[must_use]
+    pub fn edge_between(&self, source: NodeIndex, target: NodeIndex, kind: EdgeKind) -> Option<EdgeIndex> {
+        self.graph
+            .edges_connecting(source, target)
+            .find(|e| e.weight().kind == kind)
+            .map(|e| e.id())
+    }
+
+    /// The edge at an index.
+    #[must_use]
+    pub fn edge(&self, index: EdgeIndex) -> Option<&Edge> {
+        self.graph.edge_weight(index)
+    }
+
+    /// Adds a node, or returns the existing one with the same id unchanged.
+    pub fn add_node(&mut self, node: Node) -> NodeIndex {
+        if let Some(&index) = self.ids.get(&node.id) {
+            return index;
+        }
+        let id = node.id.clone();
+        let index = self.graph.add_node(node);
+        self.ids.insert(id, index);
+        index
+    }
+
+    /// Adds an edge of `kind` from `source` to `target`, or merges `evidence`
+    /// into the existing one (one edge per pair and kind; evidence kept
+    /// sorted and without duplicates).
+    pub fn add_edge(&mut self, source: NodeIndex, target: NodeIndex, kind: EdgeKind, evidence: Vec<Evidence>) -> EdgeIndex {
+        if let Some(index) = self.edge_between(source, target, kind) {
+            if let Some(edge) = self.graph.edge_weight_mut(index) {
+                edge.evidence.extend(evidence);
+                edge.evidence.sort();
+                edge.evidence.dedup();
+            }
+            return index;
+        }
+        let mut evidence = evidence;
+        evidence.sort();
+        evidence.dedup();
+        self.graph.add_edge(source, target, Edge { kind, evidence })
+    }
+
+    /// Removes a node and its edges. Other indices stay valid.
+    pub fn remove_node(&mut self, index: NodeIndex) -> Option<Node> {
+        let node = self.graph.remove_node(index)?;
+        self.ids.remove(&node.id);
+        Some(node)
+    }
+}

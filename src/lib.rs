@@ -1,0 +1,13 @@
+//! WSIS Atlas (architecture doc written below as modules land).
+
+pub mod annotations;
+pub mod document;
+pub mod export;
+pub mod extract;
+pub mod graph;
+pub mod layout;
+pub mod scene;
+pub mod style;
+
+#[cfg(feature = "gui")]
+pub mod app;
