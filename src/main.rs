@@ -1,1 +1,127 @@
-fn main() {}
+//! The `wsis-atlas` command: with no subcommand it opens the explorer window;
+//! subcommands work headlessly (stats, export, layout, check-annotations).
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use wsis_atlas::{corpus, export, stats};
+
+/// Explore UN outcome documents as a graph of their cross-references.
+///
+/// With no subcommand, opens the explorer window on the given text files, or
+/// on the bundled WSIS+10 outcome document (A/RES/70/125) when none are given.
+#[derive(Parser, Debug)]
+#[command(name = "wsis-atlas", version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Documents to open in the window (plain text); none: the bundled WSIS+10 outcome.
+    files: Vec<PathBuf>,
+    /// An annotation file to open with them.
+    #[arg(long, value_name = "FILE")]
+    annotations: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Print sections, paragraph counts, node and edge counts by kind, and the most-cited entities.
+    Stats {
+        /// Documents (plain text); none: the bundled WSIS+10 outcome.
+        files: Vec<PathBuf>,
+    },
+    /// Write the graph as data (JSON node-link).
+    Export {
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Documents (plain text); none: the bundled WSIS+10 outcome.
+        files: Vec<PathBuf>,
+        /// Where to write; standard output when absent.
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    /// Node-link JSON (d3, networkx).
+    Json,
+}
+
+fn main() -> ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS, // `wsis-atlas export | head`
+        Err(e) => {
+            eprintln!("wsis-atlas: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        None => open_window(cli.files, cli.annotations),
+        Some(Command::Stats { files }) => {
+            let (graph, failed) = open(&files)?;
+            print!("{}", stats::stats(&graph));
+            Ok(failed)
+        }
+        Some(Command::Export { format, files, out, force }) => {
+            let (graph, failed) = open(&files)?;
+            let bytes = match format {
+                Format::Json => export::json::to_json(&graph, |_| None)?.into_bytes(),
+            };
+            write_output(out.as_deref(), &bytes, force)?;
+            Ok(failed)
+        }
+    }
+}
+
+/// Opens the documents; reports each unreadable file on its own line and
+/// goes on with the rest. The exit code is a failure if any file failed.
+fn open(files: &[PathBuf]) -> anyhow::Result<(wsis_atlas::graph::AtlasGraph, ExitCode)> {
+    let (graph, errors) = corpus::open(files)?;
+    for e in &errors {
+        eprintln!("wsis-atlas: {e}");
+    }
+    if !files.is_empty() && graph.documents().is_empty() {
+        bail!("no document could be read");
+    }
+    Ok((graph, if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }))
+}
+
+/// Writes to `out` atomically (refusing to replace it without `force`), or to stdout.
+fn write_output(out: Option<&std::path::Path>, bytes: &[u8], force: bool) -> anyhow::Result<()> {
+    match out {
+        Some(path) => export::write_atomic(path, bytes, force)?,
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(bytes).and_then(|()| stdout.flush()).context("cannot write to standard output")?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(feature = "gui")]
+fn open_window(files: Vec<PathBuf>, annotations: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    wsis_atlas::app::run(files, annotations)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_files: Vec<PathBuf>, _annotations: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    bail!("this build has no window (built without the `gui` feature); use a subcommand: see --help")
+}

@@ -1,1 +1,200 @@
-//! style (in progress)
+//! Colours and sizes per node and edge kind, shared by the window and by
+//! exported pictures, so both look the same.
+
+use serde::{Deserialize, Serialize};
+
+use crate::graph::{EdgeKind, NodeKind};
+
+/// A colour as straight (not premultiplied) RGBA bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Rgba(pub [u8; 4]);
+
+impl Rgba {
+    /// Opaque colour from a `0xRRGGBB` value.
+    #[must_use]
+    pub const fn hex(rgb: u32) -> Rgba {
+        Rgba([(rgb >> 16) as u8, (rgb >> 8) as u8, rgb as u8, 255])
+    }
+
+    /// Fully transparent.
+    pub const TRANSPARENT: Rgba = Rgba([0, 0, 0, 0]);
+
+    /// The same colour with its alpha multiplied by `factor` (0..=1).
+    #[must_use]
+    pub fn fade(self, factor: f32) -> Rgba {
+        let [r, g, b, a] = self.0;
+        Rgba([r, g, b, (f32::from(a) * factor.clamp(0.0, 1.0)).round() as u8])
+    }
+
+    /// `#rrggbb` (alpha left out).
+    #[must_use]
+    pub fn to_hex(self) -> String {
+        let [r, g, b, _] = self.0;
+        format!("#{r:02x}{g:02x}{b:02x}")
+    }
+
+    /// Alpha as 0..=1.
+    #[must_use]
+    pub fn opacity(self) -> f32 {
+        f32::from(self.0[3]) / 255.0
+    }
+
+    /// Parses `#rrggbb` (as annotation colours are written).
+    #[must_use]
+    pub fn parse_hex(s: &str) -> Option<Rgba> {
+        let digits = s.strip_prefix('#')?;
+        if digits.len() != 6 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        u32::from_str_radix(digits, 16).ok().map(Rgba::hex)
+    }
+}
+
+/// Light or dark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Dark text on a light background.
+    #[default]
+    Light,
+    /// Light text on a dark background.
+    Dark,
+}
+
+/// How one kind of edge is drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EdgeStyle {
+    /// Stroke colour.
+    pub color: Rgba,
+    /// Stroke width in pixels at zoom 1.
+    pub width: f32,
+    /// Dashed (`thematic`, `annotation`).
+    pub dashed: bool,
+}
+
+/// Everything the scene needs to know about looks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Style {
+    /// Which palette.
+    pub theme: Theme,
+    /// Canvas background.
+    pub background: Rgba,
+    /// Label text.
+    pub text: Rgba,
+    /// Outline of discs, and the halo behind labels.
+    pub outline: Rgba,
+    /// Ring around the selected node.
+    pub selection: Rgba,
+    /// Label font size in pixels.
+    pub font_size: f32,
+}
+
+impl Style {
+    /// The palette for a theme.
+    #[must_use]
+    pub fn new(theme: Theme) -> Style {
+        match theme {
+            Theme::Light => Style {
+                theme,
+                background: Rgba::hex(0xf8f8f6),
+                text: Rgba::hex(0x1f2328),
+                outline: Rgba::hex(0xffffff),
+                selection: Rgba::hex(0x111111),
+                font_size: 12.0,
+            },
+            Theme::Dark => Style {
+                theme,
+                background: Rgba::hex(0x1b1d22),
+                text: Rgba::hex(0xe6e6e6),
+                outline: Rgba::hex(0x1b1d22),
+                selection: Rgba::hex(0xffffff),
+                font_size: 12.0,
+            },
+        }
+    }
+
+    /// Fill colour of a node kind. Colour-blind-safe hues, tuned per theme.
+    #[must_use]
+    pub fn node_color(&self, kind: NodeKind) -> Rgba {
+        let dark = self.theme == Theme::Dark;
+        Rgba::hex(match (kind, dark) {
+            (NodeKind::Document, false) => 0x3b3f46,
+            (NodeKind::Document, true) => 0xd0d4da,
+            (NodeKind::Section, false) => 0x8a8f98,
+            (NodeKind::Section, true) => 0x9aa0a8,
+            (NodeKind::Paragraph, false) => 0x3f7cc0,
+            (NodeKind::Paragraph, true) => 0x6aa6e8,
+            (NodeKind::Resolution, false) => 0xd1493f,
+            (NodeKind::Resolution, true) => 0xf07167,
+            (NodeKind::Instrument, false) => 0xe08a00,
+            (NodeKind::Instrument, true) => 0xf5a623,
+            (NodeKind::Organization, false) => 0x2e9e5b,
+            (NodeKind::Organization, true) => 0x4cc47f,
+            (NodeKind::Sdg, false) => 0x9b59b6,
+            (NodeKind::Sdg, true) => 0xc08ad8,
+            (NodeKind::Stakeholder, false) => 0x17a2b8,
+            (NodeKind::Stakeholder, true) => 0x45c8dc,
+            (NodeKind::ActionLine, false) => 0xb8860b,
+            (NodeKind::ActionLine, true) => 0xe0c050,
+        })
+    }
+
+    /// How an edge kind is drawn.
+    #[must_use]
+    pub fn edge_style(&self, kind: EdgeKind) -> EdgeStyle {
+        let base = if self.theme == Theme::Dark { Rgba::hex(0xb0b6c0) } else { Rgba::hex(0x5a6270) };
+        let (color, width, dashed) = match kind {
+            EdgeKind::Cites => (base.fade(0.55), 1.2, false),
+            EdgeKind::Mentions => (base.fade(0.30), 0.9, false),
+            EdgeKind::Thematic => (self.node_color(NodeKind::Sdg).fade(0.35), 0.8, true),
+            EdgeKind::Follows => (self.node_color(NodeKind::Paragraph).fade(0.45), 1.6, false),
+            EdgeKind::Contains => (base.fade(0.18), 0.8, false),
+            EdgeKind::PartOf => (self.node_color(NodeKind::Instrument).fade(0.55), 1.2, false),
+            EdgeKind::Annotation => (Rgba::hex(0xff6f00).fade(0.9), 1.8, true),
+        };
+        EdgeStyle { color, width, dashed }
+    }
+}
+
+/// Disc radius in world units for a node of `kind` with `degree` edges:
+/// grows with the square root of degree, so hubs stand out without swamping.
+#[must_use]
+pub fn node_radius(kind: NodeKind, degree: usize) -> f32 {
+    let base = match kind {
+        NodeKind::Document => 14.0,
+        NodeKind::Section => 9.0,
+        NodeKind::Paragraph => 6.0,
+        _ => 5.0,
+    };
+    (base + 2.2 * (degree as f32).sqrt()).min(40.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_a_distinct_colour_in_each_theme() {
+        for theme in [Theme::Light, Theme::Dark] {
+            let style = Style::new(theme);
+            let mut colours: Vec<_> = NodeKind::ALL.iter().map(|k| style.node_color(*k)).collect();
+            colours.sort_by_key(|c| c.0);
+            colours.dedup();
+            assert_eq!(colours.len(), NodeKind::ALL.len());
+        }
+    }
+
+    #[test]
+    fn hex_round_trips() {
+        assert_eq!(Rgba::parse_hex("#3f7cc0"), Some(Rgba::hex(0x3f7cc0)));
+        assert_eq!(Rgba::hex(0x3f7cc0).to_hex(), "#3f7cc0");
+        assert_eq!(Rgba::parse_hex("3f7cc0"), None);
+        assert_eq!(Rgba::parse_hex("#3f7cg0"), None);
+    }
+
+    #[test]
+    fn radius_grows_with_degree_and_is_capped() {
+        assert!(node_radius(NodeKind::Resolution, 10) > node_radius(NodeKind::Resolution, 1));
+        assert!(node_radius(NodeKind::Resolution, 1_000_000) <= 40.0);
+    }
+}

@@ -4,8 +4,10 @@
 //! (as extracted from a PDF or copied out of one) into a [`Document`]. The
 //! types here are plain data: no graph, no window.
 
+pub mod load;
 pub mod parse;
 
+pub use load::{LoadError, load};
 pub use parse::{ParseError, ParseWarning, parse, parse_bytes};
 
 /// The WSIS+10 outcome document (A/RES/70/125), bundled with the program.

@@ -92,7 +92,7 @@ impl Entity {
 }
 
 /// One reference found in a paragraph.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Mention {
     /// What is referred to.
     pub entity: Entity,

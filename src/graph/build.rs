@@ -142,11 +142,7 @@ impl AtlasGraph {
                 .nodes()
                 .filter(|(i, n)| {
                     !matches!(n.kind, NodeKind::Document | NodeKind::Section | NodeKind::Paragraph)
-                        && self
-                            .graph
-                            .neighbors_directed(*i, petgraph::Direction::Incoming)
-                            .next()
-                            .is_none()
+                        && self.graph.neighbors_directed(*i, petgraph::Direction::Incoming).next().is_none()
                 })
                 .map(|(i, _)| i)
                 .collect();

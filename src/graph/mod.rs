@@ -7,12 +7,13 @@
 //! layout and the window can key their state by index.
 
 mod build;
+pub use build::GraphError;
 mod query;
 
 use std::collections::HashMap;
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
-use petgraph::visit::EdgeRef;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
@@ -318,10 +319,7 @@ impl AtlasGraph {
     /// The edge between two nodes of a given kind, in that direction.
     #[must_use]
     pub fn edge_between(&self, source: NodeIndex, target: NodeIndex, kind: EdgeKind) -> Option<EdgeIndex> {
-        self.graph
-            .edges_connecting(source, target)
-            .find(|e| e.weight().kind == kind)
-            .map(|e| e.id())
+        self.graph.edges_connecting(source, target).find(|e| e.weight().kind == kind).map(|e| e.id())
     }
 
     /// The edge at an index.
@@ -344,7 +342,13 @@ impl AtlasGraph {
     /// Adds an edge of `kind` from `source` to `target`, or merges `evidence`
     /// into the existing one (one edge per pair and kind; evidence kept
     /// sorted and without duplicates).
-    pub fn add_edge(&mut self, source: NodeIndex, target: NodeIndex, kind: EdgeKind, evidence: Vec<Evidence>) -> EdgeIndex {
+    pub fn add_edge(
+        &mut self,
+        source: NodeIndex,
+        target: NodeIndex,
+        kind: EdgeKind,
+        evidence: Vec<Evidence>,
+    ) -> EdgeIndex {
         if let Some(index) = self.edge_between(source, target, kind) {
             if let Some(edge) = self.graph.edge_weight_mut(index) {
                 edge.evidence.extend(evidence);

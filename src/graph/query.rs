@@ -58,11 +58,7 @@ impl AtlasGraph {
     /// Neighbours in either direction, optionally only along edges of one kind.
     #[must_use]
     pub fn neighbors(&self, index: NodeIndex, kind: Option<EdgeKind>) -> BTreeSet<NodeIndex> {
-        self.links(index)
-            .into_iter()
-            .filter(|l| kind.is_none_or(|k| l.weight.kind == k))
-            .map(|l| l.other)
-            .collect()
+        self.links(index).into_iter().filter(|l| kind.is_none_or(|k| l.weight.kind == k)).map(|l| l.other).collect()
     }
 
     /// Number of edges touching a node, in either direction.
