@@ -88,3 +88,41 @@ impl Document {
         self.sections.get(paragraph.section)
     }
 }
+
+/// The sentence of `text` around the byte range `span`: from after the
+/// previous sentence end (`. `, `; `, `: ` followed by a capital, or the
+/// start) to the next one (or the end). Returns the sentence and where the
+/// span sits inside it. Out-of-range spans give the whole text.
+#[must_use]
+pub fn sentence_around(text: &str, span: std::ops::Range<usize>) -> (&str, std::ops::Range<usize>) {
+    if span.start > span.end || span.end > text.len() || !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end)
+    {
+        return (text, 0..0);
+    }
+    let bytes = text.as_bytes();
+    let is_end = |i: usize| {
+        matches!(bytes.get(i), Some(b'.' | b';')) && matches!(bytes.get(i + 1), Some(b' ')) && {
+            // Not "para. 5" style abbreviations: the next word starts upper-case.
+            text.get(i + 2..).and_then(|r| r.chars().next()).is_some_and(char::is_uppercase)
+        }
+    };
+    let start = (0..span.start).rev().find(|&i| is_end(i)).map_or(0, |i| i + 2);
+    let end = (span.end..text.len()).find(|&i| is_end(i)).map_or(text.len(), |i| i + 1);
+    let sentence = text.get(start..end).unwrap_or(text);
+    (sentence, span.start - start..span.end - start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_around_finds_the_citing_sentence() {
+        let text = "We note this. We recall resolution 69/166, and stress it. Another one.";
+        let at = text.find("69/166").unwrap_or(0);
+        let (s, r) = sentence_around(text, at..at + 6);
+        assert_eq!(s, "We recall resolution 69/166, and stress it.");
+        assert_eq!(s.get(r), Some("69/166"));
+        assert_eq!(sentence_around(text, 5..500).0, text);
+    }
+}
