@@ -1,1 +1,244 @@
-//! Integration tests: document.
+//! Integration tests: document. The bundled WSIS+10 outcome document as the
+//! real case (numbering, sections, paragraphs split by page breaks), its
+//! variants (CRLF, BOM, curly quotes, page furniture), and a property test
+//! that no text makes the parser panic or break its guarantees.
+
+use proptest::prelude::*;
+use wsis_atlas::document::{BUNDLED_TEXT, Document, bundled, parse, parse_bytes};
+
+fn text(doc: &Document, number: u32) -> &str {
+    doc.paragraph(number).map_or("<missing>", |p| p.text.as_str())
+}
+
+fn section_key(doc: &Document, number: u32) -> &str {
+    doc.paragraph(number).and_then(|p| doc.section_of(p)).map_or("<none>", |s| s.key.as_str())
+}
+
+/// Paragraph numbers of one section, by key.
+fn members(doc: &Document, key: &str) -> Vec<u32> {
+    let index = doc.sections.iter().position(|s| s.key == key);
+    doc.paragraphs.iter().filter(|p| Some(p.section) == index).map(|p| p.number).collect()
+}
+
+#[test]
+fn bundled_is_numbered_1_to_77_without_warnings() {
+    let doc = bundled();
+    let numbers: Vec<u32> = doc.paragraphs.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, (1..=77).collect::<Vec<_>>());
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    assert_eq!(doc.id, "wsis10");
+    assert_eq!(
+        doc.title,
+        "Outcome Document of the High-Level Meeting of the General Assembly on the Overall Review of the \
+         Implementation of WSIS Outcomes"
+    );
+}
+
+#[test]
+fn bundled_sections_keys_titles_levels_parents() {
+    let doc = bundled();
+    let sections: Vec<(&str, &str, u8, Option<usize>)> =
+        doc.sections.iter().map(|s| (s.key.as_str(), s.title.as_str(), s.level, s.parent)).collect();
+    assert_eq!(
+        sections,
+        [
+            ("preamble", "Preamble", 0, None),
+            ("1", "ICT for Development", 0, None),
+            ("1.1", "Bridging Digital Divides", 1, Some(1)),
+            ("1.2", "Enabling Environment", 1, Some(1)),
+            ("1.3", "Financial Mechanisms", 1, Some(1)),
+            ("2", "Human rights in the Information Society", 0, None),
+            ("3", "Building Confidence and Security in the use of ICTs", 0, None),
+            ("4", "Internet Governance", 0, None),
+            ("4.1", "Enhanced Cooperation", 1, Some(7)),
+            ("5", "Follow-up and Review", 0, None),
+        ]
+    );
+}
+
+#[test]
+fn bundled_section_membership() {
+    let doc = bundled();
+    assert_eq!(members(&doc, "preamble"), (1..=16).collect::<Vec<_>>());
+    assert_eq!(members(&doc, "1"), (17..=25).collect::<Vec<_>>());
+    assert_eq!(members(&doc, "1.1"), (26..=32).collect::<Vec<_>>());
+    assert_eq!(members(&doc, "1.2"), (33..=38).collect::<Vec<_>>());
+    assert_eq!(members(&doc, "1.3"), (39..=45).collect::<Vec<_>>());
+    assert_eq!(members(&doc, "2"), (46..=52).collect::<Vec<_>>());
+    assert_eq!(members(&doc, "3"), (53..=59).collect::<Vec<_>>());
+    assert_eq!(members(&doc, "4"), (60..=68).collect::<Vec<_>>());
+    assert_eq!(members(&doc, "4.1"), [69, 70]);
+    assert_eq!(members(&doc, "5"), (71..=77).collect::<Vec<_>>());
+    assert_eq!(section_key(&doc, 16), "preamble");
+    assert_eq!(section_key(&doc, 17), "1");
+    assert_eq!(section_key(&doc, 26), "1.1");
+}
+
+#[test]
+fn bundled_split_paragraphs_start_and_end_where_the_file_does() {
+    let doc = bundled();
+    // (number, first words, words across the page break, last words)
+    let cases = [
+        (5, "Reaffirming its resolution 69/313", "Agenda of the Third International Conference", "partnership and solidarity."),
+        (11, "We express concern, however,", "such as between and within countries", "especially ICTs for development."),
+        (17, "We commit to harnessing", "academic communities, and all other relevant stakeholders", "of the 2030 Agenda."),
+        (23, "We recognize that ICTs have become", "early warning systems, preparedness, response", "disaster risk management."),
+        (28, "We affirm our commitment", "beyond \"information societies\" to \"knowledge societies\", in which", "international community."),
+        (33, "We recognize that certain policies", "functioning of education, innovation", "investment frameworks for ICTs."),
+        (39, "We welcome that total public", "increased substantially in the last decade, now", "23 and 27 of the Tunis Agenda."),
+        (46, "We reaffirm the commitment", "the Tunis Commitment to the universality", "as in national affairs."),
+        (57, "However, we are concerned", "cooperation with all stakeholders and international", "in the Information Society."),
+        (70, "We note, however, divergent views", "stakeholders taking into account all their diverse views", "Secretary-General on WSIS implementation."),
+        // The file breaks ¶76 as "…and should be" / "continued.": the lone line ends the sentence.
+        (76, "We acknowledge the importance of data", "dissemination and should be continued.", "and should be continued."),
+    ];
+    for (number, first, across, last) in cases {
+        let t = text(&doc, number);
+        assert!(t.starts_with(first), "¶{number} starts {t:.60}");
+        assert!(t.contains(across), "¶{number} lacks {across:?}");
+        assert!(t.ends_with(last), "¶{number} ends …{}", t.get(t.len().saturating_sub(60)..).unwrap_or(t));
+    }
+    // ¶77, after the "continued." line, is its own paragraph.
+    assert!(text(&doc, 77).starts_with("We recognize that, in the preparation of this review"));
+}
+
+#[test]
+fn bundled_texts_are_clean() {
+    let doc = bundled();
+    for p in &doc.paragraphs {
+        let t = &p.text;
+        assert!(!t.contains("  ") && t.trim() == t, "¶{} has stray whitespace", p.number);
+        assert!(!t.starts_with('-') && !t.contains(" - "), "¶{} keeps a list dash", p.number);
+        assert!(t.starts_with(char::is_uppercase), "¶{} starts {t:.30}", p.number);
+        assert!(t.ends_with('.') || t.ends_with(".\"") || t.ends_with(';'), "¶{} ends …{t}", p.number);
+        assert!(!t.starts_with(&format!("{}.", p.number)), "¶{} keeps its number", p.number);
+    }
+    // Preamble paragraphs end in ";" or "," in real resolutions; this text uses full stops.
+    assert_eq!(text(&doc, 13), "We reaffirm that Internet governance should continue to follow the provisions set forth in the outcomes of Tunis and Geneva.");
+}
+
+#[test]
+fn bundled_paragraph_lines_point_at_their_numbers() {
+    let doc = bundled();
+    let lines: Vec<&str> = BUNDLED_TEXT.lines().collect();
+    for p in &doc.paragraphs {
+        let line = lines.get(p.line - 1).copied().unwrap_or_default();
+        let line = line.trim_start_matches("- ");
+        assert!(line.starts_with(&format!("{}. ", p.number)), "¶{} at line {}: {line:.20}", p.number, p.line);
+    }
+    assert_eq!(doc.paragraph(1).map(|p| p.line), Some(5));
+    assert_eq!(doc.paragraph(77).map(|p| p.line), Some(138));
+}
+
+#[test]
+fn crlf_bom_and_curly_quotes_change_nothing_but_the_quotes() {
+    let plain = bundled();
+    let crlf = format!("\u{feff}{}", BUNDLED_TEXT.replace('\n', "\r\n"));
+    let mut open = false;
+    let curly: String = crlf
+        .chars()
+        .map(|c| match c {
+            '"' => {
+                open = !open;
+                if open { '“' } else { '”' }
+            }
+            '\'' => '’',
+            c => c,
+        })
+        .collect();
+    let doc = parse_bytes("wsis10", &plain.source, curly.as_bytes()).expect("valid UTF-8");
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    assert_eq!(doc.sections, plain.sections);
+    assert_eq!(doc.paragraphs.len(), plain.paragraphs.len());
+    for (a, b) in doc.paragraphs.iter().zip(&plain.paragraphs) {
+        assert_eq!((a.number, a.section, a.line), (b.number, b.section, b.line));
+        let straight = a.text.replace(['“', '”'], "\"").replace('’', "'");
+        assert_eq!(straight, b.text);
+    }
+}
+
+#[test]
+fn page_numbers_and_running_headers_at_every_page_break_change_nothing() {
+    let plain = bundled();
+    let furniture = format!("\n\n17\n\n{}\n\nA/RES/70/125\n\n", plain.title);
+    let noisy = BUNDLED_TEXT.replace("\n\n", &furniture);
+    let doc = parse("wsis10", "noisy", &noisy);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    assert_eq!(doc.sections, plain.sections);
+    let strip = |d: &Document| d.paragraphs.iter().map(|p| (p.number, p.section, p.text.clone())).collect::<Vec<_>>();
+    assert_eq!(strip(&doc), strip(&plain));
+}
+
+#[test]
+fn a_missing_paragraph_is_reported_and_the_rest_still_parses() {
+    let cut: String = BUNDLED_TEXT.lines().filter(|l| !l.starts_with("- 40. ")).collect::<Vec<_>>().join("\n");
+    let doc = parse("wsis10", "cut", &cut);
+    assert_eq!(doc.paragraphs.len(), 76);
+    assert!(doc.paragraph(40).is_none());
+    assert_eq!(section_key(&doc, 41), "1.3");
+    assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
+    assert!(doc.warnings[0].message.contains("40"), "{}", doc.warnings[0].message);
+}
+
+#[test]
+fn non_utf8_is_refused_with_its_line() {
+    let mut bytes = BUNDLED_TEXT.as_bytes()[..200].to_vec();
+    bytes.push(0xff);
+    let err = parse_bytes("x", "x", &bytes).expect_err("not UTF-8");
+    assert!(err.to_string().contains("line 5"), "{err}");
+}
+
+/// Lines that look like the parser's cases, mixed with arbitrary text.
+fn line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "\\PC{0,40}",
+        Just(String::new()),
+        Just("- 3.".to_owned()),
+        Just("1.1".to_owned()),
+        Just("Preamble".to_owned()),
+        Just("continued.".to_owned()),
+        Just("- ".to_owned()),
+        Just("4294967295. Max".to_owned()),
+        "(- )?[0-9]{1,3}\\. [A-Za-z ,.;\u{ad}“”-]{0,30}",
+        "[0-9]{1,2}(\\.[0-9]{1,2}){1,4}\\.? [A-Z][a-z ]{0,20}",
+        "[a-z\"][a-z ,.-]{0,30}",
+    ]
+}
+
+proptest! {
+    #[test]
+    fn any_text_parses_with_consistent_indices(lines in prop::collection::vec(line(), 0..40), crlf in any::<bool>()) {
+        let text = lines.join(if crlf { "\r\n" } else { "\n" });
+        // Lines end at "\n", "\r\n" or a lone "\r", as the parser counts them.
+        let line_count = text.replace("\r\n", "\n").split(['\n', '\r']).count();
+        let doc = parse("p", "proptest", &text);
+        prop_assert_eq!(doc.sections[0].key.as_str(), "preamble");
+        prop_assert_eq!(doc.sections[0].parent, None);
+        let mut keys = std::collections::HashSet::new();
+        for (i, s) in doc.sections.iter().enumerate() {
+            prop_assert!(keys.insert(s.key.as_str()), "duplicate key {}", s.key);
+            match s.parent {
+                None => prop_assert_eq!(s.level, 0),
+                Some(p) => {
+                    prop_assert!(p < i);
+                    prop_assert!(doc.sections[p].level < s.level);
+                }
+            }
+        }
+        let mut previous: Option<&wsis_atlas::document::Paragraph> = None;
+        for p in &doc.paragraphs {
+            prop_assert!(p.section < doc.sections.len());
+            prop_assert!(p.line >= 1 && p.line <= line_count);
+            prop_assert!(!p.text.contains("  ") && p.text.trim() == p.text);
+            if let Some(q) = previous {
+                prop_assert!(q.number < p.number, "{} then {}", q.number, p.number);
+                prop_assert!(q.section <= p.section && q.line < p.line);
+            }
+            previous = Some(p);
+        }
+        for w in &doc.warnings {
+            prop_assert!(w.line >= 1 && w.line <= line_count, "warning line {} of {}", w.line, line_count);
+        }
+    }
+}

@@ -1,6 +1,69 @@
-//! Plain text → [`Document`]. Accepts any text without panicking.
+//! Plain text → [`Document`]: the numbered paragraphs and section headings of a
+//! UN outcome document as extracted from a PDF. Accepts any text without
+//! panicking; what it cannot place becomes a [`ParseWarning`].
+//!
+//! # What the text looks like
+//!
+//! - The first non-empty line is the title; an unnumbered `Preamble` line
+//!   opens the preamble. Paragraphs before the first heading belong to it.
+//! - A paragraph starts with its number: `17. We commit…` or, when the PDF
+//!   kept the list marker, `- 17. We commit…`.
+//! - Headings look like numbered paragraphs (`1. ICT for Development`) or
+//!   carry a sub-number (`1.1 Bridging Digital Divides`, `4.1. Enhanced
+//!   Cooperation`). A line is a heading when its text is short, starts with a
+//!   capital, has no closing punctuation, is not dash-marked, and its number
+//!   is not the next paragraph number (or it is, but the next numbered line
+//!   repeats the same number: `1. Introduction` then `1. We…`).
+//! - Page breaks split paragraphs: the rest continues after a blank line,
+//!   starting lower-case or in the middle of a sentence, sometimes behind a
+//!   stray `- ` with no number. A lone `continued.` line is page furniture
+//!   when the paragraph already ends a sentence, and text when it does not
+//!   (the bundled ¶76 reads "…and should be" / "continued.").
+//!
+//! # Paragraph numbers
+//!
+//! Numbers strictly increase, so paragraph ids are unique. A number is a new
+//! paragraph when it is the next one expected, or a little further on (at most
+//! [`GAP_WINDOW`] ahead, or confirmed by the following numbered line being its
+//! successor; the gap is reported). A number that goes backwards, repeats, or
+//! jumps far ahead (a year such as `2030.` at a line start) is kept as text,
+//! with a warning when it could have been meant as a paragraph.
+//!
+//! # Text
+//!
+//! The number and list marker are removed, whitespace (tabs, no-break spaces,
+//! form feeds) is folded to single spaces, and continuation lines are joined
+//! with one space. Two line-end hyphens are handled: a soft hyphen (U+00AD,
+//! which PDF extractors emit for a word split) joins the halves and
+//! disappears; a plain hyphen after a letter followed by a lower-case word
+//! joins without a space and stays (`knowledge-` / `sharing` →
+//! `knowledge-sharing`), because telling `multi-stakeholder` from a split
+//! `develop-ment` would need a dictionary. Soft hyphens elsewhere are dropped.
+//!
+//! # Complexity
+//!
+//! Linear in the length of the text: every line is classified once, with one
+//! look-ahead table built in a backward pass.
+
+use std::collections::HashMap;
 
 use super::{Document, Paragraph, Section};
+
+/// How far past the expected number a paragraph number may jump and still be
+/// read as a paragraph (with a gap warning) without the next numbered line
+/// confirming it.
+pub const GAP_WINDOW: u32 = 20;
+
+/// A heading is at most this many characters…
+const HEADING_MAX_CHARS: usize = 90;
+/// …and this many words.
+const HEADING_MAX_WORDS: usize = 12;
+/// A top-level heading number may run at most this far past the last one.
+const HEADING_MAX_JUMP: u32 = 3;
+/// At most this many components in a section number (`1.2.3.4`).
+const MAX_KEY_PARTS: usize = 4;
+/// Characters of a line quoted in a warning.
+const SNIPPET_CHARS: usize = 40;
 
 /// A fatal problem reading a document's bytes.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -34,29 +97,725 @@ pub fn parse_bytes(id: &str, source: &str, bytes: &[u8]) -> Result<Document, Par
         Ok(text) => Ok(parse(id, source, text)),
         Err(e) => {
             let offset = e.valid_up_to();
-            let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+            let line = bytes.iter().take(offset).filter(|&&b| b == b'\n').count() + 1;
             Err(ParseError::NotUtf8 { offset, line })
         }
     }
 }
 
 /// Parses a document's text. Never fails: what it cannot place becomes a
-/// [`ParseWarning`].
+/// [`ParseWarning`]. A leading byte-order mark is ignored; `\n`, `\r\n` and
+/// `\r` all end lines.
+///
+/// Guarantees, whatever the input: `sections[0]` is the preamble; section
+/// keys are unique; a sub-section's `parent` is an earlier section of lower
+/// level; every paragraph's `section` is a valid index, never decreasing;
+/// paragraph numbers strictly increase.
+///
+/// # Complexity
+///
+/// O(n) in the length of `text`.
 #[must_use]
 pub fn parse(id: &str, source: &str, text: &str) -> Document {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let title = lines.next().unwrap_or_default().to_owned();
-    let mut doc = Document {
-        id: id.to_owned(),
-        title,
-        source: source.to_owned(),
-        sections: vec![Section { key: "preamble".into(), title: "Preamble".into(), level: 0, parent: None }],
-        paragraphs: Vec::new(),
-        warnings: Vec::new(),
-    };
-    for (n, line) in lines.enumerate() {
-        doc.paragraphs.push(Paragraph { number: n as u32 + 1, section: 0, text: line.to_owned(), line: n + 2 });
+    let lines: Vec<Line<'_>> = split_lines(text)
+        .filter_map(|(number, raw)| {
+            let text = raw.trim();
+            (!text.is_empty()).then(|| Line { number, text, marker: Marker::parse(text) })
+        })
+        .collect();
+    let mut parser = Parser::new(id, source, &lines);
+    for index in 0..lines.len() {
+        parser.line(index);
     }
-    doc
+    parser.finish()
+}
+
+/// Splits on `\n`, `\r\n` and lone `\r`, numbering lines from 1.
+fn split_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = Some(text);
+    let mut number = 0;
+    std::iter::from_fn(move || {
+        let current = rest?;
+        number += 1;
+        match current.find(['\n', '\r']) {
+            Some(end) => {
+                let after = &current[end..];
+                let skip = if after.starts_with("\r\n") { 2 } else { 1 };
+                rest = Some(&after[skip..]);
+                Some((number, &current[..end]))
+            }
+            None => {
+                rest = None;
+                Some((number, current))
+            }
+        }
+    })
+}
+
+/// One non-empty, trimmed source line.
+struct Line<'a> {
+    /// 1-based line number in the source.
+    number: usize,
+    /// The line without surrounding whitespace.
+    text: &'a str,
+    /// Its leading number, if any.
+    marker: Option<Marker<'a>>,
+}
+
+/// A leading number: `17.`, `- 17.`, `1.1`, `4.1.`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Marker<'a> {
+    /// A list dash (`-`, `–`, `—`, `•`) came before the number.
+    dashed: bool,
+    /// The number's components: `[4, 1]` for `4.1.`.
+    parts: Vec<u32>,
+    /// The text after the number, trimmed.
+    rest: &'a str,
+}
+
+impl<'a> Marker<'a> {
+    /// Reads a leading number. A single number needs its dot (`17.`, so that
+    /// `2030 Agenda` is text); a dotted number does not (`1.1 Bridging`). The
+    /// number must be followed by whitespace or the end of the line.
+    fn parse(line: &'a str) -> Option<Self> {
+        let (dashed, mut s) = match line.strip_prefix(['-', '–', '—', '•']) {
+            Some(after) => (true, after.trim_start()),
+            None => (false, line),
+        };
+        let mut parts = Vec::new();
+        let mut trailing_dot = false;
+        loop {
+            let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 0 || digits > 10 || parts.len() == MAX_KEY_PARTS {
+                return None;
+            }
+            let (number, after) = s.split_at(digits);
+            parts.push(number.parse().ok()?);
+            s = after;
+            match s.strip_prefix('.') {
+                Some(after) if after.starts_with(|c: char| c.is_ascii_digit()) => s = after,
+                Some(after) => {
+                    s = after;
+                    trailing_dot = true;
+                    break;
+                }
+                None => break,
+            }
+        }
+        let ends = s.is_empty() || s.starts_with(char::is_whitespace);
+        (ends && (trailing_dot || parts.len() > 1)).then(|| Marker { dashed, parts, rest: s.trim() })
+    }
+
+    /// The single paragraph-style number (`17` in `- 17.`), if it is one.
+    fn single(&self) -> Option<u32> {
+        match self.parts.as_slice() {
+            [n] => Some(*n),
+            _ => None,
+        }
+    }
+}
+
+/// How the next continuation line joins the text so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    /// With one space.
+    Space,
+    /// Without a space (after a soft hyphen).
+    Glue,
+    /// Without a space if the next word starts lower-case (after `letter-`).
+    Hyphen,
+}
+
+/// The parser's state while it walks the lines once.
+struct Parser<'l, 'a> {
+    lines: &'l [Line<'a>],
+    /// For each line, the single number of the next line that carries one.
+    next_number: Vec<Option<u32>>,
+    doc: Document,
+    /// Index of the section new paragraphs go into.
+    current: usize,
+    /// The last paragraph is still open for continuation lines.
+    open: bool,
+    /// A heading was the last thing read (its title may continue).
+    after_heading: bool,
+    /// Last paragraph number accepted.
+    last_number: Option<u32>,
+    /// Number of the last top-level heading.
+    last_top: u32,
+    /// Section key → index.
+    keys: HashMap<String, usize>,
+    /// Last section seen at each level (for parents of orphan sub-sections).
+    last_at_level: [Option<usize>; MAX_KEY_PARTS],
+    join: Join,
+    /// Whether the first line has been looked at (title or not).
+    titled: bool,
+}
+
+impl<'l, 'a> Parser<'l, 'a> {
+    fn new(id: &str, source: &str, lines: &'l [Line<'a>]) -> Self {
+        let mut next_number = vec![None; lines.len()];
+        let mut following = None;
+        for (slot, line) in next_number.iter_mut().zip(lines).rev() {
+            *slot = following;
+            if let Some(n) = line.marker.as_ref().and_then(Marker::single) {
+                following = Some(n);
+            }
+        }
+        let preamble = Section { key: "preamble".into(), title: "Preamble".into(), level: 0, parent: None };
+        let mut keys = HashMap::new();
+        keys.insert(preamble.key.clone(), 0);
+        Parser {
+            lines,
+            next_number,
+            doc: Document {
+                id: id.to_owned(),
+                title: String::new(),
+                source: source.to_owned(),
+                sections: vec![preamble],
+                paragraphs: Vec::new(),
+                warnings: Vec::new(),
+            },
+            current: 0,
+            open: false,
+            after_heading: false,
+            last_number: None,
+            last_top: 0,
+            keys,
+            last_at_level: [Some(0), None, None, None],
+            join: Join::Space,
+            titled: false,
+        }
+    }
+
+    fn warn(&mut self, line: usize, message: String) {
+        self.doc.warnings.push(ParseWarning { line, message });
+    }
+
+    /// Classifies and consumes line `index`.
+    fn line(&mut self, index: usize) {
+        let Some(line) = self.lines.get(index) else { return };
+        let text = line.text;
+        let number = line.number;
+        if !self.titled {
+            self.titled = true;
+            if is_preamble_heading(text) || line.marker.as_ref().is_some_and(|m| !heading_like(m.rest)) {
+                self.warn(number, "no title line: the first line is already part of the document body".into());
+            } else {
+                self.doc.title = fold(text);
+                return;
+            }
+        }
+        if is_page_furniture(text) || (!self.doc.title.is_empty() && fold(text) == self.doc.title) {
+            return; // page number, document symbol, running header
+        }
+        if is_preamble_heading(text) {
+            if self.doc.sections.len() > 1 || !self.doc.paragraphs.is_empty() {
+                self.warn(number, "a \"Preamble\" heading after the preamble started; ignored".into());
+            }
+            self.open = false;
+            self.after_heading = false;
+            return;
+        }
+        if let Some(marker) = &line.marker {
+            if self.is_sub_heading(marker) || self.is_top_heading(marker, index) {
+                self.heading(number, marker);
+                return;
+            }
+            if let Some(n) = marker.single()
+                && self.paragraph_number(index, n, marker.dashed)
+            {
+                self.start_paragraph(number, n, marker.rest);
+                return;
+            }
+        }
+        self.text_line(number, text);
+    }
+
+    fn is_sub_heading(&self, marker: &Marker<'_>) -> bool {
+        marker.parts.len() > 1 && !marker.dashed && heading_like(marker.rest) && !self.keys.contains_key(&key(marker))
+    }
+
+    fn is_top_heading(&self, marker: &Marker<'_>, index: usize) -> bool {
+        let Some(n) = marker.single() else { return false };
+        let expected = self.expected();
+        let repeated = self.next_number.get(index).copied().flatten() == Some(n);
+        !marker.dashed
+            && heading_like(marker.rest)
+            && (1..=self.last_top.saturating_add(HEADING_MAX_JUMP)).contains(&n)
+            && (n != expected || repeated)
+            && !self.keys.contains_key(&n.to_string())
+    }
+
+    fn expected(&self) -> u32 {
+        self.last_number.map_or(1, |n| n.saturating_add(1))
+    }
+
+    /// Whether the number `n` at line `index` starts a new paragraph; warns
+    /// about gaps and about numbers kept as text.
+    fn paragraph_number(&mut self, index: usize, n: u32, dashed: bool) -> bool {
+        let line = self.lines.get(index).map_or(0, |l| l.number);
+        let expected = self.expected();
+        if n == expected && self.last_number != Some(u32::MAX) {
+            return true;
+        }
+        let plausible = n > expected && n - expected <= GAP_WINDOW;
+        if let Some(last) = self.last_number
+            && n <= last
+        {
+            let what = if n == last { "repeats" } else { "goes back from" };
+            self.warn(line, format!("paragraph number {n} {what} {last}; kept as text of the paragraph before"));
+            return false;
+        }
+        let confirmed = n < u32::MAX && self.next_number.get(index).copied().flatten() == Some(n + 1);
+        let mid_sentence = self.open && self.open_text().is_none_or(ends_mid_sentence);
+        if mid_sentence && !dashed && !confirmed {
+            if plausible {
+                self.warn(line, format!("{n}. continues a sentence; read as text, not as paragraph {n}"));
+            }
+            return false;
+        }
+        if plausible || confirmed {
+            let missing = if n - expected == 1 { format!("{expected}") } else { format!("{expected}–{}", n - 1) };
+            let message = match self.last_number {
+                Some(last) => format!("paragraph {n} follows {last}: {missing} missing"),
+                None => format!("numbering starts at {n}: {missing} missing"),
+            };
+            self.warn(line, message);
+            return true;
+        }
+        self.warn(line, format!("{n}. is far from the expected paragraph {expected}; read as text"));
+        false
+    }
+
+    fn open_text(&self) -> Option<&str> {
+        self.doc.paragraphs.last().map(|p| p.text.as_str())
+    }
+
+    fn start_paragraph(&mut self, line: usize, number: u32, rest: &str) {
+        self.doc.paragraphs.push(Paragraph { number, section: self.current, text: String::new(), line });
+        self.last_number = Some(number);
+        self.open = true;
+        self.after_heading = false;
+        self.join = Join::Space;
+        self.append(rest);
+    }
+
+    fn heading(&mut self, line: usize, marker: &Marker<'_>) {
+        let key = key(marker);
+        let depth = marker.parts.len().saturating_sub(1);
+        let level = u8::try_from(depth).unwrap_or(u8::MAX);
+        let parent = if depth == 0 {
+            if let Some(&n) = marker.parts.first() {
+                if n != self.last_top.saturating_add(1) {
+                    self.warn(line, format!("section {n} follows section {}", self.last_top));
+                }
+                self.last_top = self.last_top.max(n);
+            }
+            None
+        } else {
+            let prefix = marker.parts.iter().take(depth).map(u32::to_string).collect::<Vec<_>>().join(".");
+            match self.keys.get(&prefix) {
+                Some(&p) => Some(p),
+                None => {
+                    let fallback = self.last_at_level.iter().take(depth).rev().find_map(|s| *s).unwrap_or(0);
+                    self.warn(line, format!("sub-section {key} has no section {prefix} before it"));
+                    Some(fallback)
+                }
+            }
+        };
+        let index = self.doc.sections.len();
+        self.doc.sections.push(Section { key: key.clone(), title: fold(marker.rest), level, parent });
+        self.keys.insert(key, index);
+        if let Some(slot) = self.last_at_level.get_mut(depth) {
+            *slot = Some(index);
+        }
+        for slot in self.last_at_level.iter_mut().skip(depth + 1) {
+            *slot = None;
+        }
+        self.current = index;
+        self.open = false;
+        self.after_heading = true;
+    }
+
+    /// A line that starts nothing: a continuation, a heading's second line,
+    /// page furniture, or stray text.
+    fn text_line(&mut self, line: usize, text: &str) {
+        // A fragment behind a bare list dash: `- and all other…`.
+        let text = match text.strip_prefix(['-', '–', '—', '•']) {
+            Some(after) if after.starts_with(char::is_whitespace) || after.is_empty() => after.trim_start(),
+            _ => text,
+        };
+        let mid_sentence = self.open && self.open_text().is_none_or(ends_mid_sentence);
+        if !text.chars().any(char::is_alphabetic) {
+            // Numbers and punctuation: kept only when they finish a sentence (`2030.`).
+            if mid_sentence {
+                self.append(text);
+            }
+            return;
+        }
+        if is_continued(text) && !mid_sentence {
+            return;
+        }
+        if text.to_lowercase().ends_with("plenary meeting") {
+            self.warn(line, format!("stray text dropped: \"{}\"", snippet(text)));
+            return;
+        }
+        if self.open {
+            if mid_sentence || starts_lower(text) || !heading_like(text) {
+                self.append(text);
+            } else {
+                self.warn(line, format!("stray text dropped: \"{}\"", snippet(text)));
+            }
+            return;
+        }
+        if self.after_heading
+            && heading_like(text)
+            && let Some(section) = self.doc.sections.get_mut(self.current)
+            && section.title.chars().count() + text.len() <= 2 * HEADING_MAX_CHARS
+        {
+            section.title.push(' ');
+            section.title.push_str(&fold(text));
+            return;
+        }
+        self.warn(line, format!("text outside any numbered paragraph dropped: \"{}\"", snippet(text)));
+    }
+
+    /// Appends a line's words to the open paragraph.
+    fn append(&mut self, text: &str) {
+        let Some(paragraph) = self.doc.paragraphs.last_mut() else { return };
+        let buf = &mut paragraph.text;
+        let mut glue = match self.join {
+            Join::Space => false,
+            Join::Glue => true,
+            Join::Hyphen => starts_lower(text),
+        };
+        let mut any = false;
+        for word in text.split_whitespace() {
+            if word.chars().all(|c| c == '\u{ad}') {
+                continue;
+            }
+            if !buf.is_empty() && !glue {
+                buf.push(' ');
+            }
+            glue = false;
+            any = true;
+            buf.extend(word.chars().filter(|&c| c != '\u{ad}'));
+        }
+        let mut tail = text.trim_end().chars().rev();
+        self.join = match (tail.next(), tail.next()) {
+            (Some('\u{ad}'), _) => Join::Glue,
+            (Some('-'), Some(c)) if c.is_alphabetic() => Join::Hyphen,
+            _ if any => Join::Space,
+            _ => self.join,
+        };
+    }
+
+    fn finish(mut self) -> Document {
+        let empty: Vec<(usize, u32)> =
+            self.doc.paragraphs.iter().filter(|p| p.text.is_empty()).map(|p| (p.line, p.number)).collect();
+        for (line, number) in empty {
+            self.warn(line, format!("paragraph {number} has no text"));
+        }
+        if self.doc.paragraphs.is_empty() {
+            self.warn(1, "no numbered paragraphs found".into());
+        }
+        self.doc
+    }
+}
+
+/// The section key of a heading number: `4.1` for `4.1.`.
+fn key(marker: &Marker<'_>) -> String {
+    marker.parts.iter().map(u32::to_string).collect::<Vec<_>>().join(".")
+}
+
+/// Whitespace folded to single spaces.
+fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `Preamble`, in any case, with an optional colon.
+fn is_preamble_heading(text: &str) -> bool {
+    text.trim_end_matches(':').trim().eq_ignore_ascii_case("preamble")
+}
+
+/// A line that only frames the page: a page number (`3`, `- 3 -`, `3/9`),
+/// a document symbol (`A/RES/70/125`), a UN job number (`15-22047 (E)`).
+fn is_page_furniture(text: &str) -> bool {
+    let numbers_only =
+        text.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '–' | '—' | '/' | '(' | ')'));
+    let symbol = text.starts_with("A/") && !text.contains(char::is_whitespace);
+    let mut tokens = text.split_whitespace();
+    let job = tokens.next().is_some_and(|t| {
+        t.split_once('-').is_some_and(|(a, b)| {
+            a.len() == 2 && b.len() >= 4 && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+        })
+    }) && tokens.nth(2).is_none();
+    numbers_only || symbol || job
+}
+
+/// A lone `continued` page-furniture line.
+fn is_continued(text: &str) -> bool {
+    let t = text.trim_matches(|c: char| c == '(' || c == ')' || c == '.' || c.is_whitespace()).to_lowercase();
+    matches!(t.as_str(), "continued" | "cont" | "cont'd" | "continued on next page")
+}
+
+/// The first letter is lower-case.
+fn starts_lower(text: &str) -> bool {
+    text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase)
+}
+
+/// Strips closing quotes and brackets from the end.
+fn trim_closers(text: &str) -> &str {
+    text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']'])
+}
+
+/// The text does not end a sentence (or a clause ending in `;` or `:`).
+fn ends_mid_sentence(text: &str) -> bool {
+    !trim_closers(text).ends_with(['.', '!', '?', ';', ':', '…'])
+}
+
+/// Short, starts with a capital, no closing punctuation.
+fn heading_like(text: &str) -> bool {
+    let short = text.chars().nth(HEADING_MAX_CHARS).is_none() && text.split_whitespace().nth(HEADING_MAX_WORDS).is_none();
+    let capital = text.chars().find(|c| c.is_alphabetic()).is_some_and(|c| !c.is_lowercase());
+    short && capital && !trim_closers(text).ends_with(['.', ',', ';', ':', '!', '?', '…'])
+}
+
+/// The start of a line for a warning.
+fn snippet(text: &str) -> String {
+    let mut s: String = text.chars().take(SNIPPET_CHARS).collect();
+    if text.chars().nth(SNIPPET_CHARS).is_some() {
+        s.push('…');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        parse("t", "test", text)
+    }
+
+    fn numbers(d: &Document) -> Vec<u32> {
+        d.paragraphs.iter().map(|p| p.number).collect()
+    }
+
+    fn text(d: &Document, n: u32) -> &str {
+        d.paragraph(n).map_or("<missing>", |p| p.text.as_str())
+    }
+
+    #[test]
+    fn dashed_and_plain_numbers_both_start_paragraphs() {
+        let d = doc("Title\n\n- 1. First one.\n2. Second one.\n- 3. Third.");
+        assert_eq!(numbers(&d), [1, 2, 3]);
+        assert_eq!(text(&d, 1), "First one.");
+        assert_eq!(text(&d, 2), "Second one.");
+        assert_eq!(d.paragraphs[1].line, 4);
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn title_and_preamble_heading_open_the_preamble() {
+        let d = doc("The Title\n\nPreamble\n\n- 1. Recalling.\n- 2. Welcoming.\n\n1. ICT for Development\n\n3. We commit.");
+        assert_eq!(d.title, "The Title");
+        assert_eq!(d.sections.len(), 2);
+        assert_eq!(d.sections[0].key, "preamble");
+        assert_eq!(d.paragraphs[0].section, 0);
+        assert_eq!(d.paragraphs[1].section, 0);
+        assert_eq!(d.paragraphs[2].section, 1);
+        assert_eq!(d.sections[1].title, "ICT for Development");
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn heading_number_is_not_the_next_paragraph_number() {
+        // "2. Human rights" is short, unpunctuated and not ¶3: a heading.
+        let d = doc("T\n1. Intro\n- 1. One.\n- 2. Two.\n\n2. Human rights in the Information Society\n\n3. Three.");
+        assert_eq!(numbers(&d), [1, 2, 3]);
+        let keys: Vec<_> = d.sections.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(keys, ["preamble", "1", "2"]);
+        assert_eq!(d.paragraph(3).map(|p| p.section), Some(2));
+        // "1. Intro" is ¶1 by number but the next numbered line repeats 1.
+        assert_eq!(d.paragraph(1).map(|p| p.section), Some(1));
+    }
+
+    #[test]
+    fn short_paragraph_at_expected_number_is_not_a_heading() {
+        let d = doc("T\n- 1. One.\n2. Short and unpunctuated\n3. Three.");
+        assert_eq!(numbers(&d), [1, 2, 3]);
+        assert_eq!(d.sections.len(), 1);
+    }
+
+    #[test]
+    fn sub_headings_with_and_without_trailing_dot() {
+        let d = doc("T\n1. A\n- 1. One.\n1.1 Bridging Digital Divides\n- 2. Two.\n4. D\n4.1. Enhanced Cooperation\n3. Three.");
+        let s: Vec<_> = d.sections.iter().map(|s| (s.key.as_str(), s.level, s.parent)).collect();
+        assert_eq!(s, [("preamble", 0, None), ("1", 0, None), ("1.1", 1, Some(1)), ("4", 0, None), ("4.1", 1, Some(3))]);
+        assert_eq!(d.sections[2].title, "Bridging Digital Divides");
+        assert_eq!(d.sections[4].title, "Enhanced Cooperation");
+        assert_eq!(d.paragraph(3).map(|p| p.section), Some(4));
+        // 4 follows 1: reported.
+        assert_eq!(d.warnings.len(), 1, "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn page_break_continuation_lower_case_and_mid_sentence() {
+        let d = doc("T\n- 5. Reaffirming the Agenda of the\n\nThird International Conference.\n- 6. We affirm \"knowledge\n\n\"knowledge societies\", in which all.\n7. Next.");
+        assert_eq!(numbers(&d), [5, 6, 7]);
+        assert_eq!(text(&d, 5), "Reaffirming the Agenda of the Third International Conference.");
+        assert_eq!(text(&d, 6), "We affirm \"knowledge \"knowledge societies\", in which all.");
+    }
+
+    #[test]
+    fn dash_fragment_without_number_continues() {
+        let d = doc("T\n17. We call on the communities,\n\n- and all other relevant stakeholders.\n- 18. Next.");
+        assert_eq!(text(&d, 17), "We call on the communities, and all other relevant stakeholders.");
+        assert_eq!(numbers(&d), [17, 18]);
+    }
+
+    #[test]
+    fn lone_continued_line_is_noise_after_a_full_sentence() {
+        let d = doc("T\n- 1. It ends here.\n\ncontinued.\n\n2. Two.");
+        assert_eq!(text(&d, 1), "It ends here.");
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn lone_continued_line_finishes_an_open_sentence() {
+        let d = doc("T\n- 1. It should be\n\ncontinued.\n\n2. Two.");
+        assert_eq!(text(&d, 1), "It should be continued.");
+    }
+
+    #[test]
+    fn hyphenated_line_break_keeps_hyphen_and_soft_hyphen_disappears() {
+        let d = doc("T\n1. Knowledge-\nsharing and develop\u{ad}\nment, and ICT-\nEnabled things.");
+        assert_eq!(text(&d, 1), "Knowledge-sharing and development, and ICT- Enabled things.");
+    }
+
+    #[test]
+    fn whitespace_is_folded() {
+        let d = doc("T\n1.\tWe  recall\u{a0} the\u{c}\n   Agenda .");
+        assert_eq!(text(&d, 1), "We recall the Agenda .");
+    }
+
+    #[test]
+    fn crlf_bom_lone_cr_and_curly_quotes() {
+        let d = doc("\u{feff}Title\r\n\r\n- 1. We say “hello.”\r\n\r\nAnd more.\r- 2. Two.");
+        assert_eq!(d.title, "Title");
+        assert_eq!(numbers(&d), [1, 2]);
+        // “hello.” ends a sentence; "And more." is an upper-case continuation.
+        assert_eq!(text(&d, 1), "We say “hello.” And more.");
+        assert_eq!(d.paragraphs[1].line, 6);
+    }
+
+    #[test]
+    fn year_at_line_start_is_text() {
+        let d = doc("T\n- 1. The Agenda for\n2030. It matters.\n- 2. Two.");
+        assert_eq!(numbers(&d), [1, 2]);
+        assert_eq!(text(&d, 1), "The Agenda for 2030. It matters.");
+        let d = doc("T\n- 1. It ends.\n2015. A year.\n- 2. Two.");
+        assert_eq!(numbers(&d), [1, 2]);
+        assert_eq!(d.warnings.len(), 1, "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn gap_is_reported_and_numbering_goes_on() {
+        let d = doc("T\n- 1. One.\n- 2. Two.\n- 5. Five.\n- 6. Six.");
+        assert_eq!(numbers(&d), [1, 2, 5, 6]);
+        assert_eq!(d.warnings.len(), 1);
+        assert_eq!(d.warnings[0].line, 4);
+        assert!(d.warnings[0].message.contains("3–4 missing"), "{}", d.warnings[0].message);
+    }
+
+    #[test]
+    fn far_jump_confirmed_by_its_successor_is_a_paragraph() {
+        let d = doc("T\n- 100. Hundred.\n- 101. Next.");
+        assert_eq!(numbers(&d), [100, 101]);
+    }
+
+    #[test]
+    fn duplicate_and_backward_numbers_stay_text() {
+        let d = doc("T\n- 1. One.\n- 2. Two.\n- 2. Again.\n- 1. Back.\n- 3. Three.");
+        assert_eq!(numbers(&d), [1, 2, 3]);
+        assert_eq!(text(&d, 2), "Two. 2. Again. 1. Back.");
+        assert_eq!(d.warnings.len(), 2, "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn stray_text_before_paragraphs_is_reported() {
+        let d = doc("Title\nThe General Assembly,\n1. One.");
+        assert_eq!(numbers(&d), [1]);
+        assert_eq!(d.warnings.len(), 1);
+        assert_eq!(d.warnings[0].line, 2);
+    }
+
+    #[test]
+    fn page_furniture_is_dropped() {
+        let d = doc("Title\n- 1. One of\n\n3\nA/RES/70/125\n15-22047 (E)\nTitle\n\nthe things.\n\n81st plenary meeting\n");
+        assert_eq!(text(&d, 1), "One of the things.");
+        assert_eq!(d.warnings.len(), 1, "{:?}", d.warnings); // the plenary line
+    }
+
+    #[test]
+    fn heading_title_may_wrap() {
+        let d = doc("T\n1. Building Confidence and Security in the use of\nICTs\n- 1. One.");
+        assert_eq!(d.sections[1].title, "Building Confidence and Security in the use of ICTs");
+    }
+
+    #[test]
+    fn duplicate_section_key_is_not_a_new_section() {
+        let d = doc("T\n1. A\n- 1. One.\n1. A\n- 2. Two.");
+        assert_eq!(d.sections.len(), 2);
+    }
+
+    #[test]
+    fn orphan_sub_section_gets_a_parent_and_a_warning() {
+        let d = doc("T\n- 1. One.\n2.1 Orphan\n- 2. Two.");
+        assert_eq!(d.sections[1].parent, Some(0));
+        assert_eq!(d.sections[1].level, 1);
+        assert_eq!(d.warnings.len(), 1);
+    }
+
+    #[test]
+    fn empty_and_odd_inputs_do_not_panic() {
+        for s in ["", "\u{feff}", "\n\n\r\r\n", "- ", "-", "1.", "- 3.", "1.1", "4294967295.", "99999999999. x", "1.1.1.1.1 A"]
+        {
+            let d = doc(s);
+            assert_eq!(d.sections[0].key, "preamble");
+        }
+        let d = doc("T\n- 3.\nWith text on the next line.");
+        assert_eq!(text(&d, 3), "With text on the next line.");
+        let d = doc("T\n4294967294. Max.\n4294967295. Next.\n4294967295. Again.");
+        assert_eq!(numbers(&d), [4_294_967_294, 4_294_967_295]);
+    }
+
+    #[test]
+    fn first_line_numbered_means_no_title() {
+        let d = doc("1. We recall the things.\n2. Two.");
+        assert_eq!(d.title, "");
+        assert_eq!(numbers(&d), [1, 2]);
+    }
+
+    #[test]
+    fn marker_parsing() {
+        let m = |s| Marker::parse(s).map(|m| (m.dashed, m.parts, m.rest));
+        assert_eq!(m("- 17. We"), Some((true, vec![17], "We")));
+        assert_eq!(m("17."), Some((false, vec![17], "")));
+        assert_eq!(m("4.1. Enhanced"), Some((false, vec![4, 1], "Enhanced")));
+        assert_eq!(m("1.1 Bridging"), Some((false, vec![1, 1], "Bridging")));
+        assert_eq!(m("2030 Agenda"), None);
+        assert_eq!(m("17.5% of"), None);
+        assert_eq!(m("17.We"), None);
+        assert_eq!(m("- and"), None);
+    }
+
+    #[test]
+    fn parse_bytes_rejects_non_utf8_with_its_line() {
+        assert_eq!(parse_bytes("t", "s", b"a\nb\n\xff"), Err(ParseError::NotUtf8 { offset: 4, line: 3 }));
+        let d = parse_bytes("t", "s", "\u{feff}Title\n1. One.".as_bytes());
+        assert_eq!(d.map(|d| d.title), Ok("Title".to_owned()));
+    }
 }
