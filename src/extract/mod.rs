@@ -3,9 +3,34 @@
 //! with its exact span in the paragraph text.
 //!
 //! The vocabulary is data, not code: [`Catalogue`] is loaded from the TOML
-//! files in `assets/` (see [`lexicon`]).
+//! files in `assets/` (see [`lexicon`]). Structural forms ("resolution
+//! 68/302", "paragraph 55 of …", "SDG 5", "Action Line C10") are read by
+//! small scanners, one file each; names are found by one Aho-Corasick pass.
+//!
+//! Precedence, so that the same words never count twice: an explicit
+//! citation (resolution, part of an instrument, SDG, Action Line) wins over
+//! the names inside it ("General Assembly resolution 69/166" is a citation of
+//! the resolution, not also a mention of the General Assembly; "paragraph 55
+//! of the Tunis Agenda" cites the part, not also the whole); a name wins over
+//! thematic words inside it ("Commission on Crime Prevention and Criminal
+//! Justice" is not a thematic link to SDG 16), except that a stakeholder
+//! group and a thematic word may share words ("women": a group, and SDG 5).
 
+mod action_lines;
+mod aliases;
+mod instruments;
 pub mod lexicon;
+mod resolutions;
+mod sdg;
+mod text;
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use aliases::Hit;
+use instruments::PartKind;
+use text::Folded;
 
 use std::ops::Range;
 
@@ -104,11 +129,149 @@ pub struct Mention {
 
 /// Finds every reference in one paragraph's text, sorted by span start.
 ///
+/// Each [`Mention::span`] is a byte range of `text` on character boundaries:
+/// `&text[span]` is the evidence quote. Runs of whitespace (a line break
+/// inside a name) are tolerated; the span then covers them as written.
+/// Never panics, whatever the text.
+///
 /// # Complexity
 ///
-/// Linear in the text length times the (constant) lexicon size.
+/// Linear in the text length (two Aho-Corasick passes and local scans).
 #[must_use]
 pub fn extract(text: &str, catalogue: &Catalogue) -> Vec<Mention> {
-    let _ = (text, catalogue);
-    Vec::new()
+    let folded = Folded::new(text);
+    let t: &str = &folded.text;
+    let (names, thematic) = catalogue.matcher().map(|m| m.find(t)).unwrap_or_default();
+
+    let explicit = explicit_citations(t, &names);
+    let explicit_cover = Cover::new(explicit.iter().map(|m| m.span.clone()));
+    let names: Vec<Hit<'_>> =
+        merge_parentheticals(t, names).into_iter().filter(|h| !explicit_cover.overlaps(&h.span)).collect();
+    let blocking = Cover::new(
+        explicit
+            .iter()
+            .map(|m| m.span.clone())
+            .chain(names.iter().filter(|h| !h.is_stakeholder()).map(|h| h.span.clone())),
+    );
+
+    let mut mentions = explicit;
+    for hit in names.iter().chain(thematic.iter().filter(|h| !blocking.overlaps(&h.span))) {
+        for (entity, relation) in hit.targets {
+            mentions.push(Mention { entity: entity.clone(), relation: *relation, span: hit.span.clone() });
+        }
+    }
+    let mut mentions: Vec<Mention> =
+        mentions.into_iter().filter_map(|m| Some(Mention { span: folded.original(&m.span)?, ..m })).collect();
+    mentions.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.entity, a.relation).cmp(&(b.span.start, b.span.end, &b.entity, b.relation))
+    });
+    mentions.dedup();
+    mentions
+}
+
+/// The words that start a structural citation, found in one pass (any case;
+/// each scanner checks the case it needs).
+#[derive(Debug, Clone, Copy)]
+enum Trigger {
+    Resolution,
+    Paragraph,
+    Article,
+    ActionLine,
+    Sdg,
+    Symbol,
+}
+
+const TRIGGERS: [(&str, Trigger); 10] = [
+    ("resolution", Trigger::Resolution),
+    ("paragraph", Trigger::Paragraph),
+    ("article", Trigger::Article),
+    ("action line", Trigger::ActionLine),
+    ("sdg", Trigger::Sdg),
+    ("goal", Trigger::Sdg),
+    ("A/RES/", Trigger::Symbol),
+    ("A/HRC/RES/", Trigger::Symbol),
+    ("E/RES/", Trigger::Symbol),
+    ("S/RES/", Trigger::Symbol),
+];
+
+/// The trigger automaton, built once (it cannot fail on these few patterns;
+/// if it somehow did, only structural citations would be missed).
+static TRIGGER_AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(TRIGGERS.iter().map(|(p, _)| *p))
+        .ok()
+});
+
+/// Resolutions, parts of instruments, SDGs and Action Lines, in text order,
+/// without overlaps (a trigger inside an earlier citation is skipped).
+fn explicit_citations(t: &str, names: &[Hit<'_>]) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let Some(automaton) = TRIGGER_AUTOMATON.as_ref() else { return out };
+    let mut covered_to = 0;
+    for m in automaton.find_iter(t) {
+        let at = m.start();
+        if at < covered_to {
+            continue;
+        }
+        let Some((_, trigger)) = TRIGGERS.get(m.pattern().as_usize()) else { continue };
+        let found = match trigger {
+            Trigger::Resolution => resolutions::at_keyword(t, at),
+            Trigger::Symbol => resolutions::at_symbol(t, at).into_iter().collect(),
+            Trigger::Paragraph => instruments::at_keyword(t, at, PartKind::Paragraph, names),
+            Trigger::Article => instruments::at_keyword(t, at, PartKind::Article, names),
+            Trigger::ActionLine => action_lines::at_keyword(t, at),
+            Trigger::Sdg => sdg::at_keyword(t, at),
+        };
+        if let Some(end) = found.iter().map(|f| f.span.end).max() {
+            covered_to = end;
+        }
+        out.extend(found);
+    }
+    out
+}
+
+/// "Commission on Science and Technology for Development (CSTD)": a name and
+/// its acronym in brackets become one hit spanning both.
+fn merge_parentheticals<'c>(t: &str, hits: Vec<Hit<'c>>) -> Vec<Hit<'c>> {
+    let mut out: Vec<Hit<'c>> = Vec::with_capacity(hits.len());
+    for hit in hits {
+        if let Some(last) = out.last_mut()
+            && last.targets == hit.targets
+            && text::eat(t, last.span.end, " (") == Some(hit.span.start)
+            && let Some(close) = text::eat(t, hit.span.end, ")")
+        {
+            last.span.end = close;
+            continue;
+        }
+        out.push(hit);
+    }
+    out
+}
+
+/// A set of byte ranges, merged and sorted, that answers "does this span
+/// overlap any of them?" in logarithmic time.
+struct Cover {
+    ranges: Vec<Range<usize>>,
+}
+
+impl Cover {
+    fn new(spans: impl Iterator<Item = Range<usize>>) -> Self {
+        let mut spans: Vec<Range<usize>> = spans.filter(|r| r.start < r.end).collect();
+        spans.sort_by_key(|r| r.start);
+        let mut ranges: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+        for span in spans {
+            match ranges.last_mut() {
+                Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+                _ => ranges.push(span),
+            }
+        }
+        Cover { ranges }
+    }
+
+    fn overlaps(&self, span: &Range<usize>) -> bool {
+        let index = self.ranges.partition_point(|r| r.end <= span.start);
+        self.ranges.get(index).is_some_and(|r| r.start < span.end)
+    }
 }
