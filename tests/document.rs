@@ -163,7 +163,7 @@ fn bundled_texts_are_clean() {
         assert!(t.ends_with('.') || t.ends_with(".\"") || t.ends_with(';'), "¶{} ends …{t}", p.number);
         assert!(!t.starts_with(&format!("{}.", p.number)), "¶{} keeps its number", p.number);
     }
-    // Preamble paragraphs end in ";" or "," in real resolutions; this text uses full stops.
+    // A paragraph on one line comes out as that line without its "- 13. " marker.
     assert_eq!(
         text(&doc, 13),
         "We reaffirm that Internet governance should continue to follow the provisions set forth in the outcomes of Tunis and Geneva."
