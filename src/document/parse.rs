@@ -62,6 +62,8 @@ const HEADING_MAX_WORDS: usize = 12;
 const HEADING_MAX_JUMP: u32 = 3;
 /// At most this many components in a section number (`1.2.3.4`).
 const MAX_KEY_PARTS: usize = 4;
+/// The end of a resolution's closing line (`81st plenary meeting`).
+const PLENARY: &str = "plenary meeting";
 /// Characters of a line quoted in a warning.
 const SNIPPET_CHARS: usize = 40;
 
@@ -131,25 +133,27 @@ pub fn parse(id: &str, source: &str, text: &str) -> Document {
     parser.finish()
 }
 
-/// Splits on `\n`, `\r\n` and lone `\r`, numbering lines from 1.
+/// Splits on `\n`, `\r\n` and lone `\r`, numbering lines from 1. Searches
+/// for `\n` first (memchr), then for `\r` within that line only, so the
+/// whole split stays linear.
 fn split_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut rest = Some(text);
     let mut number = 0;
     std::iter::from_fn(move || {
         let current = rest?;
         number += 1;
-        match current.find(['\n', '\r']) {
-            Some(end) => {
-                let after = &current[end..];
-                let skip = if after.starts_with("\r\n") { 2 } else { 1 };
-                rest = Some(&after[skip..]);
-                Some((number, &current[..end]))
-            }
-            None => {
-                rest = None;
-                Some((number, current))
-            }
-        }
+        let newline = current.find('\n');
+        let head = current.get(..newline.unwrap_or(current.len())).unwrap_or(current);
+        let (line, after) = match (head.find('\r'), newline) {
+            // `\r\n`
+            (Some(cr), Some(nl)) if cr + 1 == nl => (head.get(..cr), current.get(nl + 1..)),
+            // A lone `\r`
+            (Some(cr), _) => (head.get(..cr), current.get(cr + 1..)),
+            (None, Some(nl)) => (Some(head), current.get(nl + 1..)),
+            (None, None) => (Some(head), None),
+        };
+        rest = after;
+        Some((number, line.unwrap_or_default()))
     })
 }
 
@@ -306,7 +310,9 @@ impl<'l, 'a> Parser<'l, 'a> {
                 return;
             }
         }
-        if is_page_furniture(text) || (!self.doc.title.is_empty() && fold(text) == self.doc.title) {
+        if is_page_furniture(text)
+            || (!self.doc.title.is_empty() && text.split_whitespace().eq(self.doc.title.split_whitespace()))
+        {
             return; // page number, document symbol, running header
         }
         if is_preamble_heading(text) {
@@ -375,7 +381,7 @@ impl<'l, 'a> Parser<'l, 'a> {
             }
             return false;
         }
-        if plausible || confirmed {
+        if n > expected && (plausible || confirmed) {
             let missing = if n - expected == 1 { format!("{expected}") } else { format!("{expected}–{}", n - 1) };
             let message = match self.last_number {
                 Some(last) => format!("paragraph {n} follows {last}: {missing} missing"),
@@ -457,7 +463,12 @@ impl<'l, 'a> Parser<'l, 'a> {
         if is_continued(text) && !mid_sentence {
             return;
         }
-        if text.to_lowercase().ends_with("plenary meeting") {
+        if text
+            .len()
+            .checked_sub(PLENARY.len())
+            .and_then(|i| text.get(i..))
+            .is_some_and(|t| t.eq_ignore_ascii_case(PLENARY))
+        {
             self.warn(line, format!("stray text dropped: \"{}\"", snippet(text)));
             return;
         }
@@ -485,23 +496,17 @@ impl<'l, 'a> Parser<'l, 'a> {
     fn append(&mut self, text: &str) {
         let Some(paragraph) = self.doc.paragraphs.last_mut() else { return };
         let buf = &mut paragraph.text;
-        let mut glue = match self.join {
+        let glue = match self.join {
             Join::Space => false,
             Join::Glue => true,
             Join::Hyphen => starts_lower(text),
         };
-        let mut any = false;
-        for word in text.split_whitespace() {
-            if word.chars().all(|c| c == '\u{ad}') {
-                continue;
-            }
-            if !buf.is_empty() && !glue {
-                buf.push(' ');
-            }
-            glue = false;
-            any = true;
-            buf.extend(word.chars().filter(|&c| c != '\u{ad}'));
-        }
+        // ASCII text (the common case) splits on bytes; soft hyphens only exist in non-ASCII text.
+        let any = if text.is_ascii() {
+            push_words(buf, text.split_ascii_whitespace(), glue)
+        } else {
+            push_words(buf, text.split_whitespace(), glue)
+        };
         let mut tail = text.trim_end().chars().rev();
         self.join = match (tail.next(), tail.next()) {
             (Some('\u{ad}'), _) => Join::Glue,
@@ -522,6 +527,29 @@ impl<'l, 'a> Parser<'l, 'a> {
         }
         self.doc
     }
+}
+
+/// Pushes words onto `buf`, one space apart (none before the first if
+/// `glue`), without soft hyphens. Returns whether any word was pushed.
+fn push_words<'w>(buf: &mut String, words: impl Iterator<Item = &'w str>, mut glue: bool) -> bool {
+    let mut any = false;
+    for word in words {
+        let soft = word.contains('\u{ad}');
+        if soft && word.chars().all(|c| c == '\u{ad}') {
+            continue;
+        }
+        if !buf.is_empty() && !glue {
+            buf.push(' ');
+        }
+        glue = false;
+        any = true;
+        if soft {
+            buf.extend(word.chars().filter(|&c| c != '\u{ad}'));
+        } else {
+            buf.push_str(word);
+        }
+    }
+    any
 }
 
 /// The section key of a heading number: `4.1` for `4.1.`.
@@ -556,8 +584,8 @@ fn is_page_furniture(text: &str) -> bool {
 
 /// A lone `continued` page-furniture line.
 fn is_continued(text: &str) -> bool {
-    let t = text.trim_matches(|c: char| c == '(' || c == ')' || c == '.' || c.is_whitespace()).to_lowercase();
-    matches!(t.as_str(), "continued" | "cont" | "cont'd" | "continued on next page")
+    let t = text.trim_matches(|c: char| c == '(' || c == ')' || c == '.' || c.is_whitespace());
+    ["continued", "cont", "cont'd", "continued on next page"].iter().any(|w| t.eq_ignore_ascii_case(w))
 }
 
 /// The first letter is lower-case.
@@ -577,7 +605,8 @@ fn ends_mid_sentence(text: &str) -> bool {
 
 /// Short, starts with a capital, no closing punctuation.
 fn heading_like(text: &str) -> bool {
-    let short = text.chars().nth(HEADING_MAX_CHARS).is_none() && text.split_whitespace().nth(HEADING_MAX_WORDS).is_none();
+    let short =
+        text.chars().nth(HEADING_MAX_CHARS).is_none() && text.split_whitespace().nth(HEADING_MAX_WORDS).is_none();
     let capital = text.chars().find(|c| c.is_alphabetic()).is_some_and(|c| !c.is_lowercase());
     short && capital && !trim_closers(text).ends_with(['.', ',', ';', ':', '!', '?', '…'])
 }
@@ -619,7 +648,8 @@ mod tests {
 
     #[test]
     fn title_and_preamble_heading_open_the_preamble() {
-        let d = doc("The Title\n\nPreamble\n\n- 1. Recalling.\n- 2. Welcoming.\n\n1. ICT for Development\n\n3. We commit.");
+        let d =
+            doc("The Title\n\nPreamble\n\n- 1. Recalling.\n- 2. Welcoming.\n\n1. ICT for Development\n\n3. We commit.");
         assert_eq!(d.title, "The Title");
         assert_eq!(d.sections.len(), 2);
         assert_eq!(d.sections[0].key, "preamble");
@@ -651,9 +681,14 @@ mod tests {
 
     #[test]
     fn sub_headings_with_and_without_trailing_dot() {
-        let d = doc("T\n1. A\n- 1. One.\n1.1 Bridging Digital Divides\n- 2. Two.\n4. D\n4.1. Enhanced Cooperation\n3. Three.");
+        let d = doc(
+            "T\n1. A\n- 1. One.\n1.1 Bridging Digital Divides\n- 2. Two.\n4. D\n4.1. Enhanced Cooperation\n3. Three.",
+        );
         let s: Vec<_> = d.sections.iter().map(|s| (s.key.as_str(), s.level, s.parent)).collect();
-        assert_eq!(s, [("preamble", 0, None), ("1", 0, None), ("1.1", 1, Some(1)), ("4", 0, None), ("4.1", 1, Some(3))]);
+        assert_eq!(
+            s,
+            [("preamble", 0, None), ("1", 0, None), ("1.1", 1, Some(1)), ("4", 0, None), ("4.1", 1, Some(3))]
+        );
         assert_eq!(d.sections[2].title, "Bridging Digital Divides");
         assert_eq!(d.sections[4].title, "Enhanced Cooperation");
         assert_eq!(d.paragraph(3).map(|p| p.section), Some(4));
@@ -663,7 +698,9 @@ mod tests {
 
     #[test]
     fn page_break_continuation_lower_case_and_mid_sentence() {
-        let d = doc("T\n- 5. Reaffirming the Agenda of the\n\nThird International Conference.\n- 6. We affirm \"knowledge\n\n\"knowledge societies\", in which all.\n7. Next.");
+        let d = doc(
+            "T\n- 5. Reaffirming the Agenda of the\n\nThird International Conference.\n- 6. We affirm \"knowledge\n\n\"knowledge societies\", in which all.\n7. Next.",
+        );
         assert_eq!(numbers(&d), [5, 6, 7]);
         assert_eq!(text(&d, 5), "Reaffirming the Agenda of the Third International Conference.");
         assert_eq!(text(&d, 6), "We affirm \"knowledge \"knowledge societies\", in which all.");
@@ -754,7 +791,8 @@ mod tests {
 
     #[test]
     fn page_furniture_is_dropped() {
-        let d = doc("Title\n- 1. One of\n\n3\nA/RES/70/125\n15-22047 (E)\nTitle\n\nthe things.\n\n81st plenary meeting\n");
+        let d =
+            doc("Title\n- 1. One of\n\n3\nA/RES/70/125\n15-22047 (E)\nTitle\n\nthe things.\n\n81st plenary meeting\n");
         assert_eq!(text(&d, 1), "One of the things.");
         assert_eq!(d.warnings.len(), 1, "{:?}", d.warnings); // the plenary line
     }
@@ -781,13 +819,26 @@ mod tests {
 
     #[test]
     fn empty_and_odd_inputs_do_not_panic() {
-        for s in ["", "\u{feff}", "\n\n\r\r\n", "- ", "-", "1.", "- 3.", "1.1", "4294967295.", "99999999999. x", "1.1.1.1.1 A"]
-        {
+        for s in [
+            "",
+            "\u{feff}",
+            "\n\n\r\r\n",
+            "- ",
+            "-",
+            "1.",
+            "- 3.",
+            "1.1",
+            "4294967295.",
+            "99999999999. x",
+            "1.1.1.1.1 A",
+        ] {
             let d = doc(s);
             assert_eq!(d.sections[0].key, "preamble");
         }
         let d = doc("T\n- 3.\nWith text on the next line.");
         assert_eq!(text(&d, 3), "With text on the next line.");
+        let d = doc("T\n0. Zero.\n1. One.");
+        assert_eq!(numbers(&d), [1]);
         let d = doc("T\n4294967294. Max.\n4294967295. Next.\n4294967295. Again.");
         assert_eq!(numbers(&d), [4_294_967_294, 4_294_967_295]);
     }
