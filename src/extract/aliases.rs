@@ -135,14 +135,21 @@ fn case_matches(alias: &str, exact: bool, found: &str) -> bool {
     }
 }
 
-/// Keeps non-overlapping hits: scanning by start, the longest hit at each
-/// start wins, and a hit that overlaps one already kept is dropped.
+/// Keeps non-overlapping hits, the longer of two overlapping ones ("the
+/// Charter of the United Nations" is the Charter of the United Nations, not
+/// "the Charter"); at equal length the leftmost.
 fn longest_first(mut hits: Vec<Hit<'_>>) -> Vec<Hit<'_>> {
     hits.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
     let mut kept: Vec<Hit<'_>> = Vec::with_capacity(hits.len());
     for hit in hits {
-        match kept.last() {
-            Some(last) if hit.span.start < last.span.end => {}
+        match kept.last_mut() {
+            // Kept hits are sorted and disjoint, so `hit` (starting at or after
+            // `last`) can only overlap `last`.
+            Some(last) if hit.span.start < last.span.end => {
+                if hit.span.len() > last.span.len() {
+                    *last = hit;
+                }
+            }
             _ => kept.push(hit),
         }
     }
@@ -207,6 +214,13 @@ mod tests {
             quotes(text, &m.find(text).0),
             ["landlocked developing countries", "Tunis Agenda for the Information Society"]
         );
+    }
+
+    #[test]
+    fn a_longer_hit_starting_later_wins() {
+        let m = matcher(&[("the Charter", Layer::Name), ("Charter of the United Nations", Layer::Name)]);
+        let text = "and the Charter of the United Nations.";
+        assert_eq!(quotes(text, &m.find(text).0), ["Charter of the United Nations"]);
     }
 
     #[test]

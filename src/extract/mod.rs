@@ -275,3 +275,84 @@ impl Cover {
         self.ranges.get(index).is_some_and(|r| r.start < span.end)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalogue() -> Catalogue {
+        match Catalogue::bundled() {
+            Ok(c) => c,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn found(text: &str) -> Vec<(String, Relation, &str)> {
+        extract(text, &catalogue())
+            .into_iter()
+            .filter_map(|m| Some((m.entity.id(), m.relation, text.get(m.span)?)))
+            .collect()
+    }
+
+    #[test]
+    fn a_citation_hides_the_names_inside_it() {
+        assert_eq!(
+            found("as recognized in Human Rights Council resolution 26/13 and"),
+            [("res:A/HRC/RES/26/13".to_owned(), Relation::Cites, "Human Rights Council resolution 26/13")]
+        );
+        assert_eq!(
+            found("We reaffirm paragraph 55 of the Tunis Agenda."),
+            [("inst:tunis-agenda:55".to_owned(), Relation::Cites, "paragraph 55 of the Tunis Agenda")]
+        );
+    }
+
+    #[test]
+    fn a_name_with_its_acronym_in_brackets_is_one_mention() {
+        assert_eq!(
+            found("the Internet Governance Forum (IGF) as"),
+            [("org:IGF".to_owned(), Relation::Mentions, "Internet Governance Forum (IGF)")]
+        );
+    }
+
+    #[test]
+    fn a_name_hides_thematic_words_but_a_group_does_not() {
+        assert!(found("the United Nations Office on Drugs and Crime").iter().all(|(_, r, _)| *r == Relation::Mentions));
+        let women = found("access for women");
+        assert!(women.contains(&("stk:women".to_owned(), Relation::Mentions, "women")));
+        assert!(women.contains(&("sdg:5".to_owned(), Relation::Thematic, "women")));
+    }
+
+    #[test]
+    fn explicit_sdg_and_action_line() {
+        let f = found("achievement of SDG 5 and Action Line C10.");
+        assert!(f.contains(&("sdg:5".to_owned(), Relation::Cites, "SDG 5")));
+        assert!(f.contains(&("al:C10".to_owned(), Relation::Cites, "Action Line C10")));
+    }
+
+    #[test]
+    fn mentions_are_sorted_by_start() {
+        let text = "civil society, the CSTD, resolution 70/1 and poverty";
+        let starts: Vec<usize> = extract(text, &catalogue()).iter().map(|m| m.span.start).collect();
+        assert!(starts.len() >= 4);
+        assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+    }
+
+    #[test]
+    fn an_empty_catalogue_still_finds_structural_citations() {
+        let ms = extract("resolution 68/302 and the CSTD", &Catalogue::default());
+        assert_eq!(ms.len(), 1);
+        assert_eq!(ms.first().map(|m| m.entity.id()), Some("res:A/RES/68/302".to_owned()));
+        assert!(extract("", &Catalogue::default()).is_empty());
+    }
+
+    #[test]
+    fn cover_answers_overlaps() {
+        let cover = Cover::new([5..10, 8..12, 20..25].into_iter());
+        assert!(cover.overlaps(&(0..6)));
+        assert!(cover.overlaps(&(11..13)));
+        assert!(!cover.overlaps(&(12..20)));
+        assert!(!cover.overlaps(&(0..5)));
+        assert!(cover.overlaps(&(24..30)));
+        assert!(!cover.overlaps(&(25..30)));
+    }
+}
