@@ -1,0 +1,444 @@
+//! W3C Web Annotation (JSON-LD) import and export, so notes travel to and
+//! from other annotation tools.
+//!
+//! Export writes one `AnnotationCollection` whose first page embeds every
+//! item. An annotation becomes:
+//!
+//! ```json
+//! {
+//!   "id": "urn:wsis-atlas:annotation:a-1",
+//!   "type": "Annotation",
+//!   "motivation": "commenting",
+//!   "created": "2026-11-28T17:00:00Z",
+//!   "modified": "2026-11-28T17:05:00Z",
+//!   "creator": {"type": "Person", "name": "Ada"},
+//!   "body": [
+//!     {"type": "TextualBody", "value": "The note", "format": "text/markdown", "purpose": "commenting"},
+//!     {"type": "TextualBody", "value": "privacy", "purpose": "tagging"}
+//!   ],
+//!   "target": {
+//!     "source": "urn:wsis-atlas:node:para:wsis10:51",
+//!     "selector": {"type": "TextQuoteSelector", "exact": "privacy", "prefix": "his or her ", "suffix": ", family"}
+//!   },
+//!   "wsis-atlas:colour": "#d62728"
+//! }
+//! ```
+//!
+//! Node ids become `urn:wsis-atlas:node:<id>` (characters outside the URI
+//! set percent-encoded); a link becomes an annotation with motivation
+//! `linking`, two targets, its label as a `describing` body and its note as
+//! a `commenting` body. Import reads a collection (with embedded pages), a
+//! page, an array or a single annotation; sources that are not
+//! `urn:wsis-atlas:node:` URIs are kept verbatim as target ids (they show
+//! as orphans); fields it does not map are kept in `extra` and exported
+//! again.
+
+use serde_json::{Map, Value, json};
+
+use super::AnnotationError;
+use super::clock;
+use super::model::{Annotation, AnnotationSet, Link, TextQuote};
+use super::validate;
+
+/// The Web Annotation JSON-LD context.
+pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+/// Prefix of node ids as target sources.
+pub const NODE_URI: &str = "urn:wsis-atlas:node:";
+/// Prefix of annotation ids.
+pub const ANNOTATION_URI: &str = "urn:wsis-atlas:annotation:";
+/// Prefix of link ids.
+pub const LINK_URI: &str = "urn:wsis-atlas:link:";
+/// The extension property carrying an annotation's colour.
+pub const COLOUR_KEY: &str = "wsis-atlas:colour";
+
+/// Keys the mapping consumes; any other key is kept in `extra`.
+const MAPPED: [&str; 10] =
+    ["@context", "id", "type", "motivation", "created", "modified", "creator", "body", "target", COLOUR_KEY];
+
+/// What an import produced: new items to [`merge`](AnnotationSet::merge),
+/// and notes on what could not be mapped.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct W3cImport {
+    /// Annotations, in document order.
+    pub annotations: Vec<Annotation>,
+    /// Links (annotations with motivation `linking` and two targets).
+    pub links: Vec<Link>,
+    /// One line per thing left out or replaced (extra targets, external
+    /// bodies, invalid times).
+    pub warnings: Vec<String>,
+}
+
+/// Percent-encodes what is not allowed unescaped in a URN.
+fn encode(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~:/@!$&'()*+,;=".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Reverses [`encode`]; malformed escapes are kept as they are.
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        match (b, hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(v)) => {
+                out.push(v);
+                i += 3;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+}
+
+/// Node id → target source URI.
+#[must_use]
+pub fn node_uri(node_id: &str) -> String {
+    format!("{NODE_URI}{}", encode(node_id))
+}
+
+/// Target source URI → node id (foreign URIs unchanged).
+#[must_use]
+pub fn node_id_from_uri(uri: &str) -> String {
+    uri.strip_prefix(NODE_URI).map_or_else(|| uri.to_owned(), decode)
+}
+
+fn text_body(value: &str, purpose: &str, markdown: bool) -> Value {
+    let mut body = json!({"type": "TextualBody", "value": value});
+    if markdown && let Some(map) = body.as_object_mut() {
+        map.insert("format".into(), "text/markdown".into());
+    }
+    if let Some(map) = body.as_object_mut() {
+        map.insert("purpose".into(), purpose.into());
+    }
+    body
+}
+
+fn put_extra(out: &mut Map<String, Value>, extra: &Map<String, Value>) {
+    for (k, v) in extra {
+        if !out.contains_key(k) {
+            out.insert(k.clone(), v.clone());
+        }
+    }
+}
+
+fn annotation_to_w3c(a: &Annotation) -> Value {
+    let mut out = Map::new();
+    out.insert("id".into(), format!("{ANNOTATION_URI}{}", encode(&a.id)).into());
+    out.insert("type".into(), "Annotation".into());
+    out.insert("motivation".into(), "commenting".into());
+    out.insert("created".into(), a.created.clone().into());
+    out.insert("modified".into(), a.modified.clone().into());
+    if let Some(author) = &a.author {
+        out.insert("creator".into(), json!({"type": "Person", "name": author}));
+    }
+    let mut bodies = Vec::new();
+    if !a.note.is_empty() {
+        bodies.push(text_body(&a.note, "commenting", true));
+    }
+    bodies.extend(a.tags.iter().map(|t| text_body(t, "tagging", false)));
+    if !bodies.is_empty() {
+        out.insert("body".into(), Value::Array(bodies));
+    }
+    let mut target = Map::new();
+    target.insert("source".into(), node_uri(&a.target).into());
+    if let Some(q) = &a.quote {
+        let mut selector = Map::new();
+        selector.insert("type".into(), "TextQuoteSelector".into());
+        selector.insert("exact".into(), q.exact.clone().into());
+        if !q.prefix.is_empty() {
+            selector.insert("prefix".into(), q.prefix.clone().into());
+        }
+        if !q.suffix.is_empty() {
+            selector.insert("suffix".into(), q.suffix.clone().into());
+        }
+        put_extra(&mut selector, &q.extra);
+        target.insert("selector".into(), Value::Object(selector));
+    }
+    out.insert("target".into(), Value::Object(target));
+    if let Some(colour) = &a.colour {
+        out.insert(COLOUR_KEY.into(), colour.clone().into());
+    }
+    put_extra(&mut out, &a.extra);
+    Value::Object(out)
+}
+
+fn link_to_w3c(l: &Link) -> Value {
+    let mut out = Map::new();
+    out.insert("id".into(), format!("{LINK_URI}{}", encode(&l.id)).into());
+    out.insert("type".into(), "Annotation".into());
+    out.insert("motivation".into(), "linking".into());
+    out.insert("created".into(), l.created.clone().into());
+    out.insert("modified".into(), l.modified.clone().into());
+    if let Some(author) = &l.author {
+        out.insert("creator".into(), json!({"type": "Person", "name": author}));
+    }
+    let mut bodies = Vec::new();
+    if !l.label.is_empty() {
+        bodies.push(text_body(&l.label, "describing", false));
+    }
+    if !l.note.is_empty() {
+        bodies.push(text_body(&l.note, "commenting", true));
+    }
+    if !bodies.is_empty() {
+        out.insert("body".into(), Value::Array(bodies));
+    }
+    out.insert("target".into(), json!([node_uri(&l.from), node_uri(&l.to)]));
+    put_extra(&mut out, &l.extra);
+    Value::Object(out)
+}
+
+/// The set as a W3C `AnnotationCollection` (JSON value).
+#[must_use]
+pub fn to_w3c_value(set: &AnnotationSet) -> Value {
+    let items: Vec<Value> =
+        set.annotations().iter().map(annotation_to_w3c).chain(set.links().iter().map(link_to_w3c)).collect();
+    json!({
+        "@context": CONTEXT,
+        "type": "AnnotationCollection",
+        "label": "WSIS Atlas annotations",
+        "total": items.len(),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    })
+}
+
+/// The set as a W3C `AnnotationCollection`, pretty JSON with a final newline.
+#[must_use]
+pub fn to_w3c_string(set: &AnnotationSet) -> String {
+    let mut text = serde_json::to_string_pretty(&to_w3c_value(set)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn has_type(v: &Value, name: &str) -> bool {
+    match v.get("type") {
+        Some(Value::String(t)) => t == name,
+        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str() == Some(name)),
+        _ => false,
+    }
+}
+
+fn as_list(v: Option<&Value>) -> Vec<&Value> {
+    match v {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(one) => vec![one],
+    }
+}
+
+/// The annotation objects of a collection, page, array or single annotation.
+fn items_of(doc: &Value) -> Result<Vec<&Value>, AnnotationError> {
+    let fail = |message: &str| AnnotationError::W3c { item: "the document".into(), message: message.into() };
+    if let Value::Array(items) = doc {
+        return Ok(items.iter().collect());
+    }
+    if has_type(doc, "Annotation") {
+        return Ok(vec![doc]);
+    }
+    if has_type(doc, "AnnotationPage") {
+        return Ok(as_list(doc.get("items")));
+    }
+    if has_type(doc, "AnnotationCollection") {
+        let mut items = Vec::new();
+        let mut page = doc.get("first");
+        while let Some(p) = page {
+            if p.is_string() {
+                return Err(fail("the collection's pages are not embedded (\"first\" is a link); download them first"));
+            }
+            items.extend(as_list(p.get("items")));
+            page = p.get("next").filter(|n| n.is_object());
+        }
+        return Ok(items);
+    }
+    Err(fail("expected an AnnotationCollection, an AnnotationPage, an Annotation or a list of annotations"))
+}
+
+/// A target's source id and its TextQuoteSelector, if any.
+fn read_target(target: &Value) -> Option<(String, Option<TextQuote>)> {
+    let source = match target {
+        Value::String(s) => return Some((node_id_from_uri(s), None)),
+        Value::Object(map) => map.get("source").or_else(|| map.get("id")).and_then(Value::as_str)?,
+        _ => return None,
+    };
+    let quote = as_list(target.get("selector")).into_iter().find(|s| has_type(s, "TextQuoteSelector")).and_then(|s| {
+        let map = s.as_object()?;
+        let text = |k: &str| map.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+        let extra: Map<String, Value> = map
+            .iter()
+            .filter(|(k, _)| !["type", "exact", "prefix", "suffix"].contains(&k.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        Some(TextQuote { exact: text("exact"), prefix: text("prefix"), suffix: text("suffix"), extra })
+    });
+    Some((node_id_from_uri(source), quote))
+}
+
+fn read_creator(v: Option<&Value>) -> Option<String> {
+    let first = as_list(v).into_iter().next()?;
+    match first {
+        Value::String(s) => Some(s.clone()),
+        other => other.get("name").or_else(|| other.get("nickname")).and_then(Value::as_str).map(str::to_owned),
+    }
+}
+
+/// Parses a W3C Web Annotation document.
+///
+/// # Errors
+///
+/// [`AnnotationError::Syntax`] for bad JSON (line and column),
+/// [`AnnotationError::W3c`] for a document or item that is not a Web
+/// Annotation or has no usable target, and the model's rules
+/// ([`AnnotationError::DuplicateId`], [`AnnotationError::Empty`],
+/// [`AnnotationError::BadColour`]) naming the item.
+pub fn from_w3c_str(text: &str) -> Result<W3cImport, AnnotationError> {
+    let doc: Value = serde_json::from_str(text).map_err(|e| AnnotationError::from_json(&e))?;
+    let mut out = W3cImport::default();
+    for (index, item) in items_of(&doc)?.into_iter().enumerate() {
+        let w3c_id = item.get("id").and_then(Value::as_str);
+        let name = match w3c_id {
+            Some(id) => format!("item #{} ({id})", index + 1),
+            None => format!("item #{}", index + 1),
+        };
+        let fail = |message: String| AnnotationError::W3c { item: name.clone(), message };
+        let Some(map) = item.as_object() else { return Err(fail("not an object".into())) };
+        if !has_type(item, "Annotation") {
+            return Err(fail("its \"type\" is not \"Annotation\"".into()));
+        }
+        let linking = map.get("motivation").and_then(Value::as_str) == Some("linking");
+
+        let mut time = |key: &str, fallback: Option<&str>| match map.get(key).and_then(Value::as_str) {
+            Some(t) if clock::is_rfc3339(t) => t.to_owned(),
+            other => {
+                if let Some(bad) = other {
+                    out.warnings.push(format!("{name}: \"{key}\" {bad:?} is not RFC 3339; replaced"));
+                }
+                fallback.map_or_else(clock::now_rfc3339, str::to_owned)
+            }
+        };
+        let created = time("created", None);
+        let modified = time("modified", Some(&created));
+
+        let mut notes = Vec::new();
+        let mut tags = Vec::new();
+        let mut labels = Vec::new();
+        for body in as_list(map.get("body")) {
+            let value = body.get("value").and_then(Value::as_str);
+            let purpose = body.get("purpose").and_then(Value::as_str);
+            match (value, purpose) {
+                (Some(v), Some("tagging")) => tags.push(v.trim().to_owned()),
+                (Some(v), Some("describing")) if linking => labels.push(v.to_owned()),
+                (Some(v), _) => notes.push(v.to_owned()),
+                (None, _) => out.warnings.push(format!("{name}: a body without a text value was left out")),
+            }
+        }
+        tags.retain(|t| !t.is_empty());
+        let extra: Map<String, Value> =
+            map.iter().filter(|(k, _)| !MAPPED.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect();
+        let targets: Vec<(String, Option<TextQuote>)> =
+            as_list(map.get("target")).into_iter().filter_map(read_target).collect();
+        let author = read_creator(map.get("creator"));
+
+        if linking && targets.len() == 2 {
+            let id =
+                w3c_id.map_or_else(|| clock::fresh_id("l"), |i| i.strip_prefix(LINK_URI).map_or(i.to_owned(), decode));
+            let [(from, _), (to, _)] = <[_; 2]>::try_from(targets).map_err(|_| fail("two targets".into()))?;
+            let link = Link {
+                id,
+                from,
+                to,
+                label: labels.join(" "),
+                note: notes.join("\n\n"),
+                created,
+                modified,
+                author,
+                extra,
+            };
+            validate::link(&link)?;
+            out.links.push(link);
+            continue;
+        }
+        let mut targets = targets.into_iter();
+        let Some((target, quote)) = targets.next() else { return Err(fail("it has no usable target".into())) };
+        if targets.len() > 0 {
+            out.warnings.push(format!("{name}: only the first of {} targets was kept", targets.len() + 1));
+        }
+        let id = w3c_id
+            .map_or_else(|| clock::fresh_id("a"), |i| i.strip_prefix(ANNOTATION_URI).map_or(i.to_owned(), decode));
+        let colour = map.get(COLOUR_KEY).and_then(Value::as_str).map(str::to_owned);
+        let annotation =
+            Annotation { id, target, quote, note: notes.join("\n\n"), tags, colour, created, modified, author, extra };
+        validate::annotation(&annotation)?;
+        out.annotations.push(annotation);
+    }
+    validate::unique_ids(&out.annotations, &out.links)?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_ids_survive_the_uri_round_trip() {
+        for id in ["para:wsis10:51", "res:A/RES/69/166", "stk:civil society", "inst:naïve%", "sec:x:1.1#a?b"] {
+            let uri = node_uri(id);
+            assert!(uri.is_ascii() && !uri.contains(' ') && !uri.contains('#') && !uri.contains('?'), "{uri}");
+            assert_eq!(node_id_from_uri(&uri), id);
+        }
+        assert_eq!(node_uri("res:A/RES/69/166"), "urn:wsis-atlas:node:res:A/RES/69/166");
+        assert_eq!(node_id_from_uri("https://example.org/doc#p3"), "https://example.org/doc#p3");
+        assert_eq!(decode("100%zz%4"), "100%zz%4");
+    }
+
+    #[test]
+    fn imports_a_foreign_annotation() -> Result<(), AnnotationError> {
+        let foreign = r#"{
+          "@context": "http://www.w3.org/ns/anno.jsonld",
+          "id": "http://example.org/anno1",
+          "type": "Annotation",
+          "creator": [{"type": "Person", "nickname": "pat"}],
+          "body": {"type": "TextualBody", "value": "Compare with Tunis Agenda"},
+          "target": [
+            {"source": "http://example.org/page1", "selector": [
+              {"type": "FragmentSelector", "value": "p3"},
+              {"type": "TextQuoteSelector", "exact": "digital divides"}]},
+            "http://example.org/page2"
+          ],
+          "generator": "some tool"
+        }"#;
+        let import = from_w3c_str(foreign)?;
+        let a = import.annotations.first().ok_or(AnnotationError::NotFound("none".into()))?;
+        assert_eq!(a.id, "http://example.org/anno1");
+        assert_eq!(a.target, "http://example.org/page1");
+        assert_eq!(a.quote.as_ref().map(|q| q.exact.as_str()), Some("digital divides"));
+        assert_eq!(a.note, "Compare with Tunis Agenda");
+        assert_eq!(a.author.as_deref(), Some("pat"));
+        assert_eq!(a.extra.get("generator"), Some(&Value::from("some tool")));
+        assert!(clock::is_rfc3339(&a.created) && a.modified == a.created);
+        assert_eq!(import.warnings.len(), 1, "{:?}", import.warnings);
+        Ok(())
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_web_annotation() {
+        let err = |t: &str| from_w3c_str(t).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err(r#"{"type": "Note"}"#).starts_with("W3C import, the document: expected"));
+        assert!(err(r#"[{"type": "Note"}]"#).contains("item #1: its \"type\" is not \"Annotation\""));
+        assert!(err(r#"[{"type": "Annotation", "id": "x"}]"#).contains("item #1 (x): it has no usable target"));
+        assert!(err(r#"{"type": "AnnotationCollection", "first": "http://x/page1"}"#).contains("not embedded"));
+        assert!(err("[1,").starts_with("JSON syntax error at line 1"));
+        let dup = r#"[{"type": "Annotation", "id": "a", "target": "sdg:1"}, {"type": "Annotation", "id": "a", "target": "sdg:2"}]"#;
+        assert!(err(dup).starts_with("duplicate id \"a\""));
+    }
+}
