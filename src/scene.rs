@@ -7,7 +7,8 @@ use std::collections::{BTreeSet, HashMap};
 use petgraph::stable_graph::NodeIndex;
 
 use crate::graph::{AtlasGraph, EdgeKind, NodeKind};
-use crate::style::{Rgba, Style, node_radius};
+use crate::layout::atlas::node_radius;
+use crate::style::{Rgba, Style};
 
 /// Maps world coordinates (the layout's) to screen pixels and back.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -287,7 +288,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         }
         *counts.entry(node.kind).or_default() += 1;
         let center = camera.to_screen(world);
-        let radius = (node_radius(node.kind, graph.degree(index)) * camera.zoom).max(1.5);
+        let radius = (node_radius(graph, index) * camera.zoom).max(1.5);
         placed.insert(index, (center, radius));
         if !on_screen(center, radius) {
             continue;

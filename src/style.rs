@@ -156,19 +156,6 @@ impl Style {
     }
 }
 
-/// Disc radius in world units for a node of `kind` with `degree` edges:
-/// grows with the square root of degree, so hubs stand out without swamping.
-#[must_use]
-pub fn node_radius(kind: NodeKind, degree: usize) -> f32 {
-    let base = match kind {
-        NodeKind::Document => 14.0,
-        NodeKind::Section => 9.0,
-        NodeKind::Paragraph => 6.0,
-        _ => 5.0,
-    };
-    (base + 2.2 * (degree as f32).sqrt()).min(40.0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,11 +177,5 @@ mod tests {
         assert_eq!(Rgba::hex(0x3f7cc0).to_hex(), "#3f7cc0");
         assert_eq!(Rgba::parse_hex("3f7cc0"), None);
         assert_eq!(Rgba::parse_hex("#3f7cg0"), None);
-    }
-
-    #[test]
-    fn radius_grows_with_degree_and_is_capped() {
-        assert!(node_radius(NodeKind::Resolution, 10) > node_radius(NodeKind::Resolution, 1));
-        assert!(node_radius(NodeKind::Resolution, 1_000_000) <= 40.0);
     }
 }

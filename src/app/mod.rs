@@ -1,12 +1,87 @@
-//! The explorer window (eframe/egui). Being built.
+//! The explorer window (eframe/egui). A thin layer over the model: it reads
+//! the graph and the layout, turns input into [`view::Command`]s applied
+//! after each frame's panels are drawn, and paints the same
+//! [`Scene`](crate::scene::Scene) that export writes.
+
+pub mod atlas_app;
+pub mod canvas;
+pub mod detail_panel;
+pub mod menu;
+pub mod open_prompt;
+pub mod settings;
+pub mod side_panel;
+pub mod status;
+pub mod view;
+pub mod workspace;
 
 use std::path::PathBuf;
 
-/// Opens the window.
+pub use atlas_app::AtlasApp;
+
+/// The application icon (SVG source, rendered at start-up).
+const ICON_SVG: &str = include_str!("../../icons/icon.svg");
+
+/// Opens the window on `files` (the bundled document when empty).
 ///
 /// # Errors
 ///
-/// Always, until the window lands.
-pub fn run(_files: Vec<PathBuf>, _annotations: Option<PathBuf>) -> anyhow::Result<()> {
-    anyhow::bail!("the window is not built yet; use a subcommand (see --help)")
+/// When no display is available or the window cannot be created; the
+/// message says what to do instead.
+pub fn run(files: Vec<PathBuf>, annotations: Option<PathBuf>) -> anyhow::Result<()> {
+    if annotations.is_some() {
+        anyhow::bail!("annotation files are not supported by this build yet");
+    }
+    if cfg!(target_os = "linux")
+        && std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+    {
+        anyhow::bail!(no_display_message());
+    }
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("WSIS Atlas")
+        .with_app_id("wsis-atlas")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([640.0, 400.0])
+        .with_drag_and_drop(true);
+    if let Some(icon) = icon() {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions { viewport, persist_window: true, ..Default::default() };
+    eframe::run_native(
+        "WSIS Atlas",
+        options,
+        Box::new(move |cc| Ok(Box::new(AtlasApp::from_creation_context(cc, &files)))),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}. {}", no_display_hint()))
+}
+
+fn no_display_message() -> String {
+    format!("no display found: the explorer needs a graphical session. {}", no_display_hint())
+}
+
+fn no_display_hint() -> &'static str {
+    "The command-line subcommands work without one: `wsis-atlas stats`, `wsis-atlas export`, `wsis-atlas --help`."
+}
+
+/// The icon, rendered from its SVG source.
+fn icon() -> Option<egui::IconData> {
+    let tree = resvg::usvg::Tree::from_str(ICON_SVG, &resvg::usvg::Options::default()).ok()?;
+    let size = 256;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size, size)?;
+    let scale = size as f32 / tree.size().width();
+    resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+    let rgba = pixmap.pixels().iter().flat_map(|p| {
+        let c = p.demultiply();
+        [c.red(), c.green(), c.blue(), c.alpha()]
+    });
+    Some(egui::IconData { rgba: rgba.collect(), width: size, height: size })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn icon_renders() {
+        let icon = super::icon();
+        assert!(icon.as_ref().is_some_and(|i| i.rgba.len() == 256 * 256 * 4 && i.rgba.iter().any(|&b| b != 0)));
+    }
 }

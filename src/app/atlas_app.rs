@@ -1,0 +1,421 @@
+//! The eframe application: owns the workspace, the view and the settings;
+//! draws the panels, then applies the commands they returned.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use egui::{Key, KeyboardShortcut, Modifiers, PointerButton};
+
+use super::settings::{Settings, ThemeChoice};
+use super::status::{Level, Status};
+use super::view::{Command, ViewState};
+use super::workspace::Workspace;
+use super::{canvas, detail_panel, menu, open_prompt, side_panel, status};
+use crate::scene::Scene;
+use crate::style::{Style, Theme};
+
+/// Layout time allowed per frame, so the window stays responsive.
+const LAYOUT_BUDGET: Duration = Duration::from_millis(8);
+
+/// The explorer window.
+pub struct AtlasApp {
+    /// Open documents, their graph and layout.
+    pub workspace: Workspace,
+    /// What is shown.
+    pub view: ViewState,
+    /// Remembered between runs.
+    pub settings: Settings,
+    /// The status bar's message.
+    pub status: Status,
+    /// The "open a path" prompt, when shown.
+    pub open_prompt: Option<open_prompt::OpenPrompt>,
+    /// The last painted scene, for hit-testing the pointer.
+    pub(crate) last_scene: Option<Scene>,
+    /// Node being dragged on the canvas.
+    pub(crate) dragging: Option<petgraph::stable_graph::NodeIndex>,
+    /// Node whose context menu is open.
+    pub(crate) context_node: Option<petgraph::stable_graph::NodeIndex>,
+    /// Set by Ctrl+F: the search field takes focus on the next frame.
+    pub(crate) focus_search: bool,
+    pending: Vec<Command>,
+}
+
+impl AtlasApp {
+    /// The app on a workspace, with settings (restored or default).
+    #[must_use]
+    pub fn new(workspace: Workspace, settings: Settings) -> Self {
+        let mut app = AtlasApp {
+            workspace,
+            view: ViewState::default(),
+            settings,
+            status: Status::default(),
+            open_prompt: None,
+            last_scene: None,
+            dragging: None,
+            context_node: None,
+            focus_search: false,
+            pending: Vec::new(),
+        };
+        app.restore_pins();
+        app
+    }
+
+    /// Builds the app inside eframe: restores settings, opens `files` (the
+    /// bundled document when empty) and reports files that failed.
+    #[must_use]
+    pub fn from_creation_context(cc: &eframe::CreationContext<'_>, files: &[PathBuf]) -> Self {
+        let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
+        apply_theme(&cc.egui_ctx, settings.theme);
+        let (mut app, errors) = match Workspace::open(files) {
+            Ok((workspace, errors)) => (AtlasApp::new(workspace, settings), errors),
+            Err(e) => {
+                // Only a broken bundled lexicon gets here; show an empty map and say why.
+                log::error!("{e:#}");
+                let workspace = Workspace::bundled().unwrap_or_else(|_| empty_workspace());
+                let mut app = AtlasApp::new(workspace, settings);
+                app.status.set(Level::Error, format!("{e:#}"));
+                (app, Vec::new())
+            }
+        };
+        app.report_load_errors(&errors);
+        if errors.is_empty() {
+            for f in files {
+                app.settings.remember_document(f.clone());
+            }
+        }
+        app
+    }
+
+    /// Queues a command, as a panel would.
+    pub fn push(&mut self, command: Command) {
+        self.pending.push(command);
+    }
+
+    /// The style for the current theme.
+    #[must_use]
+    pub fn style(&self, ctx: &egui::Context) -> Style {
+        Style::new(if ctx.theme() == egui::Theme::Dark { Theme::Dark } else { Theme::Light })
+    }
+
+    fn report_load_errors(&mut self, errors: &[crate::document::LoadError]) {
+        if let Some(first) = errors.first() {
+            let more = if errors.len() > 1 { format!(" (and {} more)", errors.len() - 1) } else { String::new() };
+            self.status.set(Level::Error, format!("{first}{more}"));
+            for e in errors {
+                log::warn!("{e}");
+            }
+        }
+    }
+
+    /// Runs layout steps within the frame budget; true while still moving.
+    fn step_layout(&mut self) -> bool {
+        if self.view.paused || self.workspace.layout.sim.is_settled() {
+            return false;
+        }
+        let start = Instant::now();
+        while start.elapsed() < LAYOUT_BUDGET && !self.workspace.layout.sim.is_settled() {
+            self.workspace.layout.sim.step();
+        }
+        !self.workspace.layout.sim.is_settled()
+    }
+
+    /// Applies the view's visibility to the layout (hidden nodes leave it).
+    fn sync_visibility(&mut self) {
+        if !self.view.visibility_changed {
+            return;
+        }
+        self.view.visibility_changed = false;
+        let graph = &self.workspace.graph;
+        let visible: Vec<_> = graph.node_indices().map(|n| (n, self.view.is_visible(graph, n))).collect();
+        for (n, v) in visible {
+            self.workspace.layout.set_active(n, v);
+        }
+    }
+
+    fn restore_pins(&mut self) {
+        let Some(pins) = self.settings.pinned.get(&self.workspace.pin_key()) else { return };
+        for (id, pos) in pins {
+            if let Some(n) = self.workspace.graph.index_of(id) {
+                self.workspace.layout.set_position(n, *pos);
+                self.workspace.layout.set_pinned(n, true);
+            }
+        }
+    }
+
+    fn remember_pin(&mut self, node: petgraph::stable_graph::NodeIndex, pinned: bool) {
+        let Some(id) = self.workspace.graph.node(node).map(|n| n.id.clone()) else { return };
+        let key = self.workspace.pin_key();
+        let pins = self.settings.pinned.entry(key).or_default();
+        match (pinned, self.workspace.position(node)) {
+            (true, Some(pos)) => {
+                pins.insert(id, pos);
+            }
+            _ => {
+                pins.remove(&id);
+            }
+        }
+    }
+
+    /// Applies one command.
+    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        let graph = &self.workspace.graph;
+        match command {
+            Command::Select(n) => {
+                if graph.node(n).is_some() {
+                    self.view.select(n);
+                    if !self.settings.show_detail_panel {
+                        self.settings.show_detail_panel = true;
+                    }
+                }
+            }
+            Command::Deselect => self.view.selected = None,
+            Command::Back => self.view.back(),
+            Command::Forward => self.view.forward(),
+            Command::Focus(n) => {
+                self.view.focus_on(graph, n);
+                self.view.select(n);
+            }
+            Command::LeaveFocus => self.view.leave_focus(),
+            Command::SetFocusDepth(d) => self.view.set_focus_depth(graph, d),
+            Command::FitToView => self.view.fit_requested = true,
+            Command::ToggleKind(k) => self.view.toggle_kind(k),
+            Command::ToggleSection(id) => self.view.toggle_section(&id),
+            Command::SetThematic(on) => self.view.show_thematic = on,
+            Command::TogglePause => {
+                self.view.paused = !self.view.paused;
+                if !self.view.paused {
+                    self.workspace.layout.sim.reheat();
+                }
+            }
+            Command::SetPinned(n, pinned) => {
+                self.workspace.layout.set_pinned(n, pinned);
+                if !pinned {
+                    self.workspace.layout.sim.reheat();
+                }
+                self.remember_pin(n, pinned);
+            }
+            Command::UnpinAll => {
+                let nodes: Vec<_> = self.workspace.graph.node_indices().collect();
+                for n in nodes {
+                    self.workspace.layout.set_pinned(n, false);
+                }
+                self.settings.pinned.remove(&self.workspace.pin_key());
+                self.workspace.layout.sim.reheat();
+            }
+            Command::RelayoutAll => {
+                self.workspace.layout =
+                    crate::layout::atlas::AtlasLayout::new(&self.workspace.graph, super::workspace::LAYOUT_SEED);
+                self.settings.pinned.remove(&self.workspace.pin_key());
+                self.view.visibility_changed = true;
+                self.view.fit_requested = true;
+            }
+            Command::ShowOpenDialog => self.show_open_dialog(),
+            Command::OpenDocuments(files) => self.open_documents(&files),
+            Command::AddDocuments(files) => self.add_documents(&files),
+            Command::OpenBundled => self.open_documents(&[]),
+            Command::Search(text) => {
+                self.view.search = text;
+                self.view.run_search(&self.workspace.graph);
+            }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    fn show_open_dialog(&mut self) {
+        let started = Instant::now();
+        let picked = rfd::FileDialog::new()
+            .set_title("Open documents")
+            .add_filter("Text documents", &["txt", "text"])
+            .add_filter("All files", &["*"])
+            .pick_files();
+        match picked {
+            Some(files) if !files.is_empty() => self.open_documents(&files),
+            // Answered faster than a person can cancel: no dialog could be shown.
+            _ if started.elapsed() < Duration::from_millis(300) => {
+                self.open_prompt = Some(open_prompt::OpenPrompt::new(
+                    "No file dialog is available here (no desktop portal). Type a path, or drop a file onto the window.",
+                ));
+            }
+            _ => {}
+        }
+    }
+
+    fn open_documents(&mut self, files: &[PathBuf]) {
+        match Workspace::open(files) {
+            Ok((workspace, errors)) => {
+                if !files.is_empty() && workspace.graph.documents().is_empty() {
+                    // Nothing could be read: keep what is open.
+                    self.report_load_errors(&errors);
+                    return;
+                }
+                for f in &workspace.files {
+                    self.settings.remember_document(f.clone());
+                }
+                self.workspace = workspace;
+                self.view.reset_for_new_graph();
+                self.last_scene = None;
+                self.restore_pins();
+                if errors.is_empty() {
+                    let names: Vec<String> = self.workspace.graph.documents().iter().map(|d| d.title.clone()).collect();
+                    self.status.set(Level::Info, format!("Opened {}", names.join("; ")));
+                } else {
+                    self.report_load_errors(&errors);
+                }
+            }
+            Err(e) => self.status.set(Level::Error, format!("{e:#}")),
+        }
+    }
+
+    fn add_documents(&mut self, files: &[PathBuf]) {
+        let before = self.workspace.graph.documents().len();
+        match self.workspace.add(files) {
+            Ok(errors) => {
+                let added = self.workspace.graph.documents().len() - before;
+                for f in files {
+                    if !errors.iter().any(|e| e.to_string().contains(&f.display().to_string())) {
+                        self.settings.remember_document(f.clone());
+                    }
+                }
+                self.view.forget_missing(&self.workspace.graph);
+                self.view.visibility_changed = true;
+                self.last_scene = None;
+                if errors.is_empty() {
+                    self.status.set(Level::Info, format!("Added {added} document(s)"));
+                } else {
+                    self.report_load_errors(&errors);
+                }
+            }
+            Err(e) => self.status.set(Level::Error, format!("{e:#}")),
+        }
+    }
+
+    /// Keyboard shortcuts and mouse back/forward buttons.
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let typing = ctx.text_edit_focused();
+        let mut commands = Vec::new();
+        ctx.input_mut(|i| {
+            let ctrl = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
+            if i.consume_shortcut(&ctrl(Key::O)) {
+                commands.push(Command::ShowOpenDialog);
+            }
+            if i.consume_shortcut(&ctrl(Key::Q)) {
+                commands.push(Command::Quit);
+            }
+            if i.consume_shortcut(&ctrl(Key::F)) {
+                self.focus_search = true;
+                self.settings.show_side_panel = true;
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft))
+                || i.pointer.button_pressed(PointerButton::Extra1)
+            {
+                commands.push(Command::Back);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight))
+                || i.pointer.button_pressed(PointerButton::Extra2)
+            {
+                commands.push(Command::Forward);
+            }
+            if !typing {
+                if i.consume_key(Modifiers::NONE, Key::F) || i.consume_key(Modifiers::NONE, Key::Home) {
+                    commands.push(Command::FitToView);
+                }
+                if i.consume_key(Modifiers::NONE, Key::Space) {
+                    commands.push(Command::TogglePause);
+                }
+            }
+            if i.consume_key(Modifiers::NONE, Key::Escape) {
+                if self.view.focus.is_some() {
+                    commands.push(Command::LeaveFocus);
+                } else if !typing {
+                    commands.push(Command::Deselect);
+                }
+            }
+        });
+        self.pending.extend(commands);
+    }
+
+    /// Files dropped onto the window: documents are added to the map.
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
+        });
+        if !dropped.is_empty() {
+            self.pending.push(Command::AddDocuments(dropped));
+        }
+    }
+
+    /// The window title: the open documents.
+    fn title(&self) -> String {
+        let docs = self.workspace.graph.documents();
+        match docs {
+            [] => "WSIS Atlas".to_owned(),
+            [one] => format!("{} — WSIS Atlas", one.title),
+            many => format!("{} documents — WSIS Atlas", many.len()),
+        }
+    }
+}
+
+/// An empty workspace, for the (guarded-against) case of a broken bundled lexicon.
+fn empty_workspace() -> Workspace {
+    let graph = crate::graph::AtlasGraph::new();
+    let layout = crate::layout::atlas::AtlasLayout::new(&graph, super::workspace::LAYOUT_SEED);
+    Workspace { graph, layout, files: Vec::new() }
+}
+
+/// Applies a theme choice to egui.
+pub fn apply_theme(ctx: &egui::Context, choice: ThemeChoice) {
+    ctx.set_theme(match choice {
+        ThemeChoice::System => egui::ThemePreference::System,
+        ThemeChoice::Light => egui::ThemePreference::Light,
+        ThemeChoice::Dark => egui::ThemePreference::Dark,
+    });
+}
+
+impl eframe::App for AtlasApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.dropped_files(ctx);
+        self.sync_visibility();
+        if self.step_layout() {
+            ctx.request_repaint();
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.shortcuts(&ctx);
+        let title = self.title();
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+
+        let mut commands = Vec::new();
+        egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(menu::menu_bar_ui(ui, self)));
+        egui::Panel::bottom("status_bar").show(ui, |ui| status::status_bar_ui(ui, self));
+        if self.settings.show_side_panel {
+            egui::Panel::left("side_panel")
+                .resizable(true)
+                .default_size(260.0)
+                .size_range(180.0..=480.0)
+                .show(ui, |ui| commands.extend(side_panel::side_panel_ui(ui, self)));
+        }
+        if self.settings.show_detail_panel {
+            egui::Panel::right("detail_panel")
+                .resizable(true)
+                .default_size(360.0)
+                .size_range(240.0..=720.0)
+                .show(ui, |ui| commands.extend(detail_panel::detail_panel_ui(ui, self)));
+        }
+        egui::CentralPanel::no_frame().show(ui, |ui| commands.extend(canvas::canvas_ui(ui, self)));
+        if let Some(command) = open_prompt::open_prompt_ui(&ctx, self) {
+            commands.push(command);
+        }
+
+        commands.extend(std::mem::take(&mut self.pending));
+        for command in commands {
+            self.apply(&ctx, command);
+        }
+        self.sync_visibility();
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}

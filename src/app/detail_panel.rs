@@ -1,0 +1,266 @@
+//! The detail panel: a paragraph's full text with its references
+//! highlighted and clickable, or everything that cites an entity.
+
+use egui::{RichText, Sense};
+use petgraph::Direction;
+use petgraph::stable_graph::NodeIndex;
+
+use super::atlas_app::AtlasApp;
+use super::side_panel::color32;
+use super::view::Command;
+use crate::document::sentence_around;
+use crate::graph::{AtlasGraph, EdgeKind, Node, NodeKind};
+use crate::style::Style;
+
+/// Draws the panel; returns the commands chosen.
+pub fn detail_panel_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
+    let mut out = Vec::new();
+    ui.horizontal(|ui| {
+        if ui.add_enabled(app.view.can_go_back(), egui::Button::new("◀")).on_hover_text("Back (Alt+Left)").clicked() {
+            out.push(Command::Back);
+        }
+        if ui
+            .add_enabled(app.view.can_go_forward(), egui::Button::new("▶"))
+            .on_hover_text("Forward (Alt+Right)")
+            .clicked()
+        {
+            out.push(Command::Forward);
+        }
+        ui.heading("Details");
+    });
+    ui.separator();
+    let graph = &app.workspace.graph;
+    let Some((index, node)) = app.view.selected.and_then(|i| graph.node(i).map(|n| (i, n))) else {
+        ui.label("Select a node on the map, or find one with Ctrl+F.");
+        ui.add_space(8.0);
+        ui.label(RichText::new("Click a disc to read a paragraph with its references, or to see every paragraph that cites a resolution, an instrument, a body, an SDG or a stakeholder group.").weak());
+        return out;
+    };
+    let style = app.style(ui.ctx());
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        header_ui(ui, graph, node, &style);
+        ui.horizontal(|ui| {
+            if ui.button("Focus on neighbourhood").on_hover_text("Or double-click the node").clicked() {
+                out.push(Command::Focus(index));
+            }
+            let pinned = app.workspace.layout.is_pinned(index);
+            if pinned && ui.button("Unpin").clicked() {
+                out.push(Command::SetPinned(index, false));
+            }
+        });
+        ui.separator();
+        match node.kind {
+            NodeKind::Paragraph => paragraph_text_ui(ui, graph, index, node, &style, app.view.show_thematic, &mut out),
+            NodeKind::Document | NodeKind::Section => {}
+            _ => citing_ui(ui, graph, index, &style, &mut out),
+        }
+        ui.add_space(8.0);
+        links_ui(ui, graph, index, &style, &mut out);
+    });
+    out
+}
+
+fn header_ui(ui: &mut egui::Ui, graph: &AtlasGraph, node: &Node, style: &Style) {
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), Sense::hover());
+        ui.painter().circle_filled(rect.center(), 6.5, color32(style.node_color(node.kind)));
+        ui.label(RichText::new(&node.label).heading().strong());
+        ui.label(RichText::new(node.kind.as_str().replace('_', " ")).weak());
+    });
+    let mut facts: Vec<(&str, String)> = Vec::new();
+    if let Some(name) = &node.name {
+        facts.push(("Name", name.clone()));
+    }
+    if let Some(title) = &node.title {
+        facts.push(("Title", title.clone()));
+    }
+    if let Some(symbol) = &node.symbol {
+        facts.push(("Symbol", symbol.clone()));
+    }
+    if let Some(date) = &node.date {
+        facts.push(("Adopted", date.clone()));
+    }
+    if let Some(acronym) = &node.acronym {
+        facts.push(("Acronym", acronym.clone()));
+    }
+    if let Some(part) = &node.part {
+        facts.push(("Part", part.clone()));
+    }
+    if let (Some(section), Some(doc)) = (&node.section, &node.document) {
+        let section_title = graph
+            .node_by_id(&format!("sec:{}:{section}", doc.trim_start_matches("doc:")))
+            .and_then(|s| s.title.clone())
+            .unwrap_or_default();
+        let key = if section == "preamble" { String::new() } else { format!("{section} ") };
+        facts.push(("Section", format!("{key}{section_title}")));
+        if let Some(d) = graph.node_by_id(doc) {
+            facts.push(("Document", d.title.clone().unwrap_or_else(|| d.label.clone())));
+        }
+    }
+    facts.push(("Id", node.id.clone()));
+    egui::Grid::new("facts").num_columns(2).spacing([8.0, 2.0]).show(ui, |ui| {
+        for (k, v) in facts {
+            ui.label(RichText::new(k).weak());
+            ui.add(egui::Label::new(v).wrap());
+            ui.end_row();
+        }
+    });
+}
+
+/// A highlighted reference inside a paragraph's text.
+struct Reference {
+    start: usize,
+    end: usize,
+    target: NodeIndex,
+    kind: EdgeKind,
+}
+
+/// The references of a paragraph, in text order, without overlaps (the
+/// earlier, then longer, span wins).
+fn references(graph: &AtlasGraph, index: NodeIndex, show_thematic: bool) -> Vec<Reference> {
+    let mut refs: Vec<Reference> = graph
+        .links(index)
+        .into_iter()
+        .filter(|l| l.direction == Direction::Outgoing)
+        .filter(|l| {
+            matches!(l.weight.kind, EdgeKind::Cites | EdgeKind::Mentions)
+                || (show_thematic && l.weight.kind == EdgeKind::Thematic)
+        })
+        .flat_map(|l| {
+            l.weight.evidence.iter().map(move |e| Reference {
+                start: e.start,
+                end: e.end,
+                target: l.other,
+                kind: l.weight.kind,
+            })
+        })
+        .collect();
+    refs.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.kind.cmp(&b.kind)));
+    let mut out: Vec<Reference> = Vec::with_capacity(refs.len());
+    for r in refs {
+        if out.last().is_none_or(|last| r.start >= last.end) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+fn paragraph_text_ui(
+    ui: &mut egui::Ui,
+    graph: &AtlasGraph,
+    index: NodeIndex,
+    node: &Node,
+    style: &Style,
+    show_thematic: bool,
+    out: &mut Vec<Command>,
+) {
+    let Some(text) = &node.text else { return };
+    let refs = references(graph, index, show_thematic);
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        let mut at = 0;
+        for r in &refs {
+            let (Some(before), Some(quote)) = (text.get(at..r.start), text.get(r.start..r.end)) else { continue };
+            if !before.is_empty() {
+                ui.label(before);
+            }
+            let Some(target) = graph.node(r.target) else { continue };
+            let color = color32(style.node_color(target.kind));
+            let mut rich = RichText::new(quote).color(color);
+            rich = if r.kind == EdgeKind::Thematic { rich.italics() } else { rich.underline() };
+            let hover = format!("{} — {} ({})", target.label, target.display_name(), r.kind.as_str());
+            let response = ui.add(egui::Label::new(rich).sense(Sense::click())).on_hover_text(hover);
+            if response.clicked() {
+                out.push(Command::Select(r.target));
+            }
+            at = r.end;
+        }
+        if let Some(rest) = text.get(at..)
+            && !rest.is_empty()
+        {
+            ui.label(rest);
+        }
+    });
+}
+
+fn citing_ui(ui: &mut egui::Ui, graph: &AtlasGraph, index: NodeIndex, style: &Style, out: &mut Vec<Command>) {
+    let citing = graph.citing_paragraphs(index);
+    let direct = citing.iter().filter(|(_, e)| e.kind != EdgeKind::Thematic).count();
+    ui.label(
+        RichText::new(format!(
+            "Cited or mentioned by {direct} paragraph{}{}",
+            if direct == 1 { "" } else { "s" },
+            match citing.len() - direct {
+                0 => String::new(),
+                n => format!(", thematically linked to {n} more"),
+            }
+        ))
+        .strong(),
+    );
+    for (para, edge) in citing {
+        let Some(p) = graph.node(para) else { continue };
+        let Some(text) = &p.text else { continue };
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 0.0;
+            let link = ui.add(egui::Link::new(RichText::new(format!("{} ", p.label)).strong()));
+            if link.clicked() {
+                out.push(Command::Select(para));
+            }
+            if edge.kind == EdgeKind::Thematic {
+                ui.label(RichText::new("(thematic) ").weak());
+            }
+            // The sentence of the first evidence, with the quote marked.
+            let Some(first) = edge.evidence.first() else { return };
+            let (sentence, at) = sentence_around(text, first.start..first.end);
+            let color = color32(style.node_color(graph.node(index).map_or(NodeKind::Paragraph, |n| n.kind)));
+            if let (Some(before), Some(quote), Some(after)) =
+                (sentence.get(..at.start), sentence.get(at.clone()), sentence.get(at.end..))
+            {
+                ui.label(before);
+                ui.label(RichText::new(quote).color(color).strong());
+                ui.label(after);
+            } else {
+                ui.label(sentence);
+            }
+            if edge.evidence.len() > 1 {
+                ui.label(RichText::new(format!("  (+{} more in this paragraph)", edge.evidence.len() - 1)).weak());
+            }
+        });
+    }
+}
+
+fn links_ui(ui: &mut egui::Ui, graph: &AtlasGraph, index: NodeIndex, style: &Style, out: &mut Vec<Command>) {
+    let groups: [(EdgeKind, Direction, &str); 10] = [
+        (EdgeKind::Cites, Direction::Outgoing, "Cites"),
+        (EdgeKind::Mentions, Direction::Outgoing, "Mentions"),
+        (EdgeKind::Thematic, Direction::Outgoing, "Thematic SDGs"),
+        (EdgeKind::PartOf, Direction::Outgoing, "Part of"),
+        (EdgeKind::PartOf, Direction::Incoming, "Parts cited"),
+        (EdgeKind::Contains, Direction::Incoming, "In"),
+        (EdgeKind::Contains, Direction::Outgoing, "Contains"),
+        (EdgeKind::Follows, Direction::Incoming, "Previous"),
+        (EdgeKind::Follows, Direction::Outgoing, "Next"),
+        (EdgeKind::Annotation, Direction::Outgoing, "Your links"),
+    ];
+    let links = graph.links(index);
+    ui.label(RichText::new("Links").strong());
+    for (kind, direction, title) in groups {
+        let mut targets: Vec<NodeIndex> =
+            links.iter().filter(|l| l.weight.kind == kind && l.direction == direction).map(|l| l.other).collect();
+        targets.dedup();
+        if targets.is_empty() {
+            continue;
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("{title}:")).weak());
+            for t in targets {
+                let Some(n) = graph.node(t) else { continue };
+                let text = RichText::new(&n.label).color(color32(style.node_color(n.kind)));
+                if ui.link(text).on_hover_text(n.display_name()).clicked() {
+                    out.push(Command::Select(t));
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,143 @@
+//! The menu bar: every action, with its shortcut.
+
+use egui::Button;
+
+use super::atlas_app::{AtlasApp, apply_theme};
+use super::open_prompt::OpenPrompt;
+use super::settings::ThemeChoice;
+use super::view::Command;
+
+/// Draws the menu bar; returns the commands chosen.
+pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
+    let mut out = Vec::new();
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| file_menu_ui(ui, app, &mut out));
+        ui.menu_button("View", |ui| view_menu_ui(ui, app, &mut out));
+        ui.menu_button("Go", |ui| go_menu_ui(ui, app, &mut out));
+        ui.menu_button("Help", help_menu_ui);
+    });
+    out
+}
+
+fn item(ui: &mut egui::Ui, text: &str, shortcut: &str) -> bool {
+    ui.add(Button::new(text).shortcut_text(shortcut)).clicked()
+}
+
+fn file_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
+    if item(ui, "Open document…", "Ctrl+O") {
+        out.push(Command::ShowOpenDialog);
+    }
+    if ui.button("Open path…").clicked() {
+        app.open_prompt =
+            Some(OpenPrompt::new("Type the path of a text document. You can also drop files onto the window."));
+    }
+    if ui.button("Add document to the map…").clicked() {
+        app.open_prompt = Some(OpenPrompt { add: true, ..OpenPrompt::new("Type the path of a text document to add.") });
+    }
+    ui.menu_button("Open recent", |ui| {
+        if app.settings.recent_documents.is_empty() {
+            ui.label("(none yet)");
+        }
+        for path in app.settings.recent_documents.clone() {
+            if ui.button(path.display().to_string()).clicked() {
+                out.push(Command::OpenDocuments(vec![path]));
+            }
+        }
+    });
+    if ui.button("Open the bundled WSIS+10 outcome").clicked() {
+        out.push(Command::OpenBundled);
+    }
+    ui.separator();
+    ui.add_enabled(false, Button::new("Export image…").shortcut_text("Ctrl+E"))
+        .on_disabled_hover_text("Image export is not available in this build yet; use `wsis-atlas export`.");
+    ui.add_enabled(false, Button::new("Open annotations…"))
+        .on_disabled_hover_text("Annotation files are not available in this build yet.");
+    ui.separator();
+    if item(ui, "Quit", "Ctrl+Q") {
+        out.push(Command::Quit);
+    }
+}
+
+fn view_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
+    if item(ui, "Fit to view", "F / Home") {
+        out.push(Command::FitToView);
+    }
+    let pause = if app.view.paused { "Resume layout" } else { "Pause layout" };
+    if item(ui, pause, "Space") {
+        out.push(Command::TogglePause);
+    }
+    if ui.button("Unpin all nodes").clicked() {
+        out.push(Command::UnpinAll);
+    }
+    if ui.button("Lay out again from the start").clicked() {
+        out.push(Command::RelayoutAll);
+    }
+    ui.separator();
+    ui.checkbox(&mut app.settings.show_side_panel, "Search and filters panel");
+    ui.checkbox(&mut app.settings.show_detail_panel, "Detail panel");
+    let mut thematic = app.view.show_thematic;
+    if ui.checkbox(&mut thematic, "Thematic SDG links").changed() {
+        out.push(Command::SetThematic(thematic));
+    }
+    ui.separator();
+    ui.label("Theme");
+    for (choice, name) in
+        [(ThemeChoice::System, "Follow the system"), (ThemeChoice::Light, "Light"), (ThemeChoice::Dark, "Dark")]
+    {
+        if ui.radio(app.settings.theme == choice, name).clicked() {
+            app.settings.theme = choice;
+            apply_theme(ui.ctx(), choice);
+        }
+    }
+}
+
+fn go_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
+    if ui.add_enabled(app.view.can_go_back(), Button::new("Back").shortcut_text("Alt+Left")).clicked() {
+        out.push(Command::Back);
+    }
+    if ui.add_enabled(app.view.can_go_forward(), Button::new("Forward").shortcut_text("Alt+Right")).clicked() {
+        out.push(Command::Forward);
+    }
+    if item(ui, "Find…", "Ctrl+F") {
+        app.focus_search = true;
+        app.settings.show_side_panel = true;
+    }
+    if let Some(selected) = app.view.selected
+        && ui.add(Button::new("Focus on selection").shortcut_text("double-click")).clicked()
+    {
+        out.push(Command::Focus(selected));
+    }
+    if ui.add_enabled(app.view.focus.is_some(), Button::new("Leave focus").shortcut_text("Esc")).clicked() {
+        out.push(Command::LeaveFocus);
+    }
+}
+
+/// Every shortcut, as the Help menu and the README list them.
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    ("Ctrl+O", "open a document"),
+    ("Ctrl+F", "find"),
+    ("Enter (in find)", "select the first result"),
+    ("F / Home", "fit everything into view"),
+    ("Space", "pause or resume the layout"),
+    ("Esc", "leave focus, else clear the selection"),
+    ("Alt+Left / Alt+Right, mouse back/forward", "selection history"),
+    ("Ctrl+Q", "quit"),
+    ("scroll / pinch", "zoom about the pointer"),
+    ("drag background", "pan"),
+    ("drag a node", "move and pin it"),
+    ("right-click a node", "pin, unpin, focus, hide its kind"),
+    ("double-click a node", "focus on its neighbourhood"),
+];
+
+fn help_menu_ui(ui: &mut egui::Ui) {
+    ui.menu_button("Keyboard and mouse", |ui| {
+        egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+            for (keys, what) in SHORTCUTS {
+                ui.strong(*keys);
+                ui.label(*what);
+                ui.end_row();
+            }
+        });
+    });
+    ui.label(format!("WSIS Atlas {}", env!("CARGO_PKG_VERSION")));
+}

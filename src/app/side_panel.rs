@@ -1,0 +1,177 @@
+//! The side panel: search, and filters by kind (the legend), section and
+//! link type, and the focus controls.
+
+use egui::{Color32, RichText};
+
+use super::atlas_app::AtlasApp;
+use super::view::{Command, FOCUS_DEPTHS};
+use crate::graph::{Node, NodeKind};
+use crate::scene::first_words;
+use crate::style::Rgba;
+
+/// Id of the search field (tests and Ctrl+F find it by this).
+pub const SEARCH_ID: &str = "search_field";
+
+/// Converts a style colour for egui.
+#[must_use]
+pub fn color32(c: Rgba) -> Color32 {
+    let [r, g, b, a] = c.0;
+    Color32::from_rgba_unmultiplied(r, g, b, a)
+}
+
+/// Draws the panel; returns the commands chosen.
+pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
+    let mut out = Vec::new();
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        search_ui(ui, app, &mut out);
+        ui.separator();
+        kinds_ui(ui, app, &mut out);
+        ui.separator();
+        sections_ui(ui, app, &mut out);
+        focus_ui(ui, app, &mut out);
+    });
+    out
+}
+
+fn search_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
+    ui.heading("Find");
+    let mut text = app.view.search.clone();
+    let field = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .id(egui::Id::unique(SEARCH_ID))
+            .hint_text("privacy, 69/166, CSTD, ¶51…  (Ctrl+F)")
+            .desired_width(f32::INFINITY),
+    );
+    if app.focus_search {
+        field.request_focus();
+        app.focus_search = false;
+    }
+    if field.changed() {
+        out.push(Command::Search(text.clone()));
+    }
+    let graph = &app.workspace.graph;
+    let hits = if field.changed() {
+        graph.search(&text).into_iter().map(|h| h.index).take(super::view::MAX_SEARCH_HITS).collect()
+    } else {
+        app.view.search_hits.clone()
+    };
+    if field.lost_focus()
+        && ui.input(|i| i.key_pressed(egui::Key::Enter))
+        && let Some(&first) = hits.first()
+    {
+        out.push(Command::Select(first));
+    }
+    if text.trim().is_empty() {
+        return;
+    }
+    ui.label(RichText::new(format!("{} result{}", hits.len(), if hits.len() == 1 { "" } else { "s" })).weak());
+    let style = app.style(ui.ctx());
+    egui::ScrollArea::vertical().id_salt("search_results").max_height(260.0).show(ui, |ui| {
+        for &hit in &hits {
+            let Some(node) = graph.node(hit) else { continue };
+            let selected = app.view.selected == Some(hit);
+            let line = result_line(node, &text);
+            let label = RichText::new(line).color(if selected {
+                ui.visuals().strong_text_color()
+            } else {
+                ui.visuals().text_color()
+            });
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                ui.painter().circle_filled(rect.center(), 4.5, color32(style.node_color(node.kind)));
+                if ui.selectable_label(selected, label).clicked() {
+                    out.push(Command::Select(hit));
+                }
+            });
+        }
+    });
+}
+
+/// "¶51 — We recall General Assembly…", "69/166 — The right to privacy…".
+fn result_line(node: &Node, query: &str) -> String {
+    if let Some(text) = &node.text {
+        let needle = query.trim().to_lowercase();
+        let lower = text.to_lowercase();
+        // A snippet around the match when it is not near the start.
+        let snippet = match lower.find(&needle) {
+            Some(at) if at > 60 => {
+                let start = text.char_indices().map(|(i, _)| i).rfind(|&i| i <= at.saturating_sub(30)).unwrap_or(0);
+                format!("…{}", first_words(text.get(start..).unwrap_or(text), 10))
+            }
+            _ => first_words(text, 10),
+        };
+        format!("{} — {snippet}", node.label)
+    } else if node.display_name() != node.label {
+        format!("{} — {}", node.label, node.display_name())
+    } else {
+        node.label.clone()
+    }
+}
+
+fn kinds_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
+    ui.heading("Show");
+    let style = app.style(ui.ctx());
+    let graph = &app.workspace.graph;
+    for kind in NodeKind::ALL {
+        let count = graph.nodes().filter(|(_, n)| n.kind == kind).count();
+        if count == 0 {
+            continue;
+        }
+        let mut shown = !app.view.hidden_kinds.contains(&kind);
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter().circle_filled(rect.center(), 5.5, color32(style.node_color(kind)));
+            if ui.checkbox(&mut shown, format!("{} ({count})", kind.plural())).changed() {
+                out.push(Command::ToggleKind(kind));
+            }
+        });
+    }
+    let mut thematic = app.view.show_thematic;
+    if ui
+        .checkbox(&mut thematic, "Thematic SDG links")
+        .on_hover_text("SDGs inferred from vocabulary (dashed)")
+        .changed()
+    {
+        out.push(Command::SetThematic(thematic));
+    }
+}
+
+fn sections_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
+    let graph = &app.workspace.graph;
+    egui::CollapsingHeader::new("Sections").default_open(false).show(ui, |ui| {
+        for doc in graph.documents() {
+            if graph.documents().len() > 1 {
+                ui.label(RichText::new(&doc.title).strong());
+            }
+            for section in &doc.sections {
+                let id = format!("sec:{}:{}", doc.id, section.key);
+                let count = doc.paragraphs.iter().filter(|p| doc.sections.get(p.section) == Some(section)).count();
+                let mut shown = !app.view.hidden_sections.contains(&id);
+                let name = if section.key == "preamble" {
+                    section.title.clone()
+                } else {
+                    format!("{} {}", section.key, section.title)
+                };
+                let indent = if section.level > 0 { "    " } else { "" };
+                if ui.checkbox(&mut shown, format!("{indent}{name} ({count})")).changed() {
+                    out.push(Command::ToggleSection(id));
+                }
+            }
+        }
+    });
+}
+
+fn focus_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
+    let Some(focus) = app.view.focus else { return };
+    let label = app.workspace.graph.node(focus).map(|n| n.label.clone()).unwrap_or_default();
+    ui.separator();
+    ui.heading("Focus");
+    ui.label(format!("Showing the neighbourhood of {label}"));
+    let mut depth = app.view.focus_depth;
+    if ui.add(egui::Slider::new(&mut depth, FOCUS_DEPTHS).text("hops")).changed() {
+        out.push(Command::SetFocusDepth(depth));
+    }
+    if ui.button("Leave focus (Esc)").clicked() {
+        out.push(Command::LeaveFocus);
+    }
+}

@@ -1,0 +1,326 @@
+//! What the window is showing and how user intent changes it: selection and
+//! its history, hover, focus, filters, search, the camera. No painting here:
+//! panels return [`Command`]s, applied once the frame's panels are drawn.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use petgraph::stable_graph::NodeIndex;
+
+use crate::graph::{AtlasGraph, EdgeKind, NodeKind};
+use crate::scene::{Camera, Highlight};
+
+/// Something the user asked for; applied after the frame is drawn.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub enum Command {
+    /// Select a node (and remember it in the history).
+    Select(NodeIndex),
+    /// Clear the selection.
+    Deselect,
+    /// Previous selection.
+    Back,
+    /// Next selection (after going back).
+    Forward,
+    /// Show only the neighbourhood of a node.
+    Focus(NodeIndex),
+    /// Show everything again.
+    LeaveFocus,
+    /// Hops shown around the focused node (1–3).
+    SetFocusDepth(usize),
+    /// Frame every visible node.
+    FitToView,
+    /// Show or hide a node kind.
+    ToggleKind(NodeKind),
+    /// Show or hide a section's paragraphs (by node id of the section).
+    ToggleSection(String),
+    /// Show or hide thematic SDG links.
+    SetThematic(bool),
+    /// Pause or resume the layout.
+    TogglePause,
+    /// Pin or unpin a node at its current position.
+    SetPinned(NodeIndex, bool),
+    /// Unpin every node.
+    UnpinAll,
+    /// Restart the layout from a fresh start.
+    RelayoutAll,
+    /// Ask for documents to open (native dialog, or the path field).
+    ShowOpenDialog,
+    /// Replace the open documents with these files.
+    OpenDocuments(Vec<PathBuf>),
+    /// Add these files to the map.
+    AddDocuments(Vec<PathBuf>),
+    /// Go back to the bundled document.
+    OpenBundled,
+    /// Set the search text.
+    Search(String),
+    /// Close the window.
+    Quit,
+}
+
+/// Hops allowed around a focused node.
+pub const FOCUS_DEPTHS: std::ops::RangeInclusive<usize> = 1..=3;
+
+/// The window's view of the graph.
+#[derive(Debug, Clone)]
+pub struct ViewState {
+    /// `None` until the first frame, which fits the graph into the canvas.
+    pub camera: Option<Camera>,
+    /// The selected node.
+    pub selected: Option<NodeIndex>,
+    history: Vec<NodeIndex>,
+    history_pos: usize,
+    /// The node under the pointer.
+    pub hovered: Option<NodeIndex>,
+    /// Focused node, if the map shows only its neighbourhood.
+    pub focus: Option<NodeIndex>,
+    /// Hops around the focused node.
+    pub focus_depth: usize,
+    focus_set: BTreeSet<NodeIndex>,
+    /// Node kinds hidden by the filter.
+    pub hidden_kinds: BTreeSet<NodeKind>,
+    /// Sections (node ids) whose paragraphs are hidden.
+    pub hidden_sections: BTreeSet<String>,
+    /// Whether thematic SDG links are shown.
+    pub show_thematic: bool,
+    /// The search box.
+    pub search: String,
+    /// Search results, best first.
+    pub search_hits: Vec<NodeIndex>,
+    /// Layout paused by the user.
+    pub paused: bool,
+    /// Set when the visible set changed and the layout must be told.
+    pub visibility_changed: bool,
+    /// Set when the camera should frame everything on the next frame.
+    pub fit_requested: bool,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState {
+            camera: None,
+            selected: None,
+            history: Vec::new(),
+            history_pos: 0,
+            hovered: None,
+            focus: None,
+            focus_depth: 1,
+            focus_set: BTreeSet::new(),
+            hidden_kinds: BTreeSet::new(),
+            hidden_sections: BTreeSet::new(),
+            show_thematic: true,
+            search: String::new(),
+            search_hits: Vec::new(),
+            paused: false,
+            visibility_changed: false,
+            fit_requested: true,
+        }
+    }
+}
+
+/// Most search results listed.
+pub const MAX_SEARCH_HITS: usize = 200;
+
+impl ViewState {
+    /// Selects `node`, recording it in the history (dropping any forward entries).
+    pub fn select(&mut self, node: NodeIndex) {
+        if self.selected == Some(node) {
+            return;
+        }
+        self.history.truncate(self.history_pos);
+        self.history.push(node);
+        self.history_pos = self.history.len();
+        self.selected = Some(node);
+    }
+
+    /// Whether [`ViewState::back`] would do something.
+    #[must_use]
+    pub fn can_go_back(&self) -> bool {
+        self.history_pos > 1
+    }
+
+    /// Whether [`ViewState::forward`] would do something.
+    #[must_use]
+    pub fn can_go_forward(&self) -> bool {
+        self.history_pos < self.history.len()
+    }
+
+    /// The previous selection.
+    pub fn back(&mut self) {
+        if self.can_go_back() {
+            self.history_pos -= 1;
+            self.selected = self.history.get(self.history_pos - 1).copied();
+        }
+    }
+
+    /// The next selection.
+    pub fn forward(&mut self) {
+        if self.can_go_forward() {
+            self.history_pos += 1;
+            self.selected = self.history.get(self.history_pos - 1).copied();
+        }
+    }
+
+    /// Focuses on a node's neighbourhood.
+    pub fn focus_on(&mut self, graph: &AtlasGraph, node: NodeIndex) {
+        self.focus = Some(node);
+        self.focus_set = graph.neighbourhood(node, self.focus_depth);
+        self.visibility_changed = true;
+        self.fit_requested = true;
+    }
+
+    /// Changes the focus depth, recomputing the neighbourhood.
+    pub fn set_focus_depth(&mut self, graph: &AtlasGraph, depth: usize) {
+        self.focus_depth = depth.clamp(*FOCUS_DEPTHS.start(), *FOCUS_DEPTHS.end());
+        if let Some(node) = self.focus {
+            self.focus_on(graph, node);
+        }
+    }
+
+    /// Shows everything again.
+    pub fn leave_focus(&mut self) {
+        if self.focus.take().is_some() {
+            self.focus_set.clear();
+            self.visibility_changed = true;
+            self.fit_requested = true;
+        }
+    }
+
+    /// Whether a node is shown: its kind is not hidden, its section is not
+    /// hidden, and it lies in the focused neighbourhood (if any).
+    #[must_use]
+    pub fn is_visible(&self, graph: &AtlasGraph, node: NodeIndex) -> bool {
+        let Some(n) = graph.node(node) else { return false };
+        if self.hidden_kinds.contains(&n.kind) {
+            return false;
+        }
+        if n.kind == NodeKind::Paragraph
+            && let (Some(doc), Some(section)) = (&n.document, &n.section)
+        {
+            let doc = doc.strip_prefix("doc:").unwrap_or(doc);
+            if self.hidden_sections.contains(&format!("sec:{doc}:{section}")) {
+                return false;
+            }
+        }
+        if self.hidden_sections.contains(&n.id) {
+            return false;
+        }
+        self.focus.is_none() || self.focus_set.contains(&node)
+    }
+
+    /// Whether edges of a kind are drawn.
+    #[must_use]
+    pub fn is_edge_visible(&self, kind: EdgeKind) -> bool {
+        kind != EdgeKind::Thematic || self.show_thematic
+    }
+
+    /// Shows or hides a kind.
+    pub fn toggle_kind(&mut self, kind: NodeKind) {
+        if !self.hidden_kinds.remove(&kind) {
+            self.hidden_kinds.insert(kind);
+        }
+        self.visibility_changed = true;
+    }
+
+    /// Shows or hides a section's paragraphs.
+    pub fn toggle_section(&mut self, section_id: &str) {
+        if !self.hidden_sections.remove(section_id) {
+            self.hidden_sections.insert(section_id.to_owned());
+        }
+        self.visibility_changed = true;
+    }
+
+    /// Re-runs the search for the current text.
+    pub fn run_search(&mut self, graph: &AtlasGraph) {
+        self.search_hits = graph.search(&self.search).into_iter().take(MAX_SEARCH_HITS).map(|h| h.index).collect();
+    }
+
+    /// Hover, selection and search matches for the scene.
+    #[must_use]
+    pub fn highlight(&self) -> Highlight {
+        Highlight {
+            hovered: self.hovered,
+            selected: self.selected,
+            matches: if self.search.trim().is_empty() {
+                BTreeSet::new()
+            } else {
+                self.search_hits.iter().copied().collect()
+            },
+        }
+    }
+
+    /// Forgets everything that refers to node indices (after the graph is replaced).
+    pub fn reset_for_new_graph(&mut self) {
+        let keep = ViewState {
+            hidden_kinds: std::mem::take(&mut self.hidden_kinds),
+            show_thematic: self.show_thematic,
+            focus_depth: self.focus_depth,
+            ..ViewState::default()
+        };
+        *self = keep;
+        self.visibility_changed = true;
+    }
+
+    /// Drops references to nodes that no longer exist.
+    pub fn forget_missing(&mut self, graph: &AtlasGraph) {
+        let exists = |n: &NodeIndex| graph.node(*n).is_some();
+        self.history.retain(exists);
+        self.history_pos = self.history_pos.min(self.history.len());
+        self.selected = self.selected.filter(exists);
+        self.hovered = self.hovered.filter(exists);
+        if self.focus.is_some_and(|f| !exists(&f)) {
+            self.leave_focus();
+        }
+        self.search_hits.retain(exists);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn graph() -> AtlasGraph {
+        AtlasGraph::bundled().unwrap_or_default()
+    }
+
+    #[test]
+    fn history_goes_back_and_forward() {
+        let g = graph();
+        let ids: Vec<NodeIndex> = g.node_indices().take(3).collect();
+        let mut v = ViewState::default();
+        for &n in &ids {
+            v.select(n);
+        }
+        assert_eq!(v.selected, ids.get(2).copied());
+        v.back();
+        assert_eq!(v.selected, ids.get(1).copied());
+        v.back();
+        assert_eq!(v.selected, ids.first().copied());
+        assert!(!v.can_go_back());
+        v.forward();
+        assert_eq!(v.selected, ids.get(1).copied());
+        // A new selection drops the forward entries.
+        if let Some(&n) = ids.first() {
+            v.select(n);
+        }
+        assert!(!v.can_go_forward());
+    }
+
+    #[test]
+    fn hiding_a_kind_hides_its_nodes_and_focus_limits_to_the_neighbourhood() {
+        let g = graph();
+        let mut v = ViewState::default();
+        let para = g.index_of("para:wsis10:1");
+        assert!(para.is_some());
+        let Some(para) = para else { return };
+        assert!(v.is_visible(&g, para));
+        v.toggle_kind(NodeKind::Paragraph);
+        assert!(!v.is_visible(&g, para));
+        v.toggle_kind(NodeKind::Paragraph);
+        v.focus_on(&g, para);
+        let far = g.index_of("para:wsis10:40");
+        assert!(far.is_some_and(|f| !v.is_visible(&g, f)));
+        v.leave_focus();
+        assert!(far.is_some_and(|f| v.is_visible(&g, f)));
+    }
+}
