@@ -47,6 +47,31 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Lay out any node-link JSON graph headlessly and write positions as `{"<id>": [x, y], …}`.
+    Layout {
+        /// Node-link JSON: `{"nodes":[{"id":…}], "links":[{"source":…,"target":…}]}`.
+        #[arg(long, value_name = "GRAPH.json")]
+        input: PathBuf,
+        /// Exactly this many layout steps.
+        #[arg(long, default_value_t = 300)]
+        ticks: usize,
+        /// Seed of the initial positions (same seed, same positions).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write the positions; standard output when absent.
+        #[arg(long, short, value_name = "POSITIONS.json")]
+        out: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check an annotation file against documents (the bundled one when none are given).
+    CheckAnnotations {
+        /// The annotation file.
+        file: PathBuf,
+        /// Documents its notes point into.
+        docs: Vec<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -86,6 +111,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             write_output(out.as_deref(), &bytes, force)?;
             Ok(failed)
+        }
+        Some(Command::Layout { input, ticks, seed, out, force }) => {
+            let (positions, elapsed) = wsis_atlas::layout::io::run_layout_file(&input, ticks, seed)?;
+            eprintln!("layout_ms={:.3}", elapsed.as_secs_f64() * 1000.0);
+            write_output(out.as_deref(), positions.as_bytes(), force)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::CheckAnnotations { file, docs }) => {
+            let (graph, failed) = open(&docs)?;
+            let report = wsis_atlas::annotations::check(&file, &graph)
+                .with_context(|| format!("{} is not a valid annotation file", file.display()))?;
+            for line in report.lines() {
+                println!("{line}");
+            }
+            Ok(if report.is_valid() { failed } else { ExitCode::FAILURE })
         }
     }
 }

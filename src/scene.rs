@@ -420,7 +420,7 @@ fn place_labels(input: &SceneInput<'_>, nodes: &[NodeShape], is_lit: &dyn Fn(Nod
                 2
             } else if highlight.hovered.is_some() {
                 return None; // keep the dimmed rest quiet while hovering
-            } else if n.radius >= 4.5 || n.kind == NodeKind::Document {
+            } else if n.radius >= 3.0 || n.kind == NodeKind::Document || n.kind == NodeKind::Section {
                 3
             } else {
                 return None; // too small at this zoom to be worth a label
