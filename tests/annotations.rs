@@ -403,3 +403,50 @@ fn recovery_copy_brings_back_unsaved_changes() -> TestResult {
     assert_eq!(AnnotationSet::load(&user_file)?.annotations().len(), 4);
     Ok(())
 }
+
+#[test]
+fn format_doc_shows_the_example_file() -> TestResult {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/annotations/FORMAT.md"))?;
+    let example = std::fs::read_to_string(example_path())?;
+    let block = doc.split("```json\n").nth(1).and_then(|rest| rest.split("```").next()).ok_or("no json block")?;
+    assert_eq!(block, example);
+    Ok(())
+}
+
+mod never_panic {
+    use proptest::prelude::*;
+    use wsis_atlas::annotations::{AnnotationSet, TextQuote, from_w3c_str};
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn any_text_loads_or_errors(text in "\\PC{0,200}") {
+            let _ = AnnotationSet::from_json_str(&text);
+            let _ = from_w3c_str(&text);
+        }
+
+        #[test]
+        fn json_shaped_noise_loads_or_errors(
+            fields in proptest::collection::vec(("[a-z]{1,8}", "(null|true|1|-2|\"x\"|\\[\\]|\\{\\}|\"#12ab3g\")"), 0..6)
+        ) {
+            let inner: Vec<String> = fields.iter().map(|(k, v)| format!("\"{k}\": {v}")).collect();
+            let text = format!(
+                "{{\"format\": \"wsis-atlas-annotations\", \"version\": 1, \"annotations\": [{{{}}}], \"links\": [{{{}}}]}}",
+                inner.join(", "), inner.join(", ")
+            );
+            let _ = AnnotationSet::from_json_str(&text);
+            let w3c = format!("[{{\"type\": \"Annotation\", {}}}]", inner.join(", "));
+            let _ = from_w3c_str(&w3c);
+        }
+
+        #[test]
+        fn a_selection_is_found_again(text in "\\PC{1,120}", a in 0usize..200, b in 0usize..200) {
+            let (start, end) = (a.min(b) % (text.len() + 1), a.max(b) % (text.len() + 1));
+            if let Some(quote) = TextQuote::from_span(&text, start.min(end)..start.max(end)) {
+                let found = quote.locate(&text).and_then(|r| text.get(r));
+                prop_assert_eq!(found, Some(quote.exact.as_str()));
+            }
+        }
+    }
+}
