@@ -20,7 +20,7 @@ use super::model::AnnotationSet;
 pub const RECOVERY_FILE_NAME: &str = "annotations-recovery.json";
 
 /// The top-level key holding the recovery details.
-const KEY: &str = "recovery";
+const KEY: &str = "wsis-atlas-recovery";
 
 /// A recovered set and what it belonged to.
 #[derive(Debug, Clone, PartialEq)]

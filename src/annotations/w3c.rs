@@ -317,17 +317,17 @@ pub fn from_w3c_str(text: &str) -> Result<W3cImport, AnnotationError> {
         }
         let linking = map.get("motivation").and_then(Value::as_str) == Some("linking");
 
-        let mut time = |key: &str, fallback: Option<&str>| match map.get(key).and_then(Value::as_str) {
-            Some(t) if clock::is_rfc3339(t) => t.to_owned(),
-            other => {
-                if let Some(bad) = other {
-                    out.warnings.push(format!("{name}: \"{key}\" {bad:?} is not RFC 3339; replaced"));
-                }
-                fallback.map_or_else(clock::now_rfc3339, str::to_owned)
+        let mut time = |key: &str| match map.get(key).and_then(Value::as_str) {
+            Some(t) if clock::is_rfc3339(t) => Some(t.to_owned()),
+            Some(bad) => {
+                out.warnings.push(format!("{name}: \"{key}\" {bad:?} is not RFC 3339; replaced"));
+                None
             }
+            None => None,
         };
-        let created = time("created", None);
-        let modified = time("modified", Some(&created));
+        let (created, modified) = (time("created"), time("modified"));
+        let created = created.or_else(|| modified.clone()).unwrap_or_else(clock::now_rfc3339);
+        let modified = modified.unwrap_or_else(|| created.clone());
 
         let mut notes = Vec::new();
         let mut tags = Vec::new();
@@ -336,13 +336,13 @@ pub fn from_w3c_str(text: &str) -> Result<W3cImport, AnnotationError> {
             let value = body.get("value").and_then(Value::as_str);
             let purpose = body.get("purpose").and_then(Value::as_str);
             match (value, purpose) {
-                (Some(v), Some("tagging")) => tags.push(v.trim().to_owned()),
+                (Some(v), Some("tagging")) => tags.push(v.to_owned()),
                 (Some(v), Some("describing")) if linking => labels.push(v.to_owned()),
                 (Some(v), _) => notes.push(v.to_owned()),
                 (None, _) => out.warnings.push(format!("{name}: a body without a text value was left out")),
             }
         }
-        tags.retain(|t| !t.is_empty());
+        tags.retain(|t| !t.trim().is_empty());
         let extra: Map<String, Value> =
             map.iter().filter(|(k, _)| !MAPPED.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect();
         let targets: Vec<(String, Option<TextQuote>)> =
@@ -427,6 +427,20 @@ mod tests {
         assert_eq!(a.extra.get("generator"), Some(&Value::from("some tool")));
         assert!(clock::is_rfc3339(&a.created) && a.modified == a.created);
         assert_eq!(import.warnings.len(), 1, "{:?}", import.warnings);
+        Ok(())
+    }
+
+    #[test]
+    fn missing_or_bad_times_are_filled_in_and_warned() -> Result<(), AnnotationError> {
+        let only_modified = r#"[{"type": "Annotation", "target": "sdg:5", "modified": "2024-05-06T07:08:09Z"}]"#;
+        let import = from_w3c_str(only_modified)?;
+        let a = import.annotations.first().ok_or(AnnotationError::NotFound("none".into()))?;
+        assert_eq!((a.created.as_str(), a.modified.as_str()), ("2024-05-06T07:08:09Z", "2024-05-06T07:08:09Z"));
+        assert!(a.id.starts_with("a-"), "a fresh id when the item has none");
+        assert!(import.warnings.is_empty());
+        let bad = r#"[{"type": "Annotation", "target": "sdg:5", "created": "May 2024"}]"#;
+        let import = from_w3c_str(bad)?;
+        assert_eq!(import.warnings, ["item #1: \"created\" \"May 2024\" is not RFC 3339; replaced"]);
         Ok(())
     }
 

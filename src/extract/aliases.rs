@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::text::{boundary_after, boundary_before};
 use super::{Entity, Relation};
@@ -90,6 +90,9 @@ impl AliasMatcher {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            // A DFA: a few hundred aliases cost well under a megabyte, and
+            // the search is then one table lookup per byte.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(patterns.iter().map(|p| p.text.as_str()))
             .map_err(|e| e.to_string())?;
         Ok(Self { automaton, patterns })
@@ -104,7 +107,10 @@ impl AliasMatcher {
     pub fn find<'c>(&'c self, text: &str) -> (Vec<Hit<'c>>, Vec<Hit<'c>>) {
         let mut names = Vec::new();
         let mut thematic = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
+        // Overlapping search is supported by this (Standard, unanchored)
+        // automaton; should it ever refuse, no alias is found rather than a panic.
+        let Ok(matches) = self.automaton.try_find_overlapping_iter(text) else { return (names, thematic) };
+        for m in matches {
             let Some(pattern) = self.patterns.get(m.pattern().as_usize()) else { continue };
             let span = m.range();
             let Some(found) = text.get(span.clone()) else { continue };

@@ -1,5 +1,21 @@
 //! The catalogue of known entities, loaded from `assets/*.toml`: aliases to
 //! match in text, and the facts (labels, names, titles, dates) a node shows.
+//!
+//! One file per kind, embedded in the binary:
+//!
+//! | file | tables | entity |
+//! | --- | --- | --- |
+//! | `resolutions.toml` | `[[resolution]]` symbol, title, date | `res:A/RES/68/302` |
+//! | `instruments.toml` | `[[instrument]]` key, label, name, date, aliases; `[[combined]]` | `inst:tunis-agenda` |
+//! | `organizations.toml` | `[[organization]]` key, acronym, label, name, aliases; `[[combined]]` | `org:CSTD` |
+//! | `stakeholders.toml` | `[[stakeholder]]` key, label, name, aliases; `[[combined]]` | `stk:civil-society` |
+//! | `sdgs.toml` | `[[goal]]` number, title, name, thematic | `sdg:5` |
+//! | `action-lines.toml` | `[[action_line]]` code, title | `al:C10` |
+//!
+//! A `[[combined]]` entry is one phrase naming several entries of its file
+//! ("technical and academic communities"). Unknown fields, a key defined
+//! twice, an alias given twice or an SDG outside 1..=17 are errors that name
+//! the file.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -210,7 +210,8 @@ fn explicit_citations(t: &str, names: &[Hit<'_>]) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let Some(automaton) = TRIGGER_AUTOMATON.as_ref() else { return out };
     let mut covered_to = 0;
-    for m in automaton.find_iter(t) {
+    let Ok(matches) = automaton.try_find_iter(t) else { return out };
+    for m in matches {
         let at = m.start();
         if at < covered_to {
             continue;
