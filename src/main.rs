@@ -5,7 +5,9 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, bail};
+use anyhow::Context as _;
+#[cfg(not(feature = "gui"))]
+use anyhow::bail;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use wsis_atlas::{corpus, export, stats};
@@ -86,10 +88,27 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS, // `wsis-atlas export | head`
         Err(e) => {
-            eprintln!("wsis-atlas: {e:#}");
+            eprintln!("wsis-atlas: {}", error_chain(&e));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes on one line, skipping a cause whose text the
+/// message already contains (our error types quote their source).
+fn error_chain(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -133,12 +152,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// Opens the documents; reports each unreadable file on its own line and
 /// goes on with the rest. The exit code is a failure if any file failed.
 fn open(files: &[PathBuf]) -> anyhow::Result<(wsis_atlas::graph::AtlasGraph, ExitCode)> {
-    let (graph, errors) = corpus::open(files)?;
+    let (graph, mut errors) = corpus::open(files)?;
+    if !files.is_empty() && graph.documents().is_empty() && !errors.is_empty() {
+        // Nothing to work on: the first error is the answer, the rest are listed before it.
+        let first = errors.remove(0);
+        for e in &errors {
+            eprintln!("wsis-atlas: {e}");
+        }
+        return Err(first.into());
+    }
     for e in &errors {
         eprintln!("wsis-atlas: {e}");
-    }
-    if !files.is_empty() && graph.documents().is_empty() {
-        bail!("no document could be read");
     }
     Ok((graph, if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }))
 }

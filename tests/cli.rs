@@ -1,1 +1,153 @@
-//! Integration tests: cli.
+//! Integration tests: the `wsis-atlas` command line, run as a user would.
+
+use std::process::{Command, Output};
+
+fn atlas(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wsis-atlas")).args(args).output().expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn stats_reports_the_bundled_document() {
+    let out = atlas(&["stats"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("10 sections, 77 paragraphs"), "{text}");
+    assert!(text.contains("1.1 Bridging Digital Divides: 7 paragraphs"), "{text}");
+    assert!(text.contains("most cited resolutions"), "{text}");
+    assert!(text.contains("res:A/RES/69/166"), "{text}");
+    assert!(text.contains("org:CSTD"), "{text}");
+}
+
+#[test]
+fn export_json_parses_and_keeps_the_contract_fields() {
+    let out = atlas(&["export", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let nodes = v["nodes"].as_array().expect("nodes");
+    let links = v["links"].as_array().expect("links");
+    let p48 = nodes.iter().find(|n| n["id"] == "para:wsis10:48").expect("¶48");
+    assert_eq!(p48["kind"], "paragraph");
+    assert_eq!(p48["number"], 48);
+    let text = p48["text"].as_str().expect("text");
+    let hrc = nodes.iter().find(|n| n["id"] == "res:A/HRC/RES/26/13").expect("HRC 26/13");
+    assert_eq!(hrc["symbol"], "A/HRC/RES/26/13");
+    let sdg5 = nodes.iter().find(|n| n["id"] == "sdg:5").expect("SDG 5");
+    assert_eq!(sdg5["goal"], 5);
+    assert!(nodes.iter().any(|n| n["id"] == "org:CSTD" && n["acronym"] == "CSTD"));
+    let cite = links
+        .iter()
+        .find(|l| l["source"] == "para:wsis10:48" && l["target"] == "res:A/HRC/RES/26/13")
+        .expect("¶48 cites HRC 26/13");
+    assert_eq!(cite["kind"], "cites");
+    let quote = cite["evidence"][0]["quote"].as_str().expect("quote");
+    assert!(text.contains(quote), "{quote}");
+}
+
+#[test]
+fn export_refuses_to_replace_a_file_without_force() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("graph.json");
+    std::fs::write(&path, "keep me").expect("write");
+    let p = path.to_str().expect("utf-8 path");
+    let out = atlas(&["export", "--format", "json", "--out", p]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&path).ok().as_deref(), Some("keep me"));
+    let out = atlas(&["export", "--format", "json", "--out", p, "--force"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(written.starts_with('{'));
+}
+
+#[test]
+fn a_missing_file_is_one_line_and_a_failure() {
+    let out = atlas(&["stats", "/no/such/document.txt"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("/no/such/document.txt"), "{err}");
+}
+
+#[test]
+fn a_non_utf8_file_is_one_line_and_a_failure() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("latin1.txt");
+    std::fs::write(&path, b"Preamble\n- 1. R\xe9solution\n").expect("write");
+    let out = atlas(&["stats", path.to_str().expect("utf-8 path")]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("not UTF-8"), "{err}");
+}
+
+#[test]
+fn other_documents_are_read_from_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("small.txt");
+    std::fs::write(
+        &path,
+        "A small resolution\n\n1. Recalling resolution 70/1 and SDG 4;\n2. Invites the CSTD to report.\n",
+    )
+    .expect("write");
+    let out = atlas(&["export", path.to_str().expect("utf-8 path")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let ids: Vec<&str> = v["nodes"].as_array().into_iter().flatten().filter_map(|n| n["id"].as_str()).collect();
+    assert!(ids.contains(&"para:small:2"), "{ids:?}");
+    assert!(ids.contains(&"res:A/RES/70/1"), "{ids:?}");
+    assert!(ids.contains(&"org:CSTD"), "{ids:?}");
+}
+
+#[test]
+fn layout_writes_positions_and_times_the_steps() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let graph = dir.path().join("g.json");
+    std::fs::write(&graph, r#"{"nodes":[{"id":"a"},{"id":"b"},{"id":"c"}],"links":[{"source":"a","target":"b"}]}"#)
+        .expect("write");
+    let out = atlas(&["layout", "--input", graph.to_str().expect("path"), "--ticks", "20"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("layout_ms="), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(v.as_object().map(|o| o.len()), Some(3));
+    assert!(v["a"][0].is_f64() && v["a"][1].is_f64());
+}
+
+#[test]
+fn layout_reports_a_link_to_an_unknown_node() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let graph = dir.path().join("g.json");
+    std::fs::write(&graph, r#"{"nodes":[{"id":"a"}],"links":[{"source":"a","target":"zz"}]}"#).expect("write");
+    let out = atlas(&["layout", "--input", graph.to_str().expect("path"), "--ticks", "5"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("zz"), "{}", stderr(&out));
+}
+
+#[test]
+fn check_annotations_accepts_the_example_and_rejects_a_broken_file() {
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/annotations.json");
+    let out = atlas(&["check-annotations", example]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\n  \"format\": \"wsis-atlas-annotations\",\n  \"version\": 1,\n  oops\n}").expect("write");
+    let out = atlas(&["check-annotations", bad.to_str().expect("path")]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("line 4"), "{}", stderr(&out));
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    for sub in ["stats", "export", "layout", "check-annotations"] {
+        let out = atlas(&[sub, "--help"]);
+        assert!(out.status.success(), "{sub}");
+        assert!(stdout(&out).contains("Usage"), "{sub}");
+    }
+}

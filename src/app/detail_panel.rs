@@ -16,7 +16,11 @@ use crate::style::Style;
 pub fn detail_panel_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
     let mut out = Vec::new();
     ui.horizontal(|ui| {
-        if ui.add_enabled(app.view.can_go_back(), egui::Button::new("‹ Back")).on_hover_text("Back (Alt+Left)").clicked() {
+        if ui
+            .add_enabled(app.view.can_go_back(), egui::Button::new("‹ Back"))
+            .on_hover_text("Back (Alt+Left)")
+            .clicked()
+        {
             out.push(Command::Back);
         }
         if ui
