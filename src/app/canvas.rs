@@ -1,4 +1,4 @@
-//! The map: paints the [`Scene`](crate::scene::Scene) and turns pointer
+//! The map: paints the [`Scene`] and turns pointer
 //! input into camera moves and commands (zoom about the pointer, pan, drag
 //! and pin, hover, click, double-click, context menu).
 

@@ -67,6 +67,8 @@ fn search_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
     ui.label(RichText::new(format!("{} result{}", hits.len(), if hits.len() == 1 { "" } else { "s" })).weak());
     let style = app.style(ui.ctx());
     egui::ScrollArea::vertical().id_salt("search_results").max_height(260.0).show(ui, |ui| {
+        // Long results are cut with an ellipsis rather than widening the panel.
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         for &hit in &hits {
             let Some(node) = graph.node(hit) else { continue };
             let selected = app.view.selected == Some(hit);
