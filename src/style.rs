@@ -139,6 +139,16 @@ impl Style {
         })
     }
 
+    /// Outline that tells documents apart when several are open (by the
+    /// document's position in the open list).
+    #[must_use]
+    pub fn document_color(&self, index: usize) -> Rgba {
+        const LIGHT: [u32; 6] = [0x1f4e9c, 0xc2410c, 0x15803d, 0x7e22ce, 0xa16207, 0x0e7490];
+        const DARK: [u32; 6] = [0x93c5fd, 0xfdba74, 0x86efac, 0xd8b4fe, 0xfde047, 0x67e8f9];
+        let palette = if self.theme == Theme::Dark { DARK } else { LIGHT };
+        Rgba::hex(palette[index % palette.len()])
+    }
+
     /// How an edge kind is drawn.
     #[must_use]
     pub fn edge_style(&self, kind: EdgeKind) -> EdgeStyle {

@@ -209,7 +209,8 @@ impl AtlasApp {
                 self.view.visibility_changed = true;
                 self.view.fit_requested = true;
             }
-            Command::ShowOpenDialog => self.show_open_dialog(),
+            Command::ShowOpenDialog => self.show_open_dialog(false),
+            Command::ShowAddDialog => self.show_open_dialog(true),
             Command::OpenDocuments(files) => self.open_documents(&files),
             Command::AddDocuments(files) => self.add_documents(&files),
             Command::OpenBundled => self.open_documents(&[]),
@@ -218,23 +219,29 @@ impl AtlasApp {
                 self.view.run_search(&self.workspace.graph);
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::ToggleDocument(id) => self.view.toggle_document(&id),
+            Command::CloseDocument(id) => self.close_document(&id),
         }
     }
 
-    fn show_open_dialog(&mut self) {
+    fn show_open_dialog(&mut self, add: bool) {
         let started = Instant::now();
         let picked = rfd::FileDialog::new()
-            .set_title("Open documents")
+            .set_title(if add { "Add documents to the map" } else { "Open documents" })
             .add_filter("Text documents", &["txt", "text"])
             .add_filter("All files", &["*"])
             .pick_files();
         match picked {
+            Some(files) if !files.is_empty() && add => self.add_documents(&files),
             Some(files) if !files.is_empty() => self.open_documents(&files),
             // Answered faster than a person can cancel: no dialog could be shown.
             _ if started.elapsed() < Duration::from_millis(300) => {
-                self.open_prompt = Some(open_prompt::OpenPrompt::new(
-                    "No file dialog is available here (no desktop portal). Type a path, or drop a file onto the window.",
-                ));
+                self.open_prompt = Some(open_prompt::OpenPrompt {
+                    add,
+                    ..open_prompt::OpenPrompt::new(
+                        "No file dialog is available here (no desktop portal). Type a path, or drop a file onto the window.",
+                    )
+                });
             }
             _ => {}
         }
@@ -286,6 +293,17 @@ impl AtlasApp {
                 }
             }
             Err(e) => self.status.set(Level::Error, format!("{e:#}")),
+        }
+    }
+
+    fn close_document(&mut self, id: &str) {
+        let source = self.workspace.graph.documents().iter().find(|d| d.id == id).map(|d| d.source.clone());
+        if self.workspace.close(id) {
+            self.view.hidden_documents.remove(id);
+            self.view.forget_missing(&self.workspace.graph);
+            self.view.visibility_changed = true;
+            self.last_scene = None;
+            self.status.set(Level::Info, format!("Closed {}", source.unwrap_or_else(|| id.to_owned())));
         }
     }
 

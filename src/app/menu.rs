@@ -32,7 +32,7 @@ fn file_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
             Some(OpenPrompt::new("Type the path of a text document. You can also drop files onto the window."));
     }
     if ui.button("Add document to the map…").clicked() {
-        app.open_prompt = Some(OpenPrompt { add: true, ..OpenPrompt::new("Type the path of a text document to add.") });
+        out.push(Command::ShowAddDialog);
     }
     ui.menu_button("Open recent", |ui| {
         if app.settings.recent_documents.is_empty() {
