@@ -79,18 +79,68 @@ fn bundled_split_paragraphs_start_and_end_where_the_file_does() {
     let doc = bundled();
     // (number, first words, words across the page break, last words)
     let cases = [
-        (5, "Reaffirming its resolution 69/313", "Agenda of the Third International Conference", "partnership and solidarity."),
-        (11, "We express concern, however,", "such as between and within countries", "especially ICTs for development."),
-        (17, "We commit to harnessing", "academic communities, and all other relevant stakeholders", "of the 2030 Agenda."),
-        (23, "We recognize that ICTs have become", "early warning systems, preparedness, response", "disaster risk management."),
-        (28, "We affirm our commitment", "beyond \"information societies\" to \"knowledge societies\", in which", "international community."),
-        (33, "We recognize that certain policies", "functioning of education, innovation", "investment frameworks for ICTs."),
-        (39, "We welcome that total public", "increased substantially in the last decade, now", "23 and 27 of the Tunis Agenda."),
+        (
+            5,
+            "Reaffirming its resolution 69/313",
+            "Agenda of the Third International Conference",
+            "partnership and solidarity.",
+        ),
+        (
+            11,
+            "We express concern, however,",
+            "such as between and within countries",
+            "especially ICTs for development.",
+        ),
+        (
+            17,
+            "We commit to harnessing",
+            "academic communities, and all other relevant stakeholders",
+            "of the 2030 Agenda.",
+        ),
+        (
+            23,
+            "We recognize that ICTs have become",
+            "early warning systems, preparedness, response",
+            "disaster risk management.",
+        ),
+        (
+            28,
+            "We affirm our commitment",
+            "beyond \"information societies\" to \"knowledge societies\", in which",
+            "international community.",
+        ),
+        (
+            33,
+            "We recognize that certain policies",
+            "functioning of education, innovation",
+            "investment frameworks for ICTs.",
+        ),
+        (
+            39,
+            "We welcome that total public",
+            "increased substantially in the last decade, now",
+            "23 and 27 of the Tunis Agenda.",
+        ),
         (46, "We reaffirm the commitment", "the Tunis Commitment to the universality", "as in national affairs."),
-        (57, "However, we are concerned", "cooperation with all stakeholders and international", "in the Information Society."),
-        (70, "We note, however, divergent views", "stakeholders taking into account all their diverse views", "Secretary-General on WSIS implementation."),
+        (
+            57,
+            "However, we are concerned",
+            "cooperation with all stakeholders and international",
+            "in the Information Society.",
+        ),
+        (
+            70,
+            "We note, however, divergent views",
+            "stakeholders taking into account all their diverse views",
+            "Secretary-General on WSIS implementation.",
+        ),
         // The file breaks ¶76 as "…and should be" / "continued.": the lone line ends the sentence.
-        (76, "We acknowledge the importance of data", "dissemination and should be continued.", "and should be continued."),
+        (
+            76,
+            "We acknowledge the importance of data",
+            "dissemination and should be continued.",
+            "and should be continued.",
+        ),
     ];
     for (number, first, across, last) in cases {
         let t = text(&doc, number);
@@ -114,7 +164,10 @@ fn bundled_texts_are_clean() {
         assert!(!t.starts_with(&format!("{}.", p.number)), "¶{} keeps its number", p.number);
     }
     // Preamble paragraphs end in ";" or "," in real resolutions; this text uses full stops.
-    assert_eq!(text(&doc, 13), "We reaffirm that Internet governance should continue to follow the provisions set forth in the outcomes of Tunis and Geneva.");
+    assert_eq!(
+        text(&doc, 13),
+        "We reaffirm that Internet governance should continue to follow the provisions set forth in the outcomes of Tunis and Geneva."
+    );
 }
 
 #[test]

@@ -95,7 +95,10 @@ impl Document {
 /// span sits inside it. Out-of-range spans give the whole text.
 #[must_use]
 pub fn sentence_around(text: &str, span: std::ops::Range<usize>) -> (&str, std::ops::Range<usize>) {
-    if span.start > span.end || span.end > text.len() || !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end)
+    if span.start > span.end
+        || span.end > text.len()
+        || !text.is_char_boundary(span.start)
+        || !text.is_char_boundary(span.end)
     {
         return (text, 0..0);
     }

@@ -577,7 +577,8 @@ fn ends_mid_sentence(text: &str) -> bool {
 
 /// Short, starts with a capital, no closing punctuation.
 fn heading_like(text: &str) -> bool {
-    let short = text.chars().nth(HEADING_MAX_CHARS).is_none() && text.split_whitespace().nth(HEADING_MAX_WORDS).is_none();
+    let short =
+        text.chars().nth(HEADING_MAX_CHARS).is_none() && text.split_whitespace().nth(HEADING_MAX_WORDS).is_none();
     let capital = text.chars().find(|c| c.is_alphabetic()).is_some_and(|c| !c.is_lowercase());
     short && capital && !trim_closers(text).ends_with(['.', ',', ';', ':', '!', '?', '…'])
 }
@@ -619,7 +620,8 @@ mod tests {
 
     #[test]
     fn title_and_preamble_heading_open_the_preamble() {
-        let d = doc("The Title\n\nPreamble\n\n- 1. Recalling.\n- 2. Welcoming.\n\n1. ICT for Development\n\n3. We commit.");
+        let d =
+            doc("The Title\n\nPreamble\n\n- 1. Recalling.\n- 2. Welcoming.\n\n1. ICT for Development\n\n3. We commit.");
         assert_eq!(d.title, "The Title");
         assert_eq!(d.sections.len(), 2);
         assert_eq!(d.sections[0].key, "preamble");
@@ -651,9 +653,14 @@ mod tests {
 
     #[test]
     fn sub_headings_with_and_without_trailing_dot() {
-        let d = doc("T\n1. A\n- 1. One.\n1.1 Bridging Digital Divides\n- 2. Two.\n4. D\n4.1. Enhanced Cooperation\n3. Three.");
+        let d = doc(
+            "T\n1. A\n- 1. One.\n1.1 Bridging Digital Divides\n- 2. Two.\n4. D\n4.1. Enhanced Cooperation\n3. Three.",
+        );
         let s: Vec<_> = d.sections.iter().map(|s| (s.key.as_str(), s.level, s.parent)).collect();
-        assert_eq!(s, [("preamble", 0, None), ("1", 0, None), ("1.1", 1, Some(1)), ("4", 0, None), ("4.1", 1, Some(3))]);
+        assert_eq!(
+            s,
+            [("preamble", 0, None), ("1", 0, None), ("1.1", 1, Some(1)), ("4", 0, None), ("4.1", 1, Some(3))]
+        );
         assert_eq!(d.sections[2].title, "Bridging Digital Divides");
         assert_eq!(d.sections[4].title, "Enhanced Cooperation");
         assert_eq!(d.paragraph(3).map(|p| p.section), Some(4));
@@ -663,7 +670,9 @@ mod tests {
 
     #[test]
     fn page_break_continuation_lower_case_and_mid_sentence() {
-        let d = doc("T\n- 5. Reaffirming the Agenda of the\n\nThird International Conference.\n- 6. We affirm \"knowledge\n\n\"knowledge societies\", in which all.\n7. Next.");
+        let d = doc(
+            "T\n- 5. Reaffirming the Agenda of the\n\nThird International Conference.\n- 6. We affirm \"knowledge\n\n\"knowledge societies\", in which all.\n7. Next.",
+        );
         assert_eq!(numbers(&d), [5, 6, 7]);
         assert_eq!(text(&d, 5), "Reaffirming the Agenda of the Third International Conference.");
         assert_eq!(text(&d, 6), "We affirm \"knowledge \"knowledge societies\", in which all.");
@@ -754,7 +763,8 @@ mod tests {
 
     #[test]
     fn page_furniture_is_dropped() {
-        let d = doc("Title\n- 1. One of\n\n3\nA/RES/70/125\n15-22047 (E)\nTitle\n\nthe things.\n\n81st plenary meeting\n");
+        let d =
+            doc("Title\n- 1. One of\n\n3\nA/RES/70/125\n15-22047 (E)\nTitle\n\nthe things.\n\n81st plenary meeting\n");
         assert_eq!(text(&d, 1), "One of the things.");
         assert_eq!(d.warnings.len(), 1, "{:?}", d.warnings); // the plenary line
     }
@@ -781,8 +791,19 @@ mod tests {
 
     #[test]
     fn empty_and_odd_inputs_do_not_panic() {
-        for s in ["", "\u{feff}", "\n\n\r\r\n", "- ", "-", "1.", "- 3.", "1.1", "4294967295.", "99999999999. x", "1.1.1.1.1 A"]
-        {
+        for s in [
+            "",
+            "\u{feff}",
+            "\n\n\r\r\n",
+            "- ",
+            "-",
+            "1.",
+            "- 3.",
+            "1.1",
+            "4294967295.",
+            "99999999999. x",
+            "1.1.1.1.1 A",
+        ] {
             let d = doc(s);
             assert_eq!(d.sections[0].key, "preamble");
         }
