@@ -1,1 +1,219 @@
-//! Integration tests: layout.
+//! Integration tests: layout. The bundled document's graph, hand-made graphs
+//! and degenerate input; the `layout` command's file function and its errors.
+
+use std::path::Path;
+
+use wsis_atlas::graph::AtlasGraph;
+use wsis_atlas::layout::generate::{barabasi_albert, grid};
+use wsis_atlas::layout::{AtlasLayout, LayoutGraph, LayoutIoError, LayoutParams, Simulation, run_layout_json};
+
+fn bundled() -> AtlasGraph {
+    AtlasGraph::bundled().expect("bundled lexicons are valid")
+}
+
+fn all_finite(p: &[[f32; 2]]) -> bool {
+    p.iter().all(|q| q[0].is_finite() && q[1].is_finite())
+}
+
+#[test]
+fn the_bundled_map_opens_the_same_every_time() {
+    let graph = bundled();
+    let mut a = AtlasLayout::new(&graph, 42);
+    let mut b = AtlasLayout::new(&graph, 42);
+    assert_eq!(a.sim.positions(), b.sim.positions());
+    a.sim.run_to_rest(2000);
+    b.sim.run_to_rest(2000);
+    assert_eq!(a.sim.positions(), b.sim.positions());
+}
+
+#[test]
+fn a_large_graph_is_bit_identical_across_runs_on_all_threads() {
+    // Above the parallel threshold, so rayon splits the work.
+    let run = || {
+        let mut sim = Simulation::new(barabasi_albert(6000, 2, 30.0, 5), LayoutParams::default(), 5);
+        sim.steps(15);
+        sim.positions().to_vec()
+    };
+    let first = run();
+    assert!(all_finite(&first));
+    assert_eq!(first, run());
+    let mut other = Simulation::new(barabasi_albert(6000, 2, 30.0, 5), LayoutParams::default(), 6);
+    other.steps(15);
+    assert_ne!(first, other.positions());
+}
+
+#[test]
+fn the_bundled_map_settles_and_its_energy_falls() {
+    let graph = bundled();
+    let mut layout = AtlasLayout::new(&graph, 1);
+    layout.sim.steps(3);
+    let early = layout.sim.energy();
+    let taken = layout.sim.run_to_rest(1000);
+    assert!(layout.sim.is_settled(), "not settled after {taken} more steps");
+    assert!(layout.sim.energy() < early, "energy {} not below {early}", layout.sim.energy());
+    assert!(all_finite(layout.sim.positions()));
+    // Settled: a step changes nothing.
+    let before = layout.sim.positions().to_vec();
+    layout.sim.step();
+    assert_eq!(before, layout.sim.positions());
+    // Every node of the graph has a position.
+    for n in graph.node_indices() {
+        assert!(layout.position(n).is_some());
+    }
+}
+
+#[test]
+fn dragging_and_pinning_a_paragraph_keeps_it_where_it_was_put() {
+    let graph = bundled();
+    let mut layout = AtlasLayout::new(&graph, 1);
+    layout.sim.run_to_rest(1000);
+    let para = graph.node_indices().nth(5).expect("the bundled graph has nodes");
+    layout.set_position(para, [900.0, -900.0]);
+    layout.set_pinned(para, true);
+    assert!(!layout.sim.is_settled(), "a drag wakes the layout");
+    layout.sim.run_to_rest(1000);
+    assert_eq!(layout.position(para), Some([900.0, -900.0]));
+    assert!(layout.is_pinned(para));
+}
+
+#[test]
+fn hiding_nodes_continues_from_current_positions() {
+    let mut sim = Simulation::new(grid(8, 8, 30.0), LayoutParams::default(), 3);
+    sim.run_to_rest(1000);
+    let settled = sim.positions().to_vec();
+    for i in 0..8 {
+        sim.set_active(i, false);
+    }
+    assert!(!sim.is_settled());
+    sim.step();
+    // One warm step: everyone is near where they were, hidden ones exactly.
+    for (i, (a, b)) in settled.iter().zip(sim.positions()).enumerate() {
+        let moved = ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt();
+        if i < 8 {
+            assert_eq!(a, b);
+        } else {
+            assert!(moved < 10.0, "node {i} jumped {moved}");
+        }
+    }
+    sim.run_to_rest(1000);
+    assert_eq!(&settled[..8], &sim.positions()[..8]);
+    for i in 0..8 {
+        sim.set_active(i, true);
+    }
+    sim.run_to_rest(1000);
+    assert!(sim.is_settled() && all_finite(sim.positions()));
+}
+
+#[test]
+fn degenerate_graphs_give_finite_positions() {
+    let params = LayoutParams::default();
+    let mut empty = Simulation::new(LayoutGraph::new(0), params, 1);
+    empty.steps(10);
+    assert!(empty.is_settled() && empty.positions().is_empty());
+
+    let mut one = Simulation::new(LayoutGraph::new(1), params, 1);
+    one.run_to_rest(500);
+    assert!(all_finite(one.positions()));
+
+    // All at one point, with self-loops, duplicate edges and two components.
+    let mut g = LayoutGraph::new(50);
+    for i in 0..50 {
+        g.add_edge(i, i, 30.0, 1.0).expect("in range");
+    }
+    for i in 1..20 {
+        g.add_edge(i - 1, i, 30.0, 1.0).expect("in range");
+        g.add_edge(i - 1, i, 30.0, 1.0).expect("in range");
+    }
+    for i in 26..50 {
+        g.add_edge(25, i, 10.0, 1.0).expect("in range");
+    }
+    let mut sim = Simulation::with_positions(g.clone(), params, vec![[7.0, 7.0]; 50]);
+    sim.run_to_rest(2000);
+    assert!(all_finite(sim.positions()));
+    let distinct = sim.positions().iter().filter(|p| **p != [7.0, 7.0]).count();
+    assert!(distinct >= 49);
+
+    // Non-finite and missing starting positions are repaired.
+    let mut sim = Simulation::with_positions(g.clone(), params, vec![[f32::NAN, f32::INFINITY]; 10]);
+    sim.steps(50);
+    assert!(all_finite(sim.positions()));
+    assert_eq!(sim.positions().len(), 50);
+
+    // Seeded start of the same graph.
+    let mut sim = Simulation::new(g, params, 9);
+    sim.run_to_rest(2000);
+    assert!(all_finite(sim.positions()));
+}
+
+#[test]
+fn discs_do_not_overlap_once_settled() {
+    // A star squeezes its leaves together; collision must keep them apart.
+    let mut g = LayoutGraph::with_radii(vec![8.0; 40]);
+    for i in 1..40 {
+        g.add_edge(0, i, 5.0, 1.0).expect("in range");
+    }
+    let mut sim = Simulation::new(g, LayoutParams::default(), 2);
+    sim.run_to_rest(3000);
+    let p = sim.positions();
+    let mut worst: f32 = 0.0;
+    for i in 1..40 {
+        for j in 1..i {
+            let d = ((p[i][0] - p[j][0]).powi(2) + (p[i][1] - p[j][1]).powi(2)).sqrt();
+            worst = worst.max(16.0 - d);
+        }
+    }
+    assert!(worst < 3.0, "discs overlap by {worst}");
+}
+
+#[test]
+fn the_layout_command_writes_one_finite_position_per_id() {
+    let json = r#"{"nodes":[{"id":"a"},{"id":"b"},{"id":"c"}],
+                   "links":[{"source":"a","target":"b"},{"source":1,"target":2}]}"#;
+    let (out, _elapsed) = run_layout_json(json, Path::new("g.json"), 30, 7).expect("valid graph");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("output is JSON");
+    let obj = v.as_object().expect("an object");
+    assert_eq!(obj.keys().collect::<Vec<_>>(), vec!["a", "b", "c"]);
+    for (_, p) in obj {
+        let xy = p.as_array().expect("[x, y]");
+        assert_eq!(xy.len(), 2);
+        assert!(xy.iter().all(|c| c.as_f64().is_some_and(f64::is_finite)));
+    }
+    let (again, _) = run_layout_json(json, Path::new("g.json"), 30, 7).expect("valid graph");
+    assert_eq!(out, again);
+}
+
+#[test]
+fn bad_graph_files_say_what_is_wrong() {
+    let p = Path::new("bad.json");
+    match run_layout_json("{\"nodes\": [\n  {\"id\": \"a\"},\n  {\"id\": }\n]}", p, 1, 0) {
+        Err(LayoutIoError::Json { line, column, .. }) => assert_eq!((line, column), (3, 10)),
+        other => panic!("expected a JSON error, got {other:?}"),
+    }
+    match run_layout_json(
+        r#"{"nodes":[{"id":"a"}],"links":[{"source":"a","target":"a"},{"source":"a","target":"zz"}]}"#,
+        p,
+        1,
+        0,
+    ) {
+        Err(e @ LayoutIoError::UnknownNode { link: 1, end: "target", .. }) => {
+            assert!(e.to_string().contains("\"zz\""), "{e}");
+        }
+        other => panic!("expected an unknown node, got {other:?}"),
+    }
+    match run_layout_json(r#"{"nodes":[{"id":"a"},{"id":"a"}],"links":[]}"#, p, 1, 0) {
+        Err(LayoutIoError::DuplicateId { first: 0, second: 1, .. }) => {}
+        other => panic!("expected a duplicate id, got {other:?}"),
+    }
+    match run_layout_json(r#"{"nodes":[{"id":[1]}],"links":[]}"#, p, 1, 0) {
+        Err(LayoutIoError::BadId { .. }) => {}
+        other => panic!("expected a bad id, got {other:?}"),
+    }
+    match run_layout_json(r#"{"links":[]}"#, p, 1, 0) {
+        Err(e @ LayoutIoError::Json { .. }) => assert!(e.to_string().contains("nodes"), "{e}"),
+        other => panic!("expected a missing field, got {other:?}"),
+    }
+    match wsis_atlas::layout::run_layout_file(Path::new("/nonexistent/graph.json"), 1, 0) {
+        Err(e @ LayoutIoError::Read { .. }) => assert!(e.to_string().contains("/nonexistent/graph.json")),
+        other => panic!("expected a read error, got {other:?}"),
+    }
+}

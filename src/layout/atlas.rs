@@ -1,0 +1,383 @@
+//! The bridge from the cross-reference graph ([`AtlasGraph`]) to the layout:
+//! node radii and spring lengths by kind, a start that already means
+//! something (each document's paragraphs in reading order along a spiral,
+//! sections at the middle of their paragraphs, entities near the paragraphs
+//! that cite them), and warm rebuilds when documents are added or removed.
+//!
+//! `NodeIndex` values of a `StableGraph` may have holes, so the layout's
+//! dense indices are mapped explicitly both ways.
+
+use std::collections::HashMap;
+
+use petgraph::stable_graph::NodeIndex;
+
+use super::graph::LayoutGraph;
+use super::initial;
+use super::params::LayoutParams;
+use super::rng::SplitMix64;
+use super::simulation::Simulation;
+use crate::graph::{AtlasGraph, EdgeKind, NodeKind};
+
+/// Distance between successive paragraphs along the spiral (world units).
+const SPIRAL_STEP: f32 = 30.0;
+/// Distance between the turns of the spiral.
+const SPIRAL_GAP: f32 = 110.0;
+/// Radius at which the spiral starts (room for the document node).
+const SPIRAL_START: f32 = 80.0;
+/// Space between two documents' spirals.
+const DOCUMENT_MARGIN: f32 = 250.0;
+
+/// Radius of a node's disc in world units: by kind, growing with the square
+/// root of its degree. The scene draws discs of the same radius.
+#[must_use]
+pub fn node_radius(graph: &AtlasGraph, n: NodeIndex) -> f32 {
+    let Some(node) = graph.node(n) else { return 0.0 };
+    let base = match node.kind {
+        NodeKind::Document => 18.0,
+        NodeKind::Section => 10.0,
+        NodeKind::Paragraph => 6.0,
+        NodeKind::Sdg => 8.0,
+        NodeKind::Resolution
+        | NodeKind::Instrument
+        | NodeKind::Organization
+        | NodeKind::Stakeholder
+        | NodeKind::ActionLine => 7.0,
+    };
+    let degree = graph.inner().neighbors_undirected(n).count() as f32;
+    (base + 1.2 * degree.sqrt()).min(3.0 * base)
+}
+
+/// Rest length (world units) and stiffness (0..1) of a spring of this kind:
+/// reading order and structure short and firm, references medium, thematic
+/// links long and weak.
+#[must_use]
+pub fn spring(kind: EdgeKind) -> (f32, f32) {
+    match kind {
+        EdgeKind::Follows => (26.0, 1.0),
+        EdgeKind::Contains => (40.0, 0.7),
+        EdgeKind::PartOf => (30.0, 0.8),
+        EdgeKind::Cites => (70.0, 0.5),
+        EdgeKind::Annotation => (70.0, 0.5),
+        EdgeKind::Mentions => (80.0, 0.4),
+        EdgeKind::Thematic => (150.0, 0.12),
+    }
+}
+
+/// Parameters tuned for the atlas graph's world units (paragraph discs of
+/// radius 6–10, the bundled document spanning about 1000–2000 units).
+#[must_use]
+pub fn atlas_params() -> LayoutParams {
+    LayoutParams { repulsion: 120.0, gravity: 0.015, ..LayoutParams::default() }
+}
+
+/// The layout of an [`AtlasGraph`]: the simulation plus the index maps.
+#[derive(Debug, Clone)]
+pub struct AtlasLayout {
+    /// The simulation; its node `i` is `node_at[i]`.
+    pub sim: Simulation,
+    /// Graph index → layout index.
+    pub index_of: HashMap<NodeIndex, usize>,
+    /// Layout index → graph index.
+    pub node_at: Vec<NodeIndex>,
+    /// Layout index → node id (for warm rebuilds).
+    ids: Vec<String>,
+}
+
+impl AtlasLayout {
+    /// A layout of `graph` with [`atlas_params`], started from the reading
+    /// order spiral. Same graph and seed, same positions.
+    #[must_use]
+    pub fn new(graph: &AtlasGraph, seed: u64) -> Self {
+        Self::with_params(graph, atlas_params(), seed)
+    }
+
+    /// [`AtlasLayout::new`] with other parameters.
+    #[must_use]
+    pub fn with_params(graph: &AtlasGraph, params: LayoutParams, seed: u64) -> Self {
+        let (layout_graph, node_at, index_of, ids) = dense(graph);
+        let start = spiral_start(graph, &layout_graph, &node_at, &index_of, seed);
+        let mut layout_graph = layout_graph;
+        // One position per node by construction; a mismatch cannot happen.
+        let _ = layout_graph.set_initial_positions(start);
+        AtlasLayout { sim: Simulation::new(layout_graph, params, seed), index_of, node_at, ids }
+    }
+
+    /// A layout of a changed `graph` (a document added or removed) that keeps
+    /// every surviving node's position, pin and visibility by id; new
+    /// paragraphs get their reading-order spiral beside the existing map, new
+    /// entities go near their neighbours. Starts warm.
+    #[must_use]
+    pub fn rebuild(&self, graph: &AtlasGraph, seed: u64) -> Self {
+        let (layout_graph, node_at, index_of, ids) = dense(graph);
+        let n = node_at.len();
+        let old: HashMap<&str, usize> = self.ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+        let old_pos = self.sim.positions();
+        let mut positions = vec![[0.0f32; 2]; n];
+        let mut placed = vec![false; n];
+        for (i, id) in ids.iter().enumerate() {
+            if let Some(&o) = old.get(id.as_str())
+                && let Some(&p) = old_pos.get(o)
+            {
+                positions[i] = p;
+                placed[i] = true;
+            }
+        }
+        // New structure (documents, sections, paragraphs): their own spiral,
+        // moved beside what is already there.
+        let is_structure = |i: usize| {
+            graph
+                .node(node_at[i])
+                .is_some_and(|node| matches!(node.kind, NodeKind::Document | NodeKind::Section | NodeKind::Paragraph))
+        };
+        let fresh: Vec<usize> = (0..n).filter(|&i| !placed[i] && is_structure(i)).collect();
+        if !fresh.is_empty() {
+            let start = spiral_start(graph, &layout_graph, &node_at, &index_of, seed);
+            let old_max_x = (0..n).filter(|&i| placed[i]).map(|i| positions[i][0]).fold(f32::MIN, f32::max);
+            let new_min_x = fresh.iter().map(|&i| start[i][0]).fold(f32::MAX, f32::min);
+            let dx = if old_max_x > f32::MIN { old_max_x + DOCUMENT_MARGIN - new_min_x } else { 0.0 };
+            for &i in &fresh {
+                positions[i] = [start[i][0] + dx, start[i][1]];
+                placed[i] = true;
+            }
+        }
+        initial::place_missing(&mut positions, &mut placed, &layout_graph, seed);
+        let mut sim = Simulation::with_positions(layout_graph, self.sim.params().to_owned(), positions);
+        for (i, id) in ids.iter().enumerate() {
+            if let Some(&o) = old.get(id.as_str()) {
+                if self.sim.is_pinned(o) {
+                    sim.set_pinned(i, true);
+                }
+                if !self.sim.is_active(o) {
+                    sim.set_active(i, false);
+                }
+            }
+        }
+        AtlasLayout { sim, index_of, node_at, ids }
+    }
+
+    /// Position of a graph node (`None` if it is not in this layout).
+    #[must_use]
+    pub fn position(&self, n: NodeIndex) -> Option<[f32; 2]> {
+        self.index_of.get(&n).and_then(|&i| self.sim.positions().get(i).copied())
+    }
+
+    /// Moves a graph node (a drag); see [`Simulation::set_position`].
+    pub fn set_position(&mut self, n: NodeIndex, p: [f32; 2]) {
+        if let Some(&i) = self.index_of.get(&n) {
+            self.sim.set_position(i, p);
+        }
+    }
+
+    /// Pins or frees a graph node; see [`Simulation::set_pinned`].
+    pub fn set_pinned(&mut self, n: NodeIndex, pinned: bool) {
+        if let Some(&i) = self.index_of.get(&n) {
+            self.sim.set_pinned(i, pinned);
+        }
+    }
+
+    /// Whether a graph node is pinned.
+    #[must_use]
+    pub fn is_pinned(&self, n: NodeIndex) -> bool {
+        self.index_of.get(&n).is_some_and(|&i| self.sim.is_pinned(i))
+    }
+
+    /// Shows or hides a graph node; see [`Simulation::set_active`].
+    pub fn set_active(&mut self, n: NodeIndex, active: bool) {
+        if let Some(&i) = self.index_of.get(&n) {
+            self.sim.set_active(i, active);
+        }
+    }
+
+    /// Every node id with its position, in layout order.
+    pub fn positions_by_id(&self) -> impl Iterator<Item = (&str, [f32; 2])> + '_ {
+        self.ids.iter().map(String::as_str).zip(self.sim.positions().iter().copied())
+    }
+}
+
+type Dense = (LayoutGraph, Vec<NodeIndex>, HashMap<NodeIndex, usize>, Vec<String>);
+
+/// The layout graph of `graph`, with the index maps and ids.
+fn dense(graph: &AtlasGraph) -> Dense {
+    let node_at: Vec<NodeIndex> = graph.node_indices().collect();
+    let index_of: HashMap<NodeIndex, usize> = node_at.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+    let ids: Vec<String> =
+        node_at.iter().map(|&n| graph.node(n).map(|node| node.id.clone()).unwrap_or_default()).collect();
+    let radii: Vec<f32> = node_at.iter().map(|&n| node_radius(graph, n)).collect();
+    let mut layout = LayoutGraph::with_radii(radii.clone());
+    for (i, r) in radii.iter().enumerate() {
+        layout.set_charge(i, (r / 7.0).max(0.5));
+    }
+    for (s, t, edge) in graph.edges() {
+        if let (Some(&a), Some(&b)) = (index_of.get(&s), index_of.get(&t)) {
+            let (length, strength) = spring(edge.kind);
+            // Both indices come from index_of: in range.
+            let _ = layout.add_edge(a, b, length, strength);
+        }
+    }
+    (layout, node_at, index_of, ids)
+}
+
+/// The meaningful start: per document (side by side), paragraphs in reading
+/// order along an Archimedean spiral around the document node, sections at
+/// the middle of what they contain; then everything else near its placed
+/// neighbours.
+fn spiral_start(
+    graph: &AtlasGraph,
+    layout: &LayoutGraph,
+    node_at: &[NodeIndex],
+    index_of: &HashMap<NodeIndex, usize>,
+    seed: u64,
+) -> Vec<[f32; 2]> {
+    let n = node_at.len();
+    let mut positions = vec![[0.0f32; 2]; n];
+    let mut placed = vec![false; n];
+    let mut rng = SplitMix64::new(seed ^ 0xA71A5);
+    let b = SPIRAL_GAP / std::f32::consts::TAU;
+    let mut left = 0.0f32;
+    let documents: Vec<(usize, String)> = (0..n)
+        .filter_map(|i| {
+            let node = graph.node(node_at[i])?;
+            (node.kind == NodeKind::Document).then(|| (i, node.id.clone()))
+        })
+        .collect();
+    for (doc_index, doc_id) in &documents {
+        let mut paragraphs: Vec<(u32, usize)> = (0..n)
+            .filter_map(|i| {
+                let node = graph.node(node_at[i])?;
+                (node.kind == NodeKind::Paragraph && node.document.as_deref() == Some(doc_id.as_str()))
+                    .then(|| (node.number.unwrap_or(u32::MAX), i))
+            })
+            .collect();
+        paragraphs.sort_unstable();
+        let turn = rng.next_f32() * std::f32::consts::TAU;
+        let mut theta = SPIRAL_START / b;
+        let mut spiral = Vec::with_capacity(paragraphs.len());
+        for _ in &paragraphs {
+            let r = b * theta;
+            let a = theta + turn;
+            spiral.push([r * a.cos(), r * a.sin()]);
+            theta += SPIRAL_STEP / (r * r + b * b).sqrt();
+        }
+        let outer = b * theta;
+        let centre = [left + outer, 0.0];
+        left += 2.0 * outer + DOCUMENT_MARGIN;
+        positions[*doc_index] = centre;
+        placed[*doc_index] = true;
+        for ((_, i), s) in paragraphs.iter().zip(spiral) {
+            positions[*i] = [centre[0] + s[0], centre[1] + s[1]];
+            placed[*i] = true;
+        }
+    }
+    // Sections: the mean of what they contain, deepest first (repeat until
+    // nothing changes; each pass uses only the previous passes).
+    loop {
+        let mut fresh = Vec::new();
+        for (i, &node_index) in node_at.iter().enumerate() {
+            if placed[i] || graph.node(node_index).is_none_or(|node| node.kind != NodeKind::Section) {
+                continue;
+            }
+            let (mut sx, mut sy, mut m) = (0.0f32, 0.0f32, 0usize);
+            for (s, t, edge) in graph.edges() {
+                if s == node_index
+                    && edge.kind == EdgeKind::Contains
+                    && let Some(&j) = index_of.get(&t)
+                    && placed[j]
+                {
+                    sx += positions[j][0];
+                    sy += positions[j][1];
+                    m += 1;
+                }
+            }
+            if m > 0 {
+                fresh.push((i, [sx / m as f32, sy / m as f32]));
+            }
+        }
+        if fresh.is_empty() {
+            break;
+        }
+        for (i, p) in fresh {
+            positions[i] = p;
+            placed[i] = true;
+        }
+    }
+    // Centre the whole start on the origin (gravity's centre).
+    if left > 0.0 {
+        let shift = 0.5 * (left - DOCUMENT_MARGIN);
+        for (p, _) in positions.iter_mut().zip(&placed).filter(|(_, placed)| **placed) {
+            p[0] -= shift;
+        }
+    }
+    initial::place_missing(&mut positions, &mut placed, layout, seed);
+    positions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::Node;
+
+    /// A document with two sections of three paragraphs each, citing one
+    /// resolution from ¶1 and ¶6.
+    fn small() -> AtlasGraph {
+        let mut g = AtlasGraph::new();
+        let doc = g.add_node(Node::new("doc:t", NodeKind::Document, "T"));
+        let mut prev = None;
+        let mut paras = Vec::new();
+        for s in 0..2 {
+            let mut sec = Node::new(format!("sec:t:{s}"), NodeKind::Section, format!("§{s}"));
+            sec.document = Some("doc:t".into());
+            let sec = g.add_node(sec);
+            g.add_edge(doc, sec, EdgeKind::Contains, Vec::new());
+            for p in 0..3 {
+                let number = s * 3 + p + 1;
+                let mut node = Node::new(format!("para:t:{number}"), NodeKind::Paragraph, format!("¶{number}"));
+                node.document = Some("doc:t".into());
+                node.number = Some(number);
+                let para = g.add_node(node);
+                g.add_edge(sec, para, EdgeKind::Contains, Vec::new());
+                if let Some(prev) = prev {
+                    g.add_edge(prev, para, EdgeKind::Follows, Vec::new());
+                }
+                prev = Some(para);
+                paras.push(para);
+            }
+        }
+        let res = g.add_node(Node::new("res:A/RES/1/1", NodeKind::Resolution, "1/1"));
+        g.add_edge(paras[0], res, EdgeKind::Cites, Vec::new());
+        g.add_edge(paras[5], res, EdgeKind::Cites, Vec::new());
+        g
+    }
+
+    #[test]
+    fn start_puts_paragraphs_in_reading_order_and_entities_near_citers() {
+        let g = small();
+        let layout = AtlasLayout::new(&g, 1);
+        let p = |id: &str| layout.position(g.index_of(id).expect("id")).expect("position");
+        let d = |a: [f32; 2], b: [f32; 2]| ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt();
+        // Successive paragraphs one spiral step apart.
+        assert!((d(p("para:t:1"), p("para:t:2")) - SPIRAL_STEP).abs() < 2.0);
+        let res = p("res:A/RES/1/1");
+        let mid = [(p("para:t:1")[0] + p("para:t:6")[0]) / 2.0, (p("para:t:1")[1] + p("para:t:6")[1]) / 2.0];
+        assert!(d(res, mid) < 30.0);
+        assert!(
+            node_radius(&g, g.index_of("doc:t").expect("doc")) > node_radius(&g, g.index_of("para:t:3").expect("p"))
+        );
+    }
+
+    #[test]
+    fn rebuild_keeps_positions_by_id() {
+        let mut g = small();
+        let mut layout = AtlasLayout::new(&g, 1);
+        layout.sim.run_to_rest(500);
+        let para = g.index_of("para:t:2").expect("para");
+        layout.set_pinned(para, true);
+        let before = layout.position(para).expect("pos");
+        let extra = g.add_node(Node::new("org:X", NodeKind::Organization, "X"));
+        g.add_edge(para, extra, EdgeKind::Mentions, Vec::new());
+        let rebuilt = layout.rebuild(&g, 1);
+        assert_eq!(rebuilt.position(para), Some(before));
+        assert!(rebuilt.is_pinned(para));
+        let x = rebuilt.position(extra).expect("new node placed");
+        assert!(((x[0] - before[0]).powi(2) + (x[1] - before[1]).powi(2)).sqrt() < 100.0);
+    }
+}
