@@ -149,6 +149,31 @@ pub enum ExportError {
     },
 }
 
+/// Layout seed of headless exports: same input, same picture.
+pub const SEED: u64 = 0x5715_2015;
+/// Most layout steps a headless export runs before it writes anyway.
+pub const MAX_LAYOUT_STEPS: usize = 5000;
+
+/// The layout of `graph` run to rest (at most `max_steps` steps) with only
+/// the `visible` nodes taking part, as the window does with filters on, so
+/// a focused export is laid out for itself.
+#[must_use]
+pub fn settled_layout(
+    graph: &AtlasGraph,
+    visible: &BTreeSet<NodeIndex>,
+    seed: u64,
+    max_steps: usize,
+) -> crate::layout::AtlasLayout {
+    let mut layout = crate::layout::AtlasLayout::new(graph, seed);
+    for n in graph.node_indices() {
+        if !visible.contains(&n) {
+            layout.set_active(n, false);
+        }
+    }
+    layout.sim.run_to_rest(max_steps);
+    layout
+}
+
 fn did_you_mean(suggestions: &[String]) -> String {
     if suggestions.is_empty() {
         "; see `wsis-atlas export --format json` for every id".to_owned()
