@@ -5,9 +5,7 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
-#[cfg(not(feature = "gui"))]
-use anyhow::bail;
+use anyhow::{Context as _, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use wsis_atlas::{corpus, export, stats};

@@ -123,8 +123,19 @@ fn png_of_the_bundled_document_has_the_size_asked_and_each_kind_its_colour() {
     let (graph, _) = bundled();
     let all: BTreeSet<NodeIndex> = graph.node_indices().collect();
     for (opts, scale) in [
-        (ImageOptions { width: 1200, height: 800, ..ImageOptions::default() }, 1.0),
-        (ImageOptions { width: 800, height: 500, scale: 2.0, theme: ImageTheme::Dark, ..ImageOptions::default() }, 2.0),
+        // Labels off: with them, small discs hide under their neighbours' labels.
+        (ImageOptions { width: 2400, height: 1600, labels: false, ..ImageOptions::default() }, 1.0),
+        (
+            ImageOptions {
+                width: 1400,
+                height: 1000,
+                scale: 2.0,
+                theme: ImageTheme::Dark,
+                labels: false,
+                ..ImageOptions::default()
+            },
+            2.0,
+        ),
     ] {
         let scene = bundled_scene(&all, &opts);
         let png = render_png(&scene, &opts).expect("renders");
