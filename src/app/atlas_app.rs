@@ -30,7 +30,7 @@ pub struct AtlasApp {
     /// The "open a path" prompt, when shown.
     pub open_prompt: Option<open_prompt::OpenPrompt>,
     /// The last painted scene, for hit-testing the pointer.
-    pub(crate) last_scene: Option<Scene>,
+    pub last_scene: Option<Scene>,
     /// Node being dragged on the canvas.
     pub(crate) dragging: Option<petgraph::stable_graph::NodeIndex>,
     /// Node whose context menu is open.
@@ -38,6 +38,9 @@ pub struct AtlasApp {
     /// Set by Ctrl+F: the search field takes focus on the next frame.
     pub(crate) focus_search: bool,
     pending: Vec<Command>,
+    /// The window title last sent: a viewport command requests a repaint,
+    /// so sending it every frame would keep the window repainting forever.
+    title_sent: Option<String>,
 }
 
 impl AtlasApp {
@@ -55,6 +58,7 @@ impl AtlasApp {
             context_node: None,
             focus_search: false,
             pending: Vec::new(),
+            title_sent: None,
         };
         app.restore_pins();
         app
@@ -402,7 +406,10 @@ impl eframe::App for AtlasApp {
         let ctx = ui.ctx().clone();
         self.shortcuts(&ctx);
         let title = self.title();
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        if self.title_sent.as_ref() != Some(&title) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_sent = Some(title);
+        }
 
         let mut commands = Vec::new();
         egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(menu::menu_bar_ui(ui, self)));
@@ -427,6 +434,10 @@ impl eframe::App for AtlasApp {
         }
 
         commands.extend(std::mem::take(&mut self.pending));
+        if !commands.is_empty() {
+            // The panels were drawn before the commands: draw again to show their effect.
+            ctx.request_repaint();
+        }
         for command in commands {
             self.apply(&ctx, command);
         }

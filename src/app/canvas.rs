@@ -133,7 +133,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
         ui.painter().text(
             rect.center(),
             Align2::CENTER_CENTER,
-            "No document open — File → Open document… (Ctrl+O)",
+            "No document open — File › Open document… (Ctrl+O)",
             FontId::proportional(16.0),
             ui.visuals().weak_text_color(),
         );

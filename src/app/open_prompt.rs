@@ -43,7 +43,11 @@ pub fn open_prompt_ui(ctx: &egui::Context, app: &mut AtlasApp) -> Option<Command
                 .hint_text("/path/to/document.txt")
                 .desired_width(f32::INFINITY),
         );
-        field.request_focus();
+        // Read before taking the focus back: `lost_focus` asks egui's memory, now.
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if !enter {
+            field.request_focus();
+        }
         ui.checkbox(&mut prompt.add, "Add to the map (keep what is open)");
         if !recent.is_empty() {
             ui.label("Recent:");
@@ -55,7 +59,6 @@ pub fn open_prompt_ui(ctx: &egui::Context, app: &mut AtlasApp) -> Option<Command
         }
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let path = prompt.path.trim();
             if (ui.add_enabled(!path.is_empty(), egui::Button::new("Open")).clicked() || enter) && !path.is_empty() {
                 let files = vec![PathBuf::from(path)];
