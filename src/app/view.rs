@@ -56,6 +56,8 @@ pub enum Command {
     Search(String),
     /// Close the window.
     Quit,
+    /// Open, save or edit annotations.
+    Notes(super::annotations_ui::NotesCommand),
 }
 
 /// Hops allowed around a focused node.
