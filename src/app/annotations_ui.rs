@@ -536,7 +536,7 @@ pub fn node_notes_ui(ui: &mut egui::Ui, notes: &Notes, graph: &AtlasGraph, index
         ui.label(RichText::new("Your links").strong());
     }
     for l in links {
-        let (arrow, other) = if l.from == node.id { ("→", &l.to) } else { ("←", &l.from) };
+        let (arrow, other) = if l.from == node.id { ("to", &l.to) } else { ("from", &l.from) };
         ui.horizontal_wrapped(|ui| {
             ui.label(arrow);
             match graph.index_of(other) {
@@ -627,7 +627,7 @@ pub fn notes_list_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Comman
             if notes.set.path().is_none() && notes.set.is_empty() {
                 ui.label(
                     RichText::new(
-                        "No annotation file open. File → Open annotations…, or select a node and press A to start one.",
+                        "No annotation file open. File > Open annotations…, or select a node and press A to start one.",
                     )
                     .weak(),
                 );
