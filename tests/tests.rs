@@ -1,6 +1,7 @@
 //! Integration tests, compiled into one binary (one link, not many).
 
 mod annotations;
+mod annotations_gui;
 mod cli;
 mod document;
 mod export;

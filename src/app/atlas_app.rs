@@ -10,7 +10,7 @@ use super::settings::{Settings, ThemeChoice};
 use super::status::{Level, Status};
 use super::view::{Command, ViewState};
 use super::workspace::Workspace;
-use super::{canvas, detail_panel, menu, open_prompt, side_panel, status};
+use super::{annotations_ui, canvas, detail_panel, menu, open_prompt, side_panel, status};
 use crate::scene::Scene;
 use crate::style::{Style, Theme};
 
@@ -37,6 +37,8 @@ pub struct AtlasApp {
     pub(crate) context_node: Option<petgraph::stable_graph::NodeIndex>,
     /// Set by Ctrl+F: the search field takes focus on the next frame.
     pub(crate) focus_search: bool,
+    /// The open annotation set and its dialogs.
+    pub notes: annotations_ui::Notes,
     pending: Vec<Command>,
     /// The window title last sent: a viewport command requests a repaint,
     /// so sending it every frame would keep the window repainting forever.
@@ -57,6 +59,7 @@ impl AtlasApp {
             dragging: None,
             context_node: None,
             focus_search: false,
+            notes: annotations_ui::Notes::default(),
             pending: Vec::new(),
             title_sent: None,
         };
@@ -225,6 +228,7 @@ impl AtlasApp {
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::ToggleDocument(id) => self.view.toggle_document(&id),
             Command::CloseDocument(id) => self.close_document(&id),
+            Command::Notes(c) => annotations_ui::apply(self, ctx, c),
         }
     }
 
@@ -353,26 +357,35 @@ impl AtlasApp {
                 }
             }
         });
+        commands.extend(annotations_ui::shortcuts(ctx, self));
         self.pending.extend(commands);
     }
 
-    /// Files dropped onto the window: documents are added to the map.
+    /// Files dropped onto the window: `.json` files open as annotations,
+    /// other files are added to the map as documents.
     fn dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
         });
-        if !dropped.is_empty() {
-            self.pending.push(Command::AddDocuments(dropped));
+        let (notes, documents): (Vec<PathBuf>, Vec<PathBuf>) =
+            dropped.into_iter().partition(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")));
+        if let Some(file) = notes.into_iter().next() {
+            self.pending.push(Command::Notes(annotations_ui::NotesCommand::Open(file)));
+        }
+        if !documents.is_empty() {
+            self.pending.push(Command::AddDocuments(documents));
         }
     }
 
-    /// The window title: the open documents.
-    fn title(&self) -> String {
+    /// The window title: the open documents, "• " first with unsaved notes.
+    #[must_use]
+    pub fn title(&self) -> String {
         let docs = self.workspace.graph.documents();
+        let unsaved = self.notes.title_prefix();
         match docs {
-            [] => "WSIS Atlas".to_owned(),
-            [one] => format!("{} — WSIS Atlas", one.title),
-            many => format!("{} documents — WSIS Atlas", many.len()),
+            [] => format!("{unsaved}WSIS Atlas"),
+            [one] => format!("{unsaved}{} — WSIS Atlas", one.title),
+            many => format!("{unsaved}{} documents — WSIS Atlas", many.len()),
         }
     }
 }
@@ -395,6 +408,7 @@ pub fn apply_theme(ctx: &egui::Context, choice: ThemeChoice) {
 
 impl eframe::App for AtlasApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        annotations_ui::tick(self, ctx);
         self.dropped_files(ctx);
         self.sync_visibility();
         if self.step_layout() {
@@ -432,6 +446,7 @@ impl eframe::App for AtlasApp {
         if let Some(command) = open_prompt::open_prompt_ui(&ctx, self) {
             commands.push(command);
         }
+        annotations_ui::modals_ui(&ctx, self);
 
         commands.extend(std::mem::take(&mut self.pending));
         if !commands.is_empty() {

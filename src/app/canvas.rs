@@ -22,14 +22,16 @@ pub fn current_scene(app: &AtlasApp, camera: Camera, style: &crate::style::Style
     let position = |n: NodeIndex| app.workspace.position(n);
     let visible = |n: NodeIndex| view.is_visible(graph, n);
     let edge_visible = |k| view.is_edge_visible(k);
-    let badge = |_n: NodeIndex| None;
+    let badges = app.notes.badges(graph);
+    let badge = |n: NodeIndex| badges.get(&n).copied();
+    let user_links = app.notes.user_links(graph);
     let input = SceneInput {
         graph,
         position: &position,
         visible: &visible,
         edge_visible: &edge_visible,
         badge: &badge,
-        user_links: &[],
+        user_links: &user_links,
         camera,
         style,
         highlight: &highlight,
@@ -169,6 +171,8 @@ fn context_menu_ui(response: &egui::Response, app: &mut AtlasApp, out: &mut Vec<
             out.push(Command::ToggleKind(kind));
             ui.close();
         }
+        ui.separator();
+        super::annotations_ui::context_menu_ui(ui, node, out);
     });
 }
 

@@ -53,6 +53,7 @@ pub fn detail_panel_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
             }
         });
         ui.separator();
+        super::annotations_ui::node_notes_ui(ui, &app.notes, graph, index, &mut out);
         match node.kind {
             NodeKind::Paragraph => paragraph_text_ui(ui, graph, index, node, &style, app.view.show_thematic, &mut out),
             NodeKind::Document | NodeKind::Section => {}

@@ -62,6 +62,8 @@ pub enum Command {
     CloseDocument(String),
     /// Ask for documents to add to the map (native dialog, or the path field).
     ShowAddDialog,
+    /// Open, save or edit annotations.
+    Notes(super::annotations_ui::NotesCommand),
 }
 
 /// Hops allowed around a focused node.
