@@ -1,5 +1,6 @@
 //! WSIS Atlas (architecture doc written below as modules land).
 
+pub mod analysis;
 pub mod annotations;
 pub mod corpus;
 pub mod document;

@@ -1,5 +1,6 @@
 //! Integration tests, compiled into one binary (one link, not many).
 
+mod analysis;
 mod annotations;
 mod cli;
 mod document;
