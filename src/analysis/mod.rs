@@ -186,7 +186,8 @@ pub enum Status {
 pub struct Comparison {
     /// The paragraph: of the second document, or of the first for [`Status::Dropped`].
     pub paragraph: NodeIndex,
-    /// Its closest paragraph in the other document and the similarity score (0..=1).
+    /// Its closest paragraph in the other document and their TF-IDF cosine
+    /// (0..=1; 1 for the same words).
     pub best_match: Option<(NodeIndex, f32)>,
     /// What happened to it.
     pub status: Status,
@@ -198,10 +199,13 @@ pub const COMPARE_MIN_SCORE: f32 = 0.35;
 
 /// Compares two documents (by their document nodes): every paragraph of
 /// `doc_b` with its best match in `doc_a` — [`Status::CarriedOver`] when the
-/// words are the same, [`Status::Changed`] when the best match scores at
-/// least [`COMPARE_MIN_SCORE`], [`Status::New`] otherwise — in reading order;
-/// then every paragraph of `doc_a` that is no paragraph's best match,
-/// [`Status::Dropped`]. Use [`word_diff`] on a pair's texts to show the change.
+/// words are the same, [`Status::Changed`] when the pair's cosine is at
+/// least [`COMPARE_MIN_SCORE`] or they share a sentence at least half
+/// repeated, [`Status::New`] otherwise — in reading order; then every
+/// paragraph of `doc_a` that is no paragraph's best match, [`Status::Dropped`].
+/// The best match is the paragraph with the same words if there is one, else
+/// the one with the highest cosine. Use [`word_diff`] on a pair's texts to
+/// show the change.
 #[must_use]
 pub fn compare_documents(graph: &AtlasGraph, doc_a: NodeIndex, doc_b: NodeIndex) -> Vec<Comparison> {
     let paragraphs_of = |doc: NodeIndex| -> Vec<(NodeIndex, &str)> {
@@ -216,18 +220,22 @@ pub fn compare_documents(graph: &AtlasGraph, doc_a: NodeIndex, doc_b: NodeIndex)
     let b = paragraphs_of(doc_b);
     let texts: Vec<&str> = a.iter().chain(&b).map(|(_, t)| *t).collect();
     let params = SimilarityParams { min_cosine: COMPARE_MIN_SCORE, min_passage: 0.5, ..SimilarityParams::default() };
-    // best[k]: best (index into a, score) for b[k].
+    let same_words = |x: &str, y: &str| x.split_whitespace().eq(y.split_whitespace());
+    // best[k]: best (index into a, same words, cosine) for b[k].
     let mut best: Vec<Option<(usize, f32)>> = vec![None; b.len()];
+    let mut best_key: Vec<(bool, f32)> = vec![(false, f32::MIN); b.len()];
     for pair in similar_pairs(&texts, &params) {
         // Pairs are (lower, higher): a paragraph of a, then one of b.
         let (Some(k), true) = (pair.b.checked_sub(a.len()), pair.a < a.len()) else { continue };
-        if let Some(slot) = best.get_mut(k)
-            && slot.is_none_or(|(_, s)| pair.score > s)
+        let same = matches!((texts.get(pair.a), texts.get(pair.b)), (Some(x), Some(y)) if same_words(x, y));
+        let cosine = if same { 1.0 } else { pair.cosine };
+        if let (Some(slot), Some(key)) = (best.get_mut(k), best_key.get_mut(k))
+            && (same, cosine) > *key
         {
-            *slot = Some((pair.a, pair.score));
+            *key = (same, cosine);
+            *slot = Some((pair.a, cosine));
         }
     }
-    let same_words = |x: &str, y: &str| x.split_whitespace().eq(y.split_whitespace());
     let mut matched = vec![false; a.len()];
     let mut out = Vec::with_capacity(a.len() + b.len());
     for ((index, text), found) in b.iter().zip(&best) {

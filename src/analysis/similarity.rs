@@ -199,6 +199,9 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// (term id, weight) pairs sorted by term id.
+type SparseVector = Vec<(u32, f32)>;
+
 /// Interns strings as dense ids.
 #[derive(Default)]
 struct Interner(HashMap<String, u32>);
@@ -255,7 +258,7 @@ impl<T: Copy + Default + PartialEq + std::ops::AddAssign> Accumulator<T> {
 
 /// TF-IDF cosine of every pair of texts above `min_cosine`, as ((a, b), cosine) with a < b;
 /// and every text's normalised vector (sorted by term).
-fn cosine_pairs(texts: &[&str], params: &SimilarityParams) -> (HashMap<(u32, u32), f32>, Vec<Vec<(u32, f32)>>) {
+fn cosine_pairs(texts: &[&str], params: &SimilarityParams) -> (HashMap<(u32, u32), f32>, Vec<SparseVector>) {
     let mut interner = Interner::default();
     let docs: Vec<Vec<(u32, f32)>> = texts
         .iter()
@@ -284,7 +287,7 @@ fn cosine_pairs(texts: &[&str], params: &SimilarityParams) -> (HashMap<(u32, u32
     #[allow(clippy::cast_precision_loss)]
     let n = texts.len() as f32;
     let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); df.len()];
-    let mut vectors: Vec<Vec<(u32, f32)>> = Vec::with_capacity(docs.len());
+    let mut vectors: Vec<SparseVector> = Vec::with_capacity(docs.len());
     for (i, d) in docs.iter().enumerate() {
         let weight = |t: u32, tf: f32| {
             let f = df.get(t as usize).copied().unwrap_or(0);
