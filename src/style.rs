@@ -161,6 +161,8 @@ impl Style {
             EdgeKind::Contains => (base.fade(0.18), 0.8, false),
             EdgeKind::PartOf => (self.node_color(NodeKind::Instrument).fade(0.55), 1.2, false),
             EdgeKind::Annotation => (Rgba::hex(0xff6f00).fade(0.9), 1.8, true),
+            EdgeKind::AddressedTo => (self.node_color(NodeKind::Stakeholder).fade(0.45), 1.1, false),
+            EdgeKind::Similar => (self.node_color(NodeKind::Paragraph).fade(0.35), 1.0, true),
         };
         EdgeStyle { color, width, dashed }
     }
