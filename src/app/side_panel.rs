@@ -123,7 +123,7 @@ fn documents_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
         let mut shown = !app.view.hidden_documents.contains(&doc.id);
         ui.horizontal(|ui| {
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-            if ui.small_button("✕").on_hover_text("Close this document").clicked() {
+            if ui.small_button("×").on_hover_text("Close this document").clicked() {
                 out.push(Command::CloseDocument(doc.id.clone()));
             }
             let text = format!("{} ({} ¶)", doc.title, doc.paragraphs.len());
