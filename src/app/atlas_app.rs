@@ -29,6 +29,8 @@ pub struct AtlasApp {
     pub status: Status,
     /// The "open a path" prompt, when shown.
     pub open_prompt: Option<open_prompt::OpenPrompt>,
+    /// The export dialog, when shown.
+    pub export_dialog: Option<super::export_dialog::ExportDialog>,
     /// The last painted scene, for hit-testing the pointer.
     pub last_scene: Option<Scene>,
     /// Node being dragged on the canvas.
@@ -55,6 +57,7 @@ impl AtlasApp {
             settings,
             status: Status::default(),
             open_prompt: None,
+            export_dialog: None,
             last_scene: None,
             dragging: None,
             context_node: None,
@@ -324,6 +327,9 @@ impl AtlasApp {
             if i.consume_shortcut(&ctrl(Key::O)) {
                 commands.push(Command::ShowOpenDialog);
             }
+            if i.consume_shortcut(&ctrl(Key::E)) {
+                self.export_dialog = Some(super::export_dialog::ExportDialog::image());
+            }
             if i.consume_shortcut(&ctrl(Key::Q)) {
                 commands.push(Command::Quit);
             }
@@ -443,6 +449,7 @@ impl eframe::App for AtlasApp {
                 .show(ui, |ui| commands.extend(detail_panel::detail_panel_ui(ui, self)));
         }
         egui::CentralPanel::no_frame().show(ui, |ui| commands.extend(canvas::canvas_ui(ui, self)));
+        super::export_dialog::export_dialog_ui(&ctx, self);
         if let Some(command) = open_prompt::open_prompt_ui(&ctx, self) {
             commands.push(command);
         }
