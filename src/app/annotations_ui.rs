@@ -654,7 +654,11 @@ pub fn notes_list_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Comman
                 if !filter.is_empty() && !a.tags.iter().any(|t| filter.contains(t)) {
                     continue;
                 }
-                let snippet = first_words(&a.note, 8);
+                let words = match &a.quote {
+                    Some(q) if a.note.trim().is_empty() => format!("“{}”", q.exact),
+                    _ => super::markdown::plain_text(&a.note),
+                };
+                let snippet = first_words(&words, 8);
                 match graph.index_of(&a.target) {
                     Some(n) => {
                         let label = graph.node(n).map_or_else(|| a.target.clone(), |node| node.label.clone());
@@ -922,9 +926,9 @@ fn recovery_ui(ctx: &egui::Context, app: &mut AtlasApp) {
         let of =
             offer.original.as_ref().map_or_else(|| "a new annotation file".to_owned(), |p| p.display().to_string());
         ui.label(format!(
-            "WSIS Atlas closed with unsaved changes to {of} ({} notes, {} links, copy from {}).",
-            offer.set.annotations().len(),
-            offer.set.links().len(),
+            "WSIS Atlas closed with unsaved changes to {of} ({}, {}, copy from {}).",
+            count(offer.set.annotations().len(), "note"),
+            count(offer.set.links().len(), "link"),
             short_time(&offer.written)
         ));
         ui.add_space(6.0);
