@@ -1,5 +1,57 @@
-//! WSIS Atlas (architecture doc written below as modules land).
+//! # WSIS Atlas
+//!
+//! Reads a UN outcome document (the 2015 WSIS+10 outcome, A/RES/70/125, is
+//! bundled) as a connected whole: every paragraph, and everything it refers
+//! to — resolutions, instruments and their paragraphs or articles, UN bodies,
+//! SDGs, stakeholder groups, WSIS Action Lines — in one graph, drawn as a
+//! force-directed map.
+//!
+//! ## Architecture
+//!
+//! Each arrow is a plain function from one value to the next; everything
+//! left of the window is model code with no egui in it (it builds and tests
+//! with `--no-default-features`).
+//!
+//! ```text
+//! text ──document::parse──▶ Document ──extract::extract──▶ Mentions ──graph (build)──▶ AtlasGraph
+//!                                                                                    │
+//!                      annotation file ◀──annotations (load/save)──▶ AnnotationSet (overlay by node id)
+//!                                                                                    │
+//!                                           layout::atlas::AtlasLayout (positions, one step at a time)
+//!                                                                                    │
+//!                                     scene::build ──▶ Scene (circles, lines, labels in pixels)
+//!                                                        ├──▶ app::canvas (the egui window paints it)
+//!                                                        └──▶ export::svg ──▶ export::png (resvg)
+//! ```
+//!
+//! - [`document`]: text → [`document::Document`] (sections, numbered
+//!   paragraphs; PDF-extraction noise removed); [`document::load()`] reads files.
+//! - [`extract`]: finds references with their exact spans; the vocabulary is
+//!   data ([`extract::Catalogue`], `assets/*.toml`).
+//! - [`graph`]: [`graph::AtlasGraph`] over a petgraph `StableGraph`, with
+//!   stable string ids (`para:wsis10:32`, `res:A/RES/68/302`) and the queries
+//!   the window asks (neighbours, k-hop neighbourhoods, search, citing
+//!   paragraphs). Every text edge carries its evidence (quoted spans).
+//! - [`corpus`]: which documents are open (bundled, or files) → one graph.
+//! - [`layout`]: Barnes–Hut force layout, deterministic, settles and stops;
+//!   [`layout::atlas`] bridges it to the graph (node radius, spring per edge
+//!   kind, reading-order start).
+//! - [`style`] and [`scene`]: colours per kind and theme; graph + positions +
+//!   camera → the shapes to draw, with culling and non-overlapping labels.
+//!   The window and the exports draw the same [`scene::Scene`].
+//! - [`export`]: node-link JSON, and atomic file writes.
+//! - [`annotations`]: the user's notes file (strict validation, atomic save,
+//!   W3C Web Annotation import/export, crash recovery).
+//! - [`stats`]: the `stats` report.
+//! - `app` (feature `gui`, on by default): the eframe window. Panels return
+//!   commands applied after the frame; the canvas paints the scene.
+//!
+//! Where this differs from the first design sketch: the node radius lives
+//! with the layout ([`layout::atlas::node_radius`]), since collision needs it,
+//! and the scene reads it from there; document loading shared by the command
+//! line and the window lives in [`corpus`].
 
+pub mod analysis;
 pub mod annotations;
 pub mod corpus;
 pub mod document;

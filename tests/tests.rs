@@ -1,5 +1,6 @@
 //! Integration tests, compiled into one binary (one link, not many).
 
+mod analysis;
 mod annotations;
 mod annotations_gui;
 mod cli;

@@ -1,4 +1,4 @@
-//! The map: paints the [`Scene`](crate::scene::Scene) and turns pointer
+//! The map: paints the [`Scene`] and turns pointer
 //! input into camera moves and commands (zoom about the pointer, pan, drag
 //! and pin, hover, click, double-click, context menu).
 
@@ -15,7 +15,7 @@ const FIT_MARGIN: f32 = 40.0;
 
 /// Builds the scene the canvas shows (also what "export current view" writes).
 #[must_use]
-pub fn current_scene(app: &AtlasApp, camera: Camera, style: &crate::style::Style) -> Scene {
+pub fn current_scene(app: &AtlasApp, camera: Camera, style: &crate::style::Style, labels: Labels) -> Scene {
     let graph = &app.workspace.graph;
     let view = &app.view;
     let highlight = view.highlight();
@@ -35,7 +35,7 @@ pub fn current_scene(app: &AtlasApp, camera: Camera, style: &crate::style::Style
         camera,
         style,
         highlight: &highlight,
-        labels: Labels::Auto,
+        labels,
         cull: true,
     };
     scene::build(&input)
@@ -117,7 +117,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
 
     app.view.camera = Some(camera);
     let style = app.style(ui.ctx());
-    let scene = current_scene(app, camera, &style);
+    let scene = current_scene(app, camera, &style, Labels::Auto);
     paint(ui, rect, &scene);
     app.last_scene = Some(scene);
 
@@ -135,7 +135,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
         ui.painter().text(
             rect.center(),
             Align2::CENTER_CENTER,
-            "No document open — File → Open document… (Ctrl+O)",
+            "No document open — File › Open document… (Ctrl+O)",
             FontId::proportional(16.0),
             ui.visuals().weak_text_color(),
         );

@@ -236,7 +236,7 @@ fn citing_ui(ui: &mut egui::Ui, graph: &AtlasGraph, index: NodeIndex, style: &St
 }
 
 fn links_ui(ui: &mut egui::Ui, graph: &AtlasGraph, index: NodeIndex, style: &Style, out: &mut Vec<Command>) {
-    let groups: [(EdgeKind, Direction, &str); 10] = [
+    let groups: [(EdgeKind, Direction, &str); 14] = [
         (EdgeKind::Cites, Direction::Outgoing, "Cites"),
         (EdgeKind::Mentions, Direction::Outgoing, "Mentions"),
         (EdgeKind::Thematic, Direction::Outgoing, "Thematic SDGs"),
@@ -247,6 +247,10 @@ fn links_ui(ui: &mut egui::Ui, graph: &AtlasGraph, index: NodeIndex, style: &Sty
         (EdgeKind::Follows, Direction::Incoming, "Previous"),
         (EdgeKind::Follows, Direction::Outgoing, "Next"),
         (EdgeKind::Annotation, Direction::Outgoing, "Your links"),
+        (EdgeKind::AddressedTo, Direction::Outgoing, "Asks"),
+        (EdgeKind::AddressedTo, Direction::Incoming, "Asked by"),
+        (EdgeKind::Similar, Direction::Outgoing, "Similar"),
+        (EdgeKind::Similar, Direction::Incoming, "Similar"),
     ];
     let links = graph.links(index);
     ui.label(RichText::new("Links").strong());

@@ -32,7 +32,7 @@ fn file_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
             Some(OpenPrompt::new("Type the path of a text document. You can also drop files onto the window."));
     }
     if ui.button("Add document to the map…").clicked() {
-        app.open_prompt = Some(OpenPrompt { add: true, ..OpenPrompt::new("Type the path of a text document to add.") });
+        out.push(Command::ShowAddDialog);
     }
     ui.menu_button("Open recent", |ui| {
         if app.settings.recent_documents.is_empty() {
@@ -48,8 +48,12 @@ fn file_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
         out.push(Command::OpenBundled);
     }
     ui.separator();
-    ui.add_enabled(false, Button::new("Export image…").shortcut_text("Ctrl+E"))
-        .on_disabled_hover_text("Image export is not available in this build yet; use `wsis-atlas export`.");
+    if item(ui, "Export image…", "Ctrl+E") {
+        app.export_dialog = Some(super::export_dialog::ExportDialog::image());
+    }
+    if ui.button("Export graph data…").clicked() {
+        app.export_dialog = Some(super::export_dialog::ExportDialog::data());
+    }
     ui.separator();
     super::annotations_ui::file_menu_ui(ui, app, out);
     ui.separator();
@@ -119,6 +123,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+Shift+S", "save the annotations as…"),
     ("A", "annotate the selected node"),
     ("Ctrl+F", "find"),
+    ("Ctrl+E", "export an image of the map (PNG, SVG)"),
     ("Enter (in find)", "select the first result"),
     ("F / Home", "fit everything into view"),
     ("Space", "pause or resume the layout"),

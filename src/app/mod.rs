@@ -7,6 +7,7 @@ pub mod annotations_ui;
 pub mod atlas_app;
 pub mod canvas;
 pub mod detail_panel;
+pub mod export_dialog;
 pub mod markdown;
 pub mod menu;
 pub mod open_prompt;

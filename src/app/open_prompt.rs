@@ -68,7 +68,11 @@ pub fn open_prompt_ui(ctx: &egui::Context, app: &mut AtlasApp) -> Option<Command
         }
         ui.add_space(6.0);
         let field = ui.add(egui::TextEdit::singleline(&mut prompt.path).hint_text(hint).desired_width(f32::INFINITY));
-        field.request_focus();
+        // Read before taking the focus back: `lost_focus` asks egui's memory, now.
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if !enter {
+            field.request_focus();
+        }
         if prompt.purpose == Purpose::Document {
             ui.checkbox(&mut prompt.add, "Add to the map (keep what is open)");
         }
@@ -82,7 +86,6 @@ pub fn open_prompt_ui(ctx: &egui::Context, app: &mut AtlasApp) -> Option<Command
         }
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let path = prompt.path.trim();
             if (ui.add_enabled(!path.is_empty(), egui::Button::new(button)).clicked() || enter) && !path.is_empty() {
                 command = Some(command_for(prompt, PathBuf::from(path)));

@@ -116,8 +116,10 @@ impl AtlasGraph {
                     self.graph.remove_edge(thematic);
                 }
             }
+            crate::analysis::annotate_paragraph(self, index, catalogue);
         }
         self.documents.push(doc);
+        crate::analysis::link_similar(self);
         Ok(doc_index)
     }
 
@@ -153,6 +155,7 @@ impl AtlasGraph {
                 self.remove_node(index);
             }
         }
+        crate::analysis::link_similar(self);
         true
     }
 

@@ -60,6 +60,8 @@ pub fn spring(kind: EdgeKind) -> (f32, f32) {
         EdgeKind::Annotation => (70.0, 0.5),
         EdgeKind::Mentions => (80.0, 0.4),
         EdgeKind::Thematic => (150.0, 0.12),
+        EdgeKind::AddressedTo => (80.0, 0.4),
+        EdgeKind::Similar => (180.0, 0.08),
     }
 }
 
