@@ -247,3 +247,71 @@ fn the_recovery_copy_is_written_while_dirty_and_offered_at_start() -> Result {
     assert_eq!(h.state().notes.set.path(), Some(file.as_path()));
     Ok(())
 }
+
+/// A file dropped onto the window, as the integration hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> std::result::Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_dropped_json_file_opens_as_annotations() -> Result {
+    let dir = tempfile::tempdir()?;
+    let file = example_copy(dir.path())?;
+    let mut h = harness(app()?);
+    let documents = h.state().workspace.graph.documents().len();
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(file.clone())));
+    h.run_steps(3);
+    assert_eq!(h.state().notes.set.path(), Some(file.as_path()));
+    assert_eq!(h.state().workspace.graph.documents().len(), documents);
+    assert!(h.state().settings.recent_annotations.first() == Some(&file));
+    Ok(())
+}
+
+#[test]
+fn edit_a_note_and_link_two_paragraphs_from_the_detail_panel() -> Result {
+    let dir = tempfile::tempdir()?;
+    let file = example_copy(dir.path())?;
+    let mut h = harness(app()?);
+    open(&mut h, &file);
+    let para48 = h.state().workspace.graph.index_of("para:wsis10:48").ok_or("no ¶48")?;
+    h.state_mut().push(Command::Select(para48));
+    h.run_steps(3);
+
+    // Edit the ¶48 note: the quote is kept, the note changes.
+    h.get_by_label("Edit").click();
+    h.run_steps(3);
+    h.get_by_label(NOTE_FIELD).type_text(" Edited.");
+    h.run_steps(2);
+    h.get_by_label("Save").click();
+    h.run_steps(3);
+    let edited = h.state().notes.set.annotation("a-674a1b5e-03c2a7f1").cloned().ok_or("note gone")?;
+    assert!(edited.note.ends_with("Edited."), "{}", edited.note);
+    assert_eq!(
+        edited.quote.map(|q| q.exact).as_deref(),
+        Some("the same rights that people have offline must also be protected online")
+    );
+
+    // Link ¶48 to resolution 69/166 through the picker.
+    h.get_by_label("Link to…").click();
+    h.run_steps(3);
+    h.event(egui::Event::Text("69/166".into()));
+    h.run_steps(3);
+    h.get_by_label("69/166 — General Assembly resolution 69/166").click();
+    h.run_steps(2);
+    h.get_by_label("Create link").click();
+    h.run_steps(2);
+    let links: Vec<_> =
+        h.state().notes.set.links_for("para:wsis10:48").filter(|l| l.to == "res:A/RES/69/166").collect();
+    assert_eq!(links.len(), 1);
+    assert_eq!(h.state().notes.user_links(&h.state().workspace.graph).len(), 2);
+    Ok(())
+}

@@ -117,6 +117,38 @@ pub struct LinkPicker {
     pub label: String,
 }
 
+/// Words of a paragraph quoted by a note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteSpan {
+    /// Byte range in the paragraph's text.
+    pub range: std::ops::Range<usize>,
+    /// The note's colour (or the default accent).
+    pub colour: Rgba,
+}
+
+/// Draws `text[range]` as plain labels, quoted words on their note's colour.
+pub fn quoted_text_ui(ui: &mut egui::Ui, text: &str, range: std::ops::Range<usize>, quotes: &[QuoteSpan]) {
+    let mut at = range.start;
+    for q in quotes {
+        let (start, end) = (q.range.start.max(at), q.range.end.min(range.end));
+        if start >= end {
+            continue;
+        }
+        if let Some(before) = text.get(at..start).filter(|s| !s.is_empty()) {
+            ui.label(before);
+        }
+        if let Some(quoted) = text.get(start..end) {
+            let bg = color32(q.colour.fade(0.35));
+            ui.label(RichText::new(quoted).background_color(bg).color(ui.visuals().strong_text_color()))
+                .on_hover_text("Quoted by a note");
+        }
+        at = end;
+    }
+    if let Some(rest) = text.get(at..range.end).filter(|s| !s.is_empty()) {
+        ui.label(rest);
+    }
+}
+
 /// The open annotation set and the dialogs about it.
 #[derive(Debug, Default)]
 pub struct Notes {
@@ -195,6 +227,25 @@ impl Notes {
     #[must_use]
     pub fn user_links(&self, graph: &AtlasGraph) -> Vec<(NodeIndex, NodeIndex)> {
         self.set.links().iter().filter_map(|l| Some((graph.index_of(&l.from)?, graph.index_of(&l.to)?))).collect()
+    }
+
+    /// Where the notes on `node_id` quote `text`, with their colours, in
+    /// text order (quotes no longer found are left out).
+    #[must_use]
+    pub fn quote_spans(&self, node_id: &str, text: &str) -> Vec<QuoteSpan> {
+        let mut spans: Vec<QuoteSpan> = self
+            .set
+            .annotations_for(node_id)
+            .filter_map(|a| {
+                let range = a.quote.as_ref()?.locate(text)?;
+                Some(QuoteSpan {
+                    range,
+                    colour: a.colour.as_deref().and_then(Rgba::parse_hex).unwrap_or(DEFAULT_BADGE),
+                })
+            })
+            .collect();
+        spans.sort_by_key(|s| (s.range.start, s.range.end));
+        spans
     }
 
     /// Replaces the set (after an open, a restore or a close).
@@ -654,7 +705,11 @@ pub fn notes_list_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Comman
                 if !filter.is_empty() && !a.tags.iter().any(|t| filter.contains(t)) {
                     continue;
                 }
-                let snippet = first_words(&a.note, 8);
+                let words = match &a.quote {
+                    Some(q) if a.note.trim().is_empty() => format!("“{}”", q.exact),
+                    _ => super::markdown::plain_text(&a.note),
+                };
+                let snippet = first_words(&words, 8);
                 match graph.index_of(&a.target) {
                     Some(n) => {
                         let label = graph.node(n).map_or_else(|| a.target.clone(), |node| node.label.clone());
@@ -922,9 +977,9 @@ fn recovery_ui(ctx: &egui::Context, app: &mut AtlasApp) {
         let of =
             offer.original.as_ref().map_or_else(|| "a new annotation file".to_owned(), |p| p.display().to_string());
         ui.label(format!(
-            "WSIS Atlas closed with unsaved changes to {of} ({} notes, {} links, copy from {}).",
-            offer.set.annotations().len(),
-            offer.set.links().len(),
+            "WSIS Atlas closed with unsaved changes to {of} ({}, {}, copy from {}).",
+            count(offer.set.annotations().len(), "note"),
+            count(offer.set.links().len(), "link"),
             short_time(&offer.written)
         ));
         ui.add_space(6.0);
@@ -1018,6 +1073,22 @@ mod tests {
         assert_eq!(n.and_then(|n| badges.get(&n)).copied(), Some(Rgba::hex(0xff0000)));
         assert!(notes.is_dirty());
         assert_eq!(notes.title_prefix(), "• ");
+    }
+
+    #[test]
+    fn quotes_are_found_in_the_paragraph_text() {
+        let mut notes = Notes::default();
+        let mut a = Annotation::new("para:wsis10:51", "x");
+        a.quote = TextQuote::from_span(TEXT, 10..30);
+        let mut lost = Annotation::new("para:wsis10:51", "y");
+        lost.quote = Some(TextQuote::new("not in the text"));
+        for a in [a, lost] {
+            assert!(notes.set.add_annotation(a).is_ok());
+        }
+        let spans = notes.quote_spans("para:wsis10:51", TEXT);
+        assert_eq!(spans, vec![QuoteSpan { range: 10..30, colour: DEFAULT_BADGE }]);
+        assert_eq!(TEXT.get(10..30), Some("the right to privacy"));
+        assert!(notes.quote_spans("para:wsis10:52", TEXT).is_empty());
     }
 
     #[test]

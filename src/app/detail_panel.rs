@@ -55,7 +55,10 @@ pub fn detail_panel_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
         ui.separator();
         super::annotations_ui::node_notes_ui(ui, &app.notes, graph, index, &mut out);
         match node.kind {
-            NodeKind::Paragraph => paragraph_text_ui(ui, graph, index, node, &style, app.view.show_thematic, &mut out),
+            NodeKind::Paragraph => {
+                let quotes = node.text.as_deref().map(|t| app.notes.quote_spans(&node.id, t)).unwrap_or_default();
+                paragraph_text_ui(ui, graph, index, &style, app.view.show_thematic, &quotes, &mut out);
+            }
             NodeKind::Document | NodeKind::Section => {}
             _ => citing_ui(ui, graph, index, &style, &mut out),
         }
@@ -150,16 +153,17 @@ fn references(graph: &AtlasGraph, index: NodeIndex, show_thematic: bool) -> Vec<
     out
 }
 
+/// The text with its references; words quoted by notes are highlighted.
 fn paragraph_text_ui(
     ui: &mut egui::Ui,
     graph: &AtlasGraph,
     index: NodeIndex,
-    node: &Node,
     style: &Style,
     show_thematic: bool,
+    quotes: &[super::annotations_ui::QuoteSpan],
     out: &mut Vec<Command>,
 ) {
-    let Some(text) = &node.text else { return };
+    let Some(text) = graph.node(index).and_then(|n| n.text.as_ref()) else { return };
     let refs = references(graph, index, show_thematic);
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 0.0;
@@ -167,7 +171,7 @@ fn paragraph_text_ui(
         for r in &refs {
             let (Some(before), Some(quote)) = (text.get(at..r.start), text.get(r.start..r.end)) else { continue };
             if !before.is_empty() {
-                ui.label(before);
+                super::annotations_ui::quoted_text_ui(ui, text, at..r.start, quotes);
             }
             let Some(target) = graph.node(r.target) else { continue };
             let color = color32(style.node_color(target.kind));
@@ -180,10 +184,8 @@ fn paragraph_text_ui(
             }
             at = r.end;
         }
-        if let Some(rest) = text.get(at..)
-            && !rest.is_empty()
-        {
-            ui.label(rest);
+        if text.get(at..).is_some_and(|rest| !rest.is_empty()) {
+            super::annotations_ui::quoted_text_ui(ui, text, at..text.len(), quotes);
         }
     });
 }

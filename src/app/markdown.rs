@@ -121,6 +121,18 @@ fn link(s: &str) -> Option<(&str, &str)> {
     Some((label, after.get(end + 1..)?))
 }
 
+/// The note's words without markup, blocks joined by spaces (for one-line lists).
+#[must_use]
+pub fn plain_text(text: &str) -> String {
+    let blocks: Vec<String> = parse(text)
+        .into_iter()
+        .map(|b| match b {
+            Block::Paragraph(spans) | Block::Item(spans) => spans.into_iter().map(|s| s.text).collect::<String>(),
+        })
+        .collect();
+    blocks.join(" ")
+}
+
 /// Draws a note.
 pub fn markdown_ui(ui: &mut egui::Ui, text: &str) {
     for block in parse(text) {
@@ -202,5 +214,6 @@ mod tests {
             vec![Span { text: "é".into(), emphasis: Emphasis { bold: true, ..Default::default() } }]
         );
         assert!(parse("").is_empty());
+        assert_eq!(plain_text("The **2014** text\n\n- *one*"), "The 2014 text one");
     }
 }
