@@ -8,3 +8,4 @@ mod extract;
 mod graph;
 mod gui;
 mod layout;
+mod realdocs;
