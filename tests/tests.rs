@@ -10,3 +10,4 @@ mod extract;
 mod graph;
 mod gui;
 mod layout;
+mod realdocs;

@@ -1,9 +1,12 @@
 //! Reading documents from disk: a path → [`Document`], with errors that name
-//! the file.
+//! the file. A `.pdf` (or any file starting `%PDF-`) is read through its text
+//! layer ([`pdf`](super::pdf)); anything else as UTF-8 text. Both then go
+//! through the same parser.
 
 use std::path::{Path, PathBuf};
 
-use super::{Document, ParseError, parse_bytes};
+use super::pdf;
+use super::{Document, ParseError, parse, parse_bytes};
 
 /// Largest document file accepted (a UN outcome document is well under 1 MiB).
 pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
@@ -20,7 +23,8 @@ pub enum LoadError {
         #[source]
         source: std::io::Error,
     },
-    /// The file is not text this program can read.
+    /// The file is not text this program can read (not UTF-8, or a PDF
+    /// without a readable text layer: [`ParseError::Pdf`]).
     #[error("cannot read {path}: {source}")]
     Parse {
         /// The file.
@@ -39,13 +43,13 @@ pub enum LoadError {
     },
 }
 
-/// Reads and parses a text document. Its id is made from the file name
+/// Reads and parses a text or PDF document. Its id is made from the file name
 /// (`A-RES-70-125.txt` → `a-res-70-125`).
 ///
 /// # Errors
 ///
 /// [`LoadError`] naming the path when the file is missing, unreadable, too
-/// large or not UTF-8.
+/// large, not UTF-8, or a PDF without a readable text layer.
 pub fn load(path: &Path) -> Result<Document, LoadError> {
     let io = |source| LoadError::Io { path: path.to_owned(), source };
     let size = std::fs::metadata(path).map_err(io)?.len();
@@ -54,6 +58,12 @@ pub fn load(path: &Path) -> Result<Document, LoadError> {
     }
     let bytes = std::fs::read(path).map_err(io)?;
     let id = id_from_path(path);
+    let is_pdf = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) || bytes.starts_with(b"%PDF-");
+    if is_pdf {
+        let text =
+            pdf::text(&bytes).map_err(|e| LoadError::Parse { path: path.to_owned(), source: ParseError::Pdf(e) })?;
+        return Ok(parse(&id, &path.display().to_string(), &text));
+    }
     parse_bytes(&id, &path.display().to_string(), &bytes)
         .map_err(|source| LoadError::Parse { path: path.to_owned(), source })
 }

@@ -6,6 +6,8 @@
 
 pub mod load;
 pub mod parse;
+pub mod pdf;
+mod un;
 
 pub use load::{LoadError, load};
 pub use parse::{ParseError, ParseWarning, parse, parse_bytes};
@@ -17,7 +19,11 @@ pub const BUNDLED_ID: &str = "wsis10";
 /// Where the bundled text came from, as shown to the user.
 pub const BUNDLED_SOURCE: &str = "bundled: WSIS+10 outcome document (A/RES/70/125)";
 
-/// Parses the bundled WSIS+10 outcome document.
+/// The symbol under which the bundled document was adopted.
+pub const BUNDLED_SYMBOL: &str = "A/RES/70/125";
+
+/// Parses the bundled WSIS+10 outcome document; its symbol is
+/// [`BUNDLED_SYMBOL`] (the bundled text has no masthead to read it from).
 ///
 /// # Panics
 ///
@@ -25,7 +31,9 @@ pub const BUNDLED_SOURCE: &str = "bundled: WSIS+10 outcome document (A/RES/70/12
 /// any text; a test guards it.
 #[must_use]
 pub fn bundled() -> Document {
-    parse(BUNDLED_ID, BUNDLED_SOURCE, BUNDLED_TEXT)
+    let mut doc = parse(BUNDLED_ID, BUNDLED_SOURCE, BUNDLED_TEXT);
+    doc.symbol = Some(BUNDLED_SYMBOL.to_owned());
+    doc
 }
 
 /// One parsed document.
@@ -33,8 +41,11 @@ pub fn bundled() -> Document {
 pub struct Document {
     /// Short id used in node ids: `wsis10` in `doc:wsis10` and `para:wsis10:32`.
     pub id: String,
-    /// The title line.
+    /// The title line(s), joined.
     pub title: String,
+    /// The document's own UN symbol (`A/RES/70/125`), read from its masthead
+    /// (or known for the bundled document); `None` for a plain text.
+    pub symbol: Option<String>,
     /// Where the text came from (a path, or "bundled: …").
     pub source: String,
     /// Sections in reading order; `sections[0]` is always the preamble
@@ -61,11 +72,16 @@ pub struct Section {
     pub parent: Option<usize>,
 }
 
-/// One numbered paragraph.
+/// One paragraph: a numbered (operative) one, or an unnumbered preambular
+/// one (`Recalling…`, `Welcoming…` after `The General Assembly,`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
-    /// The printed number (`32` for "32. We emphasize…").
+    /// The printed number (`32` for "32. We emphasize…"); for a preambular
+    /// paragraph, its ordinal among the preambular paragraphs (1, 2, …),
+    /// which UN practice prints as PP1, PP2….
     pub number: u32,
+    /// An unnumbered preambular paragraph: `number` is then its own series.
+    pub preambular: bool,
     /// Index in [`Document::sections`].
     pub section: usize,
     /// The text with the number and layout noise removed (page breaks joined,
@@ -73,13 +89,71 @@ pub struct Paragraph {
     pub text: String,
     /// 1-based line in the source where the paragraph starts.
     pub line: usize,
+    /// The footnotes whose markers stand in this paragraph, in order.
+    pub footnotes: Vec<Footnote>,
+}
+
+/// A footnote of a paragraph: its marker (`Society.5`) was removed from the
+/// paragraph text and the note (`5 Resolution 217 A (III).`) kept here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Footnote {
+    /// The printed footnote number.
+    pub number: u32,
+    /// The note's text, layout noise removed.
+    pub text: String,
+    /// Byte offset in the paragraph text where the marker stood.
+    pub at: usize,
+}
+
+impl Paragraph {
+    /// The label UN practice gives it: `PP3` for a preambular paragraph,
+    /// `¶3` for a numbered one.
+    #[must_use]
+    pub fn label(&self) -> String {
+        if self.preambular { format!("PP{}", self.number) } else { format!("¶{}", self.number) }
+    }
+
+    /// The text as a reader sees it, footnotes included: each marker as
+    /// `[n]` where it stood, then each note on its own line as `[n] text`.
+    /// Equal to [`Paragraph::text`] when there are no footnotes. References
+    /// are extracted from this text, so that a citation inside a footnote
+    /// counts as the paragraph's.
+    #[must_use]
+    pub fn display_text(&self) -> String {
+        if self.footnotes.is_empty() {
+            return self.text.clone();
+        }
+        let mut out = String::with_capacity(self.text.len() + 64 * self.footnotes.len());
+        let mut from = 0;
+        for note in &self.footnotes {
+            let at = if note.at >= from && self.text.is_char_boundary(note.at) {
+                note.at.min(self.text.len())
+            } else {
+                from
+            };
+            out.push_str(self.text.get(from..at).unwrap_or_default());
+            out.push_str(&format!("[{}]", note.number));
+            from = at;
+        }
+        out.push_str(self.text.get(from..).unwrap_or_default());
+        for note in &self.footnotes {
+            out.push_str(&format!("\n[{}] {}", note.number, note.text));
+        }
+        out
+    }
 }
 
 impl Document {
-    /// The paragraph with this printed number.
+    /// The numbered paragraph with this printed number.
     #[must_use]
     pub fn paragraph(&self, number: u32) -> Option<&Paragraph> {
-        self.paragraphs.iter().find(|p| p.number == number)
+        self.paragraphs.iter().find(|p| p.number == number && !p.preambular)
+    }
+
+    /// The `n`th preambular (unnumbered) paragraph, from 1.
+    #[must_use]
+    pub fn preambular(&self, n: u32) -> Option<&Paragraph> {
+        self.paragraphs.iter().find(|p| p.number == n && p.preambular)
     }
 
     /// The section a paragraph belongs to.

@@ -45,9 +45,10 @@
 //! Linear in the length of the text: every line is classified once, with one
 //! look-ahead table built in a backward pass.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::{Document, Paragraph, Section};
+use super::{Document, Footnote, Paragraph, Section, un};
 
 /// How far past the expected number a paragraph number may jump and still be
 /// read as a paragraph (with a gap warning) without the next numbered line
@@ -78,6 +79,9 @@ pub enum ParseError {
         /// 1-based line of that byte.
         line: usize,
     },
+    /// A PDF whose text could not be read (damaged, encrypted, or a scan).
+    #[error(transparent)]
+    Pdf(#[from] super::pdf::PdfError),
 }
 
 /// Something the parser could not make sense of; the document is still usable.
@@ -120,7 +124,12 @@ pub fn parse_bytes(id: &str, source: &str, bytes: &[u8]) -> Result<Document, Par
 #[must_use]
 pub fn parse(id: &str, source: &str, text: &str) -> Document {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let lines: Vec<Line<'_>> = split_lines(text)
+    if let Some(layout) = un::read(text) {
+        return parse_un(id, source, layout);
+    }
+    let text: Cow<'_, str> =
+        if text.contains(['\u{2010}', '\u{2011}']) { Cow::Owned(un::clean_chars(text)) } else { Cow::Borrowed(text) };
+    let lines: Vec<Line<'_>> = split_lines(&text)
         .filter_map(|(number, raw)| {
             let text = raw.trim();
             (!text.is_empty()).then(|| Line { number, text, marker: Marker::parse(text) })
@@ -133,10 +142,89 @@ pub fn parse(id: &str, source: &str, text: &str) -> Document {
     parser.finish()
 }
 
+/// A UN document whose masthead, page furniture and footnotes were taken
+/// out (see [`un`](super::un)): the title and symbol are known, unnumbered
+/// paragraphs after the opening are preambular, and each footnote is
+/// attached to the paragraph holding its marker.
+fn parse_un(id: &str, source: &str, layout: un::Layout) -> Document {
+    let lines: Vec<Line<'_>> = layout
+        .lines
+        .iter()
+        .enumerate()
+        .filter_map(|(index, raw)| {
+            let text = raw.trim();
+            (!text.is_empty()).then(|| Line { number: index + 1, text, marker: Marker::parse(text) })
+        })
+        .collect();
+    let mut parser = Parser::new(id, source, &lines);
+    parser.un = true;
+    parser.preamble_open = true;
+    parser.titled = true;
+    parser.doc.title = layout.title;
+    parser.doc.symbol = layout.symbol;
+    for index in 0..lines.len() {
+        parser.line(index);
+    }
+    let mut doc = parser.finish();
+    attach_notes(&mut doc, layout.notes);
+    doc
+}
+
+/// Moves each note into the paragraph whose text holds its marker, searching
+/// on from the previous marker (notes are numbered through the document) in
+/// paragraphs that start before the note. The marker is removed from the
+/// text. A note without a marker goes to the last paragraph before it.
+fn attach_notes(doc: &mut Document, notes: Vec<un::Note>) {
+    let mut cursor = (0, 0);
+    for note in notes {
+        let mut found = None;
+        for (index, paragraph) in doc.paragraphs.iter().enumerate().skip(cursor.0) {
+            if paragraph.line > note.line + 1 {
+                break;
+            }
+            let from = if index == cursor.0 { cursor.1 } else { 0 };
+            if let Some(range) = un::find_marker(&paragraph.text, from, note.number) {
+                found = Some((index, range));
+                break;
+            }
+        }
+        let (index, at) = match found {
+            Some((index, range)) => {
+                if let Some(paragraph) = doc.paragraphs.get_mut(index) {
+                    paragraph.text.replace_range(range.clone(), "");
+                }
+                cursor = (index, range.start);
+                (index, range.start)
+            }
+            None => {
+                let Some(index) = doc.paragraphs.iter().rposition(|p| p.line <= note.line + 1) else {
+                    doc.warnings.push(ParseWarning {
+                        line: note.line + 1,
+                        message: format!("footnote {} comes before any paragraph; dropped", note.number),
+                    });
+                    continue;
+                };
+                doc.warnings.push(ParseWarning {
+                    line: note.line + 1,
+                    message: format!(
+                        "no marker found for footnote {}; attached to the paragraph before it",
+                        note.number
+                    ),
+                });
+                let at = doc.paragraphs.get(index).map_or(0, |p| p.text.len());
+                (index, at)
+            }
+        };
+        if let Some(paragraph) = doc.paragraphs.get_mut(index) {
+            paragraph.footnotes.push(Footnote { number: note.number, text: note.text, at });
+        }
+    }
+}
+
 /// Splits on `\n`, `\r\n` and lone `\r`, numbering lines from 1. Searches
 /// for `\n` first (memchr), then for `\r` within that line only, so the
 /// whole split stays linear.
-fn split_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut rest = Some(text);
     let mut number = 0;
     std::iter::from_fn(move || {
@@ -254,6 +342,15 @@ struct Parser<'l, 'a> {
     join: Join,
     /// Whether the first line has been looked at (title or not).
     titled: bool,
+    /// A UN layout (see [`un`]): furniture already removed, word headings.
+    un: bool,
+    /// Unnumbered lines start preambular paragraphs (after the opening, until
+    /// the first numbered paragraph or heading).
+    preamble_open: bool,
+    /// Preambular paragraphs so far.
+    preambular: u32,
+    /// The next item number of a numbered list inside the open paragraph.
+    list_next: Option<u32>,
 }
 
 impl<'l, 'a> Parser<'l, 'a> {
@@ -275,6 +372,7 @@ impl<'l, 'a> Parser<'l, 'a> {
             doc: Document {
                 id: id.to_owned(),
                 title: String::new(),
+                symbol: None,
                 source: source.to_owned(),
                 sections: vec![preamble],
                 paragraphs: Vec::new(),
@@ -289,6 +387,10 @@ impl<'l, 'a> Parser<'l, 'a> {
             last_at_level: [Some(0), None, None, None],
             join: Join::Space,
             titled: false,
+            un: false,
+            preamble_open: false,
+            preambular: 0,
+            list_next: None,
         }
     }
 
@@ -310,7 +412,7 @@ impl<'l, 'a> Parser<'l, 'a> {
                 return;
             }
         }
-        if is_page_furniture(text)
+        if (!self.un && is_page_furniture(text))
             || (!self.doc.title.is_empty() && text.split_whitespace().eq(self.doc.title.split_whitespace()))
         {
             return; // page number, document symbol, running header
@@ -321,6 +423,9 @@ impl<'l, 'a> Parser<'l, 'a> {
             }
             self.open = false;
             self.after_heading = false;
+            return;
+        }
+        if self.un && self.un_line(index, number, text) {
             return;
         }
         if let Some(marker) = &line.marker {
@@ -347,6 +452,7 @@ impl<'l, 'a> Parser<'l, 'a> {
         let expected = self.expected();
         let repeated = self.next_number.get(index).copied().flatten() == Some(n);
         !marker.dashed
+            && !self.in_list(n)
             && heading_like(marker.rest)
             && (1..=self.last_top.saturating_add(HEADING_MAX_JUMP)).contains(&n)
             && (n != expected || repeated)
@@ -366,6 +472,10 @@ impl<'l, 'a> Parser<'l, 'a> {
             return true;
         }
         let plausible = n > expected && n - expected <= GAP_WINDOW;
+        if self.in_list(n) {
+            self.list_next = n.checked_add(1);
+            return false;
+        }
         if let Some(last) = self.last_number
             && n <= last
         {
@@ -394,13 +504,30 @@ impl<'l, 'a> Parser<'l, 'a> {
         false
     }
 
+    /// The open paragraph's text; in a UN layout without a footnote marker
+    /// glued to its end (`Society.5` reads as `Society.`).
     fn open_text(&self) -> Option<&str> {
-        self.doc.paragraphs.last().map(|p| p.text.as_str())
+        let text = self.doc.paragraphs.last().map(|p| p.text.as_str())?;
+        if !self.un {
+            return Some(text);
+        }
+        let stripped = text.trim_end_matches(|c: char| c.is_ascii_digit());
+        let glued = text.len() - stripped.len() <= 3 && trim_closers(stripped).ends_with(['.', ',', ';', ':']);
+        Some(if glued { stripped } else { text })
     }
 
     fn start_paragraph(&mut self, line: usize, number: u32, rest: &str) {
-        self.doc.paragraphs.push(Paragraph { number, section: self.current, text: String::new(), line });
+        self.doc.paragraphs.push(Paragraph {
+            number,
+            preambular: false,
+            section: self.current,
+            text: String::new(),
+            line,
+            footnotes: Vec::new(),
+        });
         self.last_number = Some(number);
+        self.preamble_open = false;
+        self.list_next = None;
         self.open = true;
         self.after_heading = false;
         self.join = Join::Space;
@@ -442,6 +569,105 @@ impl<'l, 'a> Parser<'l, 'a> {
         self.current = index;
         self.open = false;
         self.after_heading = true;
+        self.preamble_open = false;
+    }
+
+    /// Whether `n.` is an item of a numbered list inside the open paragraph:
+    /// `1.` after a colon, or the next item of a list already started.
+    fn in_list(&self, n: u32) -> bool {
+        let started = self.list_next == Some(n);
+        let opens = n == 1 && self.open && self.open_text().is_some_and(|t| trim_closers(t).ends_with(':'));
+        self.last_number.is_some_and(|last| n <= last) && (started || opens)
+    }
+
+    /// The UN-layout readings of a line, tried before the ordinary ones: a
+    /// preambular paragraph, a word heading (`Objective 1. Close…`), an
+    /// unnumbered heading right before a numbered paragraph. Returns whether
+    /// the line was consumed.
+    fn un_line(&mut self, index: usize, number: usize, text: &str) -> bool {
+        let marker = self.lines.get(index).and_then(|l| l.marker.as_ref());
+        let next_starts_paragraph = self
+            .lines
+            .get(index + 1)
+            .and_then(|l| l.marker.as_ref())
+            .and_then(Marker::single)
+            .is_some_and(|n| n == self.expected());
+        let mid_sentence =
+            self.open && self.open_text().is_none_or(|t| !trim_closers(t).ends_with(['.', ';', ':', ',']));
+        if marker.is_none() && !mid_sentence {
+            if let Some((key, title)) = word_heading(text)
+                && !self.keys.contains_key(&key)
+            {
+                self.named_heading(number, key, title);
+                return true;
+            }
+            if self.open
+                && !self.preamble_open
+                && next_starts_paragraph
+                && heading_like(text)
+                && self.open_text().is_some_and(|t| !ends_mid_sentence(t))
+            {
+                let key = self.unique_key(&slug(text));
+                self.named_heading(number, key, text);
+                return true;
+            }
+        }
+        if self.preamble_open && marker.is_none() {
+            let first = self.doc.paragraphs.is_empty();
+            let after_clause = self.open_text().is_some_and(|t| trim_closers(t).ends_with([',', ';', ':', '.']));
+            if first && text.starts_with(|c: char| c.is_uppercase()) || after_clause && is_preambular_opening(text) {
+                self.start_preambular(number, text);
+                return true;
+            }
+        }
+        if !self.open && self.after_heading && starts_lower(text) && heading_like_words(text) {
+            if let Some(section) = self.doc.sections.get_mut(self.current) {
+                section.title.push(' ');
+                section.title.push_str(&fold(text));
+            }
+            return true;
+        }
+        false
+    }
+
+    fn start_preambular(&mut self, line: usize, text: &str) {
+        self.preambular += 1;
+        self.doc.paragraphs.push(Paragraph {
+            number: self.preambular,
+            preambular: true,
+            section: self.current,
+            text: String::new(),
+            line,
+            footnotes: Vec::new(),
+        });
+        self.open = true;
+        self.after_heading = false;
+        self.join = Join::Space;
+        self.list_next = None;
+        self.append(text);
+    }
+
+    /// A heading that is not a section number: `Objective 1.`, `Principles`.
+    fn named_heading(&mut self, _line: usize, key: String, title: &str) {
+        let index = self.doc.sections.len();
+        self.doc.sections.push(Section { key: key.clone(), title: fold(title), level: 0, parent: None });
+        self.keys.insert(key, index);
+        self.last_at_level = [Some(index), None, None, None];
+        self.current = index;
+        self.open = false;
+        self.after_heading = true;
+        self.preamble_open = false;
+    }
+
+    /// `key`, or `key-2`, `key-3`… if taken.
+    fn unique_key(&self, key: &str) -> String {
+        let mut candidate = key.to_owned();
+        let mut n = 2;
+        while self.keys.contains_key(&candidate) {
+            candidate = format!("{key}-{n}");
+            n += 1;
+        }
+        candidate
     }
 
     /// A line that starts nothing: a continuation, a heading's second line,
@@ -550,6 +776,90 @@ fn push_words<'w>(buf: &mut String, words: impl Iterator<Item = &'w str>, mut gl
         }
     }
     any
+}
+
+/// Words that open a preambular paragraph besides participles in `-ing`.
+const PREAMBULAR_OPENERS: [&str; 24] = [
+    "Alarmed",
+    "Appalled",
+    "Aware",
+    "Cognizant",
+    "Cognisant",
+    "Committed",
+    "Concerned",
+    "Confident",
+    "Conscious",
+    "Convinced",
+    "Deeply",
+    "Desirous",
+    "Determined",
+    "Disturbed",
+    "Encouraged",
+    "Fully",
+    "Gravely",
+    "Guided",
+    "Inspired",
+    "Mindful",
+    "Noting",
+    "Pleased",
+    "Resolved",
+    "Seriously",
+];
+
+/// `Recalling…`, `Welcoming…`, `Mindful…`: a line that opens a preambular
+/// paragraph.
+fn is_preambular_opening(text: &str) -> bool {
+    let Some(word) = text.split_whitespace().next() else { return false };
+    let word = word.trim_end_matches([',', ';']);
+    let mut chars = word.chars();
+    let capital = chars.next().is_some_and(char::is_uppercase);
+    let participle =
+        word.len() > 5 && word.ends_with("ing") && chars.all(|c| c.is_ascii_lowercase()) && word != "Beijing";
+    capital && (participle || PREAMBULAR_OPENERS.contains(&word))
+}
+
+/// `Objective 1. Close all digital divides`: a capitalised word from a short
+/// list, a number or Roman numeral with `.` or `:`, and a title that does not
+/// end a sentence. Returns the section key (`objective-1`) and the title.
+fn word_heading(text: &str) -> Option<(String, &str)> {
+    const WORDS: [&str; 6] = ["Objective", "Section", "Part", "Chapter", "Annex", "Principle"];
+    let (word, rest) = text.split_once(' ')?;
+    if !WORDS.contains(&word) {
+        return None;
+    }
+    let (number, title) = rest.trim_start().split_once(' ').unwrap_or((rest.trim_start(), ""));
+    let number = number.strip_suffix(['.', ':'])?;
+    let numeric = !number.is_empty()
+        && (number.bytes().all(|c| c.is_ascii_digit()) || number.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
+        && number.len() <= 6;
+    let title = title.trim();
+    let ok = numeric
+        && title.chars().count() <= 2 * HEADING_MAX_CHARS
+        && title.chars().next().is_none_or(char::is_uppercase)
+        && !trim_closers(title).ends_with(['.', ',', ';', ':']);
+    ok.then(|| (format!("{}-{}", word.to_lowercase(), number.to_lowercase()), title))
+}
+
+/// A section key from a heading's words: `follow-up-and-review`.
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() { "section".to_owned() } else { out.to_owned() }
+}
+
+/// Short and without closing punctuation (a heading's second line, which
+/// may start lower-case).
+fn heading_like_words(text: &str) -> bool {
+    text.chars().nth(HEADING_MAX_CHARS).is_none()
+        && text.split_whitespace().nth(HEADING_MAX_WORDS).is_none()
+        && !trim_closers(text).ends_with(['.', ',', ';', ':', '!', '?', '…'])
 }
 
 /// The section key of a heading number: `4.1` for `4.1.`.

@@ -3,6 +3,9 @@
 //! paragraph of the range), "Article 19 of the Universal Declaration of Human
 //! Rights".
 //!
+//! "paragraph 71 of resolution 70/125" cites a paragraph of a resolution
+//! ([`Entity::ResolutionPart`]).
+//!
 //! The instrument must be named right after "of" / "of the" (a catalogue
 //! alias); the evidence span runs from "paragraph" to the end of its name, so
 //! the name is not counted again as a citation of the whole instrument.
@@ -55,6 +58,18 @@ pub(crate) fn at_keyword(text: &str, at: usize, kind: PartKind, names: &[Hit<'_>
     let Some(list_start) = eat(text, after_word, " ") else { return out };
     let Some((numbers, list_end)) = number_list(text, list_start) else { return out };
     let Some(of_end) = eat(text, list_end, " of ") else { return out };
+    if kind == PartKind::Paragraph
+        && let Some((symbol, end)) = super::resolutions::named_at(text, of_end)
+    {
+        for n in numbers {
+            out.push(Mention {
+                entity: Entity::ResolutionPart { symbol: symbol.clone(), part: Part::Paragraph(n) },
+                relation: Relation::Cites,
+                span: at..end,
+            });
+        }
+        return out;
+    }
     let Some((key, name_end)) = instrument_at(of_end, names)
         .or_else(|| eat_any(text, of_end, &["the ", "The "]).and_then(|the_end| instrument_at(the_end, names)))
     else {

@@ -374,11 +374,14 @@ pub struct EntityInfo {
 /// The issuing body and number of a normalised resolution symbol:
 /// `A/HRC/RES/26/13` → ("Human Rights Council", "HRC ", "26/13").
 fn resolution_parts(symbol: &str) -> Option<(&'static str, &'static str, &str)> {
-    const PREFIXES: [(&str, &str, &str); 4] = [
-        ("A/HRC/RES/", "Human Rights Council", "HRC "),
-        ("A/RES/", "General Assembly", ""),
-        ("E/RES/", "Economic and Social Council", "ECOSOC "),
-        ("S/RES/", "Security Council", "SC "),
+    const PREFIXES: [(&str, &str, &str); 7] = [
+        ("A/HRC/RES/", "Human Rights Council resolution", "HRC "),
+        ("A/RES/", "General Assembly resolution", ""),
+        ("E/RES/", "Economic and Social Council resolution", "ECOSOC "),
+        ("S/RES/", "Security Council resolution", "SC "),
+        ("A/DEC/", "General Assembly decision", "dec. "),
+        ("E/DEC/", "Economic and Social Council decision", "ECOSOC dec. "),
+        ("A/HRC/DEC/", "Human Rights Council decision", "HRC dec. "),
     ];
     PREFIXES.iter().find_map(|(prefix, body, short)| symbol.strip_prefix(prefix).map(|rest| (*body, *short, rest)))
 }
@@ -392,9 +395,7 @@ impl Catalogue {
             Entity::Resolution(symbol) => {
                 let known = self.resolutions.get(symbol);
                 let (label, name) = match resolution_parts(symbol) {
-                    Some((body, short, number)) => {
-                        (format!("{short}{number}"), Some(format!("{body} resolution {number}")))
-                    }
+                    Some((body, short, number)) => (format!("{short}{number}"), Some(format!("{body} {number}"))),
                     None => (symbol.clone(), None),
                 };
                 EntityInfo {
@@ -404,6 +405,16 @@ impl Catalogue {
                     date: known.and_then(|r| r.date.clone()),
                     acronym: None,
                 }
+            }
+            Entity::ResolutionPart { symbol, part } => {
+                let whole = self.info(&Entity::Resolution(symbol.clone()));
+                let label = match part {
+                    Part::Paragraph(n) => format!("{} ¶{n}", whole.label),
+                    Part::Article(n) => format!("{} Art. {n}", whole.label),
+                };
+                let described = part.describe();
+                let name = Some(format!("{described} of {}", whole.name.unwrap_or_else(|| symbol.clone())));
+                EntityInfo { label, name, title: whole.title, date: whole.date, acronym: None }
             }
             Entity::Instrument { key, part } => {
                 let known = self.instruments.get(key);

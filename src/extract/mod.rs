@@ -50,8 +50,17 @@ pub enum Relation {
 /// What is referred to. [`Entity::id`] gives its stable node id.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Entity {
-    /// A UN resolution by normalised symbol: `A/RES/68/302`, `A/HRC/RES/26/13`.
+    /// A UN resolution by normalised symbol: `A/RES/68/302`, `A/HRC/RES/26/13`;
+    /// also a decision (`A/DEC/77/568`) or another UN document cited by its
+    /// symbol (`A/67/65-E/2012/48`).
     Resolution(String),
+    /// A paragraph of a resolution: "paragraph 71 of resolution 70/125".
+    ResolutionPart {
+        /// The resolution's normalised symbol.
+        symbol: String,
+        /// The paragraph.
+        part: Part,
+    },
     /// A named instrument by catalogue key (`tunis-agenda`), optionally one part of it.
     Instrument {
         /// Catalogue key.
@@ -99,13 +108,14 @@ impl Part {
 }
 
 impl Entity {
-    /// The stable node id: `res:A/RES/68/302`, `inst:tunis-agenda`,
+    /// The stable node id: `res:A/RES/68/302`, `res:A/RES/70/125:71`, `inst:tunis-agenda`,
     /// `inst:tunis-agenda:55`, `inst:udhr:art19`, `org:CSTD`, `sdg:5`,
     /// `stk:civil-society`, `al:C10`.
     #[must_use]
     pub fn id(&self) -> String {
         match self {
             Entity::Resolution(symbol) => format!("res:{symbol}"),
+            Entity::ResolutionPart { symbol, part } => format!("res:{symbol}:{}", part.id_suffix()),
             Entity::Instrument { key, part: None } => format!("inst:{key}"),
             Entity::Instrument { key, part: Some(part) } => format!("inst:{key}:{}", part.id_suffix()),
             Entity::Organization(key) => format!("org:{key}"),
@@ -174,6 +184,8 @@ pub fn extract(text: &str, catalogue: &Catalogue) -> Vec<Mention> {
 #[derive(Debug, Clone, Copy)]
 enum Trigger {
     Resolution,
+    Decision,
+    Document,
     Paragraph,
     Article,
     ActionLine,
@@ -181,8 +193,11 @@ enum Trigger {
     Symbol,
 }
 
-const TRIGGERS: [(&str, Trigger); 10] = [
+const TRIGGERS: [(&str, Trigger); 13] = [
     ("resolution", Trigger::Resolution),
+    ("decision", Trigger::Decision),
+    ("A/", Trigger::Document),
+    ("E/", Trigger::Document),
     ("paragraph", Trigger::Paragraph),
     ("article", Trigger::Article),
     ("action line", Trigger::ActionLine),
@@ -218,7 +233,9 @@ fn explicit_citations(t: &str, names: &[Hit<'_>]) -> Vec<Mention> {
         }
         let Some((_, trigger)) = TRIGGERS.get(m.pattern().as_usize()) else { continue };
         let found = match trigger {
-            Trigger::Resolution => resolutions::at_keyword(t, at),
+            Trigger::Resolution => resolutions::at_keyword(t, at, resolutions::Kind::Resolution),
+            Trigger::Decision => resolutions::at_keyword(t, at, resolutions::Kind::Decision),
+            Trigger::Document => resolutions::document_at(t, at).into_iter().collect(),
             Trigger::Symbol => resolutions::at_symbol(t, at).into_iter().collect(),
             Trigger::Paragraph => instruments::at_keyword(t, at, PartKind::Paragraph, names),
             Trigger::Article => instruments::at_keyword(t, at, PartKind::Article, names),

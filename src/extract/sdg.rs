@@ -1,5 +1,6 @@
 //! Explicit SDG citations: "SDG 5", "SDG5", "SDGs 4 and 5", "Goal 5",
-//! "Sustainable Development Goal 5". (The goals in general — "the SDGs",
+//! "Sustainable Development Goal 5", and the tag "(all SDGs)", which cites
+//! each of the 17 goals. (The goals in general — "the SDGs",
 //! "17 SDGs" — are catalogue aliases of the 2030 Agenda; thematic links come
 //! from the vocabulary in `assets/sdgs.toml`.)
 
@@ -15,6 +16,13 @@ pub(crate) fn at_keyword(text: &str, at: usize) -> Vec<Mention> {
     let mut out = Vec::new();
     if !boundary_before(text, at) {
         return out;
+    }
+    // "(all SDGs)": every goal, the span covering "all SDGs".
+    if let Some(start) = at.checked_sub("(all ".len())
+        && text.get(start..at) == Some("(all ")
+        && let Some(end) = eat(text, at, "SDGs)")
+    {
+        return (1..=17).map(|g| cite(g, start + 1..end - 1)).collect();
     }
     let (after_word, span_start) = if let Some(end) = eat_any(text, at, &["SDGs", "SDG"]) {
         (end, at)
@@ -80,6 +88,16 @@ mod tests {
     #[test]
     fn a_list_of_goals() {
         assert_eq!(goals("SDGs 4 and 9"), [(4, "SDGs 4".to_owned()), (9, "9".to_owned())]);
+    }
+
+    #[test]
+    fn all_sdgs_tag_and_wrapped_lists() {
+        let all = goals("growth (all SDGs).");
+        assert_eq!(all.len(), 17);
+        assert!(all.iter().all(|(_, q)| q == "all SDGs"));
+        assert!(goals("across all SDGs and").is_empty());
+        let g: Vec<u8> = goals("(SDGs 1, 4, 6, 7, 8 and 9)").into_iter().map(|(g, _)| g).collect();
+        assert_eq!(g, [1, 4, 6, 7, 8, 9]);
     }
 
     #[test]

@@ -62,6 +62,7 @@ impl AtlasGraph {
         }
         let mut doc_node = Node::new(doc_id.clone(), NodeKind::Document, short_title(&doc.title));
         doc_node.title = Some(doc.title.clone());
+        doc_node.symbol.clone_from(&doc.symbol);
         let doc_index = self.add_node(doc_node);
 
         let mut section_nodes = Vec::with_capacity(doc.sections.len());
@@ -79,15 +80,20 @@ impl AtlasGraph {
 
         let mut previous: Option<NodeIndex> = None;
         for paragraph in &doc.paragraphs {
-            let mut node = Node::new(
-                format!("para:{}:{}", doc.id, paragraph.number),
-                NodeKind::Paragraph,
-                format!("¶{}", paragraph.number),
-            );
+            // Preambular paragraphs: `para:<doc>:pp<n>`, `PP<n>`, an ordinal and no number.
+            let pp = if paragraph.preambular { "pp" } else { "" };
+            let mut node =
+                Node::new(format!("para:{}:{pp}{}", doc.id, paragraph.number), NodeKind::Paragraph, paragraph.label());
             node.document = Some(doc_id.clone());
-            node.number = Some(paragraph.number);
+            if paragraph.preambular {
+                node.ordinal = Some(paragraph.number);
+            } else {
+                node.number = Some(paragraph.number);
+            }
             node.section = doc.sections.get(paragraph.section).map(|s| s.key.clone());
-            node.text = Some(paragraph.text.clone());
+            // With its footnotes, so that their citations count as the paragraph's.
+            let text = paragraph.display_text();
+            node.text = Some(text.clone());
             let index = self.add_node(node);
             let parent = section_nodes.get(paragraph.section).copied().unwrap_or(doc_index);
             self.add_edge(parent, index, EdgeKind::Contains, Vec::new());
@@ -96,8 +102,11 @@ impl AtlasGraph {
             }
             previous = Some(index);
 
-            for mention in extract::extract(&paragraph.text, catalogue) {
-                let Some(quote) = paragraph.text.get(mention.span.clone()) else { continue };
+            for mention in extract::extract(&text, catalogue) {
+                let Some(quote) = text.get(mention.span.clone()) else { continue };
+                if is_self_citation(&mention.entity, doc.symbol.as_deref()) {
+                    continue;
+                }
                 let evidence = Evidence { start: mention.span.start, end: mention.span.end, quote: quote.to_owned() };
                 let target = self.entity_node(&mention.entity, catalogue);
                 let kind = match mention.relation {
@@ -119,8 +128,35 @@ impl AtlasGraph {
             crate::analysis::annotate_paragraph(self, index, catalogue);
         }
         self.documents.push(doc);
+        self.link_loaded_documents();
         crate::analysis::link_similar(self);
         Ok(doc_index)
+    }
+
+    /// Links every cited resolution that is a loaded document to it, and each
+    /// cited paragraph of it to that paragraph, with `part_of` edges
+    /// (`res:A/RES/70/125` → `doc:wsis10`). Idempotent.
+    fn link_loaded_documents(&mut self) {
+        let mut links = Vec::new();
+        for doc in &self.documents {
+            let Some(symbol) = doc.symbol.as_deref() else { continue };
+            let Some(doc_node) = self.index_of(&format!("doc:{}", doc.id)) else { continue };
+            let Some(res_node) = self.index_of(&format!("res:{symbol}")) else { continue };
+            links.push((res_node, doc_node));
+            for paragraph in doc.paragraphs.iter().filter(|p| !p.preambular) {
+                if let (Some(part), Some(para)) = (
+                    self.index_of(&format!("res:{symbol}:{}", paragraph.number)),
+                    self.index_of(&format!("para:{}:{}", doc.id, paragraph.number)),
+                ) {
+                    links.push((part, para));
+                }
+            }
+        }
+        for (from, to) in links {
+            if self.edge_between(from, to, EdgeKind::PartOf).is_none() {
+                self.add_edge(from, to, EdgeKind::PartOf, Vec::new());
+            }
+        }
     }
 
     /// Removes a document: its node, sections and paragraphs, and every
@@ -168,7 +204,7 @@ impl AtlasGraph {
         }
         let info = catalogue.info(entity);
         let kind = match entity {
-            Entity::Resolution(_) => NodeKind::Resolution,
+            Entity::Resolution(_) | Entity::ResolutionPart { .. } => NodeKind::Resolution,
             Entity::Instrument { .. } => NodeKind::Instrument,
             Entity::Organization(_) => NodeKind::Organization,
             Entity::Sdg(_) => NodeKind::Sdg,
@@ -184,6 +220,10 @@ impl AtlasGraph {
             Entity::Resolution(symbol) => node.symbol = Some(symbol.clone()),
             Entity::Sdg(goal) => node.goal = Some(*goal),
             Entity::Instrument { part: Some(part), .. } => node.part = Some(part.describe()),
+            Entity::ResolutionPart { symbol, part } => {
+                node.symbol = Some(symbol.clone());
+                node.part = Some(part.describe());
+            }
             _ => {}
         }
         let index = self.add_node(node);
@@ -191,7 +231,20 @@ impl AtlasGraph {
             let whole = self.entity_node(&Entity::Instrument { key: key.clone(), part: None }, catalogue);
             self.add_edge(index, whole, EdgeKind::PartOf, Vec::new());
         }
+        if let Entity::ResolutionPart { symbol, .. } = entity {
+            let whole = self.entity_node(&Entity::Resolution(symbol.clone()), catalogue);
+            self.add_edge(index, whole, EdgeKind::PartOf, Vec::new());
+        }
         index
+    }
+}
+
+/// A document citing its own symbol (a running header that slipped through,
+/// or "this resolution"): not a reference.
+fn is_self_citation(entity: &Entity, own: Option<&str>) -> bool {
+    match entity {
+        Entity::Resolution(symbol) | Entity::ResolutionPart { symbol, .. } => Some(symbol.as_str()) == own,
+        _ => false,
     }
 }
 

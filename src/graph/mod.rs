@@ -113,7 +113,10 @@ pub enum EdgeKind {
     Mentions,
     /// An SDG inferred from vocabulary: weaker than `Cites`.
     Thematic,
-    /// A part of an instrument → the instrument.
+    /// A part of an instrument → the instrument; a paragraph of a resolution
+    /// → the resolution; and a cited resolution (or paragraph of one) → the
+    /// loaded document (or paragraph) that is its text (`res:A/RES/70/125` →
+    /// `doc:wsis10`, `res:A/RES/70/125:71` → `para:wsis10:71`).
     PartOf,
     /// A link a user drew in an annotation file.
     Annotation,
@@ -168,9 +171,13 @@ pub struct Node {
     /// Document id (`doc:wsis10`) of a paragraph or section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<String>,
-    /// Printed number of a paragraph.
+    /// Printed number of a numbered paragraph.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<u32>,
+    /// Ordinal of an unnumbered preambular paragraph (`3` for PP3,
+    /// `para:<doc>:pp3`); such a paragraph has no `number`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ordinal: Option<u32>,
     /// Section key (`1.1`) of a paragraph or section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
@@ -214,6 +221,7 @@ impl Node {
             label: label.into(),
             document: None,
             number: None,
+            ordinal: None,
             section: None,
             text: None,
             title: None,
