@@ -73,6 +73,9 @@ enum Command {
         /// Only these node kinds (comma-separated: paragraph,resolution,…).
         #[arg(long, value_name = "KINDS", value_delimiter = ',')]
         kinds: Vec<String>,
+        /// An annotation file whose notes (badges) and links appear in pictures.
+        #[arg(long, value_name = "FILE")]
+        annotations: Option<PathBuf>,
     },
     /// Lay out any node-link JSON graph headlessly and write positions as `{"<id>": [x, y], …}`.
     Layout {
@@ -180,6 +183,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             focus,
             depth,
             kinds,
+            annotations,
         }) => {
             let format = match format {
                 Format::Json => export::Format::Json,
@@ -213,7 +217,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 labels: !no_labels,
                 legend: !no_legend,
             };
-            let bytes = export::export(&graph, &|n| layout.position(n), &visible, format, &image)?;
+            let overlay = match &annotations {
+                Some(path) => {
+                    let set = wsis_atlas::annotations::AnnotationSet::load(path)
+                        .with_context(|| format!("{} is not a valid annotation file", path.display()))?;
+                    wsis_atlas::annotations::Overlay::new(&set, &graph)
+                }
+                None => wsis_atlas::annotations::Overlay::default(),
+            };
+            let bytes = export::export_with(&graph, &|n| layout.position(n), &visible, format, &image, &overlay)?;
             write_output(out.as_deref(), &bytes, force)?;
             Ok(failed)
         }

@@ -239,7 +239,7 @@ impl AtlasApp {
         let started = Instant::now();
         let picked = rfd::FileDialog::new()
             .set_title(if add { "Add documents to the map" } else { "Open documents" })
-            .add_filter("Text documents", &["txt", "text"])
+            .add_filter("Documents", &["txt", "text", "pdf"])
             .add_filter("All files", &["*"])
             .pick_files();
         match picked {

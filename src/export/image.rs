@@ -115,6 +115,19 @@ pub fn whole_graph_scene(
     visible: &dyn Fn(NodeIndex) -> bool,
     opts: &ImageOptions,
 ) -> Scene {
+    whole_graph_scene_with(graph, position, visible, opts, &crate::annotations::Overlay::default())
+}
+
+/// [`whole_graph_scene`] with an annotation overlay: badges on annotated
+/// nodes and the user's own links.
+#[must_use]
+pub fn whole_graph_scene_with(
+    graph: &AtlasGraph,
+    position: &dyn Fn(NodeIndex) -> Option<[f32; 2]>,
+    visible: &dyn Fn(NodeIndex) -> bool,
+    opts: &ImageOptions,
+    overlay: &crate::annotations::Overlay,
+) -> Scene {
     let style = opts.theme.style();
     let size = [opts.width.max(1) as f32, opts.height.max(1) as f32];
     let points: Vec<[f32; 2]> = graph.node_indices().filter(|&n| visible(n)).filter_map(position).collect();
@@ -126,8 +139,8 @@ pub fn whole_graph_scene(
             position,
             visible,
             edge_visible: &|_| true,
-            badge: &|_| None,
-            user_links: &[],
+            badge: &|n| overlay.badge(n),
+            user_links: &overlay.links,
             camera,
             style: &style,
             highlight: &highlight,

@@ -20,7 +20,7 @@ pub mod xml;
 pub use dot::to_dot;
 pub use filter::{Selection, find_node, parse_kinds, suggest};
 pub use graphml::to_graphml;
-pub use image::{ImageOptions, ImageTheme, whole_graph_scene};
+pub use image::{ImageOptions, ImageTheme, whole_graph_scene, whole_graph_scene_with};
 pub use png::render_png;
 pub use svg::render_svg;
 
@@ -96,6 +96,23 @@ pub fn export(
     format: Format,
     image: &ImageOptions,
 ) -> Result<Vec<u8>, ExportError> {
+    export_with(graph, position, visible, format, image, &crate::annotations::Overlay::default())
+}
+
+/// [`export`] with an annotation overlay drawn into pictures (badges, the
+/// user's links).
+///
+/// # Errors
+///
+/// As [`export`].
+pub fn export_with(
+    graph: &AtlasGraph,
+    position: &dyn Fn(NodeIndex) -> Option<[f32; 2]>,
+    visible: &BTreeSet<NodeIndex>,
+    format: Format,
+    image: &ImageOptions,
+    overlay: &crate::annotations::Overlay,
+) -> Result<Vec<u8>, ExportError> {
     let is_visible = |n: NodeIndex| visible.contains(&n);
     match format {
         Format::Json => {
@@ -103,8 +120,10 @@ pub fn export(
         }
         Format::Graphml => Ok(to_graphml(graph, position, &is_visible).into_bytes()),
         Format::Dot => Ok(to_dot(graph, position, &is_visible).into_bytes()),
-        Format::Svg => Ok(render_svg(&whole_graph_scene(graph, position, &is_visible, image), image).into_bytes()),
-        Format::Png => render_png(&whole_graph_scene(graph, position, &is_visible, image), image),
+        Format::Svg => {
+            Ok(render_svg(&whole_graph_scene_with(graph, position, &is_visible, image, overlay), image).into_bytes())
+        }
+        Format::Png => render_png(&whole_graph_scene_with(graph, position, &is_visible, image, overlay), image),
     }
 }
 
