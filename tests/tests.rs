@@ -1,6 +1,7 @@
 //! Integration tests, compiled into one binary (one link, not many).
 
 mod analysis;
+mod analysis_gui;
 mod annotations;
 mod annotations_gui;
 mod cli;

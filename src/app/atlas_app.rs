@@ -29,6 +29,8 @@ pub struct AtlasApp {
     pub status: Status,
     /// The "open a path" prompt, when shown.
     pub open_prompt: Option<open_prompt::OpenPrompt>,
+    /// The "compare documents" window, when shown.
+    pub compare: Option<super::analysis_ui::CompareView>,
     /// The export dialog, when shown.
     pub export_dialog: Option<super::export_dialog::ExportDialog>,
     /// The last painted scene, for hit-testing the pointer.
@@ -58,6 +60,7 @@ impl AtlasApp {
             status: Status::default(),
             open_prompt: None,
             export_dialog: None,
+            compare: None,
             last_scene: None,
             dragging: None,
             context_node: None,
@@ -232,6 +235,7 @@ impl AtlasApp {
             Command::ToggleDocument(id) => self.view.toggle_document(&id),
             Command::CloseDocument(id) => self.close_document(&id),
             Command::Notes(c) => annotations_ui::apply(self, ctx, c),
+            Command::ToggleRole(role) => self.view.toggle_role(role),
         }
     }
 
@@ -450,6 +454,7 @@ impl eframe::App for AtlasApp {
         }
         egui::CentralPanel::no_frame().show(ui, |ui| commands.extend(canvas::canvas_ui(ui, self)));
         super::export_dialog::export_dialog_ui(&ctx, self);
+        super::analysis_ui::compare_ui(&ctx, self, &mut commands);
         if let Some(command) = open_prompt::open_prompt_ui(&ctx, self) {
             commands.push(command);
         }

@@ -56,11 +56,16 @@ pub fn detail_panel_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
         super::annotations_ui::node_notes_ui(ui, &app.notes, graph, index, &mut out);
         match node.kind {
             NodeKind::Paragraph => {
+                super::analysis_ui::roles_ui(ui, graph, index);
                 let quotes = node.text.as_deref().map(|t| app.notes.quote_spans(&node.id, t)).unwrap_or_default();
                 paragraph_text_ui(ui, graph, index, &style, app.view.show_thematic, &quotes, &mut out);
+                super::analysis_ui::similar_ui(ui, graph, index, &mut out);
             }
             NodeKind::Document | NodeKind::Section => {}
-            _ => citing_ui(ui, graph, index, &style, &mut out),
+            _ => {
+                super::analysis_ui::tasks_ui(ui, graph, index, &mut out);
+                citing_ui(ui, graph, index, &style, &mut out);
+            }
         }
         ui.add_space(8.0);
         links_ui(ui, graph, index, &style, &mut out);

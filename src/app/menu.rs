@@ -73,6 +73,9 @@ fn view_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
     if ui.button("Unpin all nodes").clicked() {
         out.push(Command::UnpinAll);
     }
+    if ui.button("Compare documents…").clicked() {
+        app.compare = Some(super::analysis_ui::CompareView::default());
+    }
     if ui.button("Lay out again from the start").clicked() {
         out.push(Command::RelayoutAll);
     }

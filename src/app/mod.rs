@@ -3,6 +3,7 @@
 //! after each frame's panels are drawn, and paints the same
 //! [`Scene`](crate::scene::Scene) that export writes.
 
+pub mod analysis_ui;
 pub mod annotations_ui;
 pub mod atlas_app;
 pub mod canvas;

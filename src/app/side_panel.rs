@@ -29,6 +29,7 @@ pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
         kinds_ui(ui, app, &mut out);
         ui.separator();
         sections_ui(ui, app, &mut out);
+        super::analysis_ui::role_filter_ui(ui, app, &mut out);
         super::annotations_ui::notes_list_ui(ui, app, &mut out);
         focus_ui(ui, app, &mut out);
     });

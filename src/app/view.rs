@@ -64,6 +64,8 @@ pub enum Command {
     ShowAddDialog,
     /// Open, save or edit annotations.
     Notes(super::annotations_ui::NotesCommand),
+    /// Add or remove a clause role from the role filter.
+    ToggleRole(crate::analysis::roles::Role),
 }
 
 /// Hops allowed around a focused node.
@@ -91,6 +93,8 @@ pub struct ViewState {
     pub hidden_sections: BTreeSet<String>,
     /// Documents (ids, `wsis10`) whose sections and paragraphs are hidden.
     pub hidden_documents: BTreeSet<String>,
+    /// When not empty: only paragraphs with one of these clause roles are shown.
+    pub role_filter: BTreeSet<crate::analysis::roles::Role>,
     /// Whether thematic SDG links are shown.
     pub show_thematic: bool,
     /// The search box.
@@ -119,6 +123,7 @@ impl Default for ViewState {
             hidden_kinds: BTreeSet::new(),
             hidden_sections: BTreeSet::new(),
             hidden_documents: BTreeSet::new(),
+            role_filter: BTreeSet::new(),
             show_thematic: true,
             search: String::new(),
             search_hits: Vec::new(),
@@ -216,6 +221,12 @@ impl ViewState {
         if self.hidden_sections.contains(&n.id) {
             return false;
         }
+        if n.kind == NodeKind::Paragraph
+            && !self.role_filter.is_empty()
+            && !n.roles.iter().any(|r| self.role_filter.contains(r))
+        {
+            return false;
+        }
         let own_doc = if n.kind == NodeKind::Document { Some(n.id.as_str()) } else { n.document.as_deref() };
         if let Some(doc) = own_doc
             && self.hidden_documents.contains(doc.strip_prefix("doc:").unwrap_or(doc))
@@ -243,6 +254,14 @@ impl ViewState {
     pub fn toggle_section(&mut self, section_id: &str) {
         if !self.hidden_sections.remove(section_id) {
             self.hidden_sections.insert(section_id.to_owned());
+        }
+        self.visibility_changed = true;
+    }
+
+    /// Adds a role to the role filter, or removes it.
+    pub fn toggle_role(&mut self, role: crate::analysis::roles::Role) {
+        if !self.role_filter.remove(&role) {
+            self.role_filter.insert(role);
         }
         self.visibility_changed = true;
     }
@@ -347,5 +366,25 @@ mod tests {
         assert!(far.is_some_and(|f| !v.is_visible(&g, f)));
         v.leave_focus();
         assert!(far.is_some_and(|f| v.is_visible(&g, f)));
+    }
+
+    #[test]
+    fn the_role_filter_shows_only_commitments_and_calls() {
+        use crate::analysis::roles::Role;
+        let g = graph();
+        let mut v = ViewState::default();
+        let (Some(p1), Some(p32)) = (g.index_of("para:wsis10:1"), g.index_of("para:wsis10:32")) else {
+            panic!("¶1 and ¶32")
+        };
+        v.toggle_role(Role::Commits);
+        v.toggle_role(Role::Calls);
+        assert!(v.visibility_changed);
+        assert!(!v.is_visible(&g, p1), "¶1 recalls");
+        assert!(v.is_visible(&g, p32), "¶32 commits and calls");
+        // Entities stay.
+        assert!(g.index_of("org:CSTD").is_some_and(|n| v.is_visible(&g, n)));
+        v.toggle_role(Role::Commits);
+        v.toggle_role(Role::Calls);
+        assert!(v.is_visible(&g, p1));
     }
 }
