@@ -122,7 +122,8 @@ fn ms(n: u32, mut f: impl FnMut()) -> f64 {
 /// Where a frame's time goes: scene build, painting into shapes, tessellation.
 fn breakdown(name: &str, ctx: &egui::Context, scene: &Scene, app: &AtlasApp, style: &Style) {
     let camera = scene_camera(app);
-    let build = ms(10, || drop(black_box(canvas::current_scene(app, camera, style))));
+    let build =
+        ms(10, || drop(black_box(canvas::current_scene(app, camera, style, wsis_atlas::scene::Labels::Auto, false))));
     let mut output = None;
     let shapes = ms(10, || output = Some(ctx.run_ui(raw_input(), |ui| canvas::paint(ui, ui.max_rect(), scene))));
     let Some(output) = output else { return };
@@ -191,7 +192,7 @@ fn benches(c: &mut Criterion) {
         let ctx = egui::Context::default();
         let mut app = app(workspace, &ctx);
         let camera = scene_camera(&app);
-        let scene = canvas::current_scene(&app, camera, &style);
+        let scene = canvas::current_scene(&app, camera, &style, wsis_atlas::scene::Labels::Auto, false);
         eprintln!(
             "{name}: {} nodes, {} edges; painted {} nodes, {} edges, {} labels; {} triangles",
             app.workspace.graph.node_count(),
@@ -207,7 +208,11 @@ fn benches(c: &mut Criterion) {
         group.sample_size(20).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
         group.bench_function(BenchmarkId::new("frame", name), |b| b.iter(|| black_box(frame(&ctx, &mut app))));
         group.bench_function(BenchmarkId::new("scene", name), |b| {
-            b.iter(|| black_box(canvas::current_scene(&app, camera, &style).labels.len()));
+            b.iter(|| {
+                black_box(
+                    canvas::current_scene(&app, camera, &style, wsis_atlas::scene::Labels::Auto, false).labels.len(),
+                )
+            });
         });
         group.bench_function(BenchmarkId::new("paint", name), |b| b.iter(|| black_box(paint(&ctx, &scene))));
         group.finish();

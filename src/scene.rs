@@ -129,6 +129,10 @@ pub struct SceneInput<'a> {
     /// Drop shapes outside the viewport (the window); export of the whole
     /// graph fits the camera instead.
     pub cull: bool,
+    /// Fill every node's tooltip (SVG `<title>`); otherwise only the hovered
+    /// node's, which is all the window shows (and saves an allocation per node
+    /// per frame).
+    pub tooltips: bool,
 }
 
 /// A disc.
@@ -150,7 +154,7 @@ pub struct NodeShape {
     pub stroke: Rgba,
     /// Outline width in pixels.
     pub stroke_width: f32,
-    /// Tooltip text (SVG `<title>`).
+    /// Tooltip text (SVG `<title>`); empty unless asked for (see [`SceneInput::tooltips`]).
     pub tooltip: String,
     /// Annotation badge colour, if annotated.
     pub badge: Option<Rgba>,
@@ -321,7 +325,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             fill: style.node_color(node.kind).fade(fade),
             stroke,
             stroke_width,
-            tooltip: tooltip(node),
+            tooltip: if input.tooltips || highlight.hovered == Some(index) { tooltip(node) } else { String::new() },
             badge: (input.badge)(index).map(|c| c.fade(fade)),
         });
     }

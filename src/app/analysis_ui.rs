@@ -46,7 +46,7 @@ pub fn similar_ui(ui: &mut egui::Ui, graph: &AtlasGraph, index: NodeIndex, out: 
     if similar.is_empty() {
         return;
     }
-    similar.sort_by(|a, b| b.1.cmp(&a.1));
+    similar.sort_by_key(|s| std::cmp::Reverse(s.1));
     let own = graph.node(index).and_then(|n| n.text.clone()).unwrap_or_default();
     ui.add_space(6.0);
     ui.label(RichText::new("Says nearly the same as").strong());

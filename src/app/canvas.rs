@@ -2,7 +2,7 @@
 //! input into camera moves and commands (zoom about the pointer, pan, drag
 //! and pin, hover, click, double-click, context menu).
 
-use egui::{Align2, FontId, Pos2, Rect, Sense, Shape, Stroke, Vec2, pos2};
+use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Sense, Shape, Stroke, Vec2, pos2};
 use petgraph::stable_graph::NodeIndex;
 
 use super::atlas_app::AtlasApp;
@@ -15,7 +15,13 @@ const FIT_MARGIN: f32 = 40.0;
 
 /// Builds the scene the canvas shows (also what "export current view" writes).
 #[must_use]
-pub fn current_scene(app: &AtlasApp, camera: Camera, style: &crate::style::Style, labels: Labels) -> Scene {
+pub fn current_scene(
+    app: &AtlasApp,
+    camera: Camera,
+    style: &crate::style::Style,
+    labels: Labels,
+    tooltips: bool,
+) -> Scene {
     let graph = &app.workspace.graph;
     let view = &app.view;
     let highlight = view.highlight();
@@ -37,6 +43,7 @@ pub fn current_scene(app: &AtlasApp, camera: Camera, style: &crate::style::Style
         highlight: &highlight,
         labels,
         cull: true,
+        tooltips,
     };
     scene::build(&input)
 }
@@ -117,7 +124,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
 
     app.view.camera = Some(camera);
     let style = app.style(ui.ctx());
-    let scene = current_scene(app, camera, &style, Labels::Auto);
+    let scene = current_scene(app, camera, &style, Labels::Auto, false);
     paint(ui, rect, &scene);
     app.last_scene = Some(scene);
 
@@ -176,37 +183,82 @@ fn context_menu_ui(response: &egui::Response, app: &mut AtlasApp, out: &mut Vec<
     });
 }
 
+/// Below this radius (pixels) a disc is drawn as a small filled square in
+/// one shared mesh: indistinguishable at that size, and a frame of 10,000
+/// nodes then costs a few triangles each instead of a tessellated circle.
+const TINY_DISC: f32 = 2.5;
+
 /// Paints a scene into `rect`.
 pub fn paint(ui: &egui::Ui, rect: Rect, scene: &Scene) {
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, color32(scene.background));
     let at = |p: [f32; 2]| pos2(rect.min.x + p[0], rect.min.y + p[1]);
-    let mut shapes = Vec::with_capacity(scene.edges.len() + scene.nodes.len() * 2);
+    // Solid lines go straight into one mesh (anti-aliased by a one-pixel
+    // feather, as egui's tessellator does), dashed ones through egui.
+    let mut lines = Mesh::default();
+    let mut shapes = Vec::with_capacity(scene.nodes.len() * 2 + 2);
     for e in &scene.edges {
-        let stroke = Stroke::new(e.width, color32(e.color));
         if e.dashed {
+            let stroke = Stroke::new(e.width, color32(e.color));
             Shape::dashed_line_many(&[at(e.from), at(e.to)], stroke, 5.0, 4.0, &mut shapes);
         } else {
-            shapes.push(Shape::line_segment([at(e.from), at(e.to)], stroke));
+            add_line(&mut lines, at(e.from), at(e.to), e.width, color32(e.color));
         }
     }
+    let mut tiny = Mesh::default();
+    let mut discs = Vec::with_capacity(scene.nodes.len() * 2);
     for n in &scene.nodes {
         let c = at(n.center);
-        shapes.push(Shape::circle_filled(c, n.radius, color32(n.fill)));
-        shapes.push(Shape::circle_stroke(c, n.radius, Stroke::new(n.stroke_width, color32(n.stroke))));
+        let plain = n.stroke_width <= 1.0 && n.badge.is_none();
+        if n.radius < TINY_DISC && plain {
+            tiny.add_colored_rect(Rect::from_center_size(c, Vec2::splat(n.radius * 1.8)), color32(n.fill));
+            continue;
+        }
+        discs.push(Shape::circle_filled(c, n.radius, color32(n.fill)));
+        discs.push(Shape::circle_stroke(c, n.radius, Stroke::new(n.stroke_width, color32(n.stroke))));
         if let Some(badge) = n.badge {
             let r = (n.radius * 0.45).clamp(3.0, 7.0);
             let b = c + Vec2::new(n.radius * 0.75, -n.radius * 0.75);
-            shapes.push(Shape::circle_filled(b, r, color32(badge)));
-            shapes.push(Shape::circle_stroke(b, r, Stroke::new(1.0, color32(scene.background))));
+            discs.push(Shape::circle_filled(b, r, color32(badge)));
+            discs.push(Shape::circle_stroke(b, r, Stroke::new(1.0, color32(scene.background))));
         }
     }
+    painter.add(Shape::mesh(lines));
     painter.extend(shapes);
+    painter.add(Shape::mesh(tiny));
+    painter.extend(discs);
     for l in &scene.labels {
         let galley = painter.layout_no_wrap(l.text.clone(), FontId::proportional(l.size), color32(l.color));
         let pos = at(l.pos) - Vec2::new(0.0, galley.size().y / 2.0);
         let bg = Rect::from_min_size(pos, galley.size()).expand(1.5);
         painter.rect_filled(bg, 2.0, color32(l.halo));
         painter.galley(pos, galley, color32(l.color));
+    }
+}
+
+/// Adds a straight line of `width` pixels to `mesh`: a core quad and a
+/// one-pixel transparent feather on each side.
+fn add_line(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
+    let d = b - a;
+    let len = d.length();
+    if len <= 0.0 || !len.is_finite() {
+        return;
+    }
+    let n = Vec2::new(-d.y, d.x) / len;
+    // Lines thinner than a pixel fade instead of thinning (as egui does).
+    let (half, color) = if width < 1.0 { (0.5, color.gamma_multiply(width.max(0.0))) } else { (width / 2.0, color) };
+    let clear = Color32::TRANSPARENT;
+    let base = mesh.vertices.len() as u32;
+    for p in [a, b] {
+        mesh.colored_vertex(p + n * (half + 1.0), clear);
+        mesh.colored_vertex(p + n * half, color);
+        mesh.colored_vertex(p - n * half, color);
+        mesh.colored_vertex(p - n * (half + 1.0), clear);
+    }
+    // Vertices 0..4 at `a`, 4..8 at `b`; three strips of two triangles.
+    for k in 0..3 {
+        let (i, j) = (base + k, base + k + 1);
+        mesh.add_triangle(i, j, i + 4);
+        mesh.add_triangle(j, j + 4, i + 4);
     }
 }

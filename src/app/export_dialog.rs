@@ -242,7 +242,7 @@ pub fn export_bytes(app: &AtlasApp, dialog: &ExportDialog) -> Result<Vec<u8>, ex
     {
         let style = dialog.image.theme.style();
         let labels = if dialog.image.labels { Labels::Auto } else { Labels::None };
-        let mut scene = current_scene(app, camera, &style, labels);
+        let mut scene = current_scene(app, camera, &style, labels, true);
         if !dialog.image.theme.paints_background() {
             scene.background = crate::style::Rgba::TRANSPARENT;
         }

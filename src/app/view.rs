@@ -211,6 +211,7 @@ impl ViewState {
             return false;
         }
         if n.kind == NodeKind::Paragraph
+            && !self.hidden_sections.is_empty()
             && let (Some(doc), Some(section)) = (&n.document, &n.section)
         {
             let doc = doc.strip_prefix("doc:").unwrap_or(doc);

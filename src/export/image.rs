@@ -146,6 +146,7 @@ pub fn whole_graph_scene_with(
             highlight: &highlight,
             labels: if opts.labels { Labels::Auto } else { Labels::None },
             cull: false,
+            tooltips: true,
         });
         if !opts.theme.paints_background() {
             scene.background = crate::style::Rgba::TRANSPARENT;
