@@ -18,6 +18,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 /// Thresholds of [`similar_pairs`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SimilarityParams {
@@ -258,6 +260,13 @@ impl<T: Copy + Default + PartialEq + std::ops::AddAssign> Accumulator<T> {
 
 /// TF-IDF cosine of every pair of texts above `min_cosine`, as ((a, b), cosine) with a < b;
 /// and every text's normalised vector (sorted by term).
+///
+/// Candidate pairs come from an inverted index of each vector's
+/// *signature*: its terms minus the most common ones whose weights have a
+/// norm below `min_cosine` (by Cauchy–Schwarz, two vectors whose cosine
+/// reaches the threshold share a signature term of the first). A candidate's
+/// indexed part of the dot product plus that norm bounds its cosine; only
+/// candidates that can reach the threshold get the exact product.
 fn cosine_pairs(texts: &[&str], params: &SimilarityParams) -> (HashMap<(u32, u32), f32>, Vec<SparseVector>) {
     let mut interner = Interner::default();
     let docs: Vec<Vec<(u32, f32)>> = texts
@@ -286,62 +295,74 @@ fn cosine_pairs(texts: &[&str], params: &SimilarityParams) -> (HashMap<(u32, u32
     let cap = df_cap(texts.len(), params.max_df_fraction);
     #[allow(clippy::cast_precision_loss)]
     let n = texts.len() as f32;
+    let df_of = |t: u32| df.get(t as usize).copied().unwrap_or(0);
+    let vectors: Vec<SparseVector> = docs
+        .iter()
+        .map(|d| {
+            let weights: Vec<(u32, f32)> = d
+                .iter()
+                .filter(|&&(t, _)| df_of(t) > 0 && df_of(t) as usize <= cap)
+                .map(|&(t, tf)| {
+                    #[allow(clippy::cast_precision_loss)]
+                    let idf = ((1.0 + n) / (1.0 + df_of(t) as f32)).ln() + 1.0;
+                    (t, (1.0 + tf.ln()) * idf)
+                })
+                .collect();
+            let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+            if norm > 0.0 { weights.into_iter().map(|(t, w)| (t, w / norm)).collect() } else { Vec::new() }
+        })
+        .collect();
+    // Signatures: each vector without its most common terms (norm < threshold).
     let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); df.len()];
-    let mut vectors: Vec<SparseVector> = Vec::with_capacity(docs.len());
-    for (i, d) in docs.iter().enumerate() {
-        let weight = |t: u32, tf: f32| {
-            let f = df.get(t as usize).copied().unwrap_or(0);
-            if f == 0 || f as usize > cap {
-                return 0.0;
-            }
-            #[allow(clippy::cast_precision_loss)]
-            let idf = ((1.0 + n) / (1.0 + f as f32)).ln() + 1.0;
-            (1.0 + tf.ln()) * idf
-        };
-        let weights: Vec<(u32, f32)> = d.iter().map(|&(t, tf)| (t, weight(t, tf))).filter(|&(_, w)| w > 0.0).collect();
-        let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        let vector: Vec<(u32, f32)> =
-            if norm > 0.0 { weights.into_iter().map(|(t, w)| (t, w / norm)).collect() } else { Vec::new() };
+    let mut left_out: Vec<f32> = Vec::with_capacity(vectors.len());
+    for (i, v) in vectors.iter().enumerate() {
         let Ok(doc) = u32::try_from(i) else { break };
-        for &(t, w) in &vector {
-            if df.get(t as usize).copied().unwrap_or(0) >= 2
-                && let Some(p) = postings.get_mut(t as usize)
-            {
+        let mut by_df: Vec<(u32, f32)> = v.clone();
+        by_df.sort_unstable_by(|a, b| df_of(b.0).cmp(&df_of(a.0)).then(a.0.cmp(&b.0)));
+        let mut squares = 0.0_f32;
+        let mut unindexed = 0.0_f32;
+        for (t, w) in by_df {
+            // Terms found in this text only can meet no other text.
+            if squares + w * w < params.min_cosine * params.min_cosine || df_of(t) < 2 {
+                squares += w * w;
+                unindexed = squares.sqrt();
+            } else if let Some(p) = postings.get_mut(t as usize) {
                 p.push((doc, w));
             }
         }
-        vectors.push(vector);
+        left_out.push(unindexed);
     }
-    // Each posting list is in document order, so for the pairs of document i
-    // only the entries after i are visited.
-    let mut by_doc: Vec<Vec<(u32, f32, u32)>> = vec![Vec::new(); texts.len()];
-    for (t, p) in postings.iter().enumerate() {
-        let Ok(t) = u32::try_from(t) else { break };
-        for (k, &(doc, w)) in p.iter().enumerate() {
-            if k + 1 < p.len()
-                && let Some(list) = by_doc.get_mut(doc as usize)
-            {
-                list.push((t, w, u32::try_from(k + 1).unwrap_or(u32::MAX)));
-            }
-        }
-    }
-    let mut acc: Accumulator<f32> = Accumulator::new(texts.len());
-    let mut out = HashMap::new();
-    for (i, list) in by_doc.iter().enumerate() {
-        let Ok(a) = u32::try_from(i) else { break };
-        for &(t, w, from) in list {
-            let Some(p) = postings.get(t as usize) else { continue };
-            for &(b, wb) in p.iter().skip(from as usize) {
-                acc.add(b, w * wb);
-            }
-        }
-        for (b, cos) in acc.drain() {
-            if cos >= params.min_cosine {
-                out.insert((a, b), cos.min(1.0));
-            }
-        }
-    }
-    (out, vectors)
+    let found: Vec<((u32, u32), f32)> = (0..vectors.len())
+        .into_par_iter()
+        .map_init(
+            || Accumulator::<f32>::new(vectors.len()),
+            |acc, i| {
+                let Ok(b) = u32::try_from(i) else { return Vec::new() };
+                let Some(vb) = vectors.get(i) else { return Vec::new() };
+                for &(t, wb) in vb {
+                    let Some(p) = postings.get(t as usize) else { continue };
+                    let before = p.partition_point(|&(a, _)| a < b);
+                    for &(a, wa) in p.iter().take(before) {
+                        acc.add(a, wa * wb);
+                    }
+                }
+                let mut out = Vec::new();
+                for (a, partial) in acc.drain() {
+                    let bound = partial + left_out.get(a as usize).copied().unwrap_or(1.0);
+                    if bound < params.min_cosine {
+                        continue;
+                    }
+                    let exact = dot(vectors.get(a as usize).map_or(&[][..], Vec::as_slice), vb);
+                    if exact >= params.min_cosine {
+                        out.push(((a, b), exact.min(1.0)));
+                    }
+                }
+                out
+            },
+        )
+        .flatten()
+        .collect();
+    (found.into_iter().collect(), vectors)
 }
 
 /// The dot product of two sparse vectors sorted by term.
@@ -380,26 +401,42 @@ fn shingles(ids: &[u32]) -> Vec<u64> {
 }
 
 /// The best shared passage of every pair of texts above the thresholds.
+///
+/// Prefix filtering: a sentence that shares at least `k` of its `m`
+/// indexed shingles with a longer one shares one of its `m - k + 1` rarest;
+/// only those are looked up, then candidates are counted exactly.
 fn passage_pairs(texts: &[&str], params: &SimilarityParams) -> HashMap<(u32, u32), Passage> {
     struct Sentence {
         text: u32,
         range: Range<usize>,
+        /// Shingles that are indexed (not too common), sorted by hash.
         shingles: Vec<u64>,
+        /// Number of shingles before the commonest were set aside.
+        total: usize,
+        /// The rarest shingles to probe with.
+        prefix: Vec<u64>,
     }
     let mut interner = Interner::default();
     let mut all: Vec<Sentence> = Vec::new();
     for (i, t) in texts.iter().enumerate() {
         let Ok(text) = u32::try_from(i) else { break };
         let toks = tokens(t);
+        let mut k = 0;
         for range in sentences(t) {
-            let ids: Vec<u32> = toks
-                .iter()
-                .filter(|(r, _)| r.start >= range.start && r.end <= range.end)
-                .map(|(_, w)| interner.id(stem(w)))
-                .collect();
+            let mut ids = Vec::new();
+            while let Some((r, w)) = toks.get(k) {
+                if r.start >= range.end {
+                    break;
+                }
+                if r.start >= range.start {
+                    ids.push(interner.id(stem(w)));
+                }
+                k += 1;
+            }
             let shingles = shingles(&ids);
             if shingles.len() >= params.min_passage_shingles {
-                all.push(Sentence { text, range, shingles });
+                let total = shingles.len();
+                all.push(Sentence { text, range, shingles, total, prefix: Vec::new() });
             }
         }
     }
@@ -412,40 +449,92 @@ fn passage_pairs(texts: &[&str], params: &SimilarityParams) -> HashMap<(u32, u32
     }
     let cap = df_cap(all.len(), params.max_df_fraction);
     postings.retain(|_, p| p.len() >= 2 && p.len() <= cap);
-    let mut acc: Accumulator<u32> = Accumulator::new(all.len());
-    let mut out: HashMap<(u32, u32), Passage> = HashMap::new();
-    for (s, sentence) in all.iter().enumerate() {
-        for h in &sentence.shingles {
-            let Some(p) = postings.get(h) else { continue };
-            // Postings are in sentence order: only later sentences.
-            let from = p.partition_point(|&t| (t as usize) <= s);
-            for &t in p.iter().skip(from) {
-                acc.add(t, 1);
-            }
-        }
-        for (t, shared) in acc.drain() {
-            let Some(other) = all.get(t as usize) else { continue };
-            if other.text == sentence.text || (shared as usize) < params.min_passage_shingles {
-                continue;
-            }
-            let shorter = sentence.shingles.len().min(other.shingles.len()).max(1);
-            #[allow(clippy::cast_precision_loss)]
-            let overlap = shared as f32 / shorter as f32;
-            if overlap < params.min_passage {
-                continue;
-            }
-            let passage =
-                Passage { in_a: sentence.range.clone(), in_b: other.range.clone(), overlap: overlap.min(1.0) };
-            let key = (sentence.text, other.text);
-            match out.get(&key) {
-                Some(best) if best.overlap >= passage.overlap => {}
-                _ => {
-                    out.insert(key, passage);
+    let df = |h: &u64| postings.get(h).map_or(0, Vec::len);
+    for sentence in &mut all {
+        sentence.shingles.retain(|h| df(h) > 0);
+        let needed = required_overlap(sentence.total, params);
+        let probe = (sentence.shingles.len() + 1).saturating_sub(needed);
+        let mut rarest = sentence.shingles.clone();
+        rarest.sort_unstable_by_key(|h| (df(h), *h));
+        rarest.truncate(probe);
+        sentence.prefix = rarest;
+    }
+    let found: Vec<((u32, u32), Passage)> = (0..all.len())
+        .into_par_iter()
+        .map_init(
+            || Accumulator::<u32>::new(all.len()),
+            |acc, s| {
+                let Some(sentence) = all.get(s) else { return Vec::new() };
+                let Ok(s32) = u32::try_from(s) else { return Vec::new() };
+                // Each pair is probed from its shorter sentence (ties: the earlier).
+                let key = |t: u32| all.get(t as usize).map(|o| (o.total, t));
+                for h in &sentence.prefix {
+                    for &t in postings.get(h).map_or(&[][..], Vec::as_slice) {
+                        if key(t) > Some((sentence.total, s32)) {
+                            acc.add(t, 1);
+                        }
+                    }
                 }
+                let mut out = Vec::new();
+                for (t, _) in acc.drain() {
+                    let Some(other) = all.get(t as usize) else { continue };
+                    if other.text == sentence.text {
+                        continue;
+                    }
+                    let shared = shared_count(&sentence.shingles, &other.shingles);
+                    let shorter = sentence.total.min(other.total).max(1);
+                    #[allow(clippy::cast_precision_loss)]
+                    let overlap = shared as f32 / shorter as f32;
+                    if shared < params.min_passage_shingles || overlap < params.min_passage {
+                        continue;
+                    }
+                    let (first, second) =
+                        if sentence.text < other.text { (sentence, other) } else { (other, sentence) };
+                    let passage =
+                        Passage { in_a: first.range.clone(), in_b: second.range.clone(), overlap: overlap.min(1.0) };
+                    out.push(((first.text, second.text), passage));
+                }
+                out
+            },
+        )
+        .flatten()
+        .collect();
+    let mut out: HashMap<(u32, u32), Passage> = HashMap::new();
+    for (key, passage) in found {
+        match out.get(&key) {
+            Some(best)
+                if (best.overlap, std::cmp::Reverse(&best.in_a.start))
+                    >= (passage.overlap, std::cmp::Reverse(&passage.in_a.start)) => {}
+            _ => {
+                out.insert(key, passage);
             }
         }
     }
     out
+}
+
+/// Shared shingles a sentence of `total` shingles needs with a longer one.
+fn required_overlap(total: usize, params: &SimilarityParams) -> usize {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
+    let by_fraction = (total as f32 * params.min_passage).ceil() as usize;
+    by_fraction.max(params.min_passage_shingles).max(1)
+}
+
+/// Common elements of two sorted lists.
+fn shared_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Every pair of texts that say nearly the same thing, sorted by (a, b).
