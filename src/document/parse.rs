@@ -20,6 +20,24 @@
 //!   when the paragraph already ends a sentence, and text when it does not
 //!   (the bundled ¶76 reads "…and should be" / "continued.").
 //!
+//! # UN layout (PDF text layers)
+//!
+//! A text that opens with a UN masthead and `The General Assembly,` is first
+//! cleaned by [`un`](super::un): masthead, running headers and footers, and
+//! footnote blocks are taken out, the symbol and title read. Then, besides
+//! the rules here: unnumbered paragraphs after the opening are preambular
+//! (`Recalling…`, `Welcoming…`; a new one starts at such a word after a line
+//! ending a clause), numbered in their own series ([`Paragraph::preambular`]);
+//! `Objective 1. Title` is a heading (key `objective-1`), and so is a short
+//! unnumbered line between a finished paragraph and the next numbered one; a
+//! heading's second line may start lower-case; a footnote marker glued to the
+//! end of a paragraph (`Rights,2`) does not hide its closing punctuation; and
+//! each footnote is attached to the paragraph holding its marker, which is
+//! removed from the text ([`Paragraph::footnotes`]).
+//!
+//! A numbered list inside a paragraph (`objectives:` then `1.`, `2.`…) stays
+//! text of that paragraph, in any text.
+//!
 //! # Paragraph numbers
 //!
 //! Numbers strictly increase, so paragraph ids are unique. A number is a new
