@@ -527,3 +527,17 @@ development
         assert_eq!(doc.paragraphs.iter().map(|p| p.footnotes.len()).sum::<usize>(), 5);
     }
 }
+
+#[test]
+fn capitalised_short_lines_inside_a_paragraph_are_kept() {
+    let text = "United Nations\nA/RES/80/997\nGeneral Assembly\n25-22222 (E)\nShort lines\nThe General Assembly,\n\
+                Noting the Forum,\n1. Invites:\n(a) Governments;\nInternet Governance Forum\n(b) Others.\nWe\nwill\nsee.\n\
+                2. Decides.\n";
+    let doc = document::parse("s", "test", text);
+    assert_eq!(
+        doc.paragraph(1).map(|p| p.text.as_str()),
+        Some("Invites: (a) Governments; Internet Governance Forum (b) Others. We will see.")
+    );
+    assert_eq!(doc.paragraphs.len(), 3);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}

@@ -717,7 +717,9 @@ impl<'l, 'a> Parser<'l, 'a> {
             return;
         }
         if self.open {
-            if mid_sentence || starts_lower(text) || !heading_like(text) {
+            // In a UN layout the furniture is already gone: a capitalised
+            // short line (a sub-item's wrap, a one-word justified line) is text.
+            if mid_sentence || starts_lower(text) || !heading_like(text) || self.un {
                 self.append(text);
             } else {
                 self.warn(line, format!("stray text dropped: \"{}\"", snippet(text)));
