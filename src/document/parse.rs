@@ -230,6 +230,10 @@ fn attach_notes(doc: &mut Document, notes: Vec<un::Note>) {
                     ),
                 });
                 let at = doc.paragraphs.get(index).map_or(0, |p| p.text.len());
+                // Later markers are searched after it, so `at` stays valid.
+                if (index, at) > cursor {
+                    cursor = (index, at);
+                }
                 (index, at)
             }
         };
