@@ -51,6 +51,7 @@
 //! and the scene reads it from there; document loading shared by the command
 //! line and the window lives in [`corpus`].
 
+pub mod analysis;
 pub mod annotations;
 pub mod corpus;
 pub mod document;

@@ -5,9 +5,7 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
-#[cfg(not(feature = "gui"))]
-use anyhow::bail;
+use anyhow::{Context as _, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use wsis_atlas::{corpus, export, stats};
@@ -35,19 +33,49 @@ enum Command {
         /// Documents (plain text); none: the bundled WSIS+10 outcome.
         files: Vec<PathBuf>,
     },
-    /// Write the graph as data (JSON node-link).
+    /// Write the graph as data (JSON, GraphML, DOT) or as a picture (SVG, PNG), laid out to rest.
     Export {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = Format::Json)]
         format: Format,
         /// Documents (plain text); none: the bundled WSIS+10 outcome.
         files: Vec<PathBuf>,
-        /// Where to write; standard output when absent.
+        /// Where to write; standard output when absent (not for png).
         #[arg(long, short, value_name = "FILE")]
         out: Option<PathBuf>,
         /// Replace FILE if it exists.
         #[arg(long)]
         force: bool,
+        /// Picture width in pixels.
+        #[arg(long, value_name = "PX", conflicts_with = "scale", value_parser = clap::value_parser!(u32).range(1..=16384))]
+        width: Option<u32>,
+        /// Picture height in pixels.
+        #[arg(long, value_name = "PX", conflicts_with = "scale", value_parser = clap::value_parser!(u32).range(1..=16384))]
+        height: Option<u32>,
+        /// Pixels per logical pixel of the default 1600×1000 picture (2: the same picture, sharper).
+        #[arg(long, value_name = "S")]
+        scale: Option<f32>,
+        /// Picture colours.
+        #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+        theme: ThemeArg,
+        /// Leave node labels out of the picture.
+        #[arg(long)]
+        no_labels: bool,
+        /// Leave the legend out of the picture.
+        #[arg(long)]
+        no_legend: bool,
+        /// Only this node and its neighbourhood (a node id such as `para:wsis10:32`).
+        #[arg(long, value_name = "NODE_ID")]
+        focus: Option<String>,
+        /// Neighbourhood depth around --focus, in edges [default: 1].
+        #[arg(long, value_name = "K", requires = "focus")]
+        depth: Option<usize>,
+        /// Only these node kinds (comma-separated: paragraph,resolution,…).
+        #[arg(long, value_name = "KINDS", value_delimiter = ',')]
+        kinds: Vec<String>,
+        /// An annotation file whose notes (badges) and links appear in pictures.
+        #[arg(long, value_name = "FILE")]
+        annotations: Option<PathBuf>,
     },
     /// Lay out any node-link JSON graph headlessly and write positions as `{"<id>": [x, y], …}`.
     Layout {
@@ -80,6 +108,24 @@ enum Command {
 enum Format {
     /// Node-link JSON (d3, networkx).
     Json,
+    /// GraphML (Gephi, yEd, Cytoscape, networkx).
+    Graphml,
+    /// Graphviz DOT, with layout positions.
+    Dot,
+    /// SVG picture.
+    Svg,
+    /// PNG picture (needs --out).
+    Png,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ThemeArg {
+    /// Dark on light.
+    Light,
+    /// Light on dark.
+    Dark,
+    /// Light colours, no background.
+    Transparent,
 }
 
 fn main() -> ExitCode {
@@ -123,11 +169,63 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print!("{}", stats::stats(&graph));
             Ok(failed)
         }
-        Some(Command::Export { format, files, out, force }) => {
-            let (graph, failed) = open(&files)?;
-            let bytes = match format {
-                Format::Json => export::json::to_json(&graph, |_| None)?.into_bytes(),
+        Some(Command::Export {
+            format,
+            files,
+            out,
+            force,
+            width,
+            height,
+            scale,
+            theme,
+            no_labels,
+            no_legend,
+            focus,
+            depth,
+            kinds,
+            annotations,
+        }) => {
+            let format = match format {
+                Format::Json => export::Format::Json,
+                Format::Graphml => export::Format::Graphml,
+                Format::Dot => export::Format::Dot,
+                Format::Svg => export::Format::Svg,
+                Format::Png => export::Format::Png,
             };
+            if format == export::Format::Png && out.is_none() {
+                bail!("png needs an output file: add --out FILE.png");
+            }
+            if let Some(path) = out.as_deref().filter(|p| !force && p.exists()) {
+                bail!(export::ExportError::Exists(path.to_owned()));
+            }
+            let kinds = if kinds.is_empty() { None } else { Some(export::parse_kinds(&kinds)?) };
+            let (graph, failed) = open(&files)?;
+            let focus = focus.map(|id| export::find_node(&graph, &id)).transpose()?;
+            let selection = export::Selection { kinds, focus, depth: depth.unwrap_or(1) };
+            let visible = selection.visible(&graph);
+            let layout = export::settled_layout(&graph, &visible, export::SEED, export::MAX_LAYOUT_STEPS);
+            let defaults = export::ImageOptions::default();
+            let image = export::ImageOptions {
+                width: width.unwrap_or(defaults.width),
+                height: height.unwrap_or(defaults.height),
+                scale: scale.unwrap_or(1.0),
+                theme: match theme {
+                    ThemeArg::Light => export::ImageTheme::Light,
+                    ThemeArg::Dark => export::ImageTheme::Dark,
+                    ThemeArg::Transparent => export::ImageTheme::Transparent,
+                },
+                labels: !no_labels,
+                legend: !no_legend,
+            };
+            let overlay = match &annotations {
+                Some(path) => {
+                    let set = wsis_atlas::annotations::AnnotationSet::load(path)
+                        .with_context(|| format!("{} is not a valid annotation file", path.display()))?;
+                    wsis_atlas::annotations::Overlay::new(&set, &graph)
+                }
+                None => wsis_atlas::annotations::Overlay::default(),
+            };
+            let bytes = export::export_with(&graph, &|n| layout.position(n), &visible, format, &image, &overlay)?;
             write_output(out.as_deref(), &bytes, force)?;
             Ok(failed)
         }

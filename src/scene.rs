@@ -274,6 +274,13 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
                 && p[1] - r <= camera.size[1] + margin)
     };
 
+    // With several documents open, paragraphs and sections wear their document's outline.
+    let doc_outline: HashMap<String, Rgba> = if graph.documents().len() > 1 {
+        graph.documents().iter().enumerate().map(|(i, d)| (format!("doc:{}", d.id), style.document_color(i))).collect()
+    } else {
+        HashMap::new()
+    };
+
     // Visible nodes with their screen geometry.
     let mut placed: HashMap<NodeIndex, ([f32; 2], f32)> = HashMap::new();
     let mut nodes = Vec::new();
@@ -300,6 +307,8 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             (style.selection, 3.0)
         } else if matched {
             (style.selection.fade(0.8), 2.0)
+        } else if let Some(outline) = node.document.as_ref().and_then(|d| doc_outline.get(d)) {
+            (outline.fade(fade), 2.0)
         } else {
             (style.outline.fade(fade), 1.0)
         };

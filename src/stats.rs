@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use crate::analysis::Role;
 use crate::graph::{AtlasGraph, EdgeKind, NodeKind};
 
 /// How many top entries each "most cited" list shows.
@@ -19,6 +20,8 @@ pub struct Stats {
     pub edges: Vec<(EdgeKind, usize)>,
     /// For each entity kind, the most-referred-to entities.
     pub top: Vec<(NodeKind, Vec<Cited>)>,
+    /// Paragraphs per clause role (every role, zero included), in [`Role::ALL`] order.
+    pub roles: Vec<(Role, usize)>,
     /// Parser warnings, as `source:line: message`.
     pub warnings: Vec<String>,
 }
@@ -103,6 +106,7 @@ pub fn stats(graph: &AtlasGraph) -> Stats {
             (kind, entries)
         })
         .collect();
+    let roles = Role::ALL.iter().map(|r| (*r, graph.nodes().filter(|(_, n)| n.roles.contains(r)).count())).collect();
     let warnings = graph
         .documents()
         .iter()
@@ -113,6 +117,7 @@ pub fn stats(graph: &AtlasGraph) -> Stats {
         nodes: NodeKind::ALL.iter().map(|k| (*k, node_counts.get(k).copied().unwrap_or(0))).collect(),
         edges: EdgeKind::ALL.iter().map(|k| (*k, edge_counts.get(k).copied().unwrap_or(0))).collect(),
         top,
+        roles,
         warnings,
     }
 }
@@ -139,6 +144,12 @@ impl std::fmt::Display for Stats {
         let _ = writeln!(out, "edges: {total}");
         for (kind, count) in self.edges.iter().filter(|(_, c)| *c > 0) {
             let _ = writeln!(out, "  {:<13} {count:>5}", kind.as_str());
+        }
+        if self.roles.iter().any(|(_, c)| *c > 0) {
+            let _ = writeln!(out, "\nclause roles (paragraphs):");
+            for (role, count) in self.roles.iter().filter(|(_, c)| *c > 0) {
+                let _ = writeln!(out, "  {:<17} {count:>5}", role.as_str());
+            }
         }
         for (kind, entries) in &self.top {
             if entries.is_empty() {

@@ -139,6 +139,16 @@ impl Style {
         })
     }
 
+    /// Outline that tells documents apart when several are open (by the
+    /// document's position in the open list).
+    #[must_use]
+    pub fn document_color(&self, index: usize) -> Rgba {
+        const LIGHT: [u32; 6] = [0x1f4e9c, 0xc2410c, 0x15803d, 0x7e22ce, 0xa16207, 0x0e7490];
+        const DARK: [u32; 6] = [0x93c5fd, 0xfdba74, 0x86efac, 0xd8b4fe, 0xfde047, 0x67e8f9];
+        let palette = if self.theme == Theme::Dark { DARK } else { LIGHT };
+        Rgba::hex(palette[index % palette.len()])
+    }
+
     /// How an edge kind is drawn.
     #[must_use]
     pub fn edge_style(&self, kind: EdgeKind) -> EdgeStyle {
@@ -151,6 +161,8 @@ impl Style {
             EdgeKind::Contains => (base.fade(0.18), 0.8, false),
             EdgeKind::PartOf => (self.node_color(NodeKind::Instrument).fade(0.55), 1.2, false),
             EdgeKind::Annotation => (Rgba::hex(0xff6f00).fade(0.9), 1.8, true),
+            EdgeKind::AddressedTo => (self.node_color(NodeKind::Stakeholder).fade(0.45), 1.1, false),
+            EdgeKind::Similar => (self.node_color(NodeKind::Paragraph).fade(0.35), 1.0, true),
         };
         EdgeStyle { color, width, dashed }
     }

@@ -151,3 +151,19 @@ fn every_subcommand_has_help() {
         assert!(stdout(&out).contains("Usage"), "{sub}");
     }
 }
+
+#[test]
+fn export_draws_the_notes_and_links_of_an_annotation_file() {
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/annotations.json");
+    let plain = atlas(&["export", "--format", "svg"]);
+    let noted = atlas(&["export", "--format", "svg", "--annotations", example]);
+    assert!(plain.status.success() && noted.status.success(), "{}", stderr(&noted));
+    let (plain, noted) = (stdout(&plain), stdout(&noted));
+    assert_eq!(plain.matches("class=\"badge\"").count(), 0);
+    // The example annotates ¶51, ¶48 and 69/166.
+    assert_eq!(noted.matches("class=\"badge\"").count(), 3, "badges");
+    assert!(noted.matches("<line").count() > plain.matches("<line").count(), "the user's link is drawn");
+    let broken = atlas(&["export", "--format", "svg", "--annotations", "/no/such/notes.json"]);
+    assert!(!broken.status.success());
+    assert!(stderr(&broken).contains("/no/such/notes.json"), "{}", stderr(&broken));
+}

@@ -1,1 +1,488 @@
-//! Integration tests: export.
+//! Integration tests: export. Every output is read back — SVG and GraphML
+//! parsed, PNG decoded and its pixels checked, DOT statements counted — on
+//! the bundled document laid out to rest, on hand-made graphs with hostile
+//! text, and through the `wsis-atlas export` command.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+use std::process::Command;
+use std::sync::OnceLock;
+
+use petgraph::stable_graph::NodeIndex;
+use resvg::tiny_skia::Pixmap;
+use resvg::usvg::roxmltree;
+
+use wsis_atlas::export::{
+    self, Format, ImageOptions, ImageTheme, Selection, render_png, render_svg, to_dot, to_graphml, whole_graph_scene,
+};
+use wsis_atlas::graph::{AtlasGraph, EdgeKind, Node, NodeKind};
+use wsis_atlas::scene::Scene;
+use wsis_atlas::style::Style;
+
+/// The bundled graph and its settled layout (computed once for all tests).
+fn bundled() -> &'static (AtlasGraph, HashMap<NodeIndex, [f32; 2]>) {
+    static BUNDLED: OnceLock<(AtlasGraph, HashMap<NodeIndex, [f32; 2]>)> = OnceLock::new();
+    BUNDLED.get_or_init(|| {
+        let graph = AtlasGraph::bundled().expect("bundled lexicons parse");
+        let all: BTreeSet<NodeIndex> = graph.node_indices().collect();
+        let layout = export::settled_layout(&graph, &all, export::SEED, export::MAX_LAYOUT_STEPS);
+        let positions = graph.node_indices().filter_map(|n| layout.position(n).map(|p| (n, p))).collect();
+        (graph, positions)
+    })
+}
+
+fn bundled_scene(visible: &BTreeSet<NodeIndex>, opts: &ImageOptions) -> Scene {
+    let (graph, positions) = bundled();
+    whole_graph_scene(graph, &|n| positions.get(&n).copied(), &|n| visible.contains(&n), opts)
+}
+
+fn ids_of(graph: &AtlasGraph, set: &BTreeSet<NodeIndex>) -> BTreeSet<String> {
+    set.iter().filter_map(|&n| graph.node(n)).map(|n| n.id.clone()).collect()
+}
+
+fn edges_within(graph: &AtlasGraph, set: &BTreeSet<NodeIndex>) -> usize {
+    graph.edges().filter(|(s, t, _)| set.contains(s) && set.contains(t)).count()
+}
+
+/// Node ids (`data-id`) of the SVG's node discs.
+fn svg_node_ids(doc: &roxmltree::Document<'_>) -> Vec<String> {
+    doc.descendants()
+        .filter(|e| e.has_tag_name("circle") && e.attribute("class").is_some_and(|c| c.starts_with("node ")))
+        .filter_map(|e| e.attribute("data-id").map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn svg_of_the_bundled_document_has_one_disc_per_node_one_line_per_edge_and_text_labels() {
+    let (graph, _) = bundled();
+    let all: BTreeSet<NodeIndex> = graph.node_indices().collect();
+    let opts = ImageOptions::default();
+    let scene = bundled_scene(&all, &opts);
+    let svg = render_svg(&scene, &opts);
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    assert_eq!(doc.root_element().attribute("width"), Some("1600"));
+
+    let ids = svg_node_ids(&doc);
+    assert_eq!(ids.len(), graph.node_count(), "one disc per node");
+    assert_eq!(ids.iter().cloned().collect::<BTreeSet<_>>(), ids_of(graph, &all));
+    let discs_with_titles = doc
+        .descendants()
+        .filter(|e| e.attribute("data-id").is_some())
+        .filter(|e| e.children().any(|c| c.has_tag_name("title") && c.text().is_some_and(|t| !t.is_empty())))
+        .count();
+    assert_eq!(discs_with_titles, ids.len(), "every disc has a tooltip");
+
+    let lines = doc.descendants().filter(|e| e.has_tag_name("line")).count();
+    assert_eq!(lines, graph.edge_count(), "one line per edge");
+
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|e| e.has_tag_name("text") && e.attribute("class") == Some("label"))
+        .filter_map(|e| e.text())
+        .collect();
+    assert!(texts.len() >= 40, "only {} labels", texts.len());
+    assert!(texts.contains(&"Tunis Agenda"), "{texts:?}");
+    for l in &scene.labels {
+        assert!(texts.contains(&l.text.as_str()), "label {} missing", l.text);
+    }
+    let halos = doc.descendants().filter(|e| e.attribute("class") == Some("halo")).count();
+    assert_eq!(halos, texts.len(), "every label sits on a halo");
+    assert!(svg.contains("Paragraphs ("), "legend");
+
+    // usvg (what PNG export rasterises) accepts it too.
+    export::png::parse_svg(&svg).expect("usvg parses the SVG");
+}
+
+/// Whether the centre of node `i` is painted over by a later disc or a label.
+fn covered(scene: &Scene, i: usize) -> bool {
+    let Some(n) = scene.nodes.get(i) else { return true };
+    let [x, y] = n.center;
+    let later_disc = scene.nodes.iter().skip(i + 1).any(|m| {
+        let (dx, dy) = (m.center[0] - x, m.center[1] - y);
+        (dx * dx + dy * dy).sqrt() <= m.radius + m.stroke_width + 2.0
+    });
+    let label = scene
+        .labels
+        .iter()
+        .map(export::svg::label_box)
+        .any(|b| x >= b[0] - 2.0 && x <= b[2] + 2.0 && y >= b[1] - 2.0 && y <= b[3] + 2.0);
+    later_disc || label
+}
+
+fn pixel(p: &Pixmap, x: f32, y: f32) -> [u8; 4] {
+    let c = p.pixel(x as u32, y as u32).expect("inside the picture").demultiply();
+    [c.red(), c.green(), c.blue(), c.alpha()]
+}
+
+fn close(a: [u8; 4], b: [u8; 4]) -> bool {
+    a.iter().zip(b).all(|(x, y)| x.abs_diff(y) <= 3)
+}
+
+#[test]
+fn png_of_the_bundled_document_has_the_size_asked_and_each_kind_its_colour() {
+    let (graph, _) = bundled();
+    let all: BTreeSet<NodeIndex> = graph.node_indices().collect();
+    for (opts, scale) in [
+        // Labels off: with them, small discs hide under their neighbours' labels.
+        (ImageOptions { width: 2400, height: 1600, labels: false, ..ImageOptions::default() }, 1.0),
+        (
+            ImageOptions {
+                width: 1400,
+                height: 1000,
+                scale: 2.0,
+                theme: ImageTheme::Dark,
+                labels: false,
+                ..ImageOptions::default()
+            },
+            2.0,
+        ),
+    ] {
+        let scene = bundled_scene(&all, &opts);
+        let png = render_png(&scene, &opts).expect("renders");
+        let pixmap = Pixmap::decode_png(&png).expect("decodes");
+        assert_eq!(
+            (pixmap.width(), pixmap.height()),
+            ((opts.width as f32 * scale) as u32, (opts.height as f32 * scale) as u32)
+        );
+        let colours: BTreeSet<[u8; 4]> =
+            pixmap.pixels().iter().map(|c| [c.red(), c.green(), c.blue(), c.alpha()]).collect();
+        assert!(colours.len() > 50, "a nearly single-colour picture: {} colours", colours.len());
+        assert!(close(pixel(&pixmap, 1.0, pixmap.height() as f32 - 2.0), scene.background.0), "background corner");
+
+        let style = Style::new(opts.theme.theme());
+        let mut kinds_checked = BTreeSet::new();
+        for (i, n) in scene.nodes.iter().enumerate() {
+            if n.radius < 3.0 || kinds_checked.contains(&n.kind) || covered(&scene, i) {
+                continue;
+            }
+            let got = pixel(&pixmap, n.center[0] * scale, n.center[1] * scale);
+            assert!(close(got, style.node_color(n.kind).0), "{} ({:?}) at {:?}: {got:?}", n.id, n.kind, n.center);
+            kinds_checked.insert(n.kind);
+        }
+        assert!(kinds_checked.len() >= 5, "checked only {kinds_checked:?}");
+    }
+}
+
+#[test]
+fn transparent_png_leaves_the_background_clear() {
+    let (graph, _) = bundled();
+    let all: BTreeSet<NodeIndex> = graph.node_indices().collect();
+    let opts = ImageOptions { width: 400, height: 300, theme: ImageTheme::Transparent, ..ImageOptions::default() };
+    let scene = bundled_scene(&all, &opts);
+    let pixmap = Pixmap::decode_png(&render_png(&scene, &opts).expect("renders")).expect("decodes");
+    assert_eq!(pixel(&pixmap, 399.0, 299.0)[3], 0);
+    assert!(pixmap.pixels().iter().any(|p| p.alpha() == 255));
+}
+
+#[test]
+fn no_labels_and_no_legend_leave_them_out() {
+    let (graph, _) = bundled();
+    let all: BTreeSet<NodeIndex> = graph.node_indices().collect();
+    let opts = ImageOptions { labels: false, legend: false, ..ImageOptions::default() };
+    let svg = render_svg(&bundled_scene(&all, &opts), &opts);
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    assert_eq!(doc.descendants().filter(|e| e.has_tag_name("text")).count(), 0);
+    assert_eq!(svg_node_ids(&doc).len(), graph.node_count());
+}
+
+fn graphml_key_ids(doc: &roxmltree::Document<'_>) -> BTreeSet<String> {
+    doc.descendants().filter(|e| e.has_tag_name("key")).filter_map(|e| e.attribute("id").map(str::to_owned)).collect()
+}
+
+fn data<'a>(node: roxmltree::Node<'a, '_>, key: &str) -> Option<&'a str> {
+    node.children().find(|c| c.has_tag_name("data") && c.attribute("key") == Some(key)).and_then(|c| c.text())
+}
+
+#[test]
+fn graphml_declares_its_keys_and_holds_every_node_and_edge_with_positions_and_text() {
+    let (graph, positions) = bundled();
+    let xml = to_graphml(graph, &|n| positions.get(&n).copied(), &|_| true);
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed GraphML");
+    let keys = graphml_key_ids(&doc);
+    for k in ["label", "kind", "text", "x", "y", "edge_kind"] {
+        assert!(keys.contains(k), "key {k} not declared: {keys:?}");
+    }
+    let used: BTreeSet<String> = doc
+        .descendants()
+        .filter(|e| e.has_tag_name("data"))
+        .filter_map(|e| e.attribute("key").map(str::to_owned))
+        .collect();
+    assert!(used.is_subset(&keys), "undeclared keys used: {:?}", used.difference(&keys).collect::<Vec<_>>());
+
+    let nodes: Vec<_> = doc.descendants().filter(|e| e.has_tag_name("node")).collect();
+    assert_eq!(nodes.len(), graph.node_count());
+    for e in &nodes {
+        let id = e.attribute("id").expect("node id");
+        let node = graph.node_by_id(id).expect("a node of the graph");
+        assert_eq!(data(*e, "kind"), Some(node.kind.as_str()));
+        assert_eq!(data(*e, "label"), Some(node.label.as_str()));
+        assert_eq!(data(*e, "text"), node.text.as_deref(), "text of {id} round-trips");
+        let x: f32 = data(*e, "x").and_then(|v| v.parse().ok()).expect("x");
+        let p = positions.get(&graph.index_of(id).expect("index")).expect("position");
+        assert!((x - p[0]).abs() < 0.01);
+    }
+    let edges: Vec<_> = doc.descendants().filter(|e| e.has_tag_name("edge")).collect();
+    assert_eq!(edges.len(), graph.edge_count());
+    let cites = edges.iter().filter(|e| data(**e, "edge_kind") == Some("cites")).count();
+    assert_eq!(cites, graph.edges().filter(|(_, _, e)| e.kind == EdgeKind::Cites).count());
+    assert!(edges.iter().any(|e| data(*e, "evidence").is_some_and(|q| q.contains("resolution"))));
+}
+
+/// Node ids and edge (source, target) pairs of a DOT file as `to_dot` writes it.
+fn parse_dot(dot: &str) -> (BTreeSet<String>, Vec<(String, String)>) {
+    let mut nodes = BTreeSet::new();
+    let mut edges = Vec::new();
+    let quoted = |s: &str| -> Option<(String, usize)> {
+        let rest = s.strip_prefix('"')?;
+        let mut out = String::new();
+        let mut chars = rest.char_indices();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\\' => out.push(chars.next()?.1),
+                '"' => return Some((out, i + 2)),
+                c => out.push(c),
+            }
+        }
+        None
+    };
+    for line in dot.lines().map(str::trim) {
+        let Some((first, end)) = quoted(line) else { continue };
+        let rest = line.get(end..).unwrap_or("");
+        if let Some(target) = rest.strip_prefix(" -> ").and_then(quoted) {
+            edges.push((first, target.0));
+        } else if rest.starts_with(" [label=") {
+            nodes.insert(first);
+        }
+    }
+    (nodes, edges)
+}
+
+#[test]
+fn dot_has_every_node_with_position_and_colour_and_every_edge() {
+    let (graph, positions) = bundled();
+    let dot = to_dot(graph, &|n| positions.get(&n).copied(), &|_| true);
+    let (nodes, edges) = parse_dot(&dot);
+    let all: BTreeSet<NodeIndex> = graph.node_indices().collect();
+    assert_eq!(nodes, ids_of(graph, &all));
+    assert_eq!(edges.len(), graph.edge_count());
+    let para_colour = Style::new(wsis_atlas::style::Theme::Light).node_color(NodeKind::Paragraph).to_hex();
+    let line = dot.lines().find(|l| l.trim_start().starts_with("\"para:wsis10:32\" [")).expect("¶32");
+    assert!(line.contains("pos=\"") && line.contains(&para_colour) && line.contains("kind=\"paragraph\""), "{line}");
+}
+
+#[test]
+fn focus_and_kind_filters_reduce_every_format() {
+    let (graph, positions) = bundled();
+    let focus = export::find_node(graph, "para:wsis10:32").expect("¶32 exists");
+    let near = Selection { focus: Some(focus), depth: 1, kinds: None }.visible(graph);
+    assert_eq!(near, graph.neighbourhood(focus, 1));
+    assert!(near.len() > 2 && near.len() < graph.node_count() / 2);
+    let paras = Selection { kinds: Some(export::parse_kinds(&["paragraph"]).expect("kind")), ..Selection::default() }
+        .visible(graph);
+    assert!(paras.iter().all(|&n| graph.node(n).is_some_and(|n| n.kind == NodeKind::Paragraph)));
+    assert_eq!(paras.len(), graph.nodes().filter(|(_, n)| n.kind == NodeKind::Paragraph).count());
+
+    let position = |n: NodeIndex| positions.get(&n).copied();
+    let opts = ImageOptions::default();
+    for set in [&near, &paras] {
+        let ids = ids_of(graph, set);
+        let edges = edges_within(graph, set);
+
+        let svg =
+            String::from_utf8(export::export(graph, &position, set, Format::Svg, &opts).expect("svg")).expect("utf8");
+        let doc = roxmltree::Document::parse(&svg).expect("SVG");
+        assert_eq!(svg_node_ids(&doc).into_iter().collect::<BTreeSet<_>>(), ids);
+        assert_eq!(doc.descendants().filter(|e| e.has_tag_name("line")).count(), edges);
+
+        let xml = String::from_utf8(export::export(graph, &position, set, Format::Graphml, &opts).expect("graphml"))
+            .expect("utf8");
+        let doc = roxmltree::Document::parse(&xml).expect("GraphML");
+        let gids: BTreeSet<String> = doc
+            .descendants()
+            .filter(|e| e.has_tag_name("node"))
+            .filter_map(|e| e.attribute("id").map(str::to_owned))
+            .collect();
+        assert_eq!(gids, ids);
+        assert_eq!(doc.descendants().filter(|e| e.has_tag_name("edge")).count(), edges);
+
+        let dot =
+            String::from_utf8(export::export(graph, &position, set, Format::Dot, &opts).expect("dot")).expect("utf8");
+        let (dot_nodes, dot_edges) = parse_dot(&dot);
+        assert_eq!(dot_nodes, ids);
+        assert_eq!(dot_edges.len(), edges);
+
+        let json: serde_json::Value =
+            serde_json::from_slice(&export::export(graph, &position, set, Format::Json, &opts).expect("json"))
+                .expect("JSON");
+        let jids: BTreeSet<String> = json["nodes"]
+            .as_array()
+            .expect("nodes")
+            .iter()
+            .filter_map(|n| n["id"].as_str().map(str::to_owned))
+            .collect();
+        assert_eq!(jids, ids);
+        assert_eq!(json["links"].as_array().map(Vec::len), Some(edges));
+    }
+}
+
+/// A graph whose ids and texts hold every character XML and DOT care about.
+fn hostile() -> AtlasGraph {
+    let mut g = AtlasGraph::new();
+    let mut a = Node::new("para:x:<1>&\"'", NodeKind::Paragraph, "¶1 <b>&amp;\u{1}");
+    a.text = Some("Quotes \" and ' and \\ back\nslash\ttab \u{0}nul & <tags>".into());
+    let a = g.add_node(a);
+    let b = g.add_node(Node::new("org:A&B \"C\"", NodeKind::Organization, "A&B \"C\" \\"));
+    g.add_edge(a, b, EdgeKind::Mentions, Vec::new());
+    g
+}
+
+#[test]
+fn hostile_ids_and_text_stay_well_formed_in_every_format() {
+    let g = hostile();
+    let all: BTreeSet<NodeIndex> = g.node_indices().collect();
+    let position = |n: NodeIndex| Some([n.index() as f32 * 50.0, 10.0]);
+    let opts = ImageOptions { width: 300, height: 200, ..ImageOptions::default() };
+
+    let svg = String::from_utf8(export::export(&g, &position, &all, Format::Svg, &opts).expect("svg")).expect("utf8");
+    let doc = roxmltree::Document::parse(&svg).expect("SVG");
+    let ids: BTreeSet<String> = svg_node_ids(&doc).into_iter().collect();
+    assert_eq!(ids, ids_of(&g, &all), "ids round-trip through escaping");
+    let png = export::export(&g, &position, &all, Format::Png, &opts).expect("png");
+    assert_eq!(Pixmap::decode_png(&png).map(|p| (p.width(), p.height())).ok(), Some((300, 200)));
+
+    let xml = to_graphml(&g, &position, &|_| true);
+    let doc = roxmltree::Document::parse(&xml).expect("GraphML");
+    let gids: BTreeSet<String> = doc
+        .descendants()
+        .filter(|e| e.has_tag_name("node"))
+        .filter_map(|e| e.attribute("id").map(str::to_owned))
+        .collect();
+    assert_eq!(gids, ids_of(&g, &all));
+    let text = doc.descendants().find(|e| e.attribute("key") == Some("text")).and_then(|e| e.text());
+    assert_eq!(text, Some("Quotes \" and ' and \\ back\nslash\ttab nul & <tags>"));
+
+    let (dot_nodes, dot_edges) = parse_dot(&to_dot(&g, &position, &|_| true));
+    assert_eq!(dot_nodes, ids_of(&g, &all));
+    assert_eq!(dot_edges, [("para:x:<1>&\"'".to_owned(), "org:A&B \"C\"".to_owned())]);
+}
+
+#[test]
+fn an_empty_selection_still_writes_valid_files() {
+    let g = hostile();
+    let none = BTreeSet::new();
+    let opts = ImageOptions { width: 200, height: 100, ..ImageOptions::default() };
+    for format in Format::ALL {
+        let bytes = export::export(&g, &|_| None, &none, format, &opts).expect("writes");
+        assert!(!bytes.is_empty(), "{format:?}");
+    }
+}
+
+#[test]
+fn write_atomic_refuses_to_overwrite_and_a_failed_write_keeps_the_old_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("graph.svg");
+    export::write_atomic(&path, b"old", false).expect("first write");
+    assert!(matches!(export::write_atomic(&path, b"new", false), Err(export::ExportError::Exists(_))));
+    assert_eq!(std::fs::read(&path).expect("read"), b"old");
+    export::write_atomic(&path, b"new", true).expect("forced");
+    assert_eq!(std::fs::read(&path).expect("read"), b"new");
+    // A target that is a directory cannot be replaced: the error leaves no temporary file behind.
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).expect("mkdir");
+    std::fs::write(sub.join("keep"), b"x").expect("write");
+    assert!(export::write_atomic(&sub, b"data", true).is_err());
+    let left: Vec<_> =
+        std::fs::read_dir(dir.path()).expect("list").filter_map(Result::ok).map(|e| e.file_name()).collect();
+    assert_eq!(left.len(), 2, "{left:?}");
+}
+
+// ---- the command line ----
+
+fn wsis_atlas(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_wsis-atlas")).args(args).output().expect("the binary runs")
+}
+
+fn arg(p: &Path) -> &str {
+    p.to_str().expect("UTF-8 temp path")
+}
+
+#[test]
+fn cli_writes_each_format_and_the_outputs_read_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (graph, _) = bundled();
+
+    let png = dir.path().join("map.png");
+    let out = wsis_atlas(&["export", "--format", "png", "--width", "640", "--height", "400", "--out", arg(&png)]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let pixmap = Pixmap::decode_png(&std::fs::read(&png).expect("png written")).expect("decodes");
+    assert_eq!((pixmap.width(), pixmap.height()), (640, 400));
+
+    let scaled = dir.path().join("scaled.png");
+    let out = wsis_atlas(&["export", "-f", "png", "--scale", "0.5", "--theme", "dark", "--out", arg(&scaled)]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let pixmap = Pixmap::decode_png(&std::fs::read(&scaled).expect("png written")).expect("decodes");
+    assert_eq!((pixmap.width(), pixmap.height()), (800, 500));
+
+    let svg = dir.path().join("map.svg");
+    let out = wsis_atlas(&["export", "-f", "svg", "--no-labels", "--out", arg(&svg)]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&svg).expect("svg written");
+    let doc = roxmltree::Document::parse(&text).expect("SVG");
+    assert_eq!(svg_node_ids(&doc).len(), graph.node_count());
+    assert!(!doc.descendants().any(|e| e.attribute("class") == Some("label")));
+
+    let graphml = dir.path().join("map.graphml");
+    let out = wsis_atlas(&["export", "-f", "graphml", "--out", arg(&graphml)]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&graphml).expect("graphml written");
+    let doc = roxmltree::Document::parse(&text).expect("GraphML");
+    assert_eq!(doc.descendants().filter(|e| e.has_tag_name("node")).count(), graph.node_count());
+    assert!(doc.descendants().filter(|e| e.has_tag_name("node")).all(|n| data(n, "x").is_some()), "positions");
+
+    let out = wsis_atlas(&["export", "-f", "dot", "--focus", "sdg:5", "--depth", "1"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (nodes, _) = parse_dot(&String::from_utf8_lossy(&out.stdout));
+    let sdg5 = graph.index_of("sdg:5").expect("SDG 5 is cited");
+    assert_eq!(nodes, ids_of(graph, &graph.neighbourhood(sdg5, 1)));
+
+    let out = wsis_atlas(&["export", "--kinds", "resolution,sdg"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    let kinds: BTreeSet<&str> =
+        json["nodes"].as_array().expect("nodes").iter().filter_map(|n| n["kind"].as_str()).collect();
+    assert_eq!(kinds, BTreeSet::from(["resolution", "sdg"]));
+    assert!(json["nodes"][0]["x"].is_number(), "layout positions in JSON");
+}
+
+#[test]
+fn cli_refuses_to_overwrite_without_force() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("graph.dot");
+    std::fs::write(&path, "precious").expect("write");
+    let out = wsis_atlas(&["export", "-f", "dot", "--out", arg(&path)]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), "precious");
+    let out = wsis_atlas(&["export", "-f", "dot", "--out", arg(&path), "--force"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::read_to_string(&path).expect("read").starts_with("digraph"));
+}
+
+#[test]
+fn cli_names_unknown_kinds_and_ids_and_needs_out_for_png() {
+    let out = wsis_atlas(&["export", "-f", "svg", "--kinds", "paragraph,resolutions"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("`resolutions`") && err.contains("resolution,") && err.contains("action_line"), "{err}");
+
+    let out = wsis_atlas(&["export", "-f", "svg", "--focus", "para:wsis10:320"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("para:wsis10:320") && err.contains("did you mean") && err.contains("para:wsis10:32"), "{err}");
+    assert!(err.lines().count() <= 2 && err.matches("para:").count() <= 6, "suggestions, not a dump: {err}");
+
+    let out = wsis_atlas(&["export", "-f", "png"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--out"));
+    assert!(out.stdout.is_empty());
+}

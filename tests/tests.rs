@@ -1,6 +1,8 @@
 //! Integration tests, compiled into one binary (one link, not many).
 
+mod analysis;
 mod annotations;
+mod annotations_gui;
 mod cli;
 mod document;
 mod export;

@@ -19,12 +19,14 @@ pub mod clock;
 mod error;
 mod file;
 pub mod model;
+pub mod overlay;
 pub mod recovery;
 pub mod validate;
 pub mod w3c;
 
 pub use error::AnnotationError;
 pub use model::{Annotation, AnnotationSet, Link, MergeOutcome, QUOTE_CONTEXT_CHARS, TextQuote};
+pub use overlay::Overlay;
 pub use recovery::{Recovery, clear_recovery, read_recovery, recovery_path, write_recovery};
 pub use validate::{Problem, Report, check};
 pub use w3c::{W3cImport, from_w3c_str, to_w3c_string};

@@ -10,7 +10,7 @@ use super::settings::{Settings, ThemeChoice};
 use super::status::{Level, Status};
 use super::view::{Command, ViewState};
 use super::workspace::Workspace;
-use super::{canvas, detail_panel, menu, open_prompt, side_panel, status};
+use super::{annotations_ui, canvas, detail_panel, menu, open_prompt, side_panel, status};
 use crate::scene::Scene;
 use crate::style::{Style, Theme};
 
@@ -29,15 +29,22 @@ pub struct AtlasApp {
     pub status: Status,
     /// The "open a path" prompt, when shown.
     pub open_prompt: Option<open_prompt::OpenPrompt>,
+    /// The export dialog, when shown.
+    pub export_dialog: Option<super::export_dialog::ExportDialog>,
     /// The last painted scene, for hit-testing the pointer.
-    pub(crate) last_scene: Option<Scene>,
+    pub last_scene: Option<Scene>,
     /// Node being dragged on the canvas.
     pub(crate) dragging: Option<petgraph::stable_graph::NodeIndex>,
     /// Node whose context menu is open.
     pub(crate) context_node: Option<petgraph::stable_graph::NodeIndex>,
     /// Set by Ctrl+F: the search field takes focus on the next frame.
     pub(crate) focus_search: bool,
+    /// The open annotation set and its dialogs.
+    pub notes: annotations_ui::Notes,
     pending: Vec<Command>,
+    /// The window title last sent: a viewport command requests a repaint,
+    /// so sending it every frame would keep the window repainting forever.
+    title_sent: Option<String>,
 }
 
 impl AtlasApp {
@@ -50,11 +57,14 @@ impl AtlasApp {
             settings,
             status: Status::default(),
             open_prompt: None,
+            export_dialog: None,
             last_scene: None,
             dragging: None,
             context_node: None,
             focus_search: false,
+            notes: annotations_ui::Notes::default(),
             pending: Vec::new(),
+            title_sent: None,
         };
         app.restore_pins();
         app
@@ -209,7 +219,8 @@ impl AtlasApp {
                 self.view.visibility_changed = true;
                 self.view.fit_requested = true;
             }
-            Command::ShowOpenDialog => self.show_open_dialog(),
+            Command::ShowOpenDialog => self.show_open_dialog(false),
+            Command::ShowAddDialog => self.show_open_dialog(true),
             Command::OpenDocuments(files) => self.open_documents(&files),
             Command::AddDocuments(files) => self.add_documents(&files),
             Command::OpenBundled => self.open_documents(&[]),
@@ -218,23 +229,30 @@ impl AtlasApp {
                 self.view.run_search(&self.workspace.graph);
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::ToggleDocument(id) => self.view.toggle_document(&id),
+            Command::CloseDocument(id) => self.close_document(&id),
+            Command::Notes(c) => annotations_ui::apply(self, ctx, c),
         }
     }
 
-    fn show_open_dialog(&mut self) {
+    fn show_open_dialog(&mut self, add: bool) {
         let started = Instant::now();
         let picked = rfd::FileDialog::new()
-            .set_title("Open documents")
-            .add_filter("Text documents", &["txt", "text"])
+            .set_title(if add { "Add documents to the map" } else { "Open documents" })
+            .add_filter("Documents", &["txt", "text", "pdf"])
             .add_filter("All files", &["*"])
             .pick_files();
         match picked {
+            Some(files) if !files.is_empty() && add => self.add_documents(&files),
             Some(files) if !files.is_empty() => self.open_documents(&files),
             // Answered faster than a person can cancel: no dialog could be shown.
             _ if started.elapsed() < Duration::from_millis(300) => {
-                self.open_prompt = Some(open_prompt::OpenPrompt::new(
-                    "No file dialog is available here (no desktop portal). Type a path, or drop a file onto the window.",
-                ));
+                self.open_prompt = Some(open_prompt::OpenPrompt {
+                    add,
+                    ..open_prompt::OpenPrompt::new(
+                        "No file dialog is available here (no desktop portal). Type a path, or drop a file onto the window.",
+                    )
+                });
             }
             _ => {}
         }
@@ -289,6 +307,17 @@ impl AtlasApp {
         }
     }
 
+    fn close_document(&mut self, id: &str) {
+        let source = self.workspace.graph.documents().iter().find(|d| d.id == id).map(|d| d.source.clone());
+        if self.workspace.close(id) {
+            self.view.hidden_documents.remove(id);
+            self.view.forget_missing(&self.workspace.graph);
+            self.view.visibility_changed = true;
+            self.last_scene = None;
+            self.status.set(Level::Info, format!("Closed {}", source.unwrap_or_else(|| id.to_owned())));
+        }
+    }
+
     /// Keyboard shortcuts and mouse back/forward buttons.
     fn shortcuts(&mut self, ctx: &egui::Context) {
         let typing = ctx.text_edit_focused();
@@ -297,6 +326,9 @@ impl AtlasApp {
             let ctrl = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
             if i.consume_shortcut(&ctrl(Key::O)) {
                 commands.push(Command::ShowOpenDialog);
+            }
+            if i.consume_shortcut(&ctrl(Key::E)) {
+                self.export_dialog = Some(super::export_dialog::ExportDialog::image());
             }
             if i.consume_shortcut(&ctrl(Key::Q)) {
                 commands.push(Command::Quit);
@@ -331,26 +363,35 @@ impl AtlasApp {
                 }
             }
         });
+        commands.extend(annotations_ui::shortcuts(ctx, self));
         self.pending.extend(commands);
     }
 
-    /// Files dropped onto the window: documents are added to the map.
+    /// Files dropped onto the window: `.json` files open as annotations,
+    /// other files are added to the map as documents.
     fn dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
         });
-        if !dropped.is_empty() {
-            self.pending.push(Command::AddDocuments(dropped));
+        let (notes, documents): (Vec<PathBuf>, Vec<PathBuf>) =
+            dropped.into_iter().partition(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")));
+        if let Some(file) = notes.into_iter().next() {
+            self.pending.push(Command::Notes(annotations_ui::NotesCommand::Open(file)));
+        }
+        if !documents.is_empty() {
+            self.pending.push(Command::AddDocuments(documents));
         }
     }
 
-    /// The window title: the open documents.
-    fn title(&self) -> String {
+    /// The window title: the open documents, "• " first with unsaved notes.
+    #[must_use]
+    pub fn title(&self) -> String {
         let docs = self.workspace.graph.documents();
+        let unsaved = self.notes.title_prefix();
         match docs {
-            [] => "WSIS Atlas".to_owned(),
-            [one] => format!("{} — WSIS Atlas", one.title),
-            many => format!("{} documents — WSIS Atlas", many.len()),
+            [] => format!("{unsaved}WSIS Atlas"),
+            [one] => format!("{unsaved}{} — WSIS Atlas", one.title),
+            many => format!("{unsaved}{} documents — WSIS Atlas", many.len()),
         }
     }
 }
@@ -373,6 +414,7 @@ pub fn apply_theme(ctx: &egui::Context, choice: ThemeChoice) {
 
 impl eframe::App for AtlasApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        annotations_ui::tick(self, ctx);
         self.dropped_files(ctx);
         self.sync_visibility();
         if self.step_layout() {
@@ -384,7 +426,10 @@ impl eframe::App for AtlasApp {
         let ctx = ui.ctx().clone();
         self.shortcuts(&ctx);
         let title = self.title();
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        if self.title_sent.as_ref() != Some(&title) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_sent = Some(title);
+        }
 
         let mut commands = Vec::new();
         egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(menu::menu_bar_ui(ui, self)));
@@ -404,11 +449,17 @@ impl eframe::App for AtlasApp {
                 .show(ui, |ui| commands.extend(detail_panel::detail_panel_ui(ui, self)));
         }
         egui::CentralPanel::no_frame().show(ui, |ui| commands.extend(canvas::canvas_ui(ui, self)));
+        super::export_dialog::export_dialog_ui(&ctx, self);
         if let Some(command) = open_prompt::open_prompt_ui(&ctx, self) {
             commands.push(command);
         }
+        annotations_ui::modals_ui(&ctx, self);
 
         commands.extend(std::mem::take(&mut self.pending));
+        if !commands.is_empty() {
+            // The panels were drawn before the commands: draw again to show their effect.
+            ctx.request_repaint();
+        }
         for command in commands {
             self.apply(&ctx, command);
         }

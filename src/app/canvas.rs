@@ -15,25 +15,27 @@ const FIT_MARGIN: f32 = 40.0;
 
 /// Builds the scene the canvas shows (also what "export current view" writes).
 #[must_use]
-pub fn current_scene(app: &AtlasApp, camera: Camera, style: &crate::style::Style) -> Scene {
+pub fn current_scene(app: &AtlasApp, camera: Camera, style: &crate::style::Style, labels: Labels) -> Scene {
     let graph = &app.workspace.graph;
     let view = &app.view;
     let highlight = view.highlight();
     let position = |n: NodeIndex| app.workspace.position(n);
     let visible = |n: NodeIndex| view.is_visible(graph, n);
     let edge_visible = |k| view.is_edge_visible(k);
-    let badge = |_n: NodeIndex| None;
+    let badges = app.notes.badges(graph);
+    let badge = |n: NodeIndex| badges.get(&n).copied();
+    let user_links = app.notes.user_links(graph);
     let input = SceneInput {
         graph,
         position: &position,
         visible: &visible,
         edge_visible: &edge_visible,
         badge: &badge,
-        user_links: &[],
+        user_links: &user_links,
         camera,
         style,
         highlight: &highlight,
-        labels: Labels::Auto,
+        labels,
         cull: true,
     };
     scene::build(&input)
@@ -115,7 +117,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
 
     app.view.camera = Some(camera);
     let style = app.style(ui.ctx());
-    let scene = current_scene(app, camera, &style);
+    let scene = current_scene(app, camera, &style, Labels::Auto);
     paint(ui, rect, &scene);
     app.last_scene = Some(scene);
 
@@ -133,7 +135,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
         ui.painter().text(
             rect.center(),
             Align2::CENTER_CENTER,
-            "No document open — File → Open document… (Ctrl+O)",
+            "No document open — File › Open document… (Ctrl+O)",
             FontId::proportional(16.0),
             ui.visuals().weak_text_color(),
         );
@@ -169,6 +171,8 @@ fn context_menu_ui(response: &egui::Response, app: &mut AtlasApp, out: &mut Vec<
             out.push(Command::ToggleKind(kind));
             ui.close();
         }
+        ui.separator();
+        super::annotations_ui::context_menu_ui(ui, node, out);
     });
 }
 

@@ -53,8 +53,12 @@ pub fn detail_panel_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
             }
         });
         ui.separator();
+        super::annotations_ui::node_notes_ui(ui, &app.notes, graph, index, &mut out);
         match node.kind {
-            NodeKind::Paragraph => paragraph_text_ui(ui, graph, index, node, &style, app.view.show_thematic, &mut out),
+            NodeKind::Paragraph => {
+                let quotes = node.text.as_deref().map(|t| app.notes.quote_spans(&node.id, t)).unwrap_or_default();
+                paragraph_text_ui(ui, graph, index, &style, app.view.show_thematic, &quotes, &mut out);
+            }
             NodeKind::Document | NodeKind::Section => {}
             _ => citing_ui(ui, graph, index, &style, &mut out),
         }
@@ -149,16 +153,17 @@ fn references(graph: &AtlasGraph, index: NodeIndex, show_thematic: bool) -> Vec<
     out
 }
 
+/// The text with its references; words quoted by notes are highlighted.
 fn paragraph_text_ui(
     ui: &mut egui::Ui,
     graph: &AtlasGraph,
     index: NodeIndex,
-    node: &Node,
     style: &Style,
     show_thematic: bool,
+    quotes: &[super::annotations_ui::QuoteSpan],
     out: &mut Vec<Command>,
 ) {
-    let Some(text) = &node.text else { return };
+    let Some(text) = graph.node(index).and_then(|n| n.text.as_ref()) else { return };
     let refs = references(graph, index, show_thematic);
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 0.0;
@@ -166,7 +171,7 @@ fn paragraph_text_ui(
         for r in &refs {
             let (Some(before), Some(quote)) = (text.get(at..r.start), text.get(r.start..r.end)) else { continue };
             if !before.is_empty() {
-                ui.label(before);
+                super::annotations_ui::quoted_text_ui(ui, text, at..r.start, quotes);
             }
             let Some(target) = graph.node(r.target) else { continue };
             let color = color32(style.node_color(target.kind));
@@ -179,10 +184,8 @@ fn paragraph_text_ui(
             }
             at = r.end;
         }
-        if let Some(rest) = text.get(at..)
-            && !rest.is_empty()
-        {
-            ui.label(rest);
+        if text.get(at..).is_some_and(|rest| !rest.is_empty()) {
+            super::annotations_ui::quoted_text_ui(ui, text, at..text.len(), quotes);
         }
     });
 }
@@ -235,7 +238,7 @@ fn citing_ui(ui: &mut egui::Ui, graph: &AtlasGraph, index: NodeIndex, style: &St
 }
 
 fn links_ui(ui: &mut egui::Ui, graph: &AtlasGraph, index: NodeIndex, style: &Style, out: &mut Vec<Command>) {
-    let groups: [(EdgeKind, Direction, &str); 10] = [
+    let groups: [(EdgeKind, Direction, &str); 14] = [
         (EdgeKind::Cites, Direction::Outgoing, "Cites"),
         (EdgeKind::Mentions, Direction::Outgoing, "Mentions"),
         (EdgeKind::Thematic, Direction::Outgoing, "Thematic SDGs"),
@@ -246,6 +249,10 @@ fn links_ui(ui: &mut egui::Ui, graph: &AtlasGraph, index: NodeIndex, style: &Sty
         (EdgeKind::Follows, Direction::Incoming, "Previous"),
         (EdgeKind::Follows, Direction::Outgoing, "Next"),
         (EdgeKind::Annotation, Direction::Outgoing, "Your links"),
+        (EdgeKind::AddressedTo, Direction::Outgoing, "Asks"),
+        (EdgeKind::AddressedTo, Direction::Incoming, "Asked by"),
+        (EdgeKind::Similar, Direction::Outgoing, "Similar"),
+        (EdgeKind::Similar, Direction::Incoming, "Similar"),
     ];
     let links = graph.links(index);
     ui.label(RichText::new("Links").strong());

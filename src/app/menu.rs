@@ -32,7 +32,7 @@ fn file_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
             Some(OpenPrompt::new("Type the path of a text document. You can also drop files onto the window."));
     }
     if ui.button("Add document to the map…").clicked() {
-        app.open_prompt = Some(OpenPrompt { add: true, ..OpenPrompt::new("Type the path of a text document to add.") });
+        out.push(Command::ShowAddDialog);
     }
     ui.menu_button("Open recent", |ui| {
         if app.settings.recent_documents.is_empty() {
@@ -48,10 +48,14 @@ fn file_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
         out.push(Command::OpenBundled);
     }
     ui.separator();
-    ui.add_enabled(false, Button::new("Export image…").shortcut_text("Ctrl+E"))
-        .on_disabled_hover_text("Image export is not available in this build yet; use `wsis-atlas export`.");
-    ui.add_enabled(false, Button::new("Open annotations…"))
-        .on_disabled_hover_text("Annotation files are not available in this build yet.");
+    if item(ui, "Export image…", "Ctrl+E") {
+        app.export_dialog = Some(super::export_dialog::ExportDialog::image());
+    }
+    if ui.button("Export graph data…").clicked() {
+        app.export_dialog = Some(super::export_dialog::ExportDialog::data());
+    }
+    ui.separator();
+    super::annotations_ui::file_menu_ui(ui, app, out);
     ui.separator();
     if item(ui, "Quit", "Ctrl+Q") {
         out.push(Command::Quit);
@@ -115,7 +119,11 @@ fn go_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
 /// Every shortcut, as the Help menu and the README list them.
 pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+O", "open a document"),
+    ("Ctrl+S", "save the annotations (asks where the first time)"),
+    ("Ctrl+Shift+S", "save the annotations as…"),
+    ("A", "annotate the selected node"),
     ("Ctrl+F", "find"),
+    ("Ctrl+E", "export an image of the map (PNG, SVG)"),
     ("Enter (in find)", "select the first result"),
     ("F / Home", "fit everything into view"),
     ("Space", "pause or resume the layout"),
@@ -125,7 +133,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("scroll / pinch", "zoom about the pointer"),
     ("drag background", "pan"),
     ("drag a node", "move and pin it"),
-    ("right-click a node", "pin, unpin, focus, hide its kind"),
+    ("right-click a node", "pin, unpin, focus, hide its kind, annotate, link"),
+    ("drop a .json file", "open it as annotations (other files are added as documents)"),
     ("double-click a node", "focus on its neighbourhood"),
 ];
 

@@ -3,9 +3,12 @@
 //! after each frame's panels are drawn, and paints the same
 //! [`Scene`](crate::scene::Scene) that export writes.
 
+pub mod annotations_ui;
 pub mod atlas_app;
 pub mod canvas;
 pub mod detail_panel;
+pub mod export_dialog;
+pub mod markdown;
 pub mod menu;
 pub mod open_prompt;
 pub mod settings;
@@ -21,16 +24,15 @@ pub use atlas_app::AtlasApp;
 /// The application icon (SVG source, rendered at start-up).
 const ICON_SVG: &str = include_str!("../../icons/icon.svg");
 
-/// Opens the window on `files` (the bundled document when empty).
+/// Opens the window on `files` (the bundled document when empty), with the
+/// annotation file `annotations` if given (an error opening it is shown in
+/// the status bar).
 ///
 /// # Errors
 ///
 /// When no display is available or the window cannot be created; the
 /// message says what to do instead.
 pub fn run(files: Vec<PathBuf>, annotations: Option<PathBuf>) -> anyhow::Result<()> {
-    if annotations.is_some() {
-        anyhow::bail!("annotation files are not supported by this build yet");
-    }
     if cfg!(target_os = "linux")
         && std::env::var_os("DISPLAY").is_none()
         && std::env::var_os("WAYLAND_DISPLAY").is_none()
@@ -39,7 +41,7 @@ pub fn run(files: Vec<PathBuf>, annotations: Option<PathBuf>) -> anyhow::Result<
     }
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("WSIS Atlas")
-        .with_app_id("wsis-atlas")
+        .with_app_id(annotations_ui::APP_ID)
         .with_inner_size([1280.0, 800.0])
         .with_min_inner_size([640.0, 400.0])
         .with_drag_and_drop(true);
@@ -50,7 +52,11 @@ pub fn run(files: Vec<PathBuf>, annotations: Option<PathBuf>) -> anyhow::Result<
     eframe::run_native(
         "WSIS Atlas",
         options,
-        Box::new(move |cc| Ok(Box::new(AtlasApp::from_creation_context(cc, &files)))),
+        Box::new(move |cc| {
+            let app = AtlasApp::from_creation_context(cc, &files);
+            let recovery_dir = eframe::storage_dir(annotations_ui::APP_ID);
+            Ok(Box::new(annotations_ui::start(app, annotations.as_deref(), recovery_dir.as_deref())))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}. {}", no_display_hint()))
 }

@@ -1,5 +1,6 @@
 //! "Open a path": a small dialog with a path field, for systems where no
-//! native file dialog can be shown, and for people who prefer typing.
+//! native file dialog can be shown, and for people who prefer typing. The
+//! same prompt asks for annotation files to open or save to.
 
 use std::path::PathBuf;
 
@@ -15,6 +16,20 @@ pub struct OpenPrompt {
     pub path: String,
     /// Add to the map instead of replacing it.
     pub add: bool,
+    /// What the path is for.
+    pub purpose: Purpose,
+}
+
+/// What the typed path is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Purpose {
+    /// A text document to open or add.
+    #[default]
+    Document,
+    /// An annotation file to open.
+    OpenAnnotations,
+    /// Where to save the annotations.
+    SaveAnnotations,
 }
 
 impl OpenPrompt {
@@ -23,28 +38,44 @@ impl OpenPrompt {
     pub fn new(reason: impl Into<String>) -> Self {
         OpenPrompt { reason: reason.into(), ..OpenPrompt::default() }
     }
+
+    /// A prompt for an annotation file (to open, or to save to).
+    #[must_use]
+    pub fn annotations(purpose: Purpose, reason: impl Into<String>) -> Self {
+        OpenPrompt { reason: reason.into(), purpose, ..OpenPrompt::default() }
+    }
 }
 
 /// Draws the prompt if open; returns the command it produced.
 pub fn open_prompt_ui(ctx: &egui::Context, app: &mut AtlasApp) -> Option<Command> {
-    let recent = app.settings.recent_documents.clone();
     let prompt = app.open_prompt.as_mut()?;
+    let (heading, hint, button) = match prompt.purpose {
+        Purpose::Document => ("Open document", "/path/to/document.txt", "Open"),
+        Purpose::OpenAnnotations => ("Open annotations", "/path/to/annotations.json", "Open"),
+        Purpose::SaveAnnotations => ("Save annotations", "/path/to/annotations.json", "Save"),
+    };
+    let recent = match prompt.purpose {
+        Purpose::Document => app.settings.recent_documents.clone(),
+        Purpose::OpenAnnotations | Purpose::SaveAnnotations => app.settings.recent_annotations.clone(),
+    };
     let mut command = None;
     let mut close = false;
     egui::Modal::new(egui::Id::unique("open_prompt")).show(ctx, |ui| {
         ui.set_width(460.0);
-        ui.heading("Open document");
+        ui.heading(heading);
         if !prompt.reason.is_empty() {
             ui.label(&prompt.reason);
         }
         ui.add_space(6.0);
-        let field = ui.add(
-            egui::TextEdit::singleline(&mut prompt.path)
-                .hint_text("/path/to/document.txt")
-                .desired_width(f32::INFINITY),
-        );
-        field.request_focus();
-        ui.checkbox(&mut prompt.add, "Add to the map (keep what is open)");
+        let field = ui.add(egui::TextEdit::singleline(&mut prompt.path).hint_text(hint).desired_width(f32::INFINITY));
+        // Read before taking the focus back: `lost_focus` asks egui's memory, now.
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if !enter {
+            field.request_focus();
+        }
+        if prompt.purpose == Purpose::Document {
+            ui.checkbox(&mut prompt.add, "Add to the map (keep what is open)");
+        }
         if !recent.is_empty() {
             ui.label("Recent:");
             for path in &recent {
@@ -55,11 +86,9 @@ pub fn open_prompt_ui(ctx: &egui::Context, app: &mut AtlasApp) -> Option<Command
         }
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let path = prompt.path.trim();
-            if (ui.add_enabled(!path.is_empty(), egui::Button::new("Open")).clicked() || enter) && !path.is_empty() {
-                let files = vec![PathBuf::from(path)];
-                command = Some(if prompt.add { Command::AddDocuments(files) } else { Command::OpenDocuments(files) });
+            if (ui.add_enabled(!path.is_empty(), egui::Button::new(button)).clicked() || enter) && !path.is_empty() {
+                command = Some(command_for(prompt, PathBuf::from(path)));
                 close = true;
             }
             if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
@@ -71,4 +100,14 @@ pub fn open_prompt_ui(ctx: &egui::Context, app: &mut AtlasApp) -> Option<Command
         app.open_prompt = None;
     }
     command
+}
+
+fn command_for(prompt: &OpenPrompt, path: PathBuf) -> Command {
+    use super::annotations_ui::NotesCommand;
+    match prompt.purpose {
+        Purpose::Document if prompt.add => Command::AddDocuments(vec![path]),
+        Purpose::Document => Command::OpenDocuments(vec![path]),
+        Purpose::OpenAnnotations => Command::Notes(NotesCommand::Open(path)),
+        Purpose::SaveAnnotations => Command::Notes(NotesCommand::SaveAs(path)),
+    }
 }

@@ -34,6 +34,8 @@ pub struct Settings {
     pub show_detail_panel: bool,
     /// Documents opened recently, newest first.
     pub recent_documents: Vec<PathBuf>,
+    /// Annotation files opened or saved recently, newest first.
+    pub recent_annotations: Vec<PathBuf>,
     /// Pinned node positions by node id, per set of open documents (key:
     /// the document ids joined by `+`).
     pub pinned: BTreeMap<String, BTreeMap<String, [f32; 2]>>,
@@ -46,6 +48,7 @@ impl Default for Settings {
             show_side_panel: true,
             show_detail_panel: true,
             recent_documents: Vec::new(),
+            recent_annotations: Vec::new(),
             pinned: BTreeMap::new(),
         }
     }
@@ -57,6 +60,13 @@ impl Settings {
         self.recent_documents.retain(|p| p != &path);
         self.recent_documents.insert(0, path);
         self.recent_documents.truncate(MAX_RECENT);
+    }
+
+    /// Puts `path` first in the recent annotation files.
+    pub fn remember_annotations(&mut self, path: PathBuf) {
+        self.recent_annotations.retain(|p| p != &path);
+        self.recent_annotations.insert(0, path);
+        self.recent_annotations.truncate(MAX_RECENT);
     }
 }
 

@@ -25,9 +25,11 @@ pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         search_ui(ui, app, &mut out);
         ui.separator();
+        documents_ui(ui, app, &mut out);
         kinds_ui(ui, app, &mut out);
         ui.separator();
         sections_ui(ui, app, &mut out);
+        super::annotations_ui::notes_list_ui(ui, app, &mut out);
         focus_ui(ui, app, &mut out);
     });
     out
@@ -108,6 +110,29 @@ fn result_line(node: &Node, query: &str) -> String {
     } else {
         node.label.clone()
     }
+}
+
+/// With several documents open: show, hide or close each.
+fn documents_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
+    let docs = app.workspace.graph.documents();
+    if docs.len() < 2 {
+        return;
+    }
+    ui.heading("Documents");
+    for doc in docs {
+        let mut shown = !app.view.hidden_documents.contains(&doc.id);
+        ui.horizontal(|ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            if ui.small_button("×").on_hover_text("Close this document").clicked() {
+                out.push(Command::CloseDocument(doc.id.clone()));
+            }
+            let text = format!("{} ({} ¶)", doc.title, doc.paragraphs.len());
+            if ui.checkbox(&mut shown, text).on_hover_text(&doc.source).changed() {
+                out.push(Command::ToggleDocument(doc.id.clone()));
+            }
+        });
+    }
+    ui.separator();
 }
 
 fn kinds_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {

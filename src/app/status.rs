@@ -68,7 +68,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut AtlasApp) {
             };
             let text = text.to_owned();
             ui.colored_label(color, &text).on_hover_text(&text);
-            if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+            if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                 app.status.clear();
             }
         }

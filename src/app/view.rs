@@ -56,6 +56,14 @@ pub enum Command {
     Search(String),
     /// Close the window.
     Quit,
+    /// Show or hide one document's sections and paragraphs (by document id, `wsis10`).
+    ToggleDocument(String),
+    /// Close one document (by document id); its entities go if nothing else cites them.
+    CloseDocument(String),
+    /// Ask for documents to add to the map (native dialog, or the path field).
+    ShowAddDialog,
+    /// Open, save or edit annotations.
+    Notes(super::annotations_ui::NotesCommand),
 }
 
 /// Hops allowed around a focused node.
@@ -81,6 +89,8 @@ pub struct ViewState {
     pub hidden_kinds: BTreeSet<NodeKind>,
     /// Sections (node ids) whose paragraphs are hidden.
     pub hidden_sections: BTreeSet<String>,
+    /// Documents (ids, `wsis10`) whose sections and paragraphs are hidden.
+    pub hidden_documents: BTreeSet<String>,
     /// Whether thematic SDG links are shown.
     pub show_thematic: bool,
     /// The search box.
@@ -108,6 +118,7 @@ impl Default for ViewState {
             focus_set: BTreeSet::new(),
             hidden_kinds: BTreeSet::new(),
             hidden_sections: BTreeSet::new(),
+            hidden_documents: BTreeSet::new(),
             show_thematic: true,
             search: String::new(),
             search_hits: Vec::new(),
@@ -205,6 +216,12 @@ impl ViewState {
         if self.hidden_sections.contains(&n.id) {
             return false;
         }
+        let own_doc = if n.kind == NodeKind::Document { Some(n.id.as_str()) } else { n.document.as_deref() };
+        if let Some(doc) = own_doc
+            && self.hidden_documents.contains(doc.strip_prefix("doc:").unwrap_or(doc))
+        {
+            return false;
+        }
         self.focus.is_none() || self.focus_set.contains(&node)
     }
 
@@ -226,6 +243,14 @@ impl ViewState {
     pub fn toggle_section(&mut self, section_id: &str) {
         if !self.hidden_sections.remove(section_id) {
             self.hidden_sections.insert(section_id.to_owned());
+        }
+        self.visibility_changed = true;
+    }
+
+    /// Shows or hides a document's own nodes.
+    pub fn toggle_document(&mut self, doc_id: &str) {
+        if !self.hidden_documents.remove(doc_id) {
+            self.hidden_documents.insert(doc_id.to_owned());
         }
         self.visibility_changed = true;
     }

@@ -80,6 +80,18 @@ impl Workspace {
         Ok(errors)
     }
 
+    /// Closes one document (by id), keeping every other position. Returns
+    /// whether it was open.
+    pub fn close(&mut self, id: &str) -> bool {
+        let Some(source) = self.graph.documents().iter().find(|d| d.id == id).map(|d| d.source.clone()) else {
+            return false;
+        };
+        self.graph.remove_document(id);
+        self.files.retain(|f| f.display().to_string() != source);
+        self.layout = self.layout.rebuild(&self.graph, LAYOUT_SEED);
+        true
+    }
+
     /// A node's current position.
     #[must_use]
     pub fn position(&self, node: NodeIndex) -> Option<[f32; 2]> {
@@ -97,5 +109,32 @@ impl Workspace {
 fn error_path(e: &LoadError) -> Option<&std::path::Path> {
     match e {
         LoadError::Io { path, .. } | LoadError::Parse { path, .. } | LoadError::TooLarge { path, .. } => Some(path),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_added_and_closed_leaves_the_map_as_it_was() {
+        let Ok(mut ws) = Workspace::bundled() else { panic!("bundled workspace") };
+        let (nodes, edges) = (ws.graph.node_count(), ws.graph.edge_count());
+        let p51 = ws.graph.index_of("para:wsis10:51");
+        let before = p51.and_then(|n| ws.position(n));
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("second.txt");
+        std::fs::write(&path, "Second\n\n1. Recalling resolution 99/999 and the CSTD.\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let errors = ws.add(std::slice::from_ref(&path)).unwrap_or_default();
+        assert!(errors.is_empty());
+        assert_eq!(ws.graph.documents().len(), 2);
+        assert!(ws.graph.index_of("res:A/RES/99/999").is_some());
+        // Warm start: existing nodes keep their place.
+        assert_eq!(p51.and_then(|n| ws.position(n)), before);
+        assert!(ws.close("second"));
+        assert_eq!((ws.graph.node_count(), ws.graph.edge_count()), (nodes, edges));
+        assert!(ws.graph.index_of("res:A/RES/99/999").is_none());
+        assert!(!ws.close("second"));
     }
 }

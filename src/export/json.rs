@@ -62,6 +62,17 @@ pub fn node_link(
     graph: &AtlasGraph,
     position: impl Fn(petgraph::stable_graph::NodeIndex) -> Option<[f32; 2]>,
 ) -> NodeLink {
+    node_link_where(graph, position, |_| true)
+}
+
+/// [`node_link`] of the nodes for which `visible` holds and the links
+/// between them (kind filters, focus).
+#[must_use]
+pub fn node_link_where(
+    graph: &AtlasGraph,
+    position: impl Fn(petgraph::stable_graph::NodeIndex) -> Option<[f32; 2]>,
+    visible: impl Fn(petgraph::stable_graph::NodeIndex) -> bool,
+) -> NodeLink {
     let documents = graph
         .documents()
         .iter()
@@ -74,6 +85,7 @@ pub fn node_link(
         .collect();
     let nodes = graph
         .nodes()
+        .filter(|(i, _)| visible(*i))
         .map(|(i, n)| {
             let p = position(i);
             NodeEntry { node: n.clone(), x: p.map(|p| p[0]), y: p.map(|p| p[1]) }
@@ -81,6 +93,7 @@ pub fn node_link(
         .collect();
     let links = graph
         .edges()
+        .filter(|(s, t, _)| visible(*s) && visible(*t))
         .filter_map(|(s, t, e)| {
             Some(LinkEntry { source: graph.node(s)?.id.clone(), target: graph.node(t)?.id.clone(), edge: e.clone() })
         })
@@ -97,7 +110,16 @@ pub fn to_json(
     graph: &AtlasGraph,
     position: impl Fn(petgraph::stable_graph::NodeIndex) -> Option<[f32; 2]>,
 ) -> Result<String, super::ExportError> {
-    serde_json::to_string_pretty(&node_link(graph, position))
+    to_json_value(&node_link(graph, position))
+}
+
+/// A node-link value as pretty-printed JSON with a final line break.
+///
+/// # Errors
+///
+/// Only if serialisation fails, which plain data does not.
+pub fn to_json_value(value: &NodeLink) -> Result<String, super::ExportError> {
+    serde_json::to_string_pretty(value)
         .map(|mut s| {
             s.push('\n');
             s

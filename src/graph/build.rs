@@ -125,9 +125,11 @@ impl AtlasGraph {
                     self.graph.remove_edge(thematic);
                 }
             }
+            crate::analysis::annotate_paragraph(self, index, catalogue);
         }
         self.documents.push(doc);
         self.link_loaded_documents();
+        crate::analysis::link_similar(self);
         Ok(doc_index)
     }
 
@@ -189,6 +191,7 @@ impl AtlasGraph {
                 self.remove_node(index);
             }
         }
+        crate::analysis::link_similar(self);
         true
     }
 

@@ -16,6 +16,7 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::Role;
 use crate::document::Document;
 
 pub use query::SearchHit;
@@ -119,11 +120,16 @@ pub enum EdgeKind {
     PartOf,
     /// A link a user drew in an annotation file.
     Annotation,
+    /// Paragraph → the body or stakeholder group it asks to act ("We call on
+    /// all governments…", "invite the Chair of the CSTD"); see `analysis`.
+    AddressedTo,
+    /// Paragraph → a paragraph that says nearly the same thing; carries a `score`.
+    Similar,
 }
 
 impl EdgeKind {
     /// Every kind.
-    pub const ALL: [EdgeKind; 7] = [
+    pub const ALL: [EdgeKind; 9] = [
         EdgeKind::Contains,
         EdgeKind::Follows,
         EdgeKind::Cites,
@@ -131,6 +137,8 @@ impl EdgeKind {
         EdgeKind::Thematic,
         EdgeKind::PartOf,
         EdgeKind::Annotation,
+        EdgeKind::AddressedTo,
+        EdgeKind::Similar,
     ];
 
     /// The name used in JSON and on the command line: `part_of`.
@@ -144,6 +152,8 @@ impl EdgeKind {
             EdgeKind::Thematic => "thematic",
             EdgeKind::PartOf => "part_of",
             EdgeKind::Annotation => "annotation",
+            EdgeKind::AddressedTo => "addressed_to",
+            EdgeKind::Similar => "similar",
         }
     }
 }
@@ -195,6 +205,10 @@ pub struct Node {
     /// The part of an instrument: `paragraph 55`, `article 19`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part: Option<String>,
+    /// Clause roles of a paragraph (`recalls`, `commits`, `calls`), in order
+    /// of first appearance; see [`crate::analysis::roles`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
 }
 
 impl Node {
@@ -217,6 +231,7 @@ impl Node {
             acronym: None,
             name: None,
             part: None,
+            roles: Vec::new(),
         }
     }
 
@@ -247,6 +262,43 @@ pub struct Edge {
     /// structural edges (`contains`, `follows`, `part_of`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
+    /// Similarity of a `similar` edge, per mille (0..=1000): an integer so
+    /// that edges stay `Eq` and exports are byte-stable. JSON carries it as a
+    /// number in 0..=1 (`"score": 0.734`).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "permille")]
+    pub score: Option<u16>,
+    /// Deadlines named in the tasks of an `addressed_to` edge, as written
+    /// (`no later than July 2016`, `by 2020`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deadlines: Vec<String>,
+}
+
+impl Edge {
+    /// The similarity score of a `similar` edge in 0..=1.
+    #[must_use]
+    pub fn score(&self) -> Option<f32> {
+        self.score.map(|p| f32::from(p) / 1000.0)
+    }
+}
+
+/// Per-mille scores as JSON numbers in 0..=1.
+mod permille {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    #[allow(clippy::ref_option)] // serde's `with` passes a reference to the field
+    pub fn serialize<S: Serializer>(value: &Option<u16>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(p) => s.serialize_some(&(f64::from(*p) / 1000.0)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u16>, D::Error> {
+        let value: Option<f64> = Option::deserialize(d)?;
+        // Clamped to 0..=1000 first, so the cast cannot truncate.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        Ok(value.map(|x| (x.clamp(0.0, 1.0) * 1000.0).round() as u16))
+    }
 }
 
 /// The whole map: every loaded document and what it refers to.
@@ -368,7 +420,22 @@ impl AtlasGraph {
         let mut evidence = evidence;
         evidence.sort();
         evidence.dedup();
-        self.graph.add_edge(source, target, Edge { kind, evidence })
+        self.graph.add_edge(source, target, Edge { kind, evidence, score: None, deadlines: Vec::new() })
+    }
+
+    /// The node at an index, to change its attributes (analysis sets `roles`).
+    pub(crate) fn node_mut(&mut self, index: NodeIndex) -> Option<&mut Node> {
+        self.graph.node_weight_mut(index)
+    }
+
+    /// The edge at an index, to change its attributes (analysis sets `score`, `deadlines`).
+    pub(crate) fn edge_mut(&mut self, index: EdgeIndex) -> Option<&mut Edge> {
+        self.graph.edge_weight_mut(index)
+    }
+
+    /// Removes every edge of a kind (analysis recomputes `similar` edges).
+    pub(crate) fn remove_edges_of_kind(&mut self, kind: EdgeKind) {
+        self.graph.retain_edges(|g, e| g.edge_weight(e).is_none_or(|w| w.kind != kind));
     }
 
     /// Removes a node and its edges. Other indices stay valid.

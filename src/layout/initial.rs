@@ -209,8 +209,37 @@ pub fn pivot_mds(graph: &LayoutGraph, seed: u64) -> Vec<[f32; 2]> {
         let (jx, jy) = (rng.next_f32() - 0.5, rng.next_f32() - 0.5);
         *p = [x * cos - y * sin + jx * jitter, x * sin + y * cos + jy * jitter];
     }
+    spread_core(&mut positions, unit / 3.0);
     repair(&mut positions, graph, seed);
     positions
+}
+
+/// Caps the density of a start: the node of rank `k` by distance from the
+/// centre moves out (keeping its direction) to at least `step·√(k + ½)`, the
+/// radius of d3's phyllotaxis start. Leaves even layouts (grids) alone and
+/// spreads the dense core that MDS makes of scale-free graphs, where many
+/// nodes sit at nearly the same distances from every pivot.
+fn spread_core(positions: &mut [[f32; 2]], step: f32) {
+    let centre = centroid(positions);
+    let radius = |p: &[f32; 2]| ((p[0] - centre[0]).powi(2) + (p[1] - centre[1]).powi(2)).sqrt();
+    let mut order: Vec<(u32, u32)> =
+        positions.iter().enumerate().map(|(i, p)| (radius(p).to_bits(), i as u32)).collect();
+    // Non-negative floats sort like their bits.
+    order.sort_unstable();
+    for (k, &(_, i)) in order.iter().enumerate() {
+        let p = &mut positions[i as usize];
+        let r = radius(p);
+        let want = step * (k as f32 + 0.5).sqrt();
+        if r < want {
+            let (dx, dy) = if r > 0.0 {
+                ((p[0] - centre[0]) / r, (p[1] - centre[1]) / r)
+            } else {
+                let a = k as f32 * GOLDEN;
+                (a.cos(), a.sin())
+            };
+            *p = [centre[0] + dx * want, centre[1] + dy * want];
+        }
+    }
 }
 
 /// Places nodes `known..n` (grows `positions` to one per node): near the

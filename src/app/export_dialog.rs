@@ -1,0 +1,310 @@
+//! File → Export image… (Ctrl+E) and Export graph data…: options, a file
+//! name (native save dialog, or typed), and an atomic write. The picture of
+//! the current view is the canvas's own scene.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use petgraph::stable_graph::NodeIndex;
+
+use super::atlas_app::AtlasApp;
+use super::canvas::current_scene;
+use super::status::Level;
+use crate::export::image::{ImageOptions, ImageTheme};
+use crate::export::{self, Format};
+use crate::scene::Labels;
+
+/// What part of the map goes into the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// What the canvas shows now: same view, highlights and labels.
+    CurrentView,
+    /// Every node that is shown (filters and focus apply), framed whole.
+    Shown,
+    /// Every node of the graph.
+    Everything,
+}
+
+/// State of the export dialog.
+#[derive(Debug, Clone)]
+pub struct ExportDialog {
+    /// Picture (PNG, SVG) or data (JSON, GraphML, DOT).
+    pub format: Format,
+    /// Which nodes.
+    pub scope: Scope,
+    /// Picture options.
+    pub image: ImageOptions,
+    /// Where to write.
+    pub path: String,
+    /// Replace an existing file.
+    pub overwrite: bool,
+    /// The last error, shown in the dialog.
+    pub error: Option<String>,
+}
+
+impl ExportDialog {
+    /// The image dialog.
+    #[must_use]
+    pub fn image() -> Self {
+        ExportDialog {
+            format: Format::Png,
+            scope: Scope::CurrentView,
+            image: ImageOptions { scale: 2.0, ..ImageOptions::default() },
+            path: String::new(),
+            overwrite: false,
+            error: None,
+        }
+    }
+
+    /// The data dialog.
+    #[must_use]
+    pub fn data() -> Self {
+        ExportDialog { format: Format::Json, scope: Scope::Shown, ..ExportDialog::image() }
+    }
+}
+
+/// Largest output side in pixels offered (8K and a bit).
+const MAX_SIDE: u32 = 16_384;
+
+/// Draws the dialog, if open, and writes the file when asked.
+pub fn export_dialog_ui(ctx: &egui::Context, app: &mut AtlasApp) {
+    let Some(mut dialog) = app.export_dialog.take() else { return };
+    let mut keep_open = true;
+    let mut write = false;
+    egui::Modal::new(egui::Id::unique("export_dialog")).show(ctx, |ui| {
+        ui.set_width(440.0);
+        let image = dialog.format.is_image();
+        ui.heading(if image { "Export image" } else { "Export graph data" });
+        ui.add_space(4.0);
+        egui::Grid::new("export_options").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
+            ui.label("Format");
+            ui.horizontal(|ui| {
+                let formats: &[Format] =
+                    if image { &[Format::Png, Format::Svg] } else { &[Format::Json, Format::Graphml, Format::Dot] };
+                for &f in formats {
+                    if ui.radio(dialog.format == f, f.extension().to_uppercase()).clicked() {
+                        dialog.format = f;
+                        dialog.path = with_extension(&dialog.path, f);
+                    }
+                }
+            });
+            ui.end_row();
+            ui.label("Nodes");
+            ui.vertical(|ui| {
+                if image {
+                    ui.radio_value(&mut dialog.scope, Scope::CurrentView, "The current view, as on screen");
+                }
+                ui.radio_value(&mut dialog.scope, Scope::Shown, "Everything shown (filters and focus apply)");
+                ui.radio_value(&mut dialog.scope, Scope::Everything, "The whole graph");
+            });
+            ui.end_row();
+            if image {
+                if dialog.scope != Scope::CurrentView {
+                    ui.label("Size");
+                    ui.horizontal(|ui| {
+                        ui.add(egui::DragValue::new(&mut dialog.image.width).range(100..=8192).suffix(" px"));
+                        ui.label("×");
+                        ui.add(egui::DragValue::new(&mut dialog.image.height).range(100..=8192).suffix(" px"));
+                    });
+                    ui.end_row();
+                }
+                ui.label("Scale");
+                ui.add(egui::Slider::new(&mut dialog.image.scale, 0.5..=8.0).suffix("×"));
+                ui.end_row();
+                ui.label("Background");
+                ui.horizontal(|ui| {
+                    for t in ImageTheme::ALL {
+                        ui.radio_value(&mut dialog.image.theme, t, t.as_str());
+                    }
+                });
+                ui.end_row();
+                ui.label("Show");
+                ui.horizontal(|ui| {
+                    ui.checkbox(&mut dialog.image.labels, "labels");
+                    ui.checkbox(&mut dialog.image.legend, "legend");
+                });
+                ui.end_row();
+                let size = output_size(app, &dialog);
+                ui.label("Output");
+                if size.0.max(size.1) > MAX_SIDE {
+                    ui.colored_label(ui.visuals().error_fg_color, format!("{} × {} px: too large", size.0, size.1));
+                } else {
+                    ui.label(format!("{} × {} px", size.0, size.1));
+                }
+                ui.end_row();
+            }
+            ui.label("File");
+            ui.horizontal(|ui| {
+                let field =
+                    egui::TextEdit::singleline(&mut dialog.path).hint_text("/path/to/map.png").desired_width(260.0);
+                ui.add(field);
+                if ui.button("Browse…").clicked() {
+                    browse(&mut dialog);
+                }
+            });
+            ui.end_row();
+        });
+        let path = PathBuf::from(dialog.path.trim());
+        if !dialog.path.trim().is_empty() && path.exists() {
+            ui.checkbox(&mut dialog.overwrite, "Replace the existing file");
+        }
+        if let Some(e) = &dialog.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            let ready = !dialog.path.trim().is_empty();
+            if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
+                write = true;
+            }
+            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                keep_open = false;
+            }
+        });
+    });
+    if write {
+        match write_export(app, &dialog) {
+            Ok(path) => {
+                app.status.set(Level::Info, format!("Exported {}", path.display()));
+                keep_open = false;
+            }
+            Err(e) => dialog.error = Some(e),
+        }
+    }
+    if keep_open {
+        app.export_dialog = Some(dialog);
+    }
+}
+
+/// Replaces or adds the format's extension.
+fn with_extension(path: &str, format: Format) -> String {
+    if path.trim().is_empty() {
+        return String::new();
+    }
+    PathBuf::from(path.trim()).with_extension(format.extension()).display().to_string()
+}
+
+/// Native save dialog; when none can be shown, the typed path is used.
+fn browse(dialog: &mut ExportDialog) {
+    let started = Instant::now();
+    let ext = dialog.format.extension();
+    let picked = rfd::FileDialog::new()
+        .set_title("Export to")
+        .set_file_name(format!("wsis-atlas.{ext}"))
+        .add_filter(ext.to_uppercase(), &[ext])
+        .save_file();
+    match picked {
+        Some(path) => {
+            dialog.path = path.display().to_string();
+            // The native dialog already asked about replacing.
+            dialog.overwrite = true;
+        }
+        None if started.elapsed() < Duration::from_millis(300) => {
+            dialog.error = Some("No file dialog is available here: type the file's path.".to_owned());
+        }
+        None => {}
+    }
+}
+
+/// Output size in pixels for the dialog's options.
+fn output_size(app: &AtlasApp, dialog: &ExportDialog) -> (u32, u32) {
+    let logical = match (dialog.scope, app.view.camera) {
+        (Scope::CurrentView, Some(c)) => c.size,
+        _ => [dialog.image.width as f32, dialog.image.height as f32],
+    };
+    dialog.image.pixel_size(logical)
+}
+
+/// Builds the bytes and writes them atomically.
+fn write_export(app: &AtlasApp, dialog: &ExportDialog) -> Result<PathBuf, String> {
+    let path = PathBuf::from(dialog.path.trim());
+    let (w, h) = output_size(app, dialog);
+    if dialog.format.is_image() && w.max(h) > MAX_SIDE {
+        return Err(format!("{w} × {h} px is too large: lower the scale or the size"));
+    }
+    let bytes = export_bytes(app, dialog).map_err(|e| e.to_string())?;
+    export::write_atomic(&path, &bytes, dialog.overwrite).map_err(|e| e.to_string())?;
+    Ok(path)
+}
+
+/// The file's bytes for the dialog's options.
+///
+/// # Errors
+///
+/// When encoding fails (e.g. a picture too large for memory).
+pub fn export_bytes(app: &AtlasApp, dialog: &ExportDialog) -> Result<Vec<u8>, export::ExportError> {
+    let graph = &app.workspace.graph;
+    let position = |n: NodeIndex| app.workspace.position(n);
+    if dialog.format.is_image()
+        && dialog.scope == Scope::CurrentView
+        && let Some(camera) = app.view.camera
+    {
+        let style = dialog.image.theme.style();
+        let labels = if dialog.image.labels { Labels::Auto } else { Labels::None };
+        let mut scene = current_scene(app, camera, &style, labels);
+        if !dialog.image.theme.paints_background() {
+            scene.background = crate::style::Rgba::TRANSPARENT;
+        }
+        return match dialog.format {
+            Format::Svg => Ok(export::svg::render_svg(&scene, &dialog.image).into_bytes()),
+            _ => export::png::render_png(&scene, &dialog.image),
+        };
+    }
+    let visible: BTreeSet<NodeIndex> = match dialog.scope {
+        Scope::Everything => graph.node_indices().collect(),
+        _ => graph.node_indices().filter(|&n| app.view.is_visible(graph, n)).collect(),
+    };
+    export::export(graph, &position, &visible, dialog.format, &dialog.image)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::settings::Settings;
+    use crate::app::workspace::Workspace;
+    use crate::scene::Camera;
+
+    fn app() -> AtlasApp {
+        let Ok(ws) = Workspace::bundled() else { panic!("bundled workspace") };
+        let mut app = AtlasApp::new(ws, Settings::default());
+        app.workspace.layout.sim.run_to_rest(2_000);
+        let graph = &app.workspace.graph;
+        let points: Vec<_> = graph.node_indices().filter_map(|n| app.workspace.position(n)).collect();
+        app.view.camera = Some(Camera::fit(points, [640.0, 400.0], 20.0));
+        app
+    }
+
+    #[test]
+    fn current_view_png_has_the_canvas_size_times_the_scale() {
+        let app = app();
+        let dialog = ExportDialog::image();
+        let png = export_bytes(&app, &dialog).unwrap_or_default();
+        let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).ok();
+        assert_eq!(pixmap.map(|p| (p.width(), p.height())), Some((1280, 800)));
+    }
+
+    #[test]
+    fn hidden_kinds_stay_out_of_data_exports_of_what_is_shown() {
+        let mut app = app();
+        app.view.toggle_kind(crate::graph::NodeKind::Resolution);
+        let dialog = ExportDialog::data();
+        let json = String::from_utf8(export_bytes(&app, &dialog).unwrap_or_default()).unwrap_or_default();
+        assert!(json.contains("para:wsis10:51"));
+        assert!(!json.contains("\"res:A/RES/69/166\""));
+        let all = ExportDialog { scope: Scope::Everything, ..ExportDialog::data() };
+        let json = String::from_utf8(export_bytes(&app, &all).unwrap_or_default()).unwrap_or_default();
+        assert!(json.contains("\"res:A/RES/69/166\""));
+    }
+
+    #[test]
+    fn the_svg_of_the_current_view_names_the_selection() {
+        let mut app = app();
+        let Some(p51) = app.workspace.graph.index_of("para:wsis10:51") else { panic!("¶51") };
+        app.view.select(p51);
+        let svg = ExportDialog { format: Format::Svg, ..ExportDialog::image() };
+        let text = String::from_utf8(export_bytes(&app, &svg).unwrap_or_default()).unwrap_or_default();
+        assert!(text.contains("para:wsis10:51"));
+        assert!(text.contains("¶51"));
+    }
+}

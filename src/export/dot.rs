@@ -1,0 +1,105 @@
+//! The graph as Graphviz DOT: nodes filled with their kind's colour and
+//! placed at their layout position (`pos="x,y!"`, points, y up as Graphviz
+//! expects; render as laid out with `neato -n2 -Tsvg`), edges coloured and
+//! dashed as in the window. Every node carries `kind`, and paragraphs a
+//! `tooltip` with their text.
+
+use std::fmt::Write as _;
+
+use petgraph::stable_graph::NodeIndex;
+
+use super::xml::num_into;
+use crate::graph::AtlasGraph;
+use crate::style::{Style, Theme};
+
+/// Appends `s` as a DOT double-quoted string: `"` and `\` escaped, line
+/// breaks as `\n`, other control characters dropped.
+pub fn quote_into(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// The visible part of `graph` as DOT: nodes for which `visible` holds and
+/// the edges between them, in graph order.
+///
+/// # Complexity
+///
+/// Linear in the graph.
+#[must_use]
+pub fn to_dot(
+    graph: &AtlasGraph,
+    position: &dyn Fn(NodeIndex) -> Option<[f32; 2]>,
+    visible: &dyn Fn(NodeIndex) -> bool,
+) -> String {
+    let style = Style::new(Theme::Light);
+    let mut out = String::with_capacity(1024 + 200 * graph.node_count() + 80 * graph.edge_count());
+    out.push_str("digraph \"WSIS Atlas\" {\n");
+    out.push_str("  graph [outputorder=edgesfirst, overlap=true, splines=false, bgcolor=");
+    quote_into(&mut out, &style.background.to_hex());
+    out.push_str("];\n");
+    out.push_str("  node [shape=box, style=\"rounded,filled\", fontname=\"Ubuntu\", fontsize=9, fontcolor=\"#ffffff\", penwidth=0, margin=\"0.04,0.02\", width=0, height=0];\n");
+    out.push_str("  edge [arrowsize=0.4];\n");
+    for (index, node) in graph.nodes() {
+        if !visible(index) {
+            continue;
+        }
+        out.push_str("  ");
+        quote_into(&mut out, &node.id);
+        out.push_str(" [label=");
+        quote_into(&mut out, &node.label);
+        let _ =
+            write!(out, ", kind=\"{}\", fillcolor=\"{}\"", node.kind.as_str(), style.node_color(node.kind).to_hex());
+        if let Some([x, y]) = position(index).filter(|p| p[0].is_finite() && p[1].is_finite()) {
+            out.push_str(", pos=\"");
+            num_into(&mut out, x);
+            out.push(',');
+            num_into(&mut out, -y);
+            out.push_str("!\"");
+        }
+        let tip = node.text.as_deref().unwrap_or_else(|| node.display_name());
+        out.push_str(", tooltip=");
+        quote_into(&mut out, tip);
+        out.push_str("];\n");
+    }
+    for (s, t, edge) in graph.edges() {
+        if !(visible(s) && visible(t)) {
+            continue;
+        }
+        let (Some(source), Some(target)) = (graph.node(s), graph.node(t)) else { continue };
+        let es = style.edge_style(edge.kind);
+        out.push_str("  ");
+        quote_into(&mut out, &source.id);
+        out.push_str(" -> ");
+        quote_into(&mut out, &target.id);
+        let [r, g, b, a] = es.color.0;
+        let _ = write!(out, " [kind=\"{}\", color=\"#{r:02x}{g:02x}{b:02x}{a:02x}\", penwidth=", edge.kind.as_str());
+        num_into(&mut out, es.width);
+        if es.dashed {
+            out.push_str(", style=dashed");
+        }
+        out.push_str("];\n");
+    }
+    out.push_str("}\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_escape_quotes_backslashes_and_newlines() {
+        let mut s = String::new();
+        quote_into(&mut s, "a \"b\" \\c\nd\u{7}");
+        assert_eq!(s, r#""a \"b\" \\c\nd""#);
+    }
+}

@@ -1,0 +1,219 @@
+//! Picture export options, and building the [`Scene`] of a whole graph (or
+//! of the visible part of it) with a camera fitted so that every disc and
+//! label is inside the picture.
+
+use petgraph::stable_graph::NodeIndex;
+
+use crate::graph::AtlasGraph;
+use crate::scene::{self, Camera, Highlight, Labels, Scene, SceneInput};
+use crate::style::{Style, Theme};
+
+/// The picture's palette: the window's light or dark theme, or the light
+/// palette on a transparent background (for slides and pages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ImageTheme {
+    /// Light background.
+    #[default]
+    Light,
+    /// Dark background.
+    Dark,
+    /// No background; light-theme colours.
+    Transparent,
+}
+
+impl ImageTheme {
+    /// Every theme, in menu order.
+    pub const ALL: [ImageTheme; 3] = [ImageTheme::Light, ImageTheme::Dark, ImageTheme::Transparent];
+
+    /// The name on the command line: `light`, `dark`, `transparent`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImageTheme::Light => "light",
+            ImageTheme::Dark => "dark",
+            ImageTheme::Transparent => "transparent",
+        }
+    }
+
+    /// The window theme whose colours the picture uses.
+    #[must_use]
+    pub fn theme(self) -> Theme {
+        match self {
+            ImageTheme::Dark => Theme::Dark,
+            ImageTheme::Light | ImageTheme::Transparent => Theme::Light,
+        }
+    }
+
+    /// The style to build the scene with.
+    #[must_use]
+    pub fn style(self) -> Style {
+        Style::new(self.theme())
+    }
+
+    /// Whether the background is painted.
+    #[must_use]
+    pub fn paints_background(self) -> bool {
+        self != ImageTheme::Transparent
+    }
+}
+
+/// How a picture is made.
+///
+/// The scene is laid out in `width` × `height` logical pixels (labels at the
+/// window's font size); the file has `scale` times as many pixels in each
+/// direction (`scale` 2: a sharper picture of the same view). When the
+/// window exports its current view, the scene's own size is used instead of
+/// `width` and `height`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ImageOptions {
+    /// Logical width in pixels.
+    pub width: u32,
+    /// Logical height in pixels.
+    pub height: u32,
+    /// Output pixels per logical pixel (clamped to 0.05..=16).
+    pub scale: f32,
+    /// Palette and background.
+    pub theme: ImageTheme,
+    /// Draw node labels.
+    pub labels: bool,
+    /// Draw the legend (kinds, colours and counts).
+    pub legend: bool,
+}
+
+impl Default for ImageOptions {
+    fn default() -> Self {
+        ImageOptions { width: 1600, height: 1000, scale: 1.0, theme: ImageTheme::Light, labels: true, legend: true }
+    }
+}
+
+impl ImageOptions {
+    /// The scale actually used (finite, within 0.05..=16).
+    #[must_use]
+    pub fn effective_scale(&self) -> f32 {
+        if self.scale.is_finite() { self.scale.clamp(0.05, 16.0) } else { 1.0 }
+    }
+
+    /// Output size in pixels of a scene of `size` logical pixels.
+    #[must_use]
+    pub fn pixel_size(&self, size: [f32; 2]) -> (u32, u32) {
+        let s = self.effective_scale();
+        let px = |v: f32| (v * s).round().clamp(1.0, u32::MAX as f32) as u32;
+        (px(size[0]), px(size[1]))
+    }
+}
+
+/// Free pixels kept around the drawing.
+const MARGIN: f32 = 24.0;
+
+/// The scene of every visible node of `graph`, with the camera fitted so
+/// that discs and labels are all inside `opts.width` × `opts.height`. No
+/// culling, no highlight; all edge kinds shown.
+#[must_use]
+pub fn whole_graph_scene(
+    graph: &AtlasGraph,
+    position: &dyn Fn(NodeIndex) -> Option<[f32; 2]>,
+    visible: &dyn Fn(NodeIndex) -> bool,
+    opts: &ImageOptions,
+) -> Scene {
+    whole_graph_scene_with(graph, position, visible, opts, &crate::annotations::Overlay::default())
+}
+
+/// [`whole_graph_scene`] with an annotation overlay: badges on annotated
+/// nodes and the user's own links.
+#[must_use]
+pub fn whole_graph_scene_with(
+    graph: &AtlasGraph,
+    position: &dyn Fn(NodeIndex) -> Option<[f32; 2]>,
+    visible: &dyn Fn(NodeIndex) -> bool,
+    opts: &ImageOptions,
+    overlay: &crate::annotations::Overlay,
+) -> Scene {
+    let style = opts.theme.style();
+    let size = [opts.width.max(1) as f32, opts.height.max(1) as f32];
+    let points: Vec<[f32; 2]> = graph.node_indices().filter(|&n| visible(n)).filter_map(position).collect();
+    let mut camera = Camera::fit(points.iter().copied(), size, MARGIN);
+    let highlight = Highlight::default();
+    let build = |camera: Camera| {
+        let mut scene = scene::build(&SceneInput {
+            graph,
+            position,
+            visible,
+            edge_visible: &|_| true,
+            badge: &|n| overlay.badge(n),
+            user_links: &overlay.links,
+            camera,
+            style: &style,
+            highlight: &highlight,
+            labels: if opts.labels { Labels::Auto } else { Labels::None },
+            cull: false,
+        });
+        if !opts.theme.paints_background() {
+            scene.background = crate::style::Rgba::TRANSPARENT;
+        }
+        scene
+    };
+    let mut scene = build(camera);
+    // Discs and labels reach beyond the node centres the camera was fitted
+    // to: zoom out and re-centre on the drawing's real extent, a few times
+    // (labels keep their size while discs scale, and placement may change).
+    for _ in 0..4 {
+        let Some([x0, y0, x1, y1]) = extent(&scene) else { break };
+        let fits =
+            x0 >= MARGIN * 0.5 && y0 >= MARGIN * 0.5 && x1 <= size[0] - MARGIN * 0.5 && y1 <= size[1] - MARGIN * 0.5;
+        if fits {
+            break;
+        }
+        let room = [(size[0] - 2.0 * MARGIN).max(1.0), (size[1] - 2.0 * MARGIN).max(1.0)];
+        let span = [(x1 - x0).max(1.0), (y1 - y0).max(1.0)];
+        let factor = (room[0] / span[0]).min(room[1] / span[1]).min(1.0);
+        let mid = camera.to_world([(x0 + x1) / 2.0, (y0 + y1) / 2.0]);
+        camera.center = mid;
+        camera.zoom = (camera.zoom * factor * 0.98).clamp(Camera::ZOOM_RANGE.0 * 0.01, Camera::ZOOM_RANGE.1);
+        scene = build(camera);
+    }
+    scene
+}
+
+/// Bounding box (x0, y0, x1, y1) of the discs and labels, in scene pixels.
+#[must_use]
+pub fn extent(scene: &Scene) -> Option<[f32; 4]> {
+    let discs = scene.nodes.iter().map(|n| {
+        let r = n.radius + n.stroke_width;
+        [n.center[0] - r, n.center[1] - r, n.center[0] + r, n.center[1] + r]
+    });
+    let labels = scene.labels.iter().map(super::svg::label_box);
+    discs
+        .chain(labels)
+        .filter(|b| b.iter().all(|v| v.is_finite()))
+        .reduce(|a, b| [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{EdgeKind, Node, NodeKind};
+
+    #[test]
+    fn whole_graph_scene_keeps_discs_and_labels_inside() {
+        let mut g = AtlasGraph::new();
+        let a = g.add_node(Node::new("a", NodeKind::Document, "A very long document label that sticks out"));
+        let b = g.add_node(Node::new("b", NodeKind::Resolution, "Resolution B with a long label"));
+        g.add_edge(a, b, EdgeKind::Cites, Vec::new());
+        let pos = |n: NodeIndex| Some(if n == a { [0.0, 0.0] } else { [100.0, 40.0] });
+        let opts = ImageOptions { width: 400, height: 300, ..ImageOptions::default() };
+        let scene = whole_graph_scene(&g, &pos, &|_| true, &opts);
+        assert_eq!(scene.nodes.len(), 2);
+        assert_eq!(scene.labels.len(), 2);
+        let [x0, y0, x1, y1] = extent(&scene).expect("shapes");
+        assert!(x0 >= 0.0 && y0 >= 0.0 && x1 <= 400.0 && y1 <= 300.0, "{:?}", [x0, y0, x1, y1]);
+    }
+
+    #[test]
+    fn transparent_theme_clears_the_background() {
+        let g = AtlasGraph::new();
+        let opts = ImageOptions { theme: ImageTheme::Transparent, ..ImageOptions::default() };
+        let scene = whole_graph_scene(&g, &|_| None, &|_| true, &opts);
+        assert_eq!(scene.background.0[3], 0);
+        assert_eq!(ImageOptions { scale: 2.0, ..opts }.pixel_size(scene.size), (3200, 2000));
+    }
+}

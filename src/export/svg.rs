@@ -1,0 +1,245 @@
+//! A [`Scene`] as SVG text: lines, then discs (each carrying its node id in
+//! `data-id` and a `<title>` tooltip), then labels on a rounded halo as in
+//! the window, then the legend. Text stays text, so the file is searchable
+//! and its labels selectable; PNG export rasterises this same SVG.
+
+use std::fmt::Write as _;
+
+use super::image::ImageOptions;
+use super::xml::{escape_into, num_into};
+use crate::scene::{LabelShape, Scene, text_width};
+use crate::style::Rgba;
+
+/// The font family SVG text asks for: egui's proportional font (bundled for
+/// PNG export), then any sans-serif.
+pub const FONT_FAMILY: &str = "Ubuntu, 'Ubuntu Light', sans-serif";
+
+/// Padding of a label's halo around its text, in pixels.
+const HALO_PAD: [f32; 2] = [3.0, 1.5];
+/// Legend font size, row height and padding, in pixels.
+const LEGEND_FONT: f32 = 12.0;
+const LEGEND_ROW: f32 = 18.0;
+const LEGEND_PAD: f32 = 10.0;
+
+/// The rounded rectangle behind a label (x0, y0, x1, y1), in scene pixels.
+#[must_use]
+pub fn label_box(label: &LabelShape) -> [f32; 4] {
+    let w = text_width(&label.text, label.size);
+    let h = label.size * 0.6;
+    [
+        label.pos[0] - HALO_PAD[0],
+        label.pos[1] - h - HALO_PAD[1],
+        label.pos[0] + w + HALO_PAD[0],
+        label.pos[1] + h + HALO_PAD[1],
+    ]
+}
+
+/// Where the legend goes: its box (x0, y0, x1, y1) in scene pixels, in the
+/// corner that covers the fewest discs. `None` when the scene has no nodes.
+#[must_use]
+pub fn legend_box(scene: &Scene) -> Option<[f32; 4]> {
+    if scene.legend.is_empty() {
+        return None;
+    }
+    let text_w = scene.legend.iter().map(|e| text_width(&legend_text(e), LEGEND_FONT)).fold(0.0, f32::max);
+    let w = text_w + 2.0 * LEGEND_PAD + 18.0;
+    let h = scene.legend.len() as f32 * LEGEND_ROW + 2.0 * LEGEND_PAD - 4.0;
+    let m = 8.0;
+    let [sw, sh] = scene.size;
+    let corners = [[m, m], [sw - w - m, m], [m, sh - h - m], [sw - w - m, sh - h - m]];
+    corners
+        .into_iter()
+        .map(|[x, y]| {
+            let b = [x, y, x + w, y + h];
+            let covered = scene
+                .nodes
+                .iter()
+                .filter(|n| n.center[0] + n.radius >= b[0] && n.center[0] - n.radius <= b[2])
+                .filter(|n| n.center[1] + n.radius >= b[1] && n.center[1] - n.radius <= b[3])
+                .count()
+                + scene.labels.iter().filter(|l| intersects(label_box(l), b)).count();
+            (covered, b)
+        })
+        .min_by_key(|(covered, _)| *covered)
+        .map(|(_, b)| b)
+}
+
+fn intersects(a: [f32; 4], b: [f32; 4]) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+}
+
+fn legend_text(e: &crate::scene::LegendEntry) -> String {
+    format!("{} ({})", e.kind.plural(), e.count)
+}
+
+/// Writes `fill="#rrggbb"` (and `fill-opacity` when not opaque) for `attr`.
+fn paint(out: &mut String, attr: &str, c: Rgba) {
+    let _ = write!(out, " {attr}=\"{}\"", c.to_hex());
+    if c.0[3] != 255 {
+        out.push(' ');
+        out.push_str(attr);
+        out.push_str("-opacity=\"");
+        num_into(out, c.opacity());
+        out.push('"');
+    }
+}
+
+fn attr_num(out: &mut String, name: &str, v: f32) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    num_into(out, v);
+    out.push('"');
+}
+
+/// The scene as a standalone SVG document of `scene.size` × `opts.scale`
+/// pixels (the drawing itself in scene pixels through `viewBox`).
+/// `opts.labels` and `opts.legend` switch labels and legend off; the theme's
+/// colours are the scene's (a transparent theme leaves the background out).
+///
+/// # Complexity
+///
+/// Linear in the scene's shapes; about 200 bytes a shape.
+#[must_use]
+pub fn render_svg(scene: &Scene, opts: &ImageOptions) -> String {
+    let mut out = String::with_capacity(512 + 200 * (scene.nodes.len() + scene.edges.len() + scene.labels.len()));
+    let (pw, ph) = opts.pixel_size(scene.size);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"");
+    let _ = write!(out, " width=\"{pw}\" height=\"{ph}\" viewBox=\"0 0");
+    attr_tail(&mut out, scene.size);
+    let _ = writeln!(out, " font-family=\"{FONT_FAMILY}\">");
+    out.push_str("<title>WSIS Atlas</title>\n");
+    if opts.theme.paints_background() && scene.background.0[3] > 0 {
+        out.push_str("<rect class=\"background\" x=\"0\" y=\"0\"");
+        attr_num(&mut out, "width", scene.size[0]);
+        attr_num(&mut out, "height", scene.size[1]);
+        paint(&mut out, "fill", scene.background);
+        out.push_str("/>\n");
+    }
+
+    out.push_str("<g class=\"edges\" fill=\"none\" stroke-linecap=\"round\">\n");
+    for e in &scene.edges {
+        out.push_str("<line class=\"edge ");
+        out.push_str(e.kind.as_str());
+        out.push('"');
+        attr_num(&mut out, "x1", e.from[0]);
+        attr_num(&mut out, "y1", e.from[1]);
+        attr_num(&mut out, "x2", e.to[0]);
+        attr_num(&mut out, "y2", e.to[1]);
+        paint(&mut out, "stroke", e.color);
+        attr_num(&mut out, "stroke-width", e.width);
+        if e.dashed {
+            out.push_str(" stroke-dasharray=\"");
+            num_into(&mut out, 4.0 * e.width.max(0.5));
+            out.push(' ');
+            num_into(&mut out, 3.0 * e.width.max(0.5));
+            out.push('"');
+        }
+        out.push_str("/>\n");
+    }
+    out.push_str("</g>\n<g class=\"nodes\">\n");
+    for n in &scene.nodes {
+        out.push_str("<circle class=\"node ");
+        out.push_str(n.kind.as_str());
+        out.push_str("\" data-id=\"");
+        escape_into(&mut out, &n.id);
+        out.push('"');
+        attr_num(&mut out, "cx", n.center[0]);
+        attr_num(&mut out, "cy", n.center[1]);
+        attr_num(&mut out, "r", n.radius);
+        paint(&mut out, "fill", n.fill);
+        if n.stroke_width > 0.0 && n.stroke.0[3] > 0 {
+            paint(&mut out, "stroke", n.stroke);
+            attr_num(&mut out, "stroke-width", n.stroke_width);
+        }
+        out.push_str("><title>");
+        escape_into(&mut out, &n.tooltip);
+        out.push_str("</title></circle>\n");
+        if let Some(badge) = n.badge {
+            let d = n.radius * std::f32::consts::FRAC_1_SQRT_2;
+            out.push_str("<circle class=\"badge\"");
+            attr_num(&mut out, "cx", n.center[0] + d);
+            attr_num(&mut out, "cy", n.center[1] - d);
+            attr_num(&mut out, "r", (n.radius * 0.35).max(2.5));
+            paint(&mut out, "fill", badge);
+            paint(&mut out, "stroke", n.stroke);
+            out.push_str(" stroke-width=\"1\"/>\n");
+        }
+    }
+    out.push_str("</g>\n");
+
+    if opts.labels && !scene.labels.is_empty() {
+        out.push_str("<g class=\"labels\">\n");
+        for l in &scene.labels {
+            let b = label_box(l);
+            out.push_str("<rect class=\"halo\"");
+            attr_num(&mut out, "x", b[0]);
+            attr_num(&mut out, "y", b[1]);
+            attr_num(&mut out, "width", b[2] - b[0]);
+            attr_num(&mut out, "height", b[3] - b[1]);
+            out.push_str(" rx=\"3\"");
+            paint(&mut out, "fill", l.halo);
+            out.push_str("/>\n<text class=\"label\"");
+            attr_num(&mut out, "x", l.pos[0]);
+            attr_num(&mut out, "y", l.pos[1] + l.size * 0.36);
+            attr_num(&mut out, "font-size", l.size);
+            paint(&mut out, "fill", l.color);
+            out.push('>');
+            escape_into(&mut out, &l.text);
+            out.push_str("</text>\n");
+        }
+        out.push_str("</g>\n");
+    }
+
+    if opts.legend
+        && let Some(b) = legend_box(scene)
+    {
+        legend(&mut out, scene, b, opts);
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+fn attr_tail(out: &mut String, size: [f32; 2]) {
+    out.push(' ');
+    num_into(out, size[0]);
+    out.push(' ');
+    num_into(out, size[1]);
+    out.push('"');
+}
+
+/// The legend: a panel with a disc and "Kinds (count)" per visible kind.
+fn legend(out: &mut String, scene: &Scene, b: [f32; 4], opts: &ImageOptions) {
+    let dark = opts.theme == super::image::ImageTheme::Dark;
+    let (panel, text) =
+        if dark { (Rgba::hex(0x24272e), Rgba::hex(0xe6e6e6)) } else { (Rgba::hex(0xffffff), Rgba::hex(0x1f2328)) };
+    out.push_str("<g class=\"legend\">\n<rect");
+    attr_num(out, "x", b[0]);
+    attr_num(out, "y", b[1]);
+    attr_num(out, "width", b[2] - b[0]);
+    attr_num(out, "height", b[3] - b[1]);
+    out.push_str(" rx=\"6\"");
+    paint(out, "fill", panel.fade(0.9));
+    paint(out, "stroke", text.fade(0.25));
+    out.push_str(" stroke-width=\"1\"/>\n");
+    for (i, e) in scene.legend.iter().enumerate() {
+        let cy = b[1] + LEGEND_PAD + LEGEND_ROW * i as f32 + 5.0;
+        out.push_str("<circle class=\"legend-swatch ");
+        out.push_str(e.kind.as_str());
+        out.push('"');
+        attr_num(out, "cx", b[0] + LEGEND_PAD + 5.0);
+        attr_num(out, "cy", cy);
+        out.push_str(" r=\"5\"");
+        paint(out, "fill", e.color);
+        out.push_str("/>\n<text class=\"legend-text\"");
+        attr_num(out, "x", b[0] + LEGEND_PAD + 16.0);
+        attr_num(out, "y", cy + LEGEND_FONT * 0.36);
+        attr_num(out, "font-size", LEGEND_FONT);
+        paint(out, "fill", text);
+        out.push('>');
+        escape_into(out, &legend_text(e));
+        out.push_str("</text>\n");
+    }
+    out.push_str("</g>\n");
+}

@@ -1,0 +1,220 @@
+//! Integration tests: analysis — clause roles, who is asked to act and by
+//! when, paragraphs that say the same thing, and document comparison, on the
+//! bundled WSIS+10 outcome document.
+
+use petgraph::stable_graph::NodeIndex;
+use wsis_atlas::analysis::{self, DiffOp, Role, Status};
+use wsis_atlas::document;
+use wsis_atlas::extract::Catalogue;
+use wsis_atlas::graph::{AtlasGraph, EdgeKind};
+
+fn bundled() -> AtlasGraph {
+    AtlasGraph::bundled().expect("bundled lexicons load")
+}
+
+fn para(graph: &AtlasGraph, n: u32) -> NodeIndex {
+    graph.index_of(&format!("para:wsis10:{n}")).expect("paragraph exists")
+}
+
+fn roles(graph: &AtlasGraph, n: u32) -> Vec<Role> {
+    graph.node(para(graph, n)).map(|node| node.roles.clone()).unwrap_or_default()
+}
+
+#[test]
+fn paragraph_roles_come_from_their_openings() {
+    let g = bundled();
+    // "Recalling the request in paragraph 111 …, and in this regard reaffirming …"
+    assert_eq!(roles(&g, 1), [Role::Recalls, Role::Reaffirms]);
+    // "We emphasize our concern … We recognize … we commit … We call for … We reaffirm …"
+    let r32 = roles(&g, 32);
+    assert!(r32.contains(&Role::Commits) && r32.contains(&Role::Calls), "{r32:?}");
+    assert_eq!(r32.first(), Some(&Role::ExpressesConcern));
+    assert_eq!(roles(&g, 70), [Role::Notes, Role::Calls, Role::Invites]);
+    // "We acknowledge … and call for …": the second clause has no "we" of its own.
+    assert_eq!(roles(&g, 76), [Role::Recognizes, Role::Calls]);
+    // "Building on …" has no role.
+    assert!(roles(&g, 3).is_empty());
+}
+
+#[test]
+fn clauses_carry_their_spans() {
+    let g = bundled();
+    let text = g.node(para(&g, 32)).and_then(|n| n.text.clone()).unwrap_or_default();
+    let clauses = analysis::clauses(&text);
+    let commit = clauses.iter().find(|c| c.role == Role::Commits).expect("a commitment");
+    assert_eq!(text.get(commit.opening.clone()), Some("we commit"));
+    let clause = text.get(commit.clause.clone()).unwrap_or_default();
+    assert!(clause.starts_with("we commit to mainstream gender in the WSIS process"), "{clause}");
+    assert!(clause.ends_with("including UN Women."), "{clause}");
+}
+
+#[test]
+fn paragraph_70_invites_the_cstd_chair_through_ecosoc_by_july_2016() {
+    let g = bundled();
+    let p70 = para(&g, 70);
+    let cstd = g.index_of("org:CSTD").expect("CSTD node");
+    let ecosoc = g.index_of("org:ECOSOC").expect("ECOSOC node");
+    for body in [cstd, ecosoc] {
+        let edge = g.edge_between(p70, body, EdgeKind::AddressedTo).and_then(|e| g.edge(e)).expect("addressed_to");
+        assert_eq!(edge.deadlines, ["no later than July 2016"]);
+        let text = g.node(p70).and_then(|n| n.text.as_deref()).unwrap_or_default();
+        assert_eq!(edge.evidence.first().map(|e| e.quote.as_str()), Some("We accordingly invite"));
+        for e in &edge.evidence {
+            assert_eq!(text.get(e.start..e.end), Some(e.quote.as_str()));
+        }
+    }
+    // The note and the call of ¶70 address nobody.
+    assert_eq!(g.links(p70).iter().filter(|l| l.weight.kind == EdgeKind::AddressedTo).count(), 2);
+}
+
+#[test]
+fn what_is_the_cstd_asked_to_do() {
+    let g = bundled();
+    let cstd = g.index_of("org:CSTD").expect("CSTD node");
+    let tasks = analysis::tasks_for(&g, cstd);
+    let numbers: Vec<u32> = tasks.iter().filter_map(|t| g.node(t.paragraph).and_then(|n| n.number)).collect();
+    assert_eq!(numbers, [38, 68, 70]);
+    let invite = tasks.iter().find(|t| t.role == Role::Invites).expect("the invitation of ¶70");
+    assert!(invite.sentence.starts_with("We accordingly invite the Chair of the Commission"), "{}", invite.sentence);
+    assert_eq!(invite.deadlines, ["no later than July 2016"]);
+    assert!(tasks.iter().any(|t| t.role == Role::Requests));
+    for t in &tasks {
+        let text = g.node(t.paragraph).and_then(|n| n.text.as_deref()).unwrap_or_default();
+        assert_eq!(text.get(t.span.clone()), Some(t.sentence.as_str()));
+    }
+    // A stakeholder group called on in ¶17, with everyone else.
+    let private = g.index_of("stk:private-sector").expect("private sector");
+    assert!(analysis::tasks_for(&g, private).iter().any(|t| t.role == Role::Calls));
+    // A node nobody asks anything of.
+    assert!(analysis::tasks_for(&g, para(&g, 1)).is_empty());
+}
+
+#[test]
+fn repeated_paragraphs_are_linked_as_similar_and_nothing_else_is() {
+    let g = bundled();
+    let similar: Vec<(u32, u32, f32)> = g
+        .edges()
+        .filter(|(_, _, e)| e.kind == EdgeKind::Similar)
+        .filter_map(|(a, b, e)| Some((g.node(a)?.number?, g.node(b)?.number?, e.score()?)))
+        .collect();
+    let pairs: Vec<(u32, u32)> = similar.iter().map(|&(a, b, _)| (a, b)).collect();
+    // ¶75 and ¶76 end with the same sentence; ¶14 and ¶48 both say the same
+    // rights apply offline and online. Paragraphs that merely share a list of
+    // country groups (¶12, ¶35, ¶66) are not linked.
+    assert!(pairs.contains(&(75, 76)), "{similar:?}");
+    assert!(pairs.contains(&(14, 48)), "{similar:?}");
+    assert!(!pairs.contains(&(35, 66)) && !pairs.contains(&(12, 35)), "{similar:?}");
+    assert!(similar.iter().all(|&(_, _, s)| (0.5..=1.0).contains(&s)), "{similar:?}");
+    let (a, b) = (para(&g, 14), para(&g, 48));
+    let edge = g.edge_between(a, b, EdgeKind::Similar).and_then(|e| g.edge(e)).expect("¶14 ~ ¶48");
+    assert_eq!(
+        edge.evidence.first().map(|e| e.quote.as_str()),
+        Some("We moreover reaffirm that the same rights that people have offline must also be protected online.")
+    );
+}
+
+#[test]
+fn json_export_carries_roles_scores_and_deadlines() {
+    let g = bundled();
+    let json = wsis_atlas::export::json::to_json(&g, |_| None).expect("JSON");
+    let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let nodes = value["nodes"].as_array().expect("nodes");
+    let p1 = nodes.iter().find(|n| n["id"] == "para:wsis10:1").expect("¶1");
+    assert_eq!(p1["roles"], serde_json::json!(["recalls", "reaffirms"]));
+    let links = value["links"].as_array().expect("links");
+    let invite = links
+        .iter()
+        .find(|l| l["source"] == "para:wsis10:70" && l["target"] == "org:CSTD" && l["kind"] == "addressed_to")
+        .expect("¶70 → CSTD");
+    assert_eq!(invite["deadlines"], serde_json::json!(["no later than July 2016"]));
+    let similar = links.iter().find(|l| l["source"] == "para:wsis10:75" && l["kind"] == "similar").expect("¶75 ~ ¶76");
+    assert_eq!(similar["score"].as_f64(), Some(1.0));
+    // Other edges carry neither field.
+    let cites = links.iter().find(|l| l["kind"] == "cites").expect("a citation");
+    assert!(cites.get("score").is_none() && cites.get("deadlines").is_none());
+    // The export reads back to the same graph data.
+    let back: wsis_atlas::export::json::NodeLink = serde_json::from_str(&json).expect("reads back");
+    assert_eq!(back, wsis_atlas::export::json::node_link(&g, |_| None));
+}
+
+#[test]
+fn stats_count_paragraphs_per_role() {
+    let g = bundled();
+    let stats = wsis_atlas::stats::stats(&g);
+    let count = |role: Role| stats.roles.iter().find(|(r, _)| *r == role).map_or(0, |(_, c)| *c);
+    assert_eq!(stats.roles.len(), Role::ALL.len());
+    assert!(count(Role::Recognizes) > count(Role::Invites));
+    // ¶70 "We accordingly invite", ¶72 "and in this regard invite", ¶73 "we invite".
+    assert_eq!(count(Role::Invites), 3);
+    assert!(stats.to_string().contains("clause roles (paragraphs):"));
+}
+
+#[test]
+fn word_diff_of_the_repeated_ending() {
+    let g = bundled();
+    let text = |n| g.node(para(&g, n)).and_then(|node| node.text.clone()).unwrap_or_default();
+    let ops = analysis::word_diff(&text(75), &text(76));
+    match ops.last() {
+        Some(DiffOp::Equal(tail)) => {
+            assert!(tail.ends_with("data gathering and dissemination and should be continued."), "{tail}")
+        }
+        other => panic!("the paragraphs end alike: {other:?}"),
+    }
+    assert!(ops.iter().any(|op| matches!(op, DiffOp::Delete(_))));
+    assert!(ops.iter().any(|op| matches!(op, DiffOp::Insert(_))));
+}
+
+/// The bundled text with ¶15 replaced by an unrelated sentence, ¶32's target year changed, under another id.
+fn revised() -> document::Document {
+    let text = document::BUNDLED_TEXT
+        .replace(
+            "15. Building confidence and security in the use of ICTs for sustainable development should also be a \
+             priority, especially given growing challenges, including the abuse of ICTs for harmful activities from \
+             harassment to crime to terrorism.",
+            "15. Cats sleep all day in the warm sun of the garden, and dogs bark at the postman every morning.",
+        )
+        .replace("gender equality in internet users by 2020", "gender equality in internet users by 2030");
+    document::parse("wsis10b", "revised", &text)
+}
+
+#[test]
+fn comparing_two_versions_of_the_document() {
+    let catalogue = Catalogue::bundled().expect("lexicons");
+    let (g, errors) = AtlasGraph::from_documents(vec![document::bundled(), revised()], &catalogue);
+    assert!(errors.is_empty());
+    let (a, b) = (g.index_of("doc:wsis10").expect("a"), g.index_of("doc:wsis10b").expect("b"));
+    let comparisons = analysis::compare_documents(&g, a, b);
+    let status_of = |id: &str| {
+        let index = g.index_of(id).expect("paragraph");
+        comparisons.iter().find(|c| c.paragraph == index).map(|c| (c.status, c.best_match))
+    };
+    let n = g.documents().first().map_or(0, |d| d.paragraphs.len());
+    assert_eq!(comparisons.len(), n + 1, "every paragraph of b, and the dropped ¶15 of a");
+    assert_eq!(status_of("para:wsis10b:15").map(|s| s.0), Some(Status::New));
+    assert_eq!(status_of("para:wsis10:15").map(|s| s.0), Some(Status::Dropped));
+    let (status, best) = status_of("para:wsis10b:32").expect("¶32 of b");
+    assert_eq!(status, Status::Changed);
+    assert_eq!(best.map(|(i, _)| i), g.index_of("para:wsis10:32"));
+    assert!(best.is_some_and(|(_, s)| s > 0.9 && s < 1.0), "{best:?}");
+    // ¶76 ends like ¶75, but its own counterpart is the one with the same words.
+    for n in [48, 75, 76] {
+        let (status, best) = status_of(&format!("para:wsis10b:{n}")).expect("a paragraph of b");
+        assert_eq!(status, Status::CarriedOver);
+        assert_eq!(best, g.index_of(&format!("para:wsis10:{n}")).map(|i| (i, 1.0)));
+    }
+    // Similar edges now also run across the documents, and go when b goes.
+    let across = |g: &AtlasGraph| {
+        g.edges()
+            .filter(|(s, t, e)| {
+                e.kind == EdgeKind::Similar
+                    && g.node(*s).and_then(|n| n.document.clone()) != g.node(*t).and_then(|n| n.document.clone())
+            })
+            .count()
+    };
+    assert!(across(&g) >= n - 1);
+    let mut g = g;
+    assert!(g.remove_document("wsis10b"));
+    assert_eq!(across(&g), 0);
+    let within = g.edges().filter(|(_, _, e)| e.kind == EdgeKind::Similar).count();
+    assert_eq!(within, bundled().edges().filter(|(_, _, e)| e.kind == EdgeKind::Similar).count());
+}
