@@ -527,3 +527,58 @@ development
         assert_eq!(doc.paragraphs.iter().map(|p| p.footnotes.len()).sum::<usize>(), 5);
     }
 }
+
+#[test]
+fn capitalised_short_lines_inside_a_paragraph_are_kept() {
+    let text = "United Nations\nA/RES/80/997\nGeneral Assembly\n25-22222 (E)\nShort lines\nThe General Assembly,\n\
+                Noting the Forum,\n1. Invites:\n(a) Governments;\nInternet Governance Forum\n(b) Others.\nWe\nwill\nsee.\n\
+                2. Decides.\n";
+    let doc = document::parse("s", "test", text);
+    assert_eq!(
+        doc.paragraph(1).map(|p| p.text.as_str()),
+        Some("Invites: (a) Governments; Internet Governance Forum (b) Others. We will see.")
+    );
+    assert_eq!(doc.paragraphs.len(), 3);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}
+
+mod never_panic {
+    use proptest::prelude::*;
+    use wsis_atlas::document;
+
+    /// Lines drawn from the pieces of a UN layout, shuffled at random.
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("United Nations".to_owned()),
+            Just("A/RES/80/1".to_owned()),
+            Just("The General Assembly,".to_owned()),
+            Just("_____".to_owned()),
+            Just("25-20874 (E)  2/20".to_owned()),
+            Just("Recalling its resolution 70/1,".to_owned()),
+            Just("Objective 1. Close".to_owned()),
+            "[0-9]{1,3}\\.? ?[A-Za-z ,.;:()\u{2011}\u{a0}-]{0,20}[0-9]{0,2}",
+            "\\PC{0,12}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn any_un_layout_parses_consistently(lines in proptest::collection::vec(line(), 0..40)) {
+            let text = format!("United Nations\nA/RES/80/1\nGeneral Assembly\nTitle\nThe General Assembly,\n{}", lines.join("\n"));
+            let doc = document::parse("p", "proptest", &text);
+            prop_assert_eq!(doc.symbol.as_deref(), Some("A/RES/80/1"));
+            let numbered: Vec<u32> = doc.paragraphs.iter().filter(|p| !p.preambular).map(|p| p.number).collect();
+            prop_assert!(numbered.windows(2).all(|w| w[0] < w[1]), "{:?}", numbered);
+            let pp: Vec<u32> = doc.paragraphs.iter().filter(|p| p.preambular).map(|p| p.number).collect();
+            prop_assert!(pp.iter().enumerate().all(|(i, n)| usize::try_from(*n).ok() == Some(i + 1)), "{:?}", pp);
+            for p in &doc.paragraphs {
+                prop_assert!(p.section < doc.sections.len());
+                for note in &p.footnotes {
+                    prop_assert!(note.at <= p.text.len() && p.text.is_char_boundary(note.at));
+                }
+                let _ = p.display_text();
+            }
+        }
+    }
+}

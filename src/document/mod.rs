@@ -1,8 +1,10 @@
-//! A document as the reader sees it: a title, sections, and numbered paragraphs.
+//! A document as the reader sees it: a title, its UN symbol, sections, and
+//! paragraphs (numbered, or preambular), with their footnotes.
 //!
 //! [`parse`](parse::parse) turns the plain text of a UN outcome document
-//! (as extracted from a PDF or copied out of one) into a [`Document`]. The
-//! types here are plain data: no graph, no window.
+//! (as extracted from a PDF or copied out of one) into a [`Document`];
+//! [`load`](load::load) reads `.txt` files and the text layer of `.pdf` files
+//! ([`pdf`]). The types here are plain data: no graph, no window.
 
 pub mod load;
 pub mod parse;

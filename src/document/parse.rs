@@ -20,6 +20,24 @@
 //!   when the paragraph already ends a sentence, and text when it does not
 //!   (the bundled ¶76 reads "…and should be" / "continued.").
 //!
+//! # UN layout (PDF text layers)
+//!
+//! A text that opens with a UN masthead and `The General Assembly,` is first
+//! cleaned by [`un`](super::un): masthead, running headers and footers, and
+//! footnote blocks are taken out, the symbol and title read. Then, besides
+//! the rules here: unnumbered paragraphs after the opening are preambular
+//! (`Recalling…`, `Welcoming…`; a new one starts at such a word after a line
+//! ending a clause), numbered in their own series ([`Paragraph::preambular`]);
+//! `Objective 1. Title` is a heading (key `objective-1`), and so is a short
+//! unnumbered line between a finished paragraph and the next numbered one; a
+//! heading's second line may start lower-case; a footnote marker glued to the
+//! end of a paragraph (`Rights,2`) does not hide its closing punctuation; and
+//! each footnote is attached to the paragraph holding its marker, which is
+//! removed from the text ([`Paragraph::footnotes`]).
+//!
+//! A numbered list inside a paragraph (`objectives:` then `1.`, `2.`…) stays
+//! text of that paragraph, in any text.
+//!
 //! # Paragraph numbers
 //!
 //! Numbers strictly increase, so paragraph ids are unique. A number is a new
@@ -212,6 +230,10 @@ fn attach_notes(doc: &mut Document, notes: Vec<un::Note>) {
                     ),
                 });
                 let at = doc.paragraphs.get(index).map_or(0, |p| p.text.len());
+                // Later markers are searched after it, so `at` stays valid.
+                if (index, at) > cursor {
+                    cursor = (index, at);
+                }
                 (index, at)
             }
         };
@@ -699,7 +721,9 @@ impl<'l, 'a> Parser<'l, 'a> {
             return;
         }
         if self.open {
-            if mid_sentence || starts_lower(text) || !heading_like(text) {
+            // In a UN layout the furniture is already gone: a capitalised
+            // short line (a sub-item's wrap, a one-word justified line) is text.
+            if mid_sentence || starts_lower(text) || !heading_like(text) || self.un {
                 self.append(text);
             } else {
                 self.warn(line, format!("stray text dropped: \"{}\"", snippet(text)));

@@ -14,7 +14,7 @@
 
 use std::collections::BTreeMap;
 
-use lopdf::content::Content;
+use lopdf::content::{Content, Operation};
 use lopdf::{Document as Pdf, Encoding, Object};
 
 /// The most decompressed content read from one page.
@@ -68,9 +68,14 @@ fn page_text(pdf: &Pdf, page_id: lopdf::ObjectId) -> lopdf::Result<String> {
     let encodings: BTreeMap<Vec<u8>, Encoding<'_>> =
         fonts.into_iter().filter_map(|(name, font)| Some((name, font.get_font_encoding(pdf).ok()?))).collect();
     let content = Content::decode(&pdf.get_page_content_with_limit(page_id, MAX_PAGE_CONTENT)?)?;
+    Ok(walk(&content.operations, &encodings))
+}
+
+/// The lines shown by a content stream's operations.
+fn walk(operations: &[Operation], encodings: &BTreeMap<Vec<u8>, Encoding<'_>>) -> String {
     let mut lines = Lines::default();
     let mut encoding: Option<&Encoding<'_>> = None;
-    for op in &content.operations {
+    for op in operations {
         let operands = op.operands.as_slice();
         match op.operator.as_str() {
             "Tf" => encoding = operands.first().and_then(|o| o.as_name().ok()).and_then(|n| encodings.get(n)),
@@ -99,7 +104,7 @@ fn page_text(pdf: &Pdf, page_id: lopdf::ObjectId) -> lopdf::Result<String> {
         }
     }
     lines.break_line();
-    Ok(lines.text)
+    lines.text
 }
 
 /// A number operand.
@@ -156,6 +161,34 @@ impl Lines {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn op(name: &str, operands: Vec<Object>) -> Operation {
+        Operation::new(name, operands)
+    }
+
+    fn s(text: &str) -> Object {
+        Object::string_literal(text.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn baseline_moves_break_lines_and_gaps_are_spaces() {
+        let ops = vec![
+            op("BT", vec![]),
+            op("Tm", vec![1.into(), 0.into(), 0.into(), 1.into(), 72.into(), 700.into()]),
+            op("Tj", vec![s("United")]),
+            // Same row, further right: a space.
+            op("Td", vec![40.into(), 0.into()]),
+            op("Tj", vec![s("Nations")]),
+            op("Tm", vec![1.into(), 0.into(), 0.into(), 1.into(), 72.into(), 688.into()]),
+            op("TJ", vec![Object::Array(vec![s("knowl"), Object::Integer(-20), s("edge-"), Object::Integer(-300)])]),
+            op("T*", vec![]),
+            op("'", vec![s("sharing")]),
+            op("\"", vec![0.into(), 0.into(), s("done.")]),
+            op("ET", vec![]),
+        ];
+        assert_eq!(walk(&ops, &BTreeMap::new()), "United Nations\nknowledge- \nsharing\ndone.\n");
+        assert_eq!(walk(&[op("Tj", vec![]), op("Td", vec![s("x")])], &BTreeMap::new()), "");
+    }
 
     #[test]
     fn garbage_is_malformed_not_a_panic() {

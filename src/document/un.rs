@@ -290,19 +290,24 @@ fn furniture(lines: &[String], symbol: Option<&str>, title: &str) -> Vec<bool> {
             && t.chars().any(char::is_alphabetic)
     };
     // Short titles: the same header-like line near anchors on two pages or more.
-    let mut near: HashMap<&str, usize> = HashMap::new();
-    let mut last_anchor: Option<usize> = None;
+    // Per line text: on how many pages it stood near an anchor, and the last such page.
+    let mut seen: HashMap<&str, (usize, Option<usize>)> = HashMap::new();
+    let mut last_anchor = None;
     for (i, line) in lines.iter().enumerate() {
-        let close =
-            anchors.iter().enumerate().skip(i.saturating_sub(HEADER_REACH)).take(2 * HEADER_REACH + 1).any(|(_, a)| *a);
+        let page = last_anchor;
+        if anchors.get(i).copied().unwrap_or(false) {
+            last_anchor = Some(i);
+        }
+        let close = anchors.iter().skip(i.saturating_sub(HEADER_REACH)).take(2 * HEADER_REACH + 1).any(|a| *a);
         if close && !anchors.get(i).copied().unwrap_or(false) && headerish(line) {
-            let page = anchors.iter().take(i).rposition(|a| *a);
-            if page != last_anchor || last_anchor.is_none() {
-                *near.entry(line.trim()).or_default() += 1;
+            let entry = seen.entry(line.trim()).or_insert((0, None));
+            if entry.0 == 0 || entry.1 != page {
+                entry.0 += 1;
+                entry.1 = page;
             }
-            last_anchor = page;
         }
     }
+    let near: HashMap<&str, usize> = seen.into_iter().map(|(k, (n, _))| (k, n)).collect();
     let pieces: Vec<bool> = lines
         .iter()
         .map(|l| headerish(l) && (near.get(l.trim()).is_some_and(|&n| n >= 2) || title_piece(&words(l), &title_words)))

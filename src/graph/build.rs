@@ -67,7 +67,7 @@ impl AtlasGraph {
 
         let mut section_nodes = Vec::with_capacity(doc.sections.len());
         for section in &doc.sections {
-            let label = if section.key == "preamble" { section.title.clone() } else { format!("§{}", section.key) };
+            let label = section_label(&section.key, &section.title);
             let mut node = Node::new(format!("sec:{}:{}", doc.id, section.key), NodeKind::Section, label);
             node.document = Some(doc_id.clone());
             node.section = Some(section.key.clone());
@@ -248,6 +248,25 @@ fn is_self_citation(entity: &Entity, own: Option<&str>) -> bool {
     }
 }
 
+/// A section's map label: `§1.1` for a numbered one, `Objective 1` for a
+/// word heading (key `objective-1`), else its (short) title.
+fn section_label(key: &str, title: &str) -> String {
+    if key.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return format!("§{key}");
+    }
+    if let Some((word, number)) = key.rsplit_once('-')
+        && !word.contains('-')
+        && !number.is_empty()
+        && (number.bytes().all(|c| c.is_ascii_digit()) || number.bytes().all(|c| matches!(c, b'i' | b'v' | b'x')))
+    {
+        let mut chars = word.chars();
+        let word: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+        let number = if number.bytes().all(|c| c.is_ascii_digit()) { number.to_owned() } else { number.to_uppercase() };
+        return format!("{word} {number}");
+    }
+    short_title(title)
+}
+
 /// A title cut to a map label: at most 40 characters, on a word boundary.
 fn short_title(title: &str) -> String {
     const MAX: usize = 40;
@@ -271,6 +290,16 @@ fn short_title(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn section_labels() {
+        assert_eq!(section_label("preamble", "Preamble"), "Preamble");
+        assert_eq!(section_label("1.1", "Bridging"), "§1.1");
+        assert_eq!(section_label("objective-1", "Close all digital divides"), "Objective 1");
+        assert_eq!(section_label("part-iv", "Follow-up"), "Part IV");
+        assert_eq!(section_label("follow-up-and-review", "Follow-up and review"), "Follow-up and review");
+        assert_eq!(section_label("data-governance", "Data governance"), "Data governance");
+    }
 
     #[test]
     fn short_title_cuts_on_words() {
