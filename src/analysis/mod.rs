@@ -17,6 +17,8 @@ pub mod similarity;
 
 use std::ops::Range;
 
+use std::collections::HashMap;
+
 use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -91,9 +93,30 @@ pub fn link_similar(graph: &mut AtlasGraph) {
         .filter(|(_, n)| n.kind == NodeKind::Paragraph)
         .filter_map(|(i, n)| Some((i, n.text.clone()?)))
         .collect();
-    let texts: Vec<&str> = paragraphs.iter().map(|(_, t)| t.as_str()).collect();
+    // Identical paragraphs (a text pasted twice, a document opened twice) are
+    // compared once: each distinct text stands for its copies, and copies are
+    // chained to each other with a full score. This keeps the edge count
+    // linear however often a text repeats.
+    let mut distinct: HashMap<&str, usize> = HashMap::new();
+    let mut copies: Vec<Vec<NodeIndex>> = Vec::new();
+    let mut texts: Vec<&str> = Vec::new();
+    for (index, text) in &paragraphs {
+        let slot = *distinct.entry(text.as_str()).or_insert_with(|| {
+            texts.push(text.as_str());
+            copies.push(Vec::new());
+            copies.len() - 1
+        });
+        if let Some(group) = copies.get_mut(slot) {
+            group.push(*index);
+        }
+    }
+    let mut edges: Vec<(NodeIndex, NodeIndex, Vec<Evidence>, u16)> = Vec::new();
     for pair in similar_pairs(&texts, &SimilarityParams::default()) {
-        let (Some((a, text_a)), Some((b, _))) = (paragraphs.get(pair.a), paragraphs.get(pair.b)) else { continue };
+        let (Some(&a), Some(&b), Some(text_a)) =
+            (copies.get(pair.a).and_then(|g| g.first()), copies.get(pair.b).and_then(|g| g.first()), texts.get(pair.a))
+        else {
+            continue;
+        };
         let evidence: Vec<Evidence> = pair
             .passage
             .as_ref()
@@ -102,9 +125,19 @@ pub fn link_similar(graph: &mut AtlasGraph) {
             })
             .into_iter()
             .collect();
-        let edge = graph.add_edge(*a, *b, EdgeKind::Similar, evidence);
+        edges.push((a, b, evidence, permille(pair.score)));
+    }
+    for group in &copies {
+        for w in group.windows(2) {
+            if let [a, b] = w {
+                edges.push((*a, *b, Vec::new(), 1000));
+            }
+        }
+    }
+    for (a, b, evidence, score) in edges {
+        let edge = graph.add_edge(a, b, EdgeKind::Similar, evidence);
         if let Some(e) = graph.edge_mut(edge) {
-            e.score = Some(permille(pair.score));
+            e.score = Some(score);
         }
     }
 }
