@@ -204,6 +204,37 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 /// (term id, weight) pairs sorted by term id.
 type SparseVector = Vec<(u32, f32)>;
 
+/// A word of a text: where it is, its (plural-folded) id, and whether it
+/// carries meaning (not a stop word, at least two characters).
+struct Token {
+    range: Range<usize>,
+    id: u32,
+    content: bool,
+}
+
+/// Every text's words, with one shared vocabulary.
+struct Tokenized {
+    texts: Vec<Vec<Token>>,
+    vocabulary: usize,
+}
+
+fn tokenize(texts: &[&str]) -> Tokenized {
+    let mut interner = Interner::default();
+    let texts = texts
+        .iter()
+        .map(|t| {
+            tokens(t)
+                .into_iter()
+                .map(|(range, w)| {
+                    let content = w.chars().count() >= 2 && STOP_WORDS.binary_search(&w.as_str()).is_err();
+                    Token { range, id: interner.id(stem(&w)), content }
+                })
+                .collect()
+        })
+        .collect();
+    Tokenized { texts, vocabulary: interner.0.len() }
+}
+
 /// Interns strings as dense ids.
 #[derive(Default)]
 struct Interner(HashMap<String, u32>);
@@ -267,24 +298,25 @@ impl<T: Copy + Default + PartialEq + std::ops::AddAssign> Accumulator<T> {
 /// reaches the threshold share a signature term of the first). A candidate's
 /// indexed part of the dot product plus that norm bounds its cosine; only
 /// candidates that can reach the threshold get the exact product.
-fn cosine_pairs(texts: &[&str], params: &SimilarityParams) -> (HashMap<(u32, u32), f32>, Vec<SparseVector>) {
-    let mut interner = Interner::default();
-    let docs: Vec<Vec<(u32, f32)>> = texts
+fn cosine_pairs(tokenized: &Tokenized, params: &SimilarityParams) -> (HashMap<(u32, u32), f32>, Vec<SparseVector>) {
+    let docs: Vec<Vec<(u32, f32)>> = tokenized
+        .texts
         .iter()
         .map(|t| {
-            let mut counts: HashMap<u32, f32> = HashMap::new();
-            for (_, w) in tokens(t) {
-                if w.chars().count() < 2 || STOP_WORDS.contains(&w.as_str()) {
-                    continue;
+            let mut ids: Vec<u32> = t.iter().filter(|w| w.content).map(|w| w.id).collect();
+            ids.sort_unstable();
+            let mut v: Vec<(u32, f32)> = Vec::new();
+            for id in ids {
+                match v.last_mut() {
+                    Some((last, count)) if *last == id => *count += 1.0,
+                    _ => v.push((id, 1.0)),
                 }
-                *counts.entry(interner.id(stem(&w))).or_default() += 1.0;
             }
-            let mut v: Vec<(u32, f32)> = counts.into_iter().collect();
-            v.sort_unstable_by_key(|&(t, _)| t);
             v
         })
         .collect();
-    let mut df = vec![0_u32; interner.0.len()];
+    let texts = &tokenized.texts;
+    let mut df = vec![0_u32; tokenized.vocabulary];
     for d in &docs {
         for &(t, _) in d {
             if let Some(c) = df.get_mut(t as usize) {
@@ -405,7 +437,7 @@ fn shingles(ids: &[u32]) -> Vec<u64> {
 /// Prefix filtering: a sentence that shares at least `k` of its `m`
 /// indexed shingles with a longer one shares one of its `m - k + 1` rarest;
 /// only those are looked up, then candidates are counted exactly.
-fn passage_pairs(texts: &[&str], params: &SimilarityParams) -> HashMap<(u32, u32), Passage> {
+fn passage_pairs(texts: &[&str], tokenized: &Tokenized, params: &SimilarityParams) -> HashMap<(u32, u32), Passage> {
     struct Sentence {
         text: u32,
         range: Range<usize>,
@@ -416,20 +448,18 @@ fn passage_pairs(texts: &[&str], params: &SimilarityParams) -> HashMap<(u32, u32
         /// The rarest shingles to probe with.
         prefix: Vec<u64>,
     }
-    let mut interner = Interner::default();
     let mut all: Vec<Sentence> = Vec::new();
-    for (i, t) in texts.iter().enumerate() {
+    for (i, (t, toks)) in texts.iter().zip(&tokenized.texts).enumerate() {
         let Ok(text) = u32::try_from(i) else { break };
-        let toks = tokens(t);
         let mut k = 0;
         for range in sentences(t) {
             let mut ids = Vec::new();
-            while let Some((r, w)) = toks.get(k) {
-                if r.start >= range.end {
+            while let Some(w) = toks.get(k) {
+                if w.range.start >= range.end {
                     break;
                 }
-                if r.start >= range.start {
-                    ids.push(interner.id(stem(w)));
+                if w.range.start >= range.start {
+                    ids.push(w.id);
                 }
                 k += 1;
             }
@@ -546,8 +576,9 @@ fn shared_count(a: &[u64], b: &[u64]) -> usize {
 /// never a loop over all pairs.
 #[must_use]
 pub fn similar_pairs(texts: &[&str], params: &SimilarityParams) -> Vec<SimilarPair> {
-    let (cosines, vectors) = cosine_pairs(texts, params);
-    let passages = passage_pairs(texts, params);
+    let tokenized = tokenize(texts);
+    let (cosines, vectors) = cosine_pairs(&tokenized, params);
+    let passages = passage_pairs(texts, &tokenized, params);
     let mut keys: Vec<(u32, u32)> = cosines.keys().chain(passages.keys()).copied().collect();
     keys.sort_unstable();
     keys.dedup();
@@ -598,6 +629,103 @@ mod tests {
         let pairs = similar_pairs(&[a, b], &SimilarityParams::default());
         assert_eq!(pairs.len(), 1);
         assert!(pairs[0].cosine > 0.99, "{pairs:?}");
+    }
+
+    /// Texts that share sentences and words in many combinations.
+    fn mixed_corpus() -> Vec<String> {
+        let pool = [
+            "The activities of the Partnership on Measuring ICT for Development have made a valuable contribution.",
+            "We moreover reaffirm that the same rights that people have offline must also be protected online.",
+            "We call for immediate measures to achieve gender equality in internet users by 2020.",
+            "Building confidence and security in the use of ICTs should also be a priority for all.",
+            "We recognize the critical importance of expanding the participation of all countries in the economy.",
+            "Cats sleep all day in the warm sun of the garden while the dogs bark.",
+            "Financing mechanisms for broadband infrastructure remain scarce in many rural regions of the world.",
+        ];
+        let mut state: u64 = 7;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(state >> 33).unwrap_or(0) % n
+        };
+        (0..120)
+            .map(|_| {
+                let mut words = Vec::new();
+                for _ in 0..1 + next(3) {
+                    for w in pool[next(pool.len())].split_whitespace() {
+                        if next(6) == 0 { words.push(format!("x{}", next(40))) } else { words.push(w.to_owned()) }
+                    }
+                }
+                words.join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn filtered_candidates_find_every_pair_a_full_comparison_finds() {
+        let corpus = mixed_corpus();
+        let texts: Vec<&str> = corpus.iter().map(String::as_str).collect();
+        let params =
+            SimilarityParams { min_cosine: 0.3, min_passage: 0.5, min_passage_shingles: 4, max_df_fraction: 1.0 };
+        let pairs = similar_pairs(&texts, &params);
+        assert!(pairs.len() > 100, "a corpus with many repeats: {}", pairs.len());
+
+        // Cosines: every pair, by the exact product of the same vectors.
+        let tokenized = tokenize(&texts);
+        let (cosines, vectors) = cosine_pairs(&tokenized, &params);
+        let mut full = 0;
+        for a in 0..vectors.len() {
+            for b in a + 1..vectors.len() {
+                let c = dot(&vectors[a], &vectors[b]);
+                if c >= params.min_cosine {
+                    full += 1;
+                    let key = (u32::try_from(a).unwrap_or(0), u32::try_from(b).unwrap_or(0));
+                    assert!(cosines.get(&key).is_some_and(|f| (f - c.min(1.0)).abs() < 1e-5), "{a} {b} {c}");
+                }
+            }
+        }
+        assert_eq!(cosines.len(), full);
+
+        // Passages: every pair of sentences of different texts, compared in full.
+        let passages = passage_pairs(&texts, &tokenized, &params);
+        let mut interner = Interner::default();
+        let mut all: Vec<(usize, Vec<u64>)> = Vec::new();
+        for (i, t) in texts.iter().enumerate() {
+            let toks = tokens(t);
+            for r in sentences(t) {
+                let ids: Vec<u32> = toks
+                    .iter()
+                    .filter(|(w, _)| w.start >= r.start && w.end <= r.end)
+                    .map(|(_, w)| interner.id(stem(w)))
+                    .collect();
+                let sh = shingles(&ids);
+                if sh.len() >= params.min_passage_shingles {
+                    all.push((i, sh));
+                }
+            }
+        }
+        let mut brute = std::collections::BTreeSet::new();
+        for (x, (ta, sa)) in all.iter().enumerate() {
+            for (tb, sb) in all.iter().skip(x + 1) {
+                let shared = shared_count(sa, sb);
+                #[allow(clippy::cast_precision_loss)]
+                let overlap = shared as f32 / sa.len().min(sb.len()) as f32;
+                if ta != tb && shared >= params.min_passage_shingles && overlap >= params.min_passage {
+                    brute.insert(((*ta).min(*tb), (*ta).max(*tb)));
+                }
+            }
+        }
+        let found: std::collections::BTreeSet<(usize, usize)> =
+            passages.keys().map(|&(a, b)| (a as usize, b as usize)).collect();
+        assert!(!found.is_empty());
+        assert_eq!(found, brute);
+        for p in &pairs {
+            assert!(p.score >= p.cosine && (p.cosine >= params.min_cosine || p.passage.is_some()));
+        }
+    }
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
