@@ -312,6 +312,6 @@ fn edit_a_note_and_link_two_paragraphs_from_the_detail_panel() -> Result {
     let links: Vec<_> =
         h.state().notes.set.links_for("para:wsis10:48").filter(|l| l.to == "res:A/RES/69/166").collect();
     assert_eq!(links.len(), 1);
-    assert_eq!(h.state().notes.user_links(&h.state().workspace.graph).len(), 2);
+    assert_eq!(h.state().notes.overlay(&h.state().workspace.graph).links.len(), 2);
     Ok(())
 }

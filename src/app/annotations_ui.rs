@@ -6,7 +6,7 @@
 //! Everything the user does here becomes a [`NotesCommand`], applied with
 //! the other commands after the frame is drawn ([`apply`]).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -28,7 +28,7 @@ use crate::style::Rgba;
 pub const RECOVERY_INTERVAL: Duration = Duration::from_secs(5);
 
 /// Badge of a node whose notes have no colour.
-pub const DEFAULT_BADGE: Rgba = Rgba::hex(0xff6f00);
+pub use crate::annotations::overlay::DEFAULT_BADGE;
 
 /// The folder name eframe keeps this app's data in (its app id).
 pub const APP_ID: &str = "wsis-atlas";
@@ -202,31 +202,11 @@ impl Notes {
             || self.recovery_offer.is_some()
     }
 
-    /// Badge colour of every annotated node in `graph`: the first note's
-    /// colour that has one, else [`DEFAULT_BADGE`].
+    /// Badges and user links of the open notes on `graph` (the same overlay
+    /// the exports draw).
     #[must_use]
-    pub fn badges(&self, graph: &AtlasGraph) -> HashMap<NodeIndex, Rgba> {
-        let mut out: HashMap<NodeIndex, Rgba> = HashMap::new();
-        for a in self.set.annotations() {
-            let Some(n) = graph.index_of(&a.target) else { continue };
-            let colour = a.colour.as_deref().and_then(Rgba::parse_hex);
-            match (out.get(&n), colour) {
-                (None, c) => {
-                    out.insert(n, c.unwrap_or(DEFAULT_BADGE));
-                }
-                (Some(&DEFAULT_BADGE), Some(c)) => {
-                    out.insert(n, c);
-                }
-                _ => {}
-            }
-        }
-        out
-    }
-
-    /// The user links whose two ends are in `graph`.
-    #[must_use]
-    pub fn user_links(&self, graph: &AtlasGraph) -> Vec<(NodeIndex, NodeIndex)> {
-        self.set.links().iter().filter_map(|l| Some((graph.index_of(&l.from)?, graph.index_of(&l.to)?))).collect()
+    pub fn overlay(&self, graph: &AtlasGraph) -> crate::annotations::Overlay {
+        crate::annotations::Overlay::new(&self.set, graph)
     }
 
     /// Where the notes on `node_id` quote `text`, with their colours, in
@@ -1067,10 +1047,10 @@ mod tests {
         for a in [plain, red, orphan] {
             assert!(notes.set.add_annotation(a).is_ok());
         }
-        let badges = notes.badges(&graph);
-        assert_eq!(badges.len(), 1);
+        let overlay = notes.overlay(&graph);
+        assert_eq!(overlay.badges.len(), 1);
         let n = graph.index_of("para:wsis10:51");
-        assert_eq!(n.and_then(|n| badges.get(&n)).copied(), Some(Rgba::hex(0xff0000)));
+        assert_eq!(n.and_then(|n| overlay.badge(n)), Some(Rgba::hex(0xff0000)));
         assert!(notes.is_dirty());
         assert_eq!(notes.title_prefix(), "• ");
     }

@@ -28,16 +28,15 @@ pub fn current_scene(
     let position = |n: NodeIndex| app.workspace.position(n);
     let visible = |n: NodeIndex| view.is_visible(graph, n);
     let edge_visible = |k| view.is_edge_visible(k);
-    let badges = app.notes.badges(graph);
-    let badge = |n: NodeIndex| badges.get(&n).copied();
-    let user_links = app.notes.user_links(graph);
+    let overlay = app.notes.overlay(graph);
+    let badge = |n: NodeIndex| overlay.badge(n);
     let input = SceneInput {
         graph,
         position: &position,
         visible: &visible,
         edge_visible: &edge_visible,
         badge: &badge,
-        user_links: &user_links,
+        user_links: &overlay.links,
         camera,
         style,
         highlight: &highlight,
