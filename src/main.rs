@@ -19,7 +19,7 @@ use wsis_atlas::{corpus, export, stats};
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Documents to open in the window (plain text); none: the bundled WSIS+10 outcome.
+    /// Documents to open in the window (text or PDF); none: the bundled WSIS+10 outcome.
     files: Vec<PathBuf>,
     /// An annotation file to open with them.
     #[arg(long, value_name = "FILE")]
@@ -30,7 +30,7 @@ struct Cli {
 enum Command {
     /// Print sections, paragraph counts, node and edge counts by kind, and the most-cited entities.
     Stats {
-        /// Documents (plain text); none: the bundled WSIS+10 outcome.
+        /// Documents (text or PDF); none: the bundled WSIS+10 outcome.
         files: Vec<PathBuf>,
     },
     /// Write the graph as data (JSON, GraphML, DOT) or as a picture (SVG, PNG), laid out to rest.
@@ -38,7 +38,7 @@ enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = Format::Json)]
         format: Format,
-        /// Documents (plain text); none: the bundled WSIS+10 outcome.
+        /// Documents (text or PDF); none: the bundled WSIS+10 outcome.
         files: Vec<PathBuf>,
         /// Where to write; standard output when absent (not for png).
         #[arg(long, short, value_name = "FILE")]
