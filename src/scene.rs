@@ -286,7 +286,10 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     };
 
     // Visible nodes with their screen geometry.
-    let mut placed: HashMap<NodeIndex, ([f32; 2], f32)> = HashMap::new();
+    // Indexed by node index: a flat table is much cheaper than a hash map
+    // for the edge pass that follows.
+    let mut placed: Vec<Option<([f32; 2], f32)>> =
+        vec![None; petgraph::visit::NodeIndexable::node_bound(graph.inner())];
     let mut nodes = Vec::new();
     let mut counts: HashMap<NodeKind, usize> = HashMap::new();
     for (index, node) in graph.nodes() {
@@ -300,7 +303,9 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         *counts.entry(node.kind).or_default() += 1;
         let center = camera.to_screen(world);
         let radius = (node_radius(graph, index) * camera.zoom).max(1.5);
-        placed.insert(index, (center, radius));
+        if let Some(slot) = placed.get_mut(index.index()) {
+            *slot = Some((center, radius));
+        }
         if !on_screen(center, radius) {
             continue;
         }
@@ -339,7 +344,10 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         if !(input.edge_visible)(kind) {
             continue;
         }
-        let (Some(&(from, _)), Some(&(to, _))) = (placed.get(&s), placed.get(&t)) else { continue };
+        let (Some(Some((from, _))), Some(Some((to, _)))) = (placed.get(s.index()), placed.get(t.index())) else {
+            continue;
+        };
+        let (from, to) = (*from, *to);
         if input.cull && segment_outside(from, to, camera.size, margin) {
             continue;
         }

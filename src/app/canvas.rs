@@ -195,13 +195,14 @@ pub fn paint(ui: &egui::Ui, rect: Rect, scene: &Scene) {
     // Solid lines go straight into one mesh (anti-aliased by a one-pixel
     // feather, as egui's tessellator does), dashed ones through egui.
     let mut lines = Mesh::default();
-    let mut shapes = Vec::with_capacity(scene.nodes.len() * 2 + 2);
+    lines.reserve_vertices(scene.edges.len() * 8);
+    lines.reserve_triangles(scene.edges.len() * 6);
     for e in &scene.edges {
+        let (a, b, color) = (at(e.from), at(e.to), color32(e.color));
         if e.dashed {
-            let stroke = Stroke::new(e.width, color32(e.color));
-            Shape::dashed_line_many(&[at(e.from), at(e.to)], stroke, 5.0, 4.0, &mut shapes);
+            add_dashed_line(&mut lines, a, b, e.width, color);
         } else {
-            add_line(&mut lines, at(e.from), at(e.to), e.width, color32(e.color));
+            add_line(&mut lines, a, b, e.width, color);
         }
     }
     let mut tiny = Mesh::default();
@@ -223,7 +224,6 @@ pub fn paint(ui: &egui::Ui, rect: Rect, scene: &Scene) {
         }
     }
     painter.add(Shape::mesh(lines));
-    painter.extend(shapes);
     painter.add(Shape::mesh(tiny));
     painter.extend(discs);
     for l in &scene.labels {
@@ -232,6 +232,26 @@ pub fn paint(ui: &egui::Ui, rect: Rect, scene: &Scene) {
         let bg = Rect::from_min_size(pos, galley.size()).expand(1.5);
         painter.rect_filled(bg, 2.0, color32(l.halo));
         painter.galley(pos, galley, color32(l.color));
+    }
+}
+
+/// Dash and gap lengths of dashed lines, in pixels.
+const DASH: (f32, f32) = (5.0, 4.0);
+
+/// Adds a dashed line to `mesh`, dash by dash.
+fn add_dashed_line(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
+    let d = b - a;
+    let len = d.length();
+    if len <= 0.0 || !len.is_finite() {
+        return;
+    }
+    let dir = d / len;
+    let mut at = 0.0;
+    // Bounded: a line longer than the screen many times over is cut short.
+    while at < len.min(20_000.0) {
+        let end = (at + DASH.0).min(len);
+        add_line(mesh, a + dir * at, a + dir * end, width, color);
+        at = end + DASH.1;
     }
 }
 
