@@ -14,6 +14,22 @@ mod un;
 pub use load::{LoadError, load};
 pub use parse::{ParseError, ParseWarning, parse, parse_bytes};
 
+/// English month names, as UN documents write dates (`22 December 2023`).
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// The WSIS+10 outcome document (A/RES/70/125), bundled with the program.
 pub const BUNDLED_TEXT: &str = include_str!("../../assets/wsis10-outcome.txt");
 /// The short id of the bundled document (`doc:wsis10`, `para:wsis10:32`).

@@ -181,26 +181,12 @@ fn is_page_marker(token: &str) -> bool {
 
 /// `22 December 2023`.
 fn is_date(line: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let words: Vec<&str> = line.split_whitespace().collect();
     match words.as_slice() {
         [day, month, year] => {
             day.len() <= 2
                 && day.bytes().all(|c| c.is_ascii_digit())
-                && MONTHS.contains(month)
+                && super::MONTHS.contains(month)
                 && year.len() == 4
                 && year.bytes().all(|c| c.is_ascii_digit())
         }

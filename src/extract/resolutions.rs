@@ -67,20 +67,6 @@ pub(crate) enum Kind {
 
 /// The first General Assembly resolution year-numbered series (ECOSOC from 1946 on).
 const FIRST_YEAR: u32 = 1946;
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Names of bodies that may stand right before "resolution".
 const ISSUERS: [(&str, Body); 7] = [
@@ -171,7 +157,7 @@ fn date_after(text: &str, at: usize) -> Option<usize> {
     let at = eat(text, at, " of ")?;
     let (_, day_end) = number(text, at, 2)?;
     let month_start = eat(text, day_end, " ")?;
-    let month_end = eat_any(text, month_start, &MONTHS)?;
+    let month_end = eat_any(text, month_start, &crate::document::MONTHS)?;
     let year_start = eat(text, month_end, " ")?;
     let (_, year_end) = number(text, year_start, 4)?;
     Some(year_end)
