@@ -9,8 +9,8 @@
 //! ## Architecture
 //!
 //! Each arrow is a plain function from one value to the next; everything
-//! left of the window is model code with no egui in it (it builds and tests
-//! with `--no-default-features`).
+//! left of the window is model code with no egui in it (the library and the
+//! command line build with `--no-default-features`; CI checks it).
 //!
 //! ```text
 //! text ──document::parse──▶ Document ──extract::extract──▶ Mentions ──graph (build)──▶ AtlasGraph
