@@ -32,6 +32,10 @@
 //!   stable string ids (`para:wsis10:32`, `res:A/RES/68/302`) and the queries
 //!   the window asks (neighbours, k-hop neighbourhoods, search, citing
 //!   paragraphs). Every text edge carries its evidence (quoted spans).
+//! - [`analysis`]: what a paragraph does and asks — clause roles, who is
+//!   asked to act (`addressed_to`, with deadlines), near-duplicate paragraphs
+//!   (`similar`, TF-IDF and shared passages), word diffs and document
+//!   comparison; run by the graph build on every paragraph.
 //! - [`corpus`]: which documents are open (bundled, or files) → one graph.
 //! - [`layout`]: Barnes–Hut force layout, deterministic, settles and stops;
 //!   [`layout::atlas`] bridges it to the graph (node radius, spring per edge
