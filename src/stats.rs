@@ -76,15 +76,7 @@ pub fn stats(graph: &AtlasGraph) -> Stats {
     for (_, _, e) in graph.edges() {
         *edge_counts.entry(e.kind).or_default() += 1;
     }
-    let entity_kinds = [
-        NodeKind::Resolution,
-        NodeKind::Instrument,
-        NodeKind::Organization,
-        NodeKind::Sdg,
-        NodeKind::Stakeholder,
-        NodeKind::ActionLine,
-    ];
-    let top = entity_kinds
+    let top = NodeKind::ENTITIES
         .into_iter()
         .map(|kind| {
             let mut entries: Vec<Cited> = graph

@@ -60,6 +60,17 @@ impl NodeKind {
         NodeKind::ActionLine,
     ];
 
+    /// The kinds that documents refer to (everything but documents,
+    /// sections and paragraphs).
+    pub const ENTITIES: [NodeKind; 6] = [
+        NodeKind::Resolution,
+        NodeKind::Instrument,
+        NodeKind::Organization,
+        NodeKind::Sdg,
+        NodeKind::Stakeholder,
+        NodeKind::ActionLine,
+    ];
+
     /// The name used in JSON, on the command line and in the README: `action_line`.
     #[must_use]
     pub fn as_str(self) -> &'static str {
