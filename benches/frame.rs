@@ -98,11 +98,12 @@ fn frame(ctx: &egui::Context, app: &mut AtlasApp) -> usize {
         .sum()
 }
 
-/// Painting a prebuilt scene and tessellating it.
-fn paint(ctx: &egui::Context, scene: &Scene) -> usize {
+/// Painting a prebuilt scene and tessellating it, with the window's
+/// frame-to-frame buffers.
+fn paint(ctx: &egui::Context, scene: &Scene, buffers: &mut canvas::PaintBuffers) -> usize {
     let output = ctx.run_ui(raw_input(), |ui| {
         let rect = ui.max_rect();
-        canvas::paint(ui, rect, scene);
+        canvas::paint_with(ui, rect, scene, buffers);
     });
     ctx.tessellate(output.shapes, output.pixels_per_point).len()
 }
@@ -125,7 +126,10 @@ fn breakdown(name: &str, ctx: &egui::Context, scene: &Scene, app: &AtlasApp, sty
     let build =
         ms(10, || drop(black_box(canvas::current_scene(app, camera, style, wsis_atlas::scene::Labels::Auto, false))));
     let mut output = None;
-    let shapes = ms(10, || output = Some(ctx.run_ui(raw_input(), |ui| canvas::paint(ui, ui.max_rect(), scene))));
+    let mut buffers = canvas::PaintBuffers::default();
+    let shapes = ms(10, || {
+        output = Some(ctx.run_ui(raw_input(), |ui| canvas::paint_with(ui, ui.max_rect(), scene, &mut buffers)));
+    });
     let Some(output) = output else { return };
     let count = output.shapes.len();
     let tessellate = ms(10, || drop(black_box(ctx.tessellate(output.shapes.clone(), output.pixels_per_point))));
@@ -214,7 +218,10 @@ fn benches(c: &mut Criterion) {
                 )
             });
         });
-        group.bench_function(BenchmarkId::new("paint", name), |b| b.iter(|| black_box(paint(&ctx, &scene))));
+        let mut buffers = canvas::PaintBuffers::default();
+        group.bench_function(BenchmarkId::new("paint", name), |b| {
+            b.iter(|| black_box(paint(&ctx, &scene, &mut buffers)));
+        });
         group.finish();
     }
 }

@@ -129,9 +129,9 @@ pub struct SceneInput<'a> {
     /// Drop shapes outside the viewport (the window); export of the whole
     /// graph fits the camera instead.
     pub cull: bool,
-    /// Fill every node's tooltip (SVG `<title>`); otherwise only the hovered
-    /// node's, which is all the window shows (and saves an allocation per node
-    /// per frame).
+    /// Fill every node's id and tooltip (SVG `data-id` and `<title>`);
+    /// otherwise only the hovered node's tooltip, which is all the window
+    /// shows (and saves two allocations per node per frame).
     pub tooltips: bool,
 }
 
@@ -140,7 +140,7 @@ pub struct SceneInput<'a> {
 pub struct NodeShape {
     /// Which node.
     pub index: NodeIndex,
-    /// Its id (SVG `data-id`).
+    /// Its id (SVG `data-id`); empty unless asked for (see [`SceneInput::tooltips`]).
     pub id: String,
     /// Its kind.
     pub kind: NodeKind,
@@ -210,7 +210,7 @@ pub struct LegendEntry {
 }
 
 /// What to draw, in painting order: edges, then nodes, then labels.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Scene {
     /// Viewport size in pixels.
     pub size: [f32; 2],
@@ -262,6 +262,15 @@ const MAX_LABELS: usize = 600;
 /// Linear in visible nodes and edges, plus `O(l log l)` to place `l` labels.
 #[must_use]
 pub fn build(input: &SceneInput<'_>) -> Scene {
+    let mut scene = Scene::default();
+    build_into(input, &mut scene);
+    scene
+}
+
+/// [`build`] into an existing scene, reusing its allocations: the window
+/// builds a scene every frame, and for a large map fresh buffers each frame
+/// cost more (in page faults) than filling them.
+pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
     let SceneInput { graph, camera, style, highlight, .. } = *input;
     let lit: Option<BTreeSet<NodeIndex>> = highlight.hovered.map(|h| {
         let mut set = graph.neighbors(h, None);
@@ -290,8 +299,9 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     // for the edge pass that follows.
     let mut placed: Vec<Option<([f32; 2], f32)>> =
         vec![None; petgraph::visit::NodeIndexable::node_bound(graph.inner())];
-    let mut nodes = Vec::new();
-    let mut counts: HashMap<NodeKind, usize> = HashMap::new();
+    let mut nodes = std::mem::take(&mut scene.nodes);
+    nodes.clear();
+    let mut counts = [0usize; NodeKind::ALL.len()];
     for (index, node) in graph.nodes() {
         if !(input.visible)(index) {
             continue;
@@ -300,7 +310,9 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         if !(world[0].is_finite() && world[1].is_finite()) {
             continue;
         }
-        *counts.entry(node.kind).or_default() += 1;
+        if let Some(count) = counts.get_mut(node.kind as usize) {
+            *count += 1;
+        }
         let center = camera.to_screen(world);
         let radius = (node_radius(graph, index) * camera.zoom).max(1.5);
         if let Some(slot) = placed.get_mut(index.index()) {
@@ -323,7 +335,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         };
         nodes.push(NodeShape {
             index,
-            id: node.id.clone(),
+            id: if input.tooltips { node.id.clone() } else { String::new() },
             kind: node.kind,
             center,
             radius,
@@ -334,10 +346,13 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             badge: (input.badge)(index).map(|c| c.fade(fade)),
         });
     }
-    // Lit and selected on top.
-    nodes.sort_by_key(|n| (is_lit(n.index), highlight.selected == Some(n.index)));
+    // Lit and selected on top (a stable sort: otherwise graph order).
+    if lit.is_some() || highlight.selected.is_some() {
+        nodes.sort_by_key(|n| (is_lit(n.index), highlight.selected == Some(n.index)));
+    }
 
-    let mut edges = Vec::new();
+    let mut edges = std::mem::take(&mut scene.edges);
+    edges.clear();
     let graph_edges = graph.edges().map(|(s, t, e)| (s, t, e.kind));
     let user_edges = input.user_links.iter().map(|&(s, t)| (s, t, EdgeKind::Annotation));
     for (s, t, kind) in graph_edges.chain(user_edges) {
@@ -368,13 +383,14 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
 
     let labels = if input.labels == Labels::None { Vec::new() } else { place_labels(input, &nodes, &is_lit) };
 
-    let mut legend: Vec<LegendEntry> = NodeKind::ALL
+    let legend: Vec<LegendEntry> = NodeKind::ALL
         .into_iter()
-        .filter_map(|kind| counts.get(&kind).map(|&count| LegendEntry { kind, color: style.node_color(kind), count }))
+        .zip(counts)
+        .filter(|&(_, count)| count > 0)
+        .map(|(kind, count)| LegendEntry { kind, color: style.node_color(kind), count })
         .collect();
-    legend.sort_by_key(|e| NodeKind::ALL.iter().position(|k| *k == e.kind));
 
-    Scene { size: camera.size, background: style.background, edges, nodes, labels, legend }
+    *scene = Scene { size: camera.size, background: style.background, edges, nodes, labels, legend };
 }
 
 impl Rgba {

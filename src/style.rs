@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::graph::{EdgeKind, NodeKind};
 
-/// A colour as straight (not premultiplied) RGBA bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A colour as straight (not premultiplied) RGBA bytes; transparent by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Rgba(pub [u8; 4]);
 
 impl Rgba {

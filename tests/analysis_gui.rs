@@ -50,8 +50,10 @@ fn the_role_filter_leaves_only_the_paragraphs_that_ask() {
     let mut harness = harness();
     harness.state_mut().push(Command::ToggleRole(Role::Calls));
     harness.run();
-    let scene = harness.state().last_scene.clone().expect("painted");
-    let ids: Vec<&str> = scene.nodes.iter().map(|n| n.id.as_str()).collect();
+    let app = harness.state();
+    let scene = app.last_scene.as_ref().expect("painted");
+    let ids: Vec<&str> =
+        scene.nodes.iter().filter_map(|n| app.workspace.graph.node(n.index)).map(|n| n.id.as_str()).collect();
     assert!(ids.contains(&"para:wsis10:32"), "¶32 calls");
     assert!(!ids.contains(&"para:wsis10:1"), "¶1 only recalls");
 }

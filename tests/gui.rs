@@ -65,8 +65,10 @@ fn search_field<'h>(harness: &'h Harness<'_, AtlasApp>) -> egui_kittest::Node<'h
 
 /// Ids of the nodes painted in the last frame, with their screen centres.
 fn painted(harness: &Harness<'_, AtlasApp>) -> BTreeMap<String, [f32; 2]> {
-    let scene = harness.state().last_scene.as_ref().expect("a frame was painted");
-    scene.nodes.iter().map(|n| (n.id.clone(), n.center)).collect()
+    let app = harness.state();
+    let scene = app.last_scene.as_ref().expect("a frame was painted");
+    let id = |n: &wsis_atlas::scene::NodeShape| app.workspace.graph.node(n.index).map(|node| node.id.clone());
+    scene.nodes.iter().filter_map(|n| Some((id(n)?, n.center))).collect()
 }
 
 fn status_message(harness: &Harness<'_, AtlasApp>) -> Option<(Level, String)> {

@@ -35,6 +35,8 @@ pub struct AtlasApp {
     pub export_dialog: Option<super::export_dialog::ExportDialog>,
     /// The last painted scene, for hit-testing the pointer.
     pub last_scene: Option<Scene>,
+    /// The canvas's meshes, refilled every frame.
+    pub(crate) paint_buffers: super::canvas::PaintBuffers,
     /// Node being dragged on the canvas.
     pub(crate) dragging: Option<petgraph::stable_graph::NodeIndex>,
     /// Node whose context menu is open.
@@ -62,6 +64,7 @@ impl AtlasApp {
             export_dialog: None,
             compare: None,
             last_scene: None,
+            paint_buffers: super::canvas::PaintBuffers::default(),
             dragging: None,
             context_node: None,
             focus_search: false,

@@ -2,7 +2,9 @@
 //! input into camera moves and commands (zoom about the pointer, pan, drag
 //! and pin, hover, click, double-click, context menu).
 
-use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Sense, Shape, Stroke, Vec2, pos2};
+use std::sync::Arc;
+
+use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Sense, Shape, Vec2, pos2};
 use petgraph::stable_graph::NodeIndex;
 
 use super::atlas_app::AtlasApp;
@@ -22,6 +24,20 @@ pub fn current_scene(
     labels: Labels,
     tooltips: bool,
 ) -> Scene {
+    let mut scene = Scene::default();
+    current_scene_into(app, camera, style, labels, tooltips, &mut scene);
+    scene
+}
+
+/// [`current_scene`] into `scene`, reusing its buffers (see [`scene::build_into`]).
+pub fn current_scene_into(
+    app: &AtlasApp,
+    camera: Camera,
+    style: &crate::style::Style,
+    labels: Labels,
+    tooltips: bool,
+    scene: &mut Scene,
+) {
     let graph = &app.workspace.graph;
     let view = &app.view;
     let highlight = view.highlight();
@@ -44,7 +60,7 @@ pub fn current_scene(
         cull: true,
         tooltips,
     };
-    scene::build(&input)
+    scene::build_into(&input, scene);
 }
 
 /// Draws the canvas; returns the commands the pointer produced.
@@ -123,14 +139,18 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
 
     app.view.camera = Some(camera);
     let style = app.style(ui.ctx());
-    let scene = current_scene(app, camera, &style, Labels::Auto, false);
-    paint(ui, rect, &scene);
+    let mut scene = app.last_scene.take().unwrap_or_default();
+    current_scene_into(app, camera, &style, Labels::Auto, false, &mut scene);
+    paint_with(ui, rect, &scene, &mut app.paint_buffers);
     app.last_scene = Some(scene);
 
     context_menu_ui(&response, app, &mut out);
-    if let Some(node) = app.view.hovered.filter(|_| app.dragging.is_none()).and_then(|n| app.workspace.graph.node(n)) {
-        let tooltip =
-            app.last_scene.as_ref().and_then(|s| s.nodes.iter().find(|s| s.id == node.id)).map(|s| s.tooltip.clone());
+    if let Some(hovered) = app.view.hovered.filter(|_| app.dragging.is_none()) {
+        let tooltip = app
+            .last_scene
+            .as_ref()
+            .and_then(|s| s.nodes.iter().rev().find(|s| s.index == hovered))
+            .map(|s| s.tooltip.clone());
         if let Some(tooltip) = tooltip {
             response.on_hover_ui_at_pointer(|ui| {
                 ui.set_max_width(320.0);
@@ -182,56 +202,119 @@ fn context_menu_ui(response: &egui::Response, app: &mut AtlasApp, out: &mut Vec<
     });
 }
 
-/// Below this radius (pixels) a disc is drawn as a small filled square in
-/// one shared mesh: indistinguishable at that size, and a frame of 10,000
-/// nodes then costs a few triangles each instead of a tessellated circle.
+/// Below this radius (pixels) a plain disc is drawn as a small filled
+/// square: indistinguishable at that size, and two triangles instead of a
+/// tessellated circle.
 const TINY_DISC: f32 = 2.5;
+
+/// The canvas's mesh, kept from frame to frame so that painting a large map
+/// refills a buffer instead of allocating (and page-faulting) a fresh one
+/// each frame. egui holds a clone of the `Arc` only until the frame is
+/// tessellated.
+#[derive(Default)]
+pub struct PaintBuffers {
+    map: Arc<Mesh>,
+}
+
+/// An emptied mesh to refill: the kept one if egui has let go of it, else a
+/// new one (never a copy of the old contents).
+fn refill(mesh: &mut Arc<Mesh>) -> &mut Mesh {
+    if Arc::get_mut(mesh).is_none() {
+        *mesh = Arc::default();
+    }
+    let mesh = Arc::make_mut(mesh);
+    mesh.vertices.clear();
+    mesh.indices.clear();
+    mesh
+}
 
 /// Paints a scene into `rect`.
 pub fn paint(ui: &egui::Ui, rect: Rect, scene: &Scene) {
+    paint_with(ui, rect, scene, &mut PaintBuffers::default());
+}
+
+/// Paints a scene into `rect`, reusing `buffers` from the previous frame.
+///
+/// Background, lines and discs go into one mesh, anti-aliased the way egui's
+/// tessellator does it (a one-pixel feather): egui then copies it once into
+/// its output instead of tessellating tens of thousands of shapes and
+/// growing (re-copying) its output as they come. Labels are text shapes with
+/// a clip rectangle of their own, so they start a mesh of their own too.
+pub fn paint_with(ui: &egui::Ui, rect: Rect, scene: &Scene, buffers: &mut PaintBuffers) {
     let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 0.0, color32(scene.background));
     let at = |p: [f32; 2]| pos2(rect.min.x + p[0], rect.min.y + p[1]);
-    // Solid lines go straight into one mesh (anti-aliased by a one-pixel
-    // feather, as egui's tessellator does), dashed ones through egui.
-    let mut lines = Mesh::default();
-    lines.reserve_vertices(scene.edges.len() * 8);
-    lines.reserve_triangles(scene.edges.len() * 6);
+    let mesh = refill(&mut buffers.map);
+    mesh.add_colored_rect(rect, color32(scene.background));
     for e in &scene.edges {
         let (a, b, color) = (at(e.from), at(e.to), color32(e.color));
         if e.dashed {
-            add_dashed_line(&mut lines, a, b, e.width, color);
+            add_dashed_line(mesh, a, b, e.width, color);
         } else {
-            add_line(&mut lines, a, b, e.width, color);
+            add_line(mesh, a, b, e.width, color);
         }
     }
-    let mut tiny = Mesh::default();
-    let mut discs = Vec::with_capacity(scene.nodes.len() * 2);
     for n in &scene.nodes {
         let c = at(n.center);
         let plain = n.stroke_width <= 1.0 && n.badge.is_none();
         if n.radius < TINY_DISC && plain {
-            tiny.add_colored_rect(Rect::from_center_size(c, Vec2::splat(n.radius * 1.8)), color32(n.fill));
+            mesh.add_colored_rect(Rect::from_center_size(c, Vec2::splat(n.radius * 1.8)), color32(n.fill));
             continue;
         }
-        discs.push(Shape::circle_filled(c, n.radius, color32(n.fill)));
-        discs.push(Shape::circle_stroke(c, n.radius, Stroke::new(n.stroke_width, color32(n.stroke))));
+        add_disc(mesh, c, n.radius, color32(n.fill), color32(n.stroke), n.stroke_width);
         if let Some(badge) = n.badge {
             let r = (n.radius * 0.45).clamp(3.0, 7.0);
             let b = c + Vec2::new(n.radius * 0.75, -n.radius * 0.75);
-            discs.push(Shape::circle_filled(b, r, color32(badge)));
-            discs.push(Shape::circle_stroke(b, r, Stroke::new(1.0, color32(scene.background))));
+            add_disc(mesh, b, r, color32(badge), color32(scene.background), 1.0);
         }
     }
-    painter.add(Shape::mesh(lines));
-    painter.add(Shape::mesh(tiny));
-    painter.extend(discs);
+    painter.add(Shape::Mesh(Arc::clone(&buffers.map)));
+    let labels = painter.with_clip_rect(painter.clip_rect().shrink(0.5));
     for l in &scene.labels {
-        let galley = painter.layout_no_wrap(l.text.clone(), FontId::proportional(l.size), color32(l.color));
+        let galley = labels.layout_no_wrap(l.text.clone(), FontId::proportional(l.size), color32(l.color));
         let pos = at(l.pos) - Vec2::new(0.0, galley.size().y / 2.0);
         let bg = Rect::from_min_size(pos, galley.size()).expand(1.5);
-        painter.rect_filled(bg, 2.0, color32(l.halo));
-        painter.galley(pos, galley, color32(l.color));
+        labels.rect_filled(bg, 2.0, color32(l.halo));
+        labels.galley(pos, galley, color32(l.color));
+    }
+}
+
+/// Adds a disc of `radius` pixels filled with `fill` and outlined by a
+/// `stroke_width` ring centred on its edge (as egui's `circle_filled` plus
+/// `circle_stroke` draw it), feathered by a pixel on the outside.
+fn add_disc(mesh: &mut Mesh, c: Pos2, radius: f32, fill: Color32, stroke: Color32, stroke_width: f32) {
+    if !(radius.is_finite() && radius > 0.0) {
+        return;
+    }
+    let w = stroke_width.max(0.0);
+    let (inner, outer) = ((radius - w / 2.0).max(0.0), radius + w / 2.0);
+    // Rings, inside out: fill to half a pixel inside the stroke, stroke
+    // from half a pixel into it to half a pixel before its outer edge,
+    // then fade out over a pixel centred on that edge. A stroke thinner than the feather is one
+    // ring at the edge, its colour thinned by its width.
+    let (s_in, s_out, stroke) = if outer - inner >= 1.0 {
+        (inner + 0.5, outer - 0.5, stroke)
+    } else {
+        (radius, radius, stroke.gamma_multiply(w.min(1.0)))
+    };
+    let rings = [((inner - 0.5).max(0.0), fill), (s_in, stroke), (s_out, stroke), (outer + 0.5, Color32::TRANSPARENT)];
+    // About one segment per three pixels of circumference.
+    let segments = ((std::f32::consts::TAU * outer / 3.0).ceil() as u32).clamp(8, 64);
+    let base = mesh.vertices.len() as u32;
+    mesh.colored_vertex(c, fill);
+    for k in 0..segments {
+        let angle = std::f32::consts::TAU * k as f32 / segments as f32;
+        let dir = Vec2::angled(angle);
+        for (r, color) in rings {
+            mesh.colored_vertex(c + dir * r, color);
+        }
+    }
+    let ring = |k: u32, j: u32| base + 1 + (k % segments) * 4 + j;
+    for k in 0..segments {
+        mesh.add_triangle(base, ring(k, 0), ring(k + 1, 0));
+        for j in 0..3 {
+            mesh.add_triangle(ring(k, j), ring(k + 1, j), ring(k, j + 1));
+            mesh.add_triangle(ring(k + 1, j), ring(k + 1, j + 1), ring(k, j + 1));
+        }
     }
 }
 
@@ -255,8 +338,11 @@ fn add_dashed_line(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, color: Color32
     }
 }
 
-/// Adds a straight line of `width` pixels to `mesh`: a core quad and a
-/// one-pixel transparent feather on each side.
+/// Adds a straight line of `width` pixels to `mesh`, as egui's tessellator
+/// draws one: a line of a pixel or less is a tent one pixel to each side of
+/// its centre with its colour thinned by the width (three vertices an end),
+/// a wider one a core quad with a one-pixel feather on each side (four).
+/// Either way the ink across the line is `width`.
 fn add_line(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
     let d = b - a;
     let len = d.length();
@@ -264,20 +350,118 @@ fn add_line(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
         return;
     }
     let n = Vec2::new(-d.y, d.x) / len;
-    // Lines thinner than a pixel fade instead of thinning (as egui does).
-    let (half, color) = if width < 1.0 { (0.5, color.gamma_multiply(width.max(0.0))) } else { (width / 2.0, color) };
     let clear = Color32::TRANSPARENT;
     let base = mesh.vertices.len() as u32;
-    for p in [a, b] {
-        mesh.colored_vertex(p + n * (half + 1.0), clear);
-        mesh.colored_vertex(p + n * half, color);
-        mesh.colored_vertex(p - n * half, color);
-        mesh.colored_vertex(p - n * (half + 1.0), clear);
-    }
-    // Vertices 0..4 at `a`, 4..8 at `b`; three strips of two triangles.
-    for k in 0..3 {
+    let across = if width <= 1.0 {
+        let color = color.gamma_multiply(width.max(0.0));
+        for p in [a, b] {
+            mesh.colored_vertex(p + n, clear);
+            mesh.colored_vertex(p, color);
+            mesh.colored_vertex(p - n, clear);
+        }
+        3
+    } else {
+        let half = (width - 1.0) / 2.0;
+        for p in [a, b] {
+            mesh.colored_vertex(p + n * (half + 1.0), clear);
+            mesh.colored_vertex(p + n * half, color);
+            mesh.colored_vertex(p - n * half, color);
+            mesh.colored_vertex(p - n * (half + 1.0), clear);
+        }
+        4
+    };
+    // Vertices `0..across` at `a`, the same again at `b`; a strip of two
+    // triangles between each neighbouring pair.
+    for k in 0..across - 1 {
         let (i, j) = (base + k, base + k + 1);
-        mesh.add_triangle(i, j, i + 4);
-        mesh.add_triangle(j, j + 4, i + 4);
+        mesh.add_triangle(i, j, i + across);
+        mesh.add_triangle(j, j + across, i + across);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::EdgeShape;
+    use crate::style::Rgba;
+
+    fn scene_with_lines(n: usize) -> Scene {
+        let edge = |i: usize| EdgeShape {
+            source: NodeIndex::new(0),
+            target: NodeIndex::new(1),
+            kind: crate::graph::EdgeKind::Cites,
+            from: [10.0, i as f32],
+            to: [200.0, i as f32 + 50.0],
+            color: Rgba([90, 98, 112, 255]),
+            width: if i.is_multiple_of(2) { 0.8 } else { 1.6 },
+            dashed: false,
+        };
+        Scene { size: [400.0, 300.0], edges: (0..n).map(edge).collect(), ..Scene::default() }
+    }
+
+    fn frame(ctx: &egui::Context, scene: &Scene, buffers: &mut PaintBuffers) -> usize {
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| paint_with(ui, ui.max_rect(), scene, buffers));
+        output.textures_delta.clear(); // no GPU to upload the font atlas to
+        ctx.tessellate(output.shapes, output.pixels_per_point).len()
+    }
+
+    #[test]
+    fn line_meshes_are_refilled_not_reallocated_from_frame_to_frame() {
+        let ctx = egui::Context::default();
+        let scene = scene_with_lines(100);
+        let mut buffers = PaintBuffers::default();
+        frame(&ctx, &scene, &mut buffers);
+        // egui let go of the mesh once the frame was tessellated.
+        assert_eq!(Arc::strong_count(&buffers.map), 1);
+        // The background (4 vertices), then a thin line is a tent (3 vertices
+        // an end), a wide one a feathered quad (4).
+        assert_eq!(buffers.map.vertices.len(), 4 + 50 * 6 + 50 * 8);
+        assert_eq!(buffers.map.indices.len(), (2 + 50 * 4 + 50 * 6) * 3);
+        let before = buffers.map.vertices.as_ptr();
+        frame(&ctx, &scene, &mut buffers);
+        assert_eq!(buffers.map.vertices.as_ptr(), before, "the same buffer was refilled");
+        assert_eq!(buffers.map.vertices.len(), 4 + 50 * 6 + 50 * 8);
+    }
+
+    #[test]
+    fn a_mesh_egui_still_holds_is_replaced_not_copied() {
+        let mut buffers = PaintBuffers::default();
+        Arc::make_mut(&mut buffers.map).colored_vertex(pos2(1.0, 1.0), Color32::RED);
+        let held = Arc::clone(&buffers.map);
+        let mesh = refill(&mut buffers.map);
+        assert!(mesh.vertices.is_empty());
+        assert_eq!(held.vertices.len(), 1, "what egui holds is untouched");
+    }
+
+    #[test]
+    fn a_disc_is_filled_outlined_and_feathered_within_its_radius() {
+        let mut mesh = Mesh::default();
+        let c = pos2(100.0, 100.0);
+        add_disc(&mut mesh, c, 10.0, Color32::RED, Color32::BLUE, 2.0);
+        assert_eq!(mesh.vertices[0].color, Color32::RED, "the centre is the fill");
+        let far = mesh.vertices.iter().map(|v| (v.pos - c).length()).fold(0.0, f32::max);
+        assert!((far - 11.5).abs() < 1e-3, "the stroke's edge is at 11 px, feathered over ±0.5 px: {far}");
+        assert!(mesh.vertices.iter().any(|v| v.color == Color32::BLUE));
+        assert!(mesh.is_valid());
+        // Degenerate input draws nothing.
+        let before = mesh.vertices.len();
+        add_disc(&mut mesh, c, f32::NAN, Color32::RED, Color32::BLUE, 1.0);
+        add_disc(&mut mesh, c, 0.0, Color32::RED, Color32::BLUE, 1.0);
+        assert_eq!(mesh.vertices.len(), before);
+    }
+
+    #[test]
+    fn the_map_is_one_mesh_and_labels_another() {
+        let ctx = egui::Context::default();
+        let mut scene = scene_with_lines(10);
+        scene.labels.push(crate::scene::LabelShape {
+            index: NodeIndex::new(0),
+            text: "¶51".to_owned(),
+            pos: [20.0, 20.0],
+            size: 12.0,
+            color: Rgba([0, 0, 0, 255]),
+            halo: Rgba([255, 255, 255, 200]),
+        });
+        assert_eq!(frame(&ctx, &scene, &mut PaintBuffers::default()), 2);
     }
 }

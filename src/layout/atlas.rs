@@ -160,7 +160,10 @@ impl AtlasLayout {
     /// Position of a graph node (`None` if it is not in this layout).
     #[must_use]
     pub fn position(&self, n: NodeIndex) -> Option<[f32; 2]> {
-        self.index_of.get(&n).and_then(|&i| self.sim.positions().get(i).copied())
+        // Layout order is graph order, so without removed nodes the layout
+        // index is the graph index: no hashing for the scene's every node.
+        let i = if self.node_at.get(n.index()) == Some(&n) { n.index() } else { *self.index_of.get(&n)? };
+        self.sim.positions().get(i).copied()
     }
 
     /// Moves a graph node (a drag); see [`Simulation::set_position`].
