@@ -222,8 +222,22 @@ fn dense(graph: &AtlasGraph) -> Dense {
     (layout, node_at, index_of, ids)
 }
 
+/// Where a paragraph stands in its document's reading order: the unnumbered
+/// preambular paragraphs first, by ordinal (PP1, PP2…: the parser only finds
+/// them before the first numbered paragraph or heading), then the numbered
+/// ones by number, then any paragraph with neither (a graph from elsewhere).
+/// Ties keep the graph's order.
+fn reading_order(node: &crate::graph::Node) -> (u8, u32) {
+    match (node.ordinal, node.number) {
+        (Some(ordinal), _) => (0, ordinal),
+        (None, Some(number)) => (1, number),
+        (None, None) => (2, 0),
+    }
+}
+
 /// The meaningful start: per document (side by side), paragraphs in reading
-/// order along an Archimedean spiral around the document node, sections at
+/// order (see [`reading_order`]) along an Archimedean spiral around the
+/// document node (the n-th paragraph at the n-th place outward), sections at
 /// the middle of what they contain; then everything else near its placed
 /// neighbours.
 fn spiral_start(
@@ -246,11 +260,11 @@ fn spiral_start(
         })
         .collect();
     for (doc_index, doc_id) in &documents {
-        let mut paragraphs: Vec<(u32, usize)> = (0..n)
+        let mut paragraphs: Vec<((u8, u32), usize)> = (0..n)
             .filter_map(|i| {
                 let node = graph.node(node_at[i])?;
                 (node.kind == NodeKind::Paragraph && node.document.as_deref() == Some(doc_id.as_str()))
-                    .then(|| (node.number.unwrap_or(u32::MAX), i))
+                    .then(|| (reading_order(node), i))
             })
             .collect();
         paragraphs.sort_unstable();
@@ -367,6 +381,81 @@ mod tests {
         assert!(
             node_radius(&g, g.index_of("doc:t").expect("doc")) > node_radius(&g, g.index_of("para:t:3").expect("p"))
         );
+    }
+
+    /// Distance of each paragraph from its document node in the start
+    /// layout, in the order of `ids`.
+    fn spiral_radii(g: &AtlasGraph, doc: &str, ids: &[String]) -> Vec<f32> {
+        let layout = AtlasLayout::new(g, 1);
+        let at = |id: &str| g.index_of(id).and_then(|n| layout.position(n));
+        let Some(centre) = at(doc) else { return Vec::new() };
+        ids.iter()
+            .filter_map(|id| at(id))
+            .map(|p| ((p[0] - centre[0]).powi(2) + (p[1] - centre[1]).powi(2)).sqrt())
+            .collect()
+    }
+
+    fn strictly_increasing(v: &[f32]) -> bool {
+        v.windows(2).all(|w| w[0] < w[1])
+    }
+
+    #[test]
+    fn the_spiral_follows_reading_order_preamble_first() {
+        // Added out of order: the spiral must not follow insertion order, nor
+        // put the unnumbered preambular paragraphs (ordinal, no number) last.
+        let mut g = AtlasGraph::new();
+        let doc = g.add_node(Node::new("doc:u", NodeKind::Document, "U"));
+        for (pp, k) in [(false, 2), (true, 3), (false, 1), (true, 1), (false, 3), (true, 2)] {
+            let id = if pp { format!("para:u:pp{k}") } else { format!("para:u:{k}") };
+            let mut node = Node::new(id, NodeKind::Paragraph, if pp { format!("PP{k}") } else { format!("¶{k}") });
+            node.document = Some("doc:u".into());
+            if pp {
+                node.ordinal = Some(k);
+            } else {
+                node.number = Some(k);
+            }
+            let para = g.add_node(node);
+            g.add_edge(doc, para, EdgeKind::Contains, Vec::new());
+        }
+        let reading: Vec<String> = ["pp1", "pp2", "pp3", "1", "2", "3"].iter().map(|k| format!("para:u:{k}")).collect();
+        let radii = spiral_radii(&g, "doc:u", &reading);
+        assert_eq!(radii.len(), 6);
+        assert!(strictly_increasing(&radii), "{radii:?}");
+        // PP3 and ¶1 are neighbours on the spiral, one step apart.
+        let layout = AtlasLayout::new(&g, 1);
+        let p = |id: &str| layout.position(g.index_of(id).expect("id")).expect("position");
+        let (a, b) = (p("para:u:pp3"), p("para:u:1"));
+        let step = ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt();
+        assert!((step - SPIRAL_STEP).abs() < 0.1 * SPIRAL_STEP, "{step}");
+    }
+
+    #[test]
+    fn a_parsed_resolution_spirals_out_in_document_order() {
+        let text = "United Nations\nA/RES/80/998\nGeneral Assembly\nDistr.: General\n1 December 2025\n\
+            Eightieth session\n25-20999 (E)\n*2520999*\n\
+            Resolution adopted by the General Assembly on 1 December 2025\n\
+            80/998. Testing the reading order\nThe General Assembly,\n\
+            Recalling its resolution 70/125 of 16 December 2015,\n\
+            Reaffirming the commitment to build a people-centred information society,\n\
+            Welcoming the progress made in connectivity,\n\
+            Mindful of the digital divides that remain,\n\
+            1. Decides to continue the review;\n\
+            2. Requests the Secretary-General to report on the matter;\n\
+            3. Decides to remain seized of the matter.\n";
+        let doc = crate::document::parse("un", "test", text);
+        let preambular = doc.paragraphs.iter().filter(|p| p.preambular).count();
+        assert_eq!((preambular, doc.paragraphs.len()), (4, 7), "{:?}", doc.paragraphs);
+        let reading: Vec<String> = doc
+            .paragraphs
+            .iter()
+            .map(|p| format!("para:un:{}{}", if p.preambular { "pp" } else { "" }, p.number))
+            .collect();
+        let catalogue = crate::extract::Catalogue::bundled().expect("bundled catalogue");
+        let (g, errors) = AtlasGraph::from_documents(vec![doc], &catalogue);
+        assert!(errors.is_empty(), "{errors:?}");
+        let radii = spiral_radii(&g, "doc:un", &reading);
+        assert_eq!(radii.len(), 7, "{reading:?}");
+        assert!(strictly_increasing(&radii), "{reading:?}: {radii:?}");
     }
 
     #[test]
