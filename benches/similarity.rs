@@ -68,8 +68,14 @@ fn bench(c: &mut Criterion) {
 
     let corpus = corpus();
     let texts: Vec<&str> = corpus.iter().map(String::as_str).collect();
-    let found = similar_pairs(&texts, &params).len();
-    eprintln!("5,000-paragraph corpus: {found} similar pairs");
+    let found = similar_pairs(&texts, &params);
+    // A fingerprint of the pairs and their scores, so that a faster version
+    // can be checked to find exactly what the previous one found.
+    let fingerprint = found.iter().fold(0_u64, |h, p| {
+        let key = [p.a as u64, p.b as u64, u64::from(p.score.to_bits()), u64::from(p.passage.is_some())];
+        key.iter().fold(h, |h, &k| (h ^ k).wrapping_mul(0x0100_0000_01b3).rotate_left(23))
+    });
+    eprintln!("5,000-paragraph corpus: {} similar pairs, fingerprint {fingerprint:016x}", found.len());
     let mut group = c.benchmark_group("similar_pairs");
     group.sample_size(10);
     group.bench_function("corpus of 5000 paragraphs", |b| b.iter(|| similar_pairs(black_box(&texts), &params)));

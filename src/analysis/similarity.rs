@@ -16,6 +16,7 @@
 //! A pair's score is the larger of the two.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -147,22 +148,37 @@ const STOP_WORDS: &[&str] = &[
     "would",
 ];
 
-/// Lower-case alphanumeric words of a text with their byte ranges.
-fn tokens(text: &str) -> Vec<(Range<usize>, String)> {
-    let mut out = Vec::new();
+/// Calls `f` with every alphanumeric word of a text, lower-cased, and its
+/// byte range. One buffer serves every word (no allocation per word).
+fn for_each_word(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
+    let mut lower = String::new();
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         match (c.is_alphanumeric(), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 start = None;
-                if let Some(w) = text.get(s..i) {
-                    out.push((s..i, w.to_lowercase()));
+                let Some(w) = text.get(s..i) else { continue };
+                if w.is_ascii() {
+                    lower.clear();
+                    lower.push_str(w);
+                    lower.make_ascii_lowercase();
+                } else {
+                    // `str::to_lowercase` knows word-final sigma; `char`'s does not.
+                    lower = w.to_lowercase();
                 }
+                f(s..i, &lower);
             }
             _ => {}
         }
     }
+}
+
+/// Lower-case alphanumeric words of a text with their byte ranges.
+#[cfg(test)]
+fn tokens(text: &str) -> Vec<(Range<usize>, String)> {
+    let mut out = Vec::new();
+    for_each_word(text, |range, w| out.push((range, w.to_owned())));
     out
 }
 
@@ -218,26 +234,141 @@ struct Tokenized {
     vocabulary: usize,
 }
 
+/// Texts per parallel tokenizing job.
+const TOKENIZE_CHUNK: usize = 128;
+
+/// Words of a run of texts, as ids local to that run.
+struct LocalWords {
+    /// Local id → lower-case word.
+    words: Vec<String>,
+    /// Per text: (byte range, local id) of every word.
+    texts: Vec<Vec<(Range<usize>, u32)>>,
+}
+
 fn tokenize(texts: &[&str]) -> Tokenized {
-    let mut interner = Interner::default();
-    let texts = texts
-        .iter()
-        .map(|t| {
-            tokens(t)
-                .into_iter()
-                .map(|(range, w)| {
-                    let content = w.chars().count() >= 2 && STOP_WORDS.binary_search(&w.as_str()).is_err();
-                    Token { range, id: interner.id(stem(&w)), content }
+    // Words are found in parallel, each run of texts with its own table of
+    // distinct words; ids are then given sequentially in order of first
+    // occurrence over all texts, exactly as one sequential pass would.
+    let runs: Vec<LocalWords> = texts
+        .par_chunks(TOKENIZE_CHUNK)
+        .map(|run| {
+            let mut local: FastMap<String, u32> = FastMap::default();
+            let texts = run
+                .iter()
+                .map(|t| {
+                    let mut out = Vec::new();
+                    for_each_word(t, |range, w| {
+                        let id = match local.get(w) {
+                            Some(&id) => id,
+                            None => {
+                                let id = u32::try_from(local.len()).unwrap_or(u32::MAX);
+                                local.insert(w.to_owned(), id);
+                                id
+                            }
+                        };
+                        out.push((range, id));
+                    });
+                    out
                 })
-                .collect()
+                .collect();
+            let mut words = vec![String::new(); local.len()];
+            for (w, id) in local {
+                if let Some(slot) = words.get_mut(id as usize) {
+                    *slot = w;
+                }
+            }
+            LocalWords { words, texts }
         })
         .collect();
-    Tokenized { texts, vocabulary: interner.0.len() }
+    let mut interner = Interner::default();
+    // Each distinct lower-case word once: its stem's id and whether it is a content word.
+    let mut known: FastMap<&str, (u32, bool)> = FastMap::default();
+    let mut out = Vec::with_capacity(texts.len());
+    for run in &runs {
+        let mut resolved: Vec<Option<(u32, bool)>> = vec![None; run.words.len()];
+        for text in &run.texts {
+            let tokens = text
+                .iter()
+                .map(|(range, local)| {
+                    let slot = resolved.get_mut(*local as usize);
+                    let (id, content) = match slot {
+                        Some(Some(k)) => *k,
+                        Some(slot) => {
+                            let w = run.words.get(*local as usize).map_or("", String::as_str);
+                            let k = *known.entry(w).or_insert_with(|| {
+                                let content = w.chars().count() >= 2 && STOP_WORDS.binary_search(&w).is_err();
+                                (interner.id(stem(w)), content)
+                            });
+                            *slot = Some(k);
+                            k
+                        }
+                        None => (u32::MAX, false),
+                    };
+                    Token { range: range.clone(), id, content }
+                })
+                .collect();
+            out.push(tokens);
+        }
+    }
+    Tokenized { texts: out, vocabulary: interner.0.len() }
+}
+
+/// A hash map with [`FastHasher`].
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// A small multiply-rotate hasher (the FxHash recipe with a final mix): the
+/// keys here are words, term pairs and shingle hashes of local text, where
+/// SipHash's flood resistance buys nothing and costs a fifth of the run.
+#[derive(Default, Clone, Copy)]
+struct FastHasher(u64);
+
+impl FastHasher {
+    fn add(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0_u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let mut tail = [0_u8; 8];
+        for (t, b) in tail.iter_mut().zip(chunks.remainder()) {
+            *t = *b;
+        }
+        self.add(u64::from_le_bytes(tail) ^ (bytes.len() as u64) << 59);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // Spread the product's high bits into the low ones the table indexes by.
+        let h = self.0;
+        (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (h >> 32)
+    }
 }
 
 /// Interns strings as dense ids.
 #[derive(Default)]
-struct Interner(HashMap<String, u32>);
+struct Interner(FastMap<String, u32>);
 
 impl Interner {
     fn id(&mut self, word: &str) -> u32 {
@@ -278,14 +409,14 @@ impl<T: Copy + Default + PartialEq + std::ops::AddAssign> Accumulator<T> {
         }
     }
 
-    fn drain(&mut self) -> Vec<(u32, T)> {
-        let mut out = Vec::with_capacity(self.touched.len());
+    /// Calls `f` with every touched slot and its total, in the order first
+    /// touched, and resets them.
+    fn drain_each(&mut self, mut f: impl FnMut(u32, T)) {
         for slot in self.touched.drain(..) {
             if let Some(v) = self.values.get_mut(slot as usize) {
-                out.push((slot, std::mem::take(v)));
+                f(slot, std::mem::take(v));
             }
         }
-        out
     }
 }
 
@@ -298,10 +429,10 @@ impl<T: Copy + Default + PartialEq + std::ops::AddAssign> Accumulator<T> {
 /// reaches the threshold share a signature term of the first). A candidate's
 /// indexed part of the dot product plus that norm bounds its cosine; only
 /// candidates that can reach the threshold get the exact product.
-fn cosine_pairs(tokenized: &Tokenized, params: &SimilarityParams) -> (HashMap<(u32, u32), f32>, Vec<SparseVector>) {
+fn cosine_pairs(tokenized: &Tokenized, params: &SimilarityParams) -> (FastMap<(u32, u32), f32>, Vec<SparseVector>) {
     let docs: Vec<Vec<(u32, f32)>> = tokenized
         .texts
-        .iter()
+        .par_iter()
         .map(|t| {
             let mut ids: Vec<u32> = t.iter().filter(|w| w.content).map(|w| w.id).collect();
             ids.sort_unstable();
@@ -329,7 +460,7 @@ fn cosine_pairs(tokenized: &Tokenized, params: &SimilarityParams) -> (HashMap<(u
     let n = texts.len() as f32;
     let df_of = |t: u32| df.get(t as usize).copied().unwrap_or(0);
     let vectors: Vec<SparseVector> = docs
-        .iter()
+        .par_iter()
         .map(|d| {
             let weights: Vec<(u32, f32)> = d
                 .iter()
@@ -345,20 +476,35 @@ fn cosine_pairs(tokenized: &Tokenized, params: &SimilarityParams) -> (HashMap<(u
         })
         .collect();
     // Signatures: each vector without its most common terms (norm < threshold).
+    let signatures: Vec<(Vec<(u32, f32)>, f32)> = vectors
+        .par_iter()
+        .map(|v| {
+            let mut by_df: Vec<(u32, f32)> = v.clone();
+            by_df.sort_unstable_by(|a, b| df_of(b.0).cmp(&df_of(a.0)).then(a.0.cmp(&b.0)));
+            let mut squares = 0.0_f32;
+            // Of the terms left out, those that another text may share.
+            let mut shared_squares = 0.0_f32;
+            let mut indexed = Vec::new();
+            for (t, w) in by_df {
+                // Terms found in this text only can meet no other text.
+                if squares + w * w < params.min_cosine * params.min_cosine || df_of(t) < 2 {
+                    squares += w * w;
+                    if df_of(t) >= 2 {
+                        shared_squares += w * w;
+                    }
+                } else {
+                    indexed.push((t, w));
+                }
+            }
+            (indexed, shared_squares.sqrt())
+        })
+        .collect();
     let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); df.len()];
     let mut left_out: Vec<f32> = Vec::with_capacity(vectors.len());
-    for (i, v) in vectors.iter().enumerate() {
+    for (i, (indexed, unindexed)) in signatures.into_iter().enumerate() {
         let Ok(doc) = u32::try_from(i) else { break };
-        let mut by_df: Vec<(u32, f32)> = v.clone();
-        by_df.sort_unstable_by(|a, b| df_of(b.0).cmp(&df_of(a.0)).then(a.0.cmp(&b.0)));
-        let mut squares = 0.0_f32;
-        let mut unindexed = 0.0_f32;
-        for (t, w) in by_df {
-            // Terms found in this text only can meet no other text.
-            if squares + w * w < params.min_cosine * params.min_cosine || df_of(t) < 2 {
-                squares += w * w;
-                unindexed = squares.sqrt();
-            } else if let Some(p) = postings.get_mut(t as usize) {
+        for (t, w) in indexed {
+            if let Some(p) = postings.get_mut(t as usize) {
                 p.push((doc, w));
             }
         }
@@ -367,11 +513,14 @@ fn cosine_pairs(tokenized: &Tokenized, params: &SimilarityParams) -> (HashMap<(u
     let found: Vec<((u32, u32), f32)> = (0..vectors.len())
         .into_par_iter()
         .map_init(
-            || Accumulator::<f32>::new(vectors.len()),
-            |acc, i| {
+            || (Accumulator::<f32>::new(vectors.len()), vec![0.0_f32; tokenized.vocabulary]),
+            |(acc, dense), i| {
                 let Ok(b) = u32::try_from(i) else { return Vec::new() };
                 let Some(vb) = vectors.get(i) else { return Vec::new() };
                 for &(t, wb) in vb {
+                    if let Some(d) = dense.get_mut(t as usize) {
+                        *d = wb;
+                    }
                     let Some(p) = postings.get(t as usize) else { continue };
                     let before = p.partition_point(|&(a, _)| a < b);
                     for &(a, wa) in p.iter().take(before) {
@@ -379,14 +528,19 @@ fn cosine_pairs(tokenized: &Tokenized, params: &SimilarityParams) -> (HashMap<(u
                     }
                 }
                 let mut out = Vec::new();
-                for (a, partial) in acc.drain() {
+                acc.drain_each(|a, partial| {
                     let bound = partial + left_out.get(a as usize).copied().unwrap_or(1.0);
                     if bound < params.min_cosine {
-                        continue;
+                        return;
                     }
-                    let exact = dot(vectors.get(a as usize).map_or(&[][..], Vec::as_slice), vb);
+                    let exact = dot_dense(vectors.get(a as usize).map_or(&[][..], Vec::as_slice), dense);
                     if exact >= params.min_cosine {
                         out.push(((a, b), exact.min(1.0)));
+                    }
+                });
+                for &(t, _) in vb {
+                    if let Some(d) = dense.get_mut(t as usize) {
+                        *d = 0.0;
                     }
                 }
                 out
@@ -395,6 +549,14 @@ fn cosine_pairs(tokenized: &Tokenized, params: &SimilarityParams) -> (HashMap<(u
         .flatten()
         .collect();
     (found.into_iter().collect(), vectors)
+}
+
+/// The dot product of a sparse vector sorted by term with a dense one:
+/// the same sum, in the same order, as [`dot`] with the dense vector's
+/// non-zero entries (adding `w * 0.0` changes no sum of positive terms),
+/// without the merge's unpredictable branches.
+fn dot_dense(a: &[(u32, f32)], dense: &[f32]) -> f32 {
+    a.iter().fold(0.0, |sum, &(t, w)| sum + w * dense.get(t as usize).copied().unwrap_or(0.0))
 }
 
 /// The dot product of two sparse vectors sorted by term.
@@ -437,7 +599,7 @@ fn shingles(ids: &[u32]) -> Vec<u64> {
 /// Prefix filtering: a sentence that shares at least `k` of its `m`
 /// indexed shingles with a longer one shares one of its `m - k + 1` rarest;
 /// only those are looked up, then candidates are counted exactly.
-fn passage_pairs(texts: &[&str], tokenized: &Tokenized, params: &SimilarityParams) -> HashMap<(u32, u32), Passage> {
+fn passage_pairs(texts: &[&str], tokenized: &Tokenized, params: &SimilarityParams) -> FastMap<(u32, u32), Passage> {
     struct Sentence {
         text: u32,
         range: Range<usize>,
@@ -448,47 +610,73 @@ fn passage_pairs(texts: &[&str], tokenized: &Tokenized, params: &SimilarityParam
         /// The rarest shingles to probe with.
         prefix: Vec<u64>,
     }
-    let mut all: Vec<Sentence> = Vec::new();
-    for (i, (t, toks)) in texts.iter().zip(&tokenized.texts).enumerate() {
-        let Ok(text) = u32::try_from(i) else { break };
-        let mut k = 0;
-        for range in sentences(t) {
-            let mut ids = Vec::new();
-            while let Some(w) = toks.get(k) {
-                if w.range.start >= range.end {
-                    break;
+    let per_text: Vec<Vec<Sentence>> = texts
+        .par_iter()
+        .zip(&tokenized.texts)
+        .enumerate()
+        .map(|(i, (t, toks))| {
+            let Ok(text) = u32::try_from(i) else { return Vec::new() };
+            let mut out = Vec::new();
+            let mut k = 0;
+            for range in sentences(t) {
+                let mut ids = Vec::new();
+                while let Some(w) = toks.get(k) {
+                    if w.range.start >= range.end {
+                        break;
+                    }
+                    if w.range.start >= range.start {
+                        ids.push(w.id);
+                    }
+                    k += 1;
                 }
-                if w.range.start >= range.start {
-                    ids.push(w.id);
+                let shingles = shingles(&ids);
+                if shingles.len() >= params.min_passage_shingles {
+                    let total = shingles.len();
+                    out.push(Sentence { text, range, shingles, total, prefix: Vec::new() });
                 }
-                k += 1;
             }
-            let shingles = shingles(&ids);
-            if shingles.len() >= params.min_passage_shingles {
-                let total = shingles.len();
-                all.push(Sentence { text, range, shingles, total, prefix: Vec::new() });
-            }
-        }
-    }
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
-    for (s, sentence) in all.iter().enumerate() {
-        let Ok(s) = u32::try_from(s) else { break };
-        for &h in &sentence.shingles {
-            postings.entry(h).or_default().push(s);
-        }
-    }
+            out
+        })
+        .collect();
+    let mut all: Vec<Sentence> = per_text.into_iter().flatten().collect();
+    // The inverted index, from one sorted list of (shingle, sentence) rather
+    // than a growing list per distinct shingle (most occur once and go).
+    let mut occurrences: Vec<(u64, u32)> = all
+        .iter()
+        .enumerate()
+        .filter_map(|(s, sentence)| Some((u32::try_from(s).ok()?, sentence)))
+        .flat_map(|(s, sentence)| sentence.shingles.iter().map(move |&h| (h, s)))
+        .collect();
+    occurrences.par_sort_unstable();
     let cap = df_cap(all.len(), params.max_df_fraction);
-    postings.retain(|_, p| p.len() >= 2 && p.len() <= cap);
-    let df = |h: &u64| postings.get(h).map_or(0, Vec::len);
-    for sentence in &mut all {
-        sentence.shingles.retain(|h| df(h) > 0);
+    // Sentence ids of each kept shingle, ascending, as ranges of `listed`.
+    let mut postings: FastMap<u64, Range<usize>> = FastMap::default();
+    let mut listed: Vec<u32> = Vec::new();
+    // Per sentence: (document frequency, shingle) of its kept shingles, by shingle.
+    let mut kept: Vec<Vec<(usize, u64)>> = (0..all.len()).map(|_| Vec::new()).collect();
+    for group in occurrences.chunk_by(|x, y| x.0 == y.0) {
+        let Some(&(h, _)) = group.first() else { continue };
+        if group.len() < 2 || group.len() > cap {
+            continue;
+        }
+        let start = listed.len();
+        for &(_, s) in group {
+            listed.push(s);
+            if let Some(k) = kept.get_mut(s as usize) {
+                k.push((group.len(), h));
+            }
+        }
+        postings.insert(h, start..listed.len());
+    }
+    drop(occurrences);
+    all.par_iter_mut().zip(kept).for_each(|(sentence, mut kept)| {
+        sentence.shingles = kept.iter().map(|&(_, h)| h).collect();
         let needed = required_overlap(sentence.total, params);
         let probe = (sentence.shingles.len() + 1).saturating_sub(needed);
-        let mut rarest = sentence.shingles.clone();
-        rarest.sort_unstable_by_key(|h| (df(h), *h));
-        rarest.truncate(probe);
-        sentence.prefix = rarest;
-    }
+        kept.sort_unstable();
+        sentence.prefix = kept.into_iter().take(probe).map(|(_, h)| h).collect();
+    });
+    let posting = |h: &u64| postings.get(h).and_then(|r| listed.get(r.clone())).unwrap_or(&[]);
     let found: Vec<((u32, u32), Passage)> = (0..all.len())
         .into_par_iter()
         .map_init(
@@ -499,37 +687,37 @@ fn passage_pairs(texts: &[&str], tokenized: &Tokenized, params: &SimilarityParam
                 // Each pair is probed from its shorter sentence (ties: the earlier).
                 let key = |t: u32| all.get(t as usize).map(|o| (o.total, t));
                 for h in &sentence.prefix {
-                    for &t in postings.get(h).map_or(&[][..], Vec::as_slice) {
+                    for &t in posting(h) {
                         if key(t) > Some((sentence.total, s32)) {
                             acc.add(t, 1);
                         }
                     }
                 }
                 let mut out = Vec::new();
-                for (t, _) in acc.drain() {
-                    let Some(other) = all.get(t as usize) else { continue };
+                acc.drain_each(|t, _| {
+                    let Some(other) = all.get(t as usize) else { return };
                     if other.text == sentence.text {
-                        continue;
+                        return;
                     }
                     let shared = shared_count(&sentence.shingles, &other.shingles);
                     let shorter = sentence.total.min(other.total).max(1);
                     #[allow(clippy::cast_precision_loss)]
                     let overlap = shared as f32 / shorter as f32;
                     if shared < params.min_passage_shingles || overlap < params.min_passage {
-                        continue;
+                        return;
                     }
                     let (first, second) =
                         if sentence.text < other.text { (sentence, other) } else { (other, sentence) };
                     let passage =
                         Passage { in_a: first.range.clone(), in_b: second.range.clone(), overlap: overlap.min(1.0) };
                     out.push(((first.text, second.text), passage));
-                }
+                });
                 out
             },
         )
         .flatten()
         .collect();
-    let mut out: HashMap<(u32, u32), Passage> = HashMap::new();
+    let mut out: FastMap<(u32, u32), Passage> = FastMap::default();
     for (key, passage) in found {
         match out.get(&key) {
             Some(best)
@@ -733,5 +921,41 @@ mod tests {
         let t = "One two. Three; four? ";
         let s: Vec<&str> = sentences(t).into_iter().filter_map(|r| t.get(r)).collect();
         assert_eq!(s, ["One two.", "Three;", "four?"]);
+    }
+
+    /// The pairs found with the default thresholds on a small corpus, as
+    /// (a, b, score in thousandths, shared passage): a faster search must
+    /// find exactly these.
+    #[test]
+    fn pairs_of_a_small_corpus_are_pinned() {
+        let corpus = mixed_corpus();
+        let texts: Vec<&str> = corpus.iter().take(40).map(String::as_str).collect();
+        let found: Vec<(usize, usize, u32, bool)> = similar_pairs(&texts, &SimilarityParams::default())
+            .into_iter()
+            .map(|p| {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let score = (p.score * 1000.0).round() as u32;
+                (p.a, p.b, score, p.passage.is_some())
+            })
+            .collect();
+        let expected = [
+            (2, 16, 594, false),
+            (3, 16, 846, true),
+            (3, 21, 614, false),
+            (6, 7, 574, false),
+            (6, 10, 616, false),
+            (8, 35, 1000, false),
+            (9, 39, 714, true),
+            (12, 39, 710, false),
+            (15, 22, 682, false),
+            (15, 24, 583, false),
+            (18, 37, 1000, false),
+            (19, 32, 750, true),
+            (21, 28, 500, false),
+            (26, 30, 660, false),
+            (26, 32, 751, false),
+            (31, 36, 728, false),
+        ];
+        assert_eq!(found, expected);
     }
 }
