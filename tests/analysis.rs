@@ -218,3 +218,107 @@ fn comparing_two_versions_of_the_document() {
     let within = g.edges().filter(|(_, _, e)| e.kind == EdgeKind::Similar).count();
     assert_eq!(within, bundled().edges().filter(|(_, _, e)| e.kind == EdgeKind::Similar).count());
 }
+
+/// Ids of the bodies and groups a paragraph of the bundled text is addressed to.
+fn addressed(g: &AtlasGraph, n: u32) -> Vec<String> {
+    let mut ids: Vec<String> = g
+        .links(para(g, n))
+        .iter()
+        .filter(|l| l.weight.kind == EdgeKind::AddressedTo)
+        .filter_map(|l| g.node(l.other).map(|node| node.id.clone()))
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn common_un_addressees_resolve_on_the_bundled_text() {
+    let g = bundled();
+    let expected: [(u32, &[&str]); 11] = [
+        // "encourage all stakeholders to ensure the full participation of women"
+        (11, &["stk:all-stakeholders"]),
+        // "call on all governments, … and all other relevant stakeholders …, and request United
+        // Nations entities facilitating the WSIS Action Lines to review their reporting"
+        (
+            17,
+            &[
+                "org:action-line-facilitators",
+                "stk:academia",
+                "stk:all-stakeholders",
+                "stk:civil-society",
+                "stk:governments",
+                "stk:international-organizations",
+                "stk:private-sector",
+                "stk:technical-community",
+            ],
+        ),
+        // "call on all stakeholders, particularly United Nations entities that are facilitating WSIS Action Lines"
+        (28, &["org:action-line-facilitators", "stk:all-stakeholders"]),
+        (30, &["stk:all-stakeholders"]),
+        // "request CSTD within its mandate related to the follow up to WSIS, and all Action Line
+        // facilitators … to work with all stakeholders": the prepositional "to"s do not end the
+        // addressees, the infinitive does (so "all stakeholders" after it is not one).
+        (38, &["org:CSTD", "org:action-line-facilitators"]),
+        (43, &["stk:governments"]),
+        // "We call on States to take all appropriate measures", "we call upon all States to review".
+        (49, &["stk:member-states"]),
+        (51, &["stk:member-states"]),
+        (58, &["stk:member-states"]),
+        (70, &["org:CSTD", "org:ECOSOC"]),
+        (72, &["org:HLPF", "org:UNGIS"]),
+    ];
+    for (n, ids) in expected {
+        assert_eq!(addressed(&g, n), ids, "¶{n}");
+    }
+    // "We also encourage a prominent profile for ICTs in the new technology facilitation
+    // mechanism": a thing encouraged, not a body asked. "We call for …" asks nobody.
+    assert!(addressed(&g, 44).is_empty());
+    for n in [10, 32, 45, 59, 66] {
+        assert!(addressed(&g, n).is_empty(), "¶{n}: {:?}", addressed(&g, n));
+    }
+    // Every clause of the bundled text that asks someone to act and names a
+    // body or group in its addressee phrase produces an edge; the clauses
+    // whose object is a thing (¶23 "greater investments", ¶77 "its outcome") do not.
+    let catalogue = Catalogue::bundled().expect("lexicons");
+    let mut thingy = Vec::new();
+    for p in &document::bundled().paragraphs {
+        let mentions = wsis_atlas::extract::extract(&p.text, &catalogue);
+        for c in analysis::clauses(&p.text) {
+            if analysis::addressees::addressee_phrase(&p.text, &c).is_some()
+                && analysis::addressees::addressees(&p.text, &c, &mentions).is_empty()
+            {
+                thingy.push(p.number);
+            }
+        }
+    }
+    assert_eq!(thingy, [23, 77]);
+}
+
+#[test]
+fn common_un_addressees_resolve_in_hand_made_calls() {
+    let catalogue = Catalogue::bundled().expect("lexicons");
+    let addressees = |text: &str| -> Vec<Vec<String>> {
+        let mentions = wsis_atlas::extract::extract(text, &catalogue);
+        analysis::clauses(text)
+            .iter()
+            .filter(|c| c.role.asks_to_act())
+            .map(|c| analysis::addressees::addressees(text, c, &mentions).iter().map(|m| m.entity.id()).collect())
+            .collect()
+    };
+    assert_eq!(addressees("We call upon all States to respect privacy."), [["stk:member-states"]]);
+    assert_eq!(addressees("We call on all stakeholders to cooperate."), [["stk:all-stakeholders"]]);
+    assert_eq!(addressees("Invites Member States to consider the report;"), [["stk:member-states"]]);
+    assert_eq!(addressees("Urges all relevant stakeholders to act;"), [["stk:all-stakeholders"]]);
+    assert_eq!(
+        addressees("We encourage Member States and all stakeholders to share good practices."),
+        [["stk:member-states", "stk:all-stakeholders"]]
+    );
+    assert_eq!(
+        addressees("Requests the Action Line facilitators to report annually;"),
+        [["org:action-line-facilitators"]]
+    );
+    // A call for an action names nobody, even when a group follows.
+    assert_eq!(addressees("We call for all States to be consulted."), [Vec::<String>::new()]);
+    // Nor does "other relevant stakeholders" without "all" make an entry of its own.
+    assert_eq!(addressees("We call on governments and other relevant stakeholders to act."), [["stk:governments"]]);
+}
