@@ -139,9 +139,9 @@ fn documents_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
 fn kinds_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
     ui.heading("Show");
     let style = app.style(ui.ctx());
-    let graph = &app.workspace.graph;
+    let census = app.workspace.graph.census();
     for kind in NodeKind::ALL {
-        let count = graph.nodes().filter(|(_, n)| n.kind == kind).count();
+        let count = census.kind(kind);
         if count == 0 {
             continue;
         }

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::Role;
 use crate::document::Document;
 
-pub use query::SearchHit;
+pub use query::{Census, SearchHit};
 
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -59,6 +59,12 @@ impl NodeKind {
         NodeKind::Stakeholder,
         NodeKind::ActionLine,
     ];
+
+    /// Position in [`NodeKind::ALL`] (for tables indexed by kind).
+    #[must_use]
+    pub const fn index(self) -> usize {
+        self as usize
+    }
 
     /// The kinds that documents refer to (everything but documents,
     /// sections and paragraphs).
