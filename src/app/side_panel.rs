@@ -6,7 +6,7 @@ use egui::{Color32, RichText};
 use super::atlas_app::AtlasApp;
 use super::view::{Command, FOCUS_DEPTHS};
 use crate::graph::{Node, NodeKind};
-use crate::scene::first_words;
+use crate::scene::{ColorBy, first_words};
 use crate::style::Rgba;
 
 /// Id of the search field (tests and Ctrl+F find it by this).
@@ -148,7 +148,13 @@ fn kinds_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
         let mut shown = !app.view.hidden_kinds.contains(&kind);
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-            ui.painter().circle_filled(rect.center(), 5.5, color32(style.node_color(kind)));
+            // Coloured by role, the map shows no kind colours (the role list is the legend).
+            let swatch = if app.view.color_by == ColorBy::Role {
+                style.neutral()
+            } else {
+                style.node_color(kind)
+            };
+            ui.painter().circle_filled(rect.center(), 5.5, color32(swatch));
             if ui.checkbox(&mut shown, format!("{} ({count})", kind.plural())).changed() {
                 out.push(Command::ToggleKind(kind));
             }
