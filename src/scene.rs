@@ -553,8 +553,23 @@ fn place_labels(input: &SceneInput<'_>, nodes: &[NodeShape], is_lit: &dyn Fn(Nod
         .collect();
     order.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
 
+    // The grid holds placed labels (owner `LABEL`) and the lit discs big
+    // enough to read (owner: their position in `nodes`), so a label's halo
+    // neither covers another label nor the disc of a node at least as big
+    // (a hub's label may run over its small neighbours, not the reverse).
+    const LABEL: usize = usize::MAX;
     let cell = 64.0;
-    let mut grid: HashMap<(i32, i32), Vec<[f32; 4]>> = HashMap::new();
+    let mut grid: HashMap<(i32, i32), Vec<([f32; 4], usize)>> = HashMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        if n.radius >= 3.0 && is_lit(n.index) {
+            // The disc's inner square: a label may graze its rim, not its middle.
+            let h = n.radius * 0.8;
+            let rect = [n.center[0] - h, n.center[1] - h, n.center[0] + h, n.center[1] + h];
+            for c in cells_of(rect, cell) {
+                grid.entry(c).or_default().push((rect, i));
+            }
+        }
+    }
     let mut labels = Vec::new();
     for (rank, _, i) in order {
         if labels.len() >= MAX_LABELS {
@@ -566,12 +581,17 @@ fn place_labels(input: &SceneInput<'_>, nodes: &[NodeShape], is_lit: &dyn Fn(Nod
         let pos = [n.center[0] + n.radius + 3.0, n.center[1]];
         let rect = [pos[0], pos[1] - size * 0.6, pos[0] + text_width(&text, size), pos[1] + size * 0.6];
         let cells = cells_of(rect, cell);
-        let overlaps = cells.iter().any(|c| grid.get(c).is_some_and(|rs| rs.iter().any(|r| intersects(*r, rect))));
-        if overlaps && rank > 0 {
+        let in_the_way = |owner: usize| {
+            owner == LABEL || (owner != i && nodes.get(owner).is_some_and(|o| o.radius >= n.radius))
+        };
+        let blocked = |c: &(i32, i32)| {
+            grid.get(c).is_some_and(|rs| rs.iter().any(|&(r, owner)| in_the_way(owner) && intersects(r, rect)))
+        };
+        if rank > 0 && cells.iter().any(blocked) {
             continue;
         }
         for c in cells {
-            grid.entry(c).or_default().push(rect);
+            grid.entry(c).or_default().push((rect, LABEL));
         }
         let fade = if is_lit(n.index) { 1.0 } else { DIM };
         labels.push(LabelShape {
@@ -628,6 +648,40 @@ mod tests {
         }
         let empty = Camera::fit([], [800.0, 600.0], 20.0);
         assert_eq!(empty.center, [0.0, 0.0]);
+    }
+
+    #[test]
+    fn a_label_does_not_cover_another_nodes_disc() {
+        use crate::graph::Node;
+        let mut graph = AtlasGraph::new();
+        let a = graph.add_node(Node::new("para:t:1", NodeKind::Paragraph, "A paragraph with a long label"));
+        let b = graph.add_node(Node::new("res:t", NodeKind::Resolution, "R"));
+        let style = Style::new(crate::style::Theme::Light);
+        let highlight = Highlight::default();
+        let labels_with = |show_b: bool| {
+            let position = |n: NodeIndex| Some(if n == a { [0.0, 0.0] } else { [60.0, 0.0] });
+            let visible = |n: NodeIndex| n == a || show_b;
+            let input = SceneInput {
+                graph: &graph,
+                position: &position,
+                visible: &visible,
+                edge_visible: &|_| true,
+                badge: &|_| None,
+                user_links: &[],
+                camera: Camera { center: [0.0, 0.0], zoom: 1.0, size: [400.0, 200.0] },
+                style: &style,
+                highlight: &highlight,
+                labels: Labels::Auto,
+                color_by: ColorBy::Kind,
+                cull: true,
+                tooltips: false,
+            };
+            build(&input).labels.iter().map(|l| l.index).collect::<Vec<_>>()
+        };
+        // Alone, the paragraph is labelled; with the resolution's disc where
+        // its label would run, the label gives way (the disc keeps its own).
+        assert_eq!(labels_with(false), vec![a]);
+        assert_eq!(labels_with(true), vec![b]);
     }
 
     #[test]
