@@ -559,7 +559,7 @@ fn place_labels(input: &SceneInput<'_>, nodes: &[NodeShape], is_lit: &dyn Fn(Nod
     // (a hub's label may run over its small neighbours, not the reverse).
     const LABEL: usize = usize::MAX;
     let cell = 64.0;
-    let mut grid: HashMap<(i32, i32), Vec<([f32; 4], usize)>> = HashMap::new();
+    let mut grid: HashMap<(i32, i32), Vec<Owned>> = HashMap::new();
     for (i, n) in nodes.iter().enumerate() {
         if n.radius >= 3.0 && is_lit(n.index) {
             // The disc's inner square: a label may graze its rim, not its middle.
@@ -581,9 +581,8 @@ fn place_labels(input: &SceneInput<'_>, nodes: &[NodeShape], is_lit: &dyn Fn(Nod
         let pos = [n.center[0] + n.radius + 3.0, n.center[1]];
         let rect = [pos[0], pos[1] - size * 0.6, pos[0] + text_width(&text, size), pos[1] + size * 0.6];
         let cells = cells_of(rect, cell);
-        let in_the_way = |owner: usize| {
-            owner == LABEL || (owner != i && nodes.get(owner).is_some_and(|o| o.radius >= n.radius))
-        };
+        let in_the_way =
+            |owner: usize| owner == LABEL || (owner != i && nodes.get(owner).is_some_and(|o| o.radius >= n.radius));
         let blocked = |c: &(i32, i32)| {
             grid.get(c).is_some_and(|rs| rs.iter().any(|&(r, owner)| in_the_way(owner) && intersects(r, rect)))
         };
@@ -605,6 +604,9 @@ fn place_labels(input: &SceneInput<'_>, nodes: &[NodeShape], is_lit: &dyn Fn(Nod
     }
     labels
 }
+
+/// A box in the label grid and what it belongs to.
+type Owned = ([f32; 4], usize);
 
 fn cells_of(r: [f32; 4], cell: f32) -> Vec<(i32, i32)> {
     let (x0, y0) = ((r[0] / cell).floor() as i32, (r[1] / cell).floor() as i32);

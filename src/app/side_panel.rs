@@ -149,11 +149,7 @@ fn kinds_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             // Coloured by role, the map shows no kind colours (the role list is the legend).
-            let swatch = if app.view.color_by == ColorBy::Role {
-                style.neutral()
-            } else {
-                style.node_color(kind)
-            };
+            let swatch = if app.view.color_by == ColorBy::Role { style.neutral() } else { style.node_color(kind) };
             ui.painter().circle_filled(rect.center(), 5.5, color32(swatch));
             if ui.checkbox(&mut shown, format!("{} ({count})", kind.plural())).changed() {
                 out.push(Command::ToggleKind(kind));
