@@ -225,13 +225,16 @@ fn dense(graph: &AtlasGraph) -> Dense {
 /// Where a paragraph stands in its document's reading order: the unnumbered
 /// preambular paragraphs first, by ordinal (PP1, PP2…: the parser only finds
 /// them before the first numbered paragraph or heading), then the numbered
-/// ones by number, then any paragraph with neither (a graph from elsewhere).
-/// Ties keep the graph's order.
+/// ones by number, then the annexes' paragraphs (numbered again from 1 in
+/// each annex) in the graph's order, which is the parser's reading order,
+/// then any paragraph with neither (a graph from elsewhere). Ties keep the
+/// graph's order.
 fn reading_order(node: &crate::graph::Node) -> (u8, u32) {
     match (node.ordinal, node.number) {
+        _ if node.annex.is_some() => (2, 0),
         (Some(ordinal), _) => (0, ordinal),
         (None, Some(number)) => (1, number),
-        (None, None) => (2, 0),
+        (None, None) => (3, 0),
     }
 }
 
