@@ -315,7 +315,10 @@ fn two_annexes_each_number_from_1_with_their_own_sections() {
         ]
     );
     assert_eq!(doc.annex_paragraph("annex-ii", 3).map(|p| p.section), Some(4));
-    assert_eq!(doc.annex_paragraph("annex-i", 2).map(|p| p.text.as_str()), Some("We call on all stakeholders to cooperate."));
+    assert_eq!(
+        doc.annex_paragraph("annex-i", 2).map(|p| p.text.as_str()),
+        Some("We call on all stakeholders to cooperate.")
+    );
     assert_eq!(text(&doc, 2), "Decides to remain seized of the matter.");
 }
 
@@ -344,19 +347,26 @@ Annex
     );
     assert_eq!(parts(&doc), [(None, 1), (None, 2), (None, 3), (None, 4), (None, 5)]);
     assert_eq!(doc.sections.len(), 1);
-    assert_eq!(text(&doc, 2), "Requests that the text in Annex I to the present resolution be transmitted to all States.");
+    assert_eq!(
+        text(&doc, 2),
+        "Requests that the text in Annex I to the present resolution be transmitted to all States."
+    );
     assert_eq!(text(&doc, 3), "Takes note of the report contained in Annex II to the note by the Secretary-General.");
     // The lone "Annex" after a colon is no heading: a plain text drops it as stray text, as any such line.
     let warned: Vec<&str> = doc.warnings.iter().map(|w| w.message.as_str()).collect();
     assert_eq!(warned, ["stray text dropped: \"Annex\""]);
     // A finished sentence, then a line that only looks like a heading and goes on in lower case.
-    let doc = parse("run", "test", "Title
+    let doc = parse(
+        "run",
+        "test",
+        "Title
 
 1. Decides to adopt it.
 Annex I
 to this resolution is its plan.
 2. Two.
-");
+",
+    );
     assert_eq!(parts(&doc), [(None, 1), (None, 2)]);
 }
 
@@ -381,12 +391,19 @@ Programme of action
 ",
     );
     assert_eq!(parts(&doc), [(None, 1), (None, 2), (None, 3)]);
-    assert!(doc.warnings.iter().any(|w| w.message.contains("paragraph number 1 goes back from 3")), "{:?}", doc.warnings);
+    assert!(
+        doc.warnings.iter().any(|w| w.message.contains("paragraph number 1 goes back from 3")),
+        "{:?}",
+        doc.warnings
+    );
 }
 
 #[test]
 fn an_annex_heading_repeated_as_a_running_header_is_dropped() {
-    let doc = parse("hdr", "test", "Title
+    let doc = parse(
+        "hdr",
+        "test",
+        "Title
 
 1. One.
 
@@ -397,10 +414,31 @@ Annex
 Annex
 
 2. We two.
-");
+",
+    );
     assert_eq!(parts(&doc), [(None, 1), (Some("annex"), 1), (Some("annex"), 2)]);
     assert_eq!(doc.annex_paragraph("annex", 1).map(|p| p.text.as_str()), Some("We one."));
     assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}
+
+#[test]
+fn an_annex_opening_without_a_number_is_kept_as_the_annex_s_own_preambular_paragraph() {
+    let doc = parse(
+        "decl",
+        "test",
+        "Title\n\n1. Endorses the annexed declaration.\n\nAnnex\n\nDeclaration of principles\n\n\
+         We, the representatives of the peoples of the world, assembled in Geneva,\n\
+         declare our common desire and commitment to build an information society:\n\n\
+         1. We reaffirm the Charter.\n\n2. We recognize the challenges.\n",
+    );
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    let labels: Vec<String> = doc.paragraphs.iter().map(Paragraph::label).collect();
+    assert_eq!(labels, ["¶1", "Annex PP1", "Annex ¶1", "Annex ¶2"]);
+    let opening = doc.paragraphs.get(1);
+    assert_eq!(opening.map(|p| p.node_id("decl")), Some("para:decl:annex:pp1".to_owned()));
+    assert!(opening.is_some_and(|p| p.text.starts_with("We, the representatives") && p.text.ends_with("society:")));
+    assert_eq!(doc.preambular(1), None);
+    assert_eq!(doc.sections.get(1).map(|s| s.title.as_str()), Some("Annex: Declaration of principles"));
 }
 
 /// Lines that look like the parser's cases, mixed with arbitrary text.
@@ -452,8 +490,9 @@ proptest! {
             prop_assert!(p.line >= 1 && p.line <= line_count);
             prop_assert!(!p.text.contains("  ") && p.text.trim() == p.text);
             if let Some(q) = previous {
-                // Numbering restarts in each annex, and only there.
-                prop_assert!(q.number < p.number || q.annex != p.annex, "{} then {}", q.label(), p.label());
+                // Numbering restarts in each annex, and only there; preambular paragraphs are their own series.
+                let same_series = q.annex == p.annex && q.preambular == p.preambular;
+                prop_assert!(q.number < p.number || !same_series, "{} then {}", q.label(), p.label());
                 prop_assert!(q.section <= p.section && q.line < p.line);
             }
             previous = Some(p);

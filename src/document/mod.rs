@@ -99,6 +99,8 @@ pub struct Paragraph {
     /// which UN practice prints as PP1, PP2….
     pub number: u32,
     /// An unnumbered preambular paragraph: `number` is then its own series.
+    /// In an annex, its unnumbered opening text (`We, the Heads of State…`)
+    /// is such a paragraph, numbered in the annex's own series.
     pub preambular: bool,
     /// Index in [`Document::sections`].
     pub section: usize,
@@ -207,10 +209,10 @@ impl Document {
         self.paragraphs.iter().find(|p| p.number == number && !p.preambular && p.annex.as_deref() == Some(annex))
     }
 
-    /// The `n`th preambular (unnumbered) paragraph, from 1.
+    /// The `n`th preambular (unnumbered) paragraph of the body, from 1.
     #[must_use]
     pub fn preambular(&self, n: u32) -> Option<&Paragraph> {
-        self.paragraphs.iter().find(|p| p.number == n && p.preambular)
+        self.paragraphs.iter().find(|p| p.number == n && p.preambular && p.annex.is_none())
     }
 
     /// The section a paragraph belongs to.

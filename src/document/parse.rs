@@ -40,12 +40,29 @@
 //!
 //! # Paragraph numbers
 //!
-//! Numbers strictly increase, so paragraph ids are unique. A number is a new
+//! Numbers strictly increase (within a part, see below), so paragraph ids are unique. A number is a new
 //! paragraph when it is the next one expected, or a little further on (at most
 //! [`GAP_WINDOW`] ahead, or confirmed by the following numbered line being its
 //! successor; the gap is reported). A number that goes backwards, repeats, or
 //! jumps far ahead (a year such as `2030.` at a line start) is kept as text,
 //! with a warning when it could have been meant as a paragraph.
+//!
+//! # Annexes
+//!
+//! A resolution's annex numbers its paragraphs again from 1. A heading line
+//! `Annex`, `ANNEX`, `Annex II`, `Annex 2`, `Annex I. Title` (or `Appendix`…;
+//! see [`part_heading`]) that stands alone — the open paragraph has ended a
+//! sentence (`.`, `;`, not `:` or `,`) and the next line does not go on in
+//! lower case — starts a new *part*: a section keyed `annex`, `annex-ii`
+//! (an appendix inside an annex: `annex-ii-appendix`) and titled `Annex:
+//! Programme of action` when a title line follows. Numbering restarts there
+//! (the expected number is 1 again), headings inside it are keyed under it
+//! (`annex-ii:1`, `annex-ii:objective-1`) and nested in it, and each
+//! paragraph records its part ([`Paragraph::annex`]), so that ids stay
+//! unique (see [`Paragraph::key`]). Unnumbered text opening an annex becomes
+//! the annex's own preambular paragraphs. The same heading again inside its
+//! annex is a running header and dropped. In a paragraph's wrapped lines,
+//! `annex to the present resolution` or `Annex I to…` stays text.
 //!
 //! # Text
 //!
@@ -134,7 +151,8 @@ pub fn parse_bytes(id: &str, source: &str, bytes: &[u8]) -> Result<Document, Par
 /// Guarantees, whatever the input: `sections[0]` is the preamble; section
 /// keys are unique; a sub-section's `parent` is an earlier section of lower
 /// level; every paragraph's `section` is a valid index, never decreasing;
-/// paragraph numbers strictly increase.
+/// paragraph numbers strictly increase within each part (the body, each
+/// annex) and series (numbered, preambular), so paragraph keys are unique.
 ///
 /// # Complexity
 ///
@@ -513,10 +531,7 @@ impl<'l, 'a> Parser<'l, 'a> {
     /// The level of a top-level heading in the part being read: 0 in the
     /// body, one below the annex section in an annex.
     fn base_level(&self) -> u8 {
-        self.part
-            .as_ref()
-            .and_then(|(_, i)| self.doc.sections.get(*i))
-            .map_or(0, |s| s.level.saturating_add(1))
+        self.part.as_ref().and_then(|(_, i)| self.doc.sections.get(*i)).map_or(0, |s| s.level.saturating_add(1))
     }
 
     /// ` in Annex II` while an annex is read, for warnings.
@@ -546,10 +561,7 @@ impl<'l, 'a> Parser<'l, 'a> {
         {
             let what = if n == last { "repeats" } else { "goes back from" };
             let place = self.where_();
-            self.warn(
-                line,
-                format!("paragraph number {n} {what} {last}{place}; kept as text of the paragraph before"),
-            );
+            self.warn(line, format!("paragraph number {n} {what} {last}{place}; kept as text of the paragraph before"));
             return false;
         }
         let confirmed = n < u32::MAX && self.next_number.get(index).copied().flatten() == Some(n + 1);
@@ -775,6 +787,7 @@ impl<'l, 'a> Parser<'l, 'a> {
         self.current = index;
         self.last_at_level = [Some(index), None, None, None];
         self.last_number = None;
+        self.preambular = 0;
         self.last_top = 0;
         self.list_next = None;
         self.open = false;
@@ -852,6 +865,11 @@ impl<'l, 'a> Parser<'l, 'a> {
                 .is_some_and(|s| s.title.chars().count() + text.len() <= 2 * HEADING_MAX_CHARS)
         {
             self.extend_title(text);
+            return;
+        }
+        if self.part.is_some() {
+            // An annex's unnumbered opening (`We, the Heads of State…,`): its own paragraph.
+            self.start_preambular(line, text);
             return;
         }
         self.warn(line, format!("text outside any numbered paragraph dropped: \"{}\"", snippet(text)));
@@ -1362,6 +1380,53 @@ mod tests {
         assert_eq!(m("17.5% of"), None);
         assert_eq!(m("17.We"), None);
         assert_eq!(m("- and"), None);
+    }
+
+    #[test]
+    fn part_headings_are_whole_lines() {
+        let h = |s| part_heading(s);
+        assert_eq!(h("Annex"), Some(("annex".to_owned(), "")));
+        assert_eq!(h("ANNEX"), Some(("annex".to_owned(), "")));
+        assert_eq!(h("Annex II"), Some(("annex-ii".to_owned(), "")));
+        assert_eq!(h("ANNEX 3"), Some(("annex-3".to_owned(), "")));
+        assert_eq!(h("Annex I. Programme of action"), Some(("annex-i".to_owned(), "Programme of action")));
+        assert_eq!(h("Annex IV: Review"), Some(("annex-iv".to_owned(), "Review")));
+        assert_eq!(h("Annex I \u{2013} Review"), Some(("annex-i".to_owned(), "Review")));
+        assert_eq!(h("Appendix"), Some(("appendix".to_owned(), "")));
+        for text in [
+            "annex",
+            "Annexes",
+            "Annex.",
+            "Annex I.",
+            "Annex I to the present resolution",
+            "Annex to the present resolution",
+            "Annex I. to the note",
+            "Annex I. Programme of action.",
+            "Annex IIII2",
+            "Annex 2030",
+            "AnNex",
+        ] {
+            assert_eq!(h(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn un_layout_annex_with_its_title_on_the_line() {
+        let d = doc("United Nations\nA/RES/80/5\nGeneral Assembly\nT\nThe General Assembly,\nRecalling it,\n\
+             1. Adopts the annexed plan.\nAnnex I. Plan of action\n1. We act.\nObjective 1. Connect\n2. We connect.\n");
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        let keys: Vec<_> = d.sections.iter().map(|s| (s.key.as_str(), s.title.as_str(), s.parent)).collect();
+        assert_eq!(
+            keys,
+            [
+                ("preamble", "Preamble", None),
+                ("annex-i", "Annex I: Plan of action", None),
+                ("annex-i:objective-1", "Connect", Some(1))
+            ]
+        );
+        let labels: Vec<_> = d.paragraphs.iter().map(Paragraph::label).collect();
+        assert_eq!(labels, ["PP1", "¶1", "Annex I ¶1", "Annex I ¶2"]);
+        assert_eq!(d.paragraphs.last().map(|p| p.section), Some(2));
     }
 
     #[test]
