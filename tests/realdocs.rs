@@ -641,6 +641,65 @@ fn annex_paragraphs_are_nodes_with_their_own_ids_edges_and_reading_order() {
     assert!(!json("para:act:2").contains("\"annex\""), "{}", json("para:act:2"));
 }
 
+/// Annexes in a PDF's text layer: the closing meeting line, page furniture
+/// and a footnote between the body and Annex I, a running header inside an
+/// annex paragraph, and a second annex with a title on its heading line.
+const TWO_ANNEXES_PDF: &str = "United Nations
+A/RES/80/996
+General Assembly
+Distr.: General
+22 December 2025
+25-30000 (E)
+Resolution adopted by the General Assembly on 19 December 2025
+80/996. Digital cooperation
+The General Assembly,
+Recalling its resolution 70/125,1
+1. Adopts the road map and the principles annexed to the present resolution;
+2. Decides to remain seized of the matter.
+80th plenary meeting
+19 December 2025
+_______________
+1 See also resolution 69/204.
+25-30000 2/4
+A/RES/80/996
+Digital cooperation
+Annex I
+Road map for digital
+cooperation
+1. We will connect every school by 2030, as the Secretary-General
+25-30000 3/4
+A/RES/80/996
+Digital cooperation
+proposed, with the support of the ITU.
+2. We will report on progress.
+Annex II. Principles of cooperation
+1. Cooperation shall be open.
+2. Cooperation shall be inclusive.
+";
+
+#[test]
+fn annexes_in_a_pdf_text_layer_restart_numbering_around_page_furniture() {
+    let doc = document::parse("dc", "test", TWO_ANNEXES_PDF);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    let labels: Vec<String> = doc.paragraphs.iter().map(document::Paragraph::label).collect();
+    assert_eq!(labels, ["PP1", "¶1", "¶2", "Annex I ¶1", "Annex I ¶2", "Annex II ¶1", "Annex II ¶2"]);
+    let titles: Vec<&str> = doc.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Preamble", "Annex I: Road map for digital cooperation", "Annex II: Principles of cooperation"]
+    );
+    assert_eq!(
+        doc.annex_paragraph("annex-i", 1).map(|p| p.text.as_str()),
+        Some("We will connect every school by 2030, as the Secretary-General proposed, with the support of the ITU.")
+    );
+    assert_eq!(doc.paragraph(2).map(|p| p.text.as_str()), Some("Decides to remain seized of the matter."));
+    assert_eq!(doc.preambular(1).map(|p| p.footnotes.len()), Some(1));
+    let graph = graph_of(vec![doc]);
+    assert_eq!(targets(&graph, "para:dc:annex-i:2", EdgeKind::Follows), ["para:dc:annex-ii:1"]);
+    assert_eq!(targets(&graph, "sec:dc:annex-ii", EdgeKind::Contains), ["para:dc:annex-ii:1", "para:dc:annex-ii:2"]);
+    assert!(targets(&graph, "para:dc:annex-i:1", EdgeKind::Mentions).contains(&"org:ITU".to_owned()));
+}
+
 mod never_panic {
     use proptest::prelude::*;
     use wsis_atlas::document;

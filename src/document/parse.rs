@@ -535,7 +535,7 @@ impl<'l, 'a> Parser<'l, 'a> {
     }
 
     /// ` in Annex II` while an annex is read, for warnings.
-    fn where_(&self) -> String {
+    fn part_suffix(&self) -> String {
         self.part.as_ref().map(|(key, _)| format!(" in {}", super::part_label(key))).unwrap_or_default()
     }
 
@@ -560,7 +560,7 @@ impl<'l, 'a> Parser<'l, 'a> {
             && n <= last
         {
             let what = if n == last { "repeats" } else { "goes back from" };
-            let place = self.where_();
+            let place = self.part_suffix();
             self.warn(line, format!("paragraph number {n} {what} {last}{place}; kept as text of the paragraph before"));
             return false;
         }
@@ -574,7 +574,7 @@ impl<'l, 'a> Parser<'l, 'a> {
         }
         if n > expected && (plausible || confirmed) {
             let missing = if n - expected == 1 { format!("{expected}") } else { format!("{expected}–{}", n - 1) };
-            let place = self.where_();
+            let place = self.part_suffix();
             let message = match self.last_number {
                 Some(last) => format!("paragraph {n} follows {last}{place}: {missing} missing"),
                 None => format!("numbering starts at {n}{place}: {missing} missing"),
@@ -624,7 +624,7 @@ impl<'l, 'a> Parser<'l, 'a> {
         let parent = if depth == 0 {
             if let Some(&n) = marker.parts.first() {
                 if n != self.last_top.saturating_add(1) {
-                    let place = self.where_();
+                    let place = self.part_suffix();
                     self.warn(line, format!("section {n} follows section {}{place}", self.last_top));
                 }
                 self.last_top = self.last_top.max(n);
