@@ -4,7 +4,7 @@
 //! that no text makes the parser panic or break its guarantees.
 
 use proptest::prelude::*;
-use wsis_atlas::document::{BUNDLED_TEXT, Document, bundled, parse, parse_bytes};
+use wsis_atlas::document::{BUNDLED_TEXT, Document, Paragraph, bundled, parse, parse_bytes};
 
 fn text(doc: &Document, number: u32) -> &str {
     doc.paragraph(number).map_or("<missing>", |p| p.text.as_str())
@@ -241,6 +241,206 @@ fn non_utf8_is_refused_with_its_line() {
     assert!(err.to_string().contains("line 5"), "{err}");
 }
 
+/// (annex key, number) of every numbered paragraph, in order.
+fn parts(doc: &Document) -> Vec<(Option<&str>, u32)> {
+    doc.paragraphs.iter().filter(|p| !p.preambular).map(|p| (p.annex.as_deref(), p.number)).collect()
+}
+
+#[test]
+fn bundled_has_no_annex_and_keeps_its_ids() {
+    let doc = bundled();
+    assert!(doc.paragraphs.iter().all(|p| p.annex.is_none()));
+    assert_eq!(doc.paragraph(32).map(|p| p.node_id(&doc.id)), Some("para:wsis10:32".to_owned()));
+    assert_eq!(doc.paragraph(32).map(Paragraph::label), Some("¶32".to_owned()));
+}
+
+/// A plain text (no UN masthead) with two annexes, each numbered from 1,
+/// the second with a heading of its own and an appendix.
+const TWO_ANNEXES: &str = "Programme of work
+
+1. Decides to adopt the programmes annexed to the present resolution;
+
+2. Decides to remain seized of the matter.
+
+Annex I
+
+Programme of action
+
+1. We commit to bridging digital divides.
+
+2. We call on all stakeholders to cooperate.
+
+ANNEX II
+
+1. Objectives
+
+1. We aim to connect everyone.
+
+2. We aim to measure progress.
+
+2. Review
+
+3. We will review this in 2030.
+
+Appendix
+
+1. A list of indicators.
+";
+
+#[test]
+fn two_annexes_each_number_from_1_with_their_own_sections() {
+    let doc = parse("two", "test", TWO_ANNEXES);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    let (i, ii, app) = (Some("annex-i"), Some("annex-ii"), Some("annex-ii-appendix"));
+    assert_eq!(parts(&doc), [(None, 1), (None, 2), (i, 1), (i, 2), (ii, 1), (ii, 2), (ii, 3), (app, 1)]);
+    let labels: Vec<String> = doc.paragraphs.iter().map(Paragraph::label).collect();
+    assert_eq!(
+        labels,
+        ["¶1", "¶2", "Annex I ¶1", "Annex I ¶2", "Annex II ¶1", "Annex II ¶2", "Annex II ¶3", "Annex II Appendix ¶1"]
+    );
+    let ids: Vec<String> = doc.paragraphs.iter().map(|p| p.node_id("two")).collect();
+    assert_eq!(ids[2], "para:two:annex-i:1");
+    assert_eq!(ids[6], "para:two:annex-ii:3");
+    let sections: Vec<(&str, &str, u8, Option<usize>)> =
+        doc.sections.iter().map(|s| (s.key.as_str(), s.title.as_str(), s.level, s.parent)).collect();
+    assert_eq!(
+        sections,
+        [
+            ("preamble", "Preamble", 0, None),
+            ("annex-i", "Annex I: Programme of action", 0, None),
+            ("annex-ii", "Annex II", 0, None),
+            ("annex-ii:1", "Objectives", 1, Some(2)),
+            ("annex-ii:2", "Review", 1, Some(2)),
+            ("annex-ii-appendix", "Annex II Appendix", 1, Some(2)),
+        ]
+    );
+    assert_eq!(doc.annex_paragraph("annex-ii", 3).map(|p| p.section), Some(4));
+    assert_eq!(
+        doc.annex_paragraph("annex-i", 2).map(|p| p.text.as_str()),
+        Some("We call on all stakeholders to cooperate.")
+    );
+    assert_eq!(text(&doc, 2), "Decides to remain seized of the matter.");
+}
+
+#[test]
+fn annex_in_running_text_splits_nothing() {
+    let doc = parse(
+        "run",
+        "test",
+        "Title
+
+1. Decides to adopt the programme contained in the
+annex to the present resolution.
+
+         2. Requests that the text in
+Annex I to the present resolution be transmitted to all States.
+
+         3. Takes note of the report contained in
+Annex II
+to the note by the Secretary-General.
+
+         4. Takes note of the following:
+Annex
+
+5. Decides to remain seized of the matter.
+",
+    );
+    assert_eq!(parts(&doc), [(None, 1), (None, 2), (None, 3), (None, 4), (None, 5)]);
+    assert_eq!(doc.sections.len(), 1);
+    assert_eq!(
+        text(&doc, 2),
+        "Requests that the text in Annex I to the present resolution be transmitted to all States."
+    );
+    assert_eq!(text(&doc, 3), "Takes note of the report contained in Annex II to the note by the Secretary-General.");
+    // The lone "Annex" after a colon is no heading: a plain text drops it as stray text, as any such line.
+    let warned: Vec<&str> = doc.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(warned, ["stray text dropped: \"Annex\""]);
+    // A finished sentence, then a line that only looks like a heading and goes on in lower case.
+    let doc = parse(
+        "run",
+        "test",
+        "Title
+
+1. Decides to adopt it.
+Annex I
+to this resolution is its plan.
+2. Two.
+",
+    );
+    assert_eq!(parts(&doc), [(None, 1), (None, 2)]);
+}
+
+#[test]
+fn numbering_that_goes_back_without_an_annex_heading_still_warns() {
+    let doc = parse(
+        "back",
+        "test",
+        "Title
+
+1. One.
+
+2. Two.
+
+3. Three.
+
+Programme of action
+
+1. Back to one.
+
+2. And two.
+",
+    );
+    assert_eq!(parts(&doc), [(None, 1), (None, 2), (None, 3)]);
+    assert!(
+        doc.warnings.iter().any(|w| w.message.contains("paragraph number 1 goes back from 3")),
+        "{:?}",
+        doc.warnings
+    );
+}
+
+#[test]
+fn an_annex_heading_repeated_as_a_running_header_is_dropped() {
+    let doc = parse(
+        "hdr",
+        "test",
+        "Title
+
+1. One.
+
+Annex
+
+1. We one.
+
+Annex
+
+2. We two.
+",
+    );
+    assert_eq!(parts(&doc), [(None, 1), (Some("annex"), 1), (Some("annex"), 2)]);
+    assert_eq!(doc.annex_paragraph("annex", 1).map(|p| p.text.as_str()), Some("We one."));
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}
+
+#[test]
+fn an_annex_opening_without_a_number_is_kept_as_the_annex_s_own_preambular_paragraph() {
+    let doc = parse(
+        "decl",
+        "test",
+        "Title\n\n1. Endorses the annexed declaration.\n\nAnnex\n\nDeclaration of principles\n\n\
+         We, the representatives of the peoples of the world, assembled in Geneva,\n\
+         declare our common desire and commitment to build an information society:\n\n\
+         1. We reaffirm the Charter.\n\n2. We recognize the challenges.\n",
+    );
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    let labels: Vec<String> = doc.paragraphs.iter().map(Paragraph::label).collect();
+    assert_eq!(labels, ["¶1", "Annex PP1", "Annex ¶1", "Annex ¶2"]);
+    let opening = doc.paragraphs.get(1);
+    assert_eq!(opening.map(|p| p.node_id("decl")), Some("para:decl:annex:pp1".to_owned()));
+    assert!(opening.is_some_and(|p| p.text.starts_with("We, the representatives") && p.text.ends_with("society:")));
+    assert_eq!(doc.preambular(1), None);
+    assert_eq!(doc.sections.get(1).map(|s| s.title.as_str()), Some("Annex: Declaration of principles"));
+}
+
 /// Lines that look like the parser's cases, mixed with arbitrary text.
 fn line() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -253,6 +453,11 @@ fn line() -> impl Strategy<Value = String> {
         Just("continued.".to_owned()),
         Just("- ".to_owned()),
         Just("4294967295. Max".to_owned()),
+        Just("Annex".to_owned()),
+        Just("ANNEX II".to_owned()),
+        Just("Annex I. Programme of action".to_owned()),
+        Just("Appendix".to_owned()),
+        Just("annex to the present resolution".to_owned()),
         "(- )?[0-9]{1,3}\\. [A-Za-z ,.;\u{ad}“”-]{0,30}",
         "[0-9]{1,2}(\\.[0-9]{1,2}){1,4}\\.? [A-Z][a-z ]{0,20}",
         "[a-z\"][a-z ,.-]{0,30}",
@@ -285,11 +490,15 @@ proptest! {
             prop_assert!(p.line >= 1 && p.line <= line_count);
             prop_assert!(!p.text.contains("  ") && p.text.trim() == p.text);
             if let Some(q) = previous {
-                prop_assert!(q.number < p.number, "{} then {}", q.number, p.number);
+                // Numbering restarts in each annex, and only there; preambular paragraphs are their own series.
+                let same_series = q.annex == p.annex && q.preambular == p.preambular;
+                prop_assert!(q.number < p.number || !same_series, "{} then {}", q.label(), p.label());
                 prop_assert!(q.section <= p.section && q.line < p.line);
             }
             previous = Some(p);
         }
+        let ids: std::collections::HashSet<String> = doc.paragraphs.iter().map(|p| p.node_id("p")).collect();
+        prop_assert_eq!(ids.len(), doc.paragraphs.len());
         for w in &doc.warnings {
             prop_assert!(w.line >= 1 && w.line <= line_count, "warning line {} of {}", w.line, line_count);
         }
