@@ -639,6 +639,10 @@ fn annex_paragraphs_are_nodes_with_their_own_ids_edges_and_reading_order() {
     let json = |id: &str| serde_json::to_string(node(id)).unwrap_or_default();
     assert!(json("para:act:annex:2").contains("\"annex\":\"annex\""), "{}", json("para:act:annex:2"));
     assert!(!json("para:act:2").contains("\"annex\""), "{}", json("para:act:2"));
+    // So does GraphML.
+    let graphml = wsis_atlas::export::to_graphml(&graph, &|_| None, &|_| true);
+    assert!(graphml.contains("<key id=\"annex\""), "the annex key is declared");
+    assert_eq!(graphml.matches("<data key=\"annex\">annex</data>").count(), 4, "one per annex paragraph");
 }
 
 /// Annexes in a PDF's text layer: the closing meeting line, page furniture
