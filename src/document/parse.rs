@@ -23,7 +23,7 @@
 //! # UN layout (PDF text layers)
 //!
 //! A text that opens with a UN masthead and `The General Assembly,` is first
-//! cleaned by [`un`](super::un): masthead, running headers and footers, and
+//! cleaned by the `un` module: masthead, running headers and footers, and
 //! footnote blocks are taken out, the symbol and title read. Then, besides
 //! the rules here: unnumbered paragraphs after the opening are preambular
 //! (`Recalling…`, `Welcoming…`; a new one starts at such a word after a line
@@ -51,7 +51,7 @@
 //!
 //! A resolution's annex numbers its paragraphs again from 1. A heading line
 //! `Annex`, `ANNEX`, `Annex II`, `Annex 2`, `Annex I. Title` (or `Appendix`…;
-//! see [`part_heading`]) that stands alone — the open paragraph has ended a
+//! see `part_heading`) that stands alone — the open paragraph has ended a
 //! sentence (`.`, `;`, not `:` or `,`) and the next line does not go on in
 //! lower case — starts a new *part*: a section keyed `annex`, `annex-ii`
 //! (an appendix inside an annex: `annex-ii-appendix`) and titled `Annex:
