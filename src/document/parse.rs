@@ -400,6 +400,13 @@ struct Parser<'l, 'a> {
     /// An annex section whose heading had no title on its line: its first
     /// title line joins with `: ` (`Annex: Programme of action`).
     title_pending: Option<usize>,
+    /// The value of the last Roman-numeral heading (`II.` → 2) in the part
+    /// being read; 0 before the first.
+    last_roman: u32,
+    /// The section of that Roman heading while lettered headings nest in it.
+    roman_section: Option<usize>,
+    /// The last lettered heading (`B.` → 2) under it; 0 before the first.
+    last_letter: u32,
 }
 
 impl<'l, 'a> Parser<'l, 'a> {
@@ -443,6 +450,9 @@ impl<'l, 'a> Parser<'l, 'a> {
             part: None,
             annex_root: None,
             title_pending: None,
+            last_roman: 0,
+            roman_section: None,
+            last_letter: 0,
         }
     }
 
@@ -479,6 +489,11 @@ impl<'l, 'a> Parser<'l, 'a> {
         }
         if let Some((key, title)) = part_heading(text)
             && self.part_line(index, number, &key, title)
+        {
+            return;
+        }
+        if let Some((numeral, title)) = outline_heading(text)
+            && self.outline_line(index, number, numeral, title)
         {
             return;
         }
@@ -629,6 +644,8 @@ impl<'l, 'a> Parser<'l, 'a> {
                 }
                 self.last_top = self.last_top.max(n);
             }
+            self.roman_section = None;
+            self.last_letter = 0;
             self.part.as_ref().map(|(_, i)| *i)
         } else {
             let prefix =
@@ -737,10 +754,88 @@ impl<'l, 'a> Parser<'l, 'a> {
         self.doc.sections.push(Section { key: key.clone(), title: fold(title), level, parent });
         self.keys.insert(key, index);
         self.last_at_level = [Some(index), None, None, None];
+        self.roman_section = None;
+        self.last_letter = 0;
         self.current = index;
         self.open = false;
         self.after_heading = true;
         self.preamble_open = false;
+    }
+
+    /// A Roman-numeral or lettered heading (`II. Digital divides`,
+    /// `A. Financing`; see [`outline_heading`]) at line `index`: a section
+    /// when the line stands alone (see [`Parser::stands_alone`]) and its
+    /// numeral comes next — a Roman one after the last Roman heading of the
+    /// part, a letter after the last letter under it (at most
+    /// [`HEADING_MAX_JUMP`] on, with a warning). `I.`, `V.`, `X.` are
+    /// letters when they are exactly the next letter (`I.` after `H.`), else
+    /// Roman. Returns whether the line was consumed.
+    fn outline_line(&mut self, index: usize, line: usize, numeral: &str, title: &str) -> bool {
+        if !self.stands_alone(index) {
+            return false;
+        }
+        let within = |n: u32, last: u32| n > last && n - last <= HEADING_MAX_JUMP;
+        let letter = letter_value(numeral).filter(|&l| within(l, self.last_letter));
+        let roman = roman_value(numeral).filter(|&r| within(r, self.last_roman));
+        let place = self.part_suffix();
+        match (letter, roman) {
+            (Some(l), r) if r.is_none() || l == self.last_letter + 1 => {
+                let (parent_key, parent) = match self.roman_section.and_then(|i| Some((i, self.doc.sections.get(i)?))) {
+                    Some((i, s)) => (format!("{}.", s.key), Some((i, s.level))),
+                    None => (self.scoped(""), None),
+                };
+                let key = format!("{parent_key}{}", numeral.to_ascii_lowercase());
+                if self.keys.contains_key(&key) {
+                    return false;
+                }
+                if l != self.last_letter + 1 {
+                    let expected = char::from(b'A'.saturating_add(u8::try_from(self.last_letter).unwrap_or(0)));
+                    self.warn(line, format!("section {numeral}. comes where {expected}. was expected{place}"));
+                }
+                match parent {
+                    Some((i, level)) => {
+                        let index = self.doc.sections.len();
+                        let level = level.saturating_add(1);
+                        self.doc.sections.push(Section { key: key.clone(), title: fold(title), level, parent: Some(i) });
+                        self.keys.insert(key, index);
+                        self.last_at_level = [Some(i), Some(index), None, None];
+                        self.current = index;
+                        self.open = false;
+                        self.after_heading = true;
+                        self.preamble_open = false;
+                    }
+                    None => self.named_heading(line, key, title),
+                }
+                self.last_letter = l;
+                true
+            }
+            (_, Some(r)) => {
+                let key = self.scoped(&numeral.to_ascii_lowercase());
+                if self.keys.contains_key(&key) {
+                    return false;
+                }
+                if r != self.last_roman + 1 {
+                    let expected = ROMAN.get(self.last_roman as usize).copied().unwrap_or("?");
+                    self.warn(line, format!("section {numeral}. comes where {expected}. was expected{place}"));
+                }
+                self.named_heading(line, key, title);
+                self.roman_section = Some(self.current);
+                self.last_roman = r;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether line `index` stands alone as a heading: the open paragraph (if
+    /// any) has ended a sentence or clause (`.`, `;`, `!`, `?`, not after an
+    /// abbreviation or an initial such as `Mr.` or `J.`), and the next line
+    /// does not go on in lower case.
+    fn stands_alone(&self, index: usize) -> bool {
+        if self.open && !self.open_text().is_some_and(ends_sentence) {
+            return false;
+        }
+        !self.lines.get(index + 1).is_some_and(|next| starts_lower(next.text))
     }
 
     /// A part heading (`Annex II`, see [`part_heading`]) at line `index`:
@@ -789,6 +884,9 @@ impl<'l, 'a> Parser<'l, 'a> {
         self.last_number = None;
         self.preambular = 0;
         self.last_top = 0;
+        self.last_roman = 0;
+        self.roman_section = None;
+        self.last_letter = 0;
         self.list_next = None;
         self.open = false;
         self.after_heading = true;
@@ -978,6 +1076,74 @@ fn is_preambular_opening(text: &str) -> bool {
     let participle =
         word.len() > 5 && word.ends_with("ing") && chars.all(|c| c.is_ascii_lowercase()) && word != "Beijing";
     capital && (participle || PREAMBULAR_OPENERS.contains(&word))
+}
+
+/// The Roman numerals of outline headings, `I` to `XXX`, in order.
+const ROMAN: [&str; 30] = [
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
+    "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXVI", "XXVII", "XXVIII", "XXIX", "XXX",
+];
+
+/// Words that end in a period without ending a sentence, lower-cased.
+const ABBREVIATIONS: [&str; 21] = [
+    "mr", "mrs", "ms", "dr", "prof", "nos", "vol", "op", "para", "paras", "p", "pp", "art", "arts", "chap", "ch",
+    "sect", "sec", "cf", "st", "viz",
+];
+
+/// The value of a Roman numeral `I`…`XXX` written the usual way (`IV`, not
+/// `IIII`).
+fn roman_value(numeral: &str) -> Option<u32> {
+    ROMAN.iter().position(|r| *r == numeral).and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// The place of a capital letter `A`…`Z` in the alphabet, from 1.
+fn letter_value(numeral: &str) -> Option<u32> {
+    match numeral.as_bytes() {
+        [c @ b'A'..=b'Z'] => Some(u32::from(c - b'A') + 1),
+        _ => None,
+    }
+}
+
+/// An outline heading line: a Roman numeral `I`…`XXX` or a capital letter
+/// `A`…`Z`, then `.` and white space, or (as PDF text layers give it) a tab
+/// or, after a Roman numeral, two spaces; then a short capitalised title
+/// without closing punctuation (see `heading_like`). Returns the numeral
+/// (`II`, `A`) and the title. `I. of the report`, `A. Smith, the
+/// rapporteur.`, `I welcome` are not headings.
+fn outline_heading(text: &str) -> Option<(&str, &str)> {
+    let len = text.bytes().take_while(u8::is_ascii_uppercase).count();
+    if !(1..=6).contains(&len) {
+        return None;
+    }
+    let (numeral, rest) = text.split_at(len);
+    let roman = roman_value(numeral).is_some();
+    if !roman && letter_value(numeral).is_none() {
+        return None;
+    }
+    let title = match rest.strip_prefix('.') {
+        Some(after) if after.starts_with(char::is_whitespace) => after,
+        Some(_) => return None,
+        None if rest.starts_with('\t') => rest,
+        None if roman && rest.chars().take(2).filter(|c| c.is_whitespace()).count() == 2 => rest,
+        None => return None,
+    };
+    let title = title.trim();
+    (!title.is_empty() && heading_like(title)).then_some((numeral, title))
+}
+
+/// The open text ends a sentence or clause (`.`, `;`, `!`, `?`, `…`), and
+/// not with an abbreviation (`Mr.`, `para.`, `e.g.`) or an initial (`J.`).
+fn ends_sentence(text: &str) -> bool {
+    let text = trim_closers(text);
+    if !text.ends_with(['.', '!', '?', ';', '…']) {
+        return false;
+    }
+    let Some(word) = text.strip_suffix('.').and_then(|t| t.split_whitespace().next_back()) else { return true };
+    let word = word.trim_start_matches(['(', '"', '\'', '“', '‘', '[']);
+    // `annex I.` ends a sentence; `J.` (an initial) does not.
+    let initial = word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic() && !matches!(c, 'I' | 'V' | 'X'));
+    let dotted = word.contains('.') && word.chars().count() <= 4;
+    !(initial || dotted || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
 }
 
 /// `Objective 1. Close all digital divides`: a capitalised word from a short

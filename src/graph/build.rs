@@ -261,8 +261,8 @@ fn section_label(key: &str, title: &str) -> String {
     if is_part_key(key) {
         return document::part_label(key);
     }
-    if key.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return format!("§{key}");
+    if key.chars().all(|c| c.is_ascii_digit() || c == '.') || is_outline_key(key) {
+        return format!("§{}", key.to_ascii_uppercase());
     }
     if let Some((word, number)) = key.rsplit_once('-')
         && !word.contains('-')
@@ -275,6 +275,14 @@ fn section_label(key: &str, title: &str) -> String {
         return format!("{word} {number}");
     }
     short_title(title)
+}
+
+/// The key of a Roman-numeral or lettered heading: `ii`, `ii.a`, `a`.
+fn is_outline_key(key: &str) -> bool {
+    let (head, letter) = key.split_once('.').unwrap_or((key, ""));
+    let roman = !head.is_empty() && head.bytes().all(|c| matches!(c, b'i' | b'v' | b'x'));
+    let single = |s: &str| s.len() == 1 && s.bytes().all(|c| c.is_ascii_lowercase());
+    (roman && (letter.is_empty() || single(letter))) || single(key)
 }
 
 /// The key of an annex or appendix section (`annex`, `annex-ii`,
@@ -316,6 +324,11 @@ mod tests {
     fn section_labels() {
         assert_eq!(section_label("preamble", "Preamble"), "Preamble");
         assert_eq!(section_label("1.1", "Bridging"), "§1.1");
+        assert_eq!(section_label("ii", "Digital divides"), "§II");
+        assert_eq!(section_label("ii.a", "Financing"), "§II.A");
+        assert_eq!(section_label("b", "Trust"), "§B");
+        assert_eq!(section_label("annex-i:iii.c", "Review"), "Annex I §III.C");
+        assert_eq!(section_label("civil-society", "Civil society"), "Civil society");
         assert_eq!(section_label("objective-1", "Close all digital divides"), "Objective 1");
         assert_eq!(section_label("part-iv", "Follow-up"), "Part IV");
         assert_eq!(section_label("follow-up-and-review", "Follow-up and review"), "Follow-up and review");
