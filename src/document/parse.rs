@@ -774,6 +774,18 @@ impl<'l, 'a> Parser<'l, 'a> {
         if !self.stands_alone(index) {
             return false;
         }
+        // A numeral alone on its line: its title must be the next line.
+        if title.is_empty()
+            && !self.lines.get(index + 1).is_some_and(|next| {
+                next.marker.is_none()
+                    && heading_like(next.text)
+                    && outline_heading(next.text).is_none()
+                    && part_heading(next.text).is_none()
+                    && !is_preamble_heading(next.text)
+            })
+        {
+            return false;
+        }
         let within = |n: u32, last: u32| n > last && n - last <= HEADING_MAX_JUMP;
         let letter = letter_value(numeral).filter(|&l| within(l, self.last_letter));
         let roman = roman_value(numeral).filter(|&r| within(r, self.last_roman));
@@ -900,7 +912,9 @@ impl<'l, 'a> Parser<'l, 'a> {
     fn extend_title(&mut self, text: &str) {
         let pending = self.title_pending.take() == Some(self.current);
         if let Some(section) = self.doc.sections.get_mut(self.current) {
-            section.title.push_str(if pending { ": " } else { " " });
+            if !section.title.is_empty() {
+                section.title.push_str(if pending { ": " } else { " " });
+            }
             section.title.push_str(&fold(text));
         }
     }
@@ -947,7 +961,9 @@ impl<'l, 'a> Parser<'l, 'a> {
         if self.open {
             // In a UN layout the furniture is already gone: a capitalised
             // short line (a sub-item's wrap, a one-word justified line) is text.
-            if mid_sentence || starts_lower(text) || !heading_like(text) || self.un {
+            // So is a line after an abbreviation or initial (`Ms.` / `A. Smith`).
+            let abbreviated = self.open_text().is_some_and(|t| trim_closers(t).ends_with('.') && !ends_sentence(t));
+            if mid_sentence || abbreviated || starts_lower(text) || !heading_like(text) || self.un {
                 self.append(text);
             } else {
                 self.warn(line, format!("stray text dropped: \"{}\"", snippet(text)));
@@ -1107,8 +1123,9 @@ fn letter_value(numeral: &str) -> Option<u32> {
 /// An outline heading line: a Roman numeral `I`…`XXX` or a capital letter
 /// `A`…`Z`, then `.` and white space, or (as PDF text layers give it) a tab
 /// or, after a Roman numeral, two spaces; then a short capitalised title
-/// without closing punctuation (see `heading_like`). Returns the numeral
-/// (`II`, `A`) and the title. `I. of the report`, `A. Smith, the
+/// without closing punctuation (see `heading_like`). The title may be
+/// missing (`II.`, `II`, `A.` alone: it is then on the next line). Returns
+/// the numeral (`II`, `A`) and the title. `I. of the report`, `A. Smith, the
 /// rapporteur.`, `I welcome` are not headings.
 fn outline_heading(text: &str) -> Option<(&str, &str)> {
     let len = text.bytes().take_while(u8::is_ascii_uppercase).count();
@@ -1121,14 +1138,14 @@ fn outline_heading(text: &str) -> Option<(&str, &str)> {
         return None;
     }
     let title = match rest.strip_prefix('.') {
-        Some(after) if after.starts_with(char::is_whitespace) => after,
+        Some(after) if after.is_empty() || after.starts_with(char::is_whitespace) => after,
         Some(_) => return None,
-        None if rest.starts_with('\t') => rest,
+        None if rest.starts_with('\t') || roman && rest.is_empty() => rest,
         None if roman && rest.chars().take(2).filter(|c| c.is_whitespace()).count() == 2 => rest,
         None => return None,
     };
     let title = title.trim();
-    (!title.is_empty() && heading_like(title)).then_some((numeral, title))
+    (title.is_empty() || heading_like(title)).then_some((numeral, title))
 }
 
 /// The open text ends a sentence or clause (`.`, `;`, `!`, `?`, `…`), and
@@ -1593,6 +1610,77 @@ mod tests {
         let labels: Vec<_> = d.paragraphs.iter().map(Paragraph::label).collect();
         assert_eq!(labels, ["PP1", "¶1", "Annex I ¶1", "Annex I ¶2"]);
         assert_eq!(d.paragraphs.last().map(|p| p.section), Some(2));
+    }
+
+    #[test]
+    fn outline_headings_are_whole_title_lines() {
+        let h = |s| outline_heading(s);
+        assert_eq!(h("I. Introduction"), Some(("I", "Introduction")));
+        assert_eq!(h("XXVIII.  Follow-up and review"), Some(("XXVIII", "Follow-up and review")));
+        assert_eq!(h("IV\tMeans of implementation"), Some(("IV", "Means of implementation")));
+        assert_eq!(h("II   Digital divides"), Some(("II", "Digital divides")));
+        assert_eq!(h("A. Financing"), Some(("A", "Financing")));
+        assert_eq!(h("B.\tCapacity-building"), Some(("B", "Capacity-building")));
+        assert_eq!(h("II."), Some(("II", "")));
+        assert_eq!(h("II"), Some(("II", "")));
+        assert_eq!(h("A."), Some(("A", "")));
+        for text in [
+            "I. of the report",
+            "A. Smith, the rapporteur.",
+            "I welcome it",
+            "A new approach",
+            "A  Financing",
+            "IIII. Four",
+            "VX. Wrong",
+            "XXXI. Too far",
+            "AB. Two letters",
+            "A.Financing",
+            "I.Introduction",
+            "II. Digital divides.",
+            "A",
+            "Annex",
+            "UNESCO",
+        ] {
+            assert_eq!(h(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn roman_values_and_sentence_ends() {
+        assert_eq!(roman_value("XIV"), Some(14));
+        assert_eq!(roman_value("XXX"), Some(30));
+        assert_eq!(roman_value("IIII"), None);
+        assert_eq!(letter_value("C"), Some(3));
+        assert_eq!(letter_value("c"), None);
+        assert!(ends_sentence("We act."));
+        assert!(ends_sentence("We act;"));
+        assert!(ends_sentence("as set out in annex I."));
+        assert!(ends_sentence("as set out in chapter V.\""));
+        assert!(!ends_sentence("We thank Ms."));
+        assert!(!ends_sentence("presented by J."));
+        assert!(!ends_sentence("see, e.g."));
+        assert!(!ends_sentence("as follows:"));
+        assert!(!ends_sentence("and the"));
+    }
+
+    #[test]
+    fn lettered_headings_without_roman_ones_are_top_level() {
+        let d = doc("T\nA. Access\n1. One.\nB. Skills\n2. Two.");
+        let s: Vec<_> = d.sections.iter().map(|s| (s.key.as_str(), s.level, s.parent)).collect();
+        assert_eq!(s, [("preamble", 0, None), ("a", 0, None), ("b", 0, None)]);
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn a_top_level_arabic_heading_ends_the_roman_section_s_letters() {
+        let d = doc("T\nI. General\n1. One.\nA. Access\n2. Two.\n1.1 Other\n3. Three.\nB. Skills\n4. Four.");
+        let s: Vec<_> = d.sections.iter().map(|s| (s.key.as_str(), s.parent)).collect();
+        // `1.1` (an orphan, reported) does not close `I.`: `B.` still nests in it.
+        assert_eq!(s, [("preamble", None), ("i", None), ("i.a", Some(1)), ("1.1", Some(1)), ("i.b", Some(1))]);
+        let d = doc("T\nI. General\n1. One.\nA. Access\n2. Two.\n1. Other\n3. Three.\nB. Skills\n4. Four.");
+        let s: Vec<_> = d.sections.iter().map(|s| (s.key.as_str(), s.parent)).collect();
+        assert_eq!(s, [("preamble", None), ("i", None), ("i.a", Some(1)), ("1", None), ("b", None)]);
+        assert_eq!(numbers(&d), [1, 2, 3, 4]);
     }
 
     #[test]
