@@ -704,6 +704,79 @@ fn annexes_in_a_pdf_text_layer_restart_numbering_around_page_furniture() {
     assert!(targets(&graph, "para:dc:annex-i:1", EdgeKind::Mentions).contains(&"org:ITU".to_owned()));
 }
 
+/// A resolution in the UN's layout adopting an outcome document as its
+/// annex, structured with Roman-numeral and lettered headings (one with a
+/// tab, as text layers give it), page furniture between a heading and its
+/// paragraph.
+const OUTLINED_PDF: &str = "United Nations
+A/RES/80/995
+General Assembly
+Distr.: General
+22 December 2025
+25-40000 (E)
+Resolution adopted by the General Assembly on 19 December 2025
+80/995. Outcome of the review
+The General Assembly,
+Recalling its resolution 70/125,
+1. Adopts the outcome document annexed to the present resolution;
+2. Decides to remain seized of the matter.
+80th plenary meeting
+19 December 2025
+Annex
+Outcome document
+I. Introduction
+1. We reaffirm the vision of the Summit.
+2. We recognize progress made.
+II\tDigital divides
+25-40000 2/3
+A/RES/80/995
+Outcome of the review
+3. We commit to closing digital divides, as set out in chapter
+I. of the report of the Secretary-General.
+A. Financing
+4. We call on all stakeholders to mobilize financing, and thank Ms.
+A. Smith for her work.
+III. Follow-up
+5. We request the Secretary-General to report annually.
+";
+
+#[test]
+fn roman_and_lettered_headings_in_an_annex_are_sections_with_readable_ids_and_labels() {
+    let doc = document::parse("out", "test", OUTLINED_PDF);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    let sections: Vec<(&str, &str, u8, Option<usize>)> =
+        doc.sections.iter().map(|s| (s.key.as_str(), s.title.as_str(), s.level, s.parent)).collect();
+    assert_eq!(
+        sections,
+        [
+            ("preamble", "Preamble", 0, None),
+            ("annex", "Annex: Outcome document", 0, None),
+            ("annex:i", "Introduction", 1, Some(1)),
+            ("annex:ii", "Digital divides", 1, Some(1)),
+            ("annex:ii.a", "Financing", 2, Some(3)),
+            ("annex:iii", "Follow-up", 1, Some(1)),
+        ]
+    );
+    let labels: Vec<String> = doc.paragraphs.iter().map(document::Paragraph::label).collect();
+    assert_eq!(labels, ["PP1", "¶1", "¶2", "Annex ¶1", "Annex ¶2", "Annex ¶3", "Annex ¶4", "Annex ¶5"]);
+    assert_eq!(
+        doc.annex_paragraph("annex", 3).map(|p| p.text.as_str()),
+        Some("We commit to closing digital divides, as set out in chapter I. of the report of the Secretary-General.")
+    );
+    assert_eq!(
+        doc.annex_paragraph("annex", 4).map(|p| p.text.as_str()),
+        Some("We call on all stakeholders to mobilize financing, and thank Ms. A. Smith for her work.")
+    );
+    let graph = graph_of(vec![doc]);
+    let node = |id: &str| graph.node_by_id(id).unwrap_or_else(|| panic!("no node {id}"));
+    assert_eq!(node("sec:out:annex:ii").label, "Annex §II");
+    assert_eq!(node("sec:out:annex:ii.a").label, "Annex §II.A");
+    assert_eq!(node("sec:out:annex:ii.a").kind, NodeKind::Section);
+    assert_eq!(targets(&graph, "sec:out:annex:ii", EdgeKind::Contains), ["para:out:annex:3", "sec:out:annex:ii.a"]);
+    assert_eq!(targets(&graph, "sec:out:annex:ii.a", EdgeKind::Contains), ["para:out:annex:4"]);
+    assert_eq!(targets(&graph, "para:out:annex:4", EdgeKind::Follows), ["para:out:annex:5"]);
+}
+
 mod never_panic {
     use proptest::prelude::*;
     use wsis_atlas::document;
@@ -722,6 +795,9 @@ mod never_panic {
             Just("Annex II".to_owned()),
             Just("Appendix".to_owned()),
             Just("annex to the present resolution".to_owned()),
+            Just("II. Digital divides".to_owned()),
+            Just("A. Financing".to_owned()),
+            Just("III".to_owned()),
             "[0-9]{1,3}\\.? ?[A-Za-z ,.;:()\u{2011}\u{a0}-]{0,20}[0-9]{0,2}",
             "\\PC{0,12}",
         ]

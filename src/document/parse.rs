@@ -771,7 +771,7 @@ impl<'l, 'a> Parser<'l, 'a> {
     /// letters when they are exactly the next letter (`I.` after `H.`), else
     /// Roman. Returns whether the line was consumed.
     fn outline_line(&mut self, index: usize, line: usize, numeral: &str, title: &str) -> bool {
-        if !self.stands_alone(index) {
+        if !self.stands_alone(index, if title.is_empty() { index + 2 } else { index + 1 }) {
             return false;
         }
         // A numeral alone on its line: its title must be the next line.
@@ -808,7 +808,12 @@ impl<'l, 'a> Parser<'l, 'a> {
                     Some((i, level)) => {
                         let index = self.doc.sections.len();
                         let level = level.saturating_add(1);
-                        self.doc.sections.push(Section { key: key.clone(), title: fold(title), level, parent: Some(i) });
+                        self.doc.sections.push(Section {
+                            key: key.clone(),
+                            title: fold(title),
+                            level,
+                            parent: Some(i),
+                        });
                         self.keys.insert(key, index);
                         self.last_at_level = [Some(i), Some(index), None, None];
                         self.current = index;
@@ -842,9 +847,16 @@ impl<'l, 'a> Parser<'l, 'a> {
     /// Whether line `index` stands alone as a heading: the open paragraph (if
     /// any) has ended a sentence or clause (`.`, `;`, `!`, `?`, not after an
     /// abbreviation or an initial such as `Mr.` or `J.`), and the next line
-    /// does not go on in lower case.
-    fn stands_alone(&self, index: usize) -> bool {
-        if self.open && !self.open_text().is_some_and(ends_sentence) {
+    /// does not go on in lower case. In a UN layout the last preambular
+    /// paragraph ends with a comma: it has ended when line `body` (the first
+    /// after the heading and its title) is the first numbered paragraph.
+    fn stands_alone(&self, index: usize, body: usize) -> bool {
+        let preamble_ends = self.un
+            && self.preamble_open
+            && self.last_number.is_none()
+            && self.open_text().is_some_and(|t| trim_closers(t).ends_with(','))
+            && self.lines.get(body).and_then(|l| l.marker.as_ref()).and_then(Marker::single) == Some(1);
+        if self.open && !self.open_text().is_some_and(ends_sentence) && !preamble_ends {
             return false;
         }
         !self.lines.get(index + 1).is_some_and(|next| starts_lower(next.text))
@@ -1681,6 +1693,30 @@ mod tests {
         let s: Vec<_> = d.sections.iter().map(|s| (s.key.as_str(), s.parent)).collect();
         assert_eq!(s, [("preamble", None), ("i", None), ("i.a", Some(1)), ("1", None), ("b", None)]);
         assert_eq!(numbers(&d), [1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn un_layout_roman_heading_after_the_preamble_and_between_operative_paragraphs() {
+        let d = doc("United Nations\nA/RES/80/7\nGeneral Assembly\nT\nThe General Assembly,\nRecalling it,\n\
+             I. Financing\n1. Decides to act;\nII\nReview and\nfollow-up\n2. Requests a report;\nA. Reports\n\
+             3. Decides to remain seized of the matter.\n");
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        let s: Vec<_> = d.sections.iter().map(|s| (s.key.as_str(), s.title.as_str(), s.parent)).collect();
+        assert_eq!(
+            s,
+            [
+                ("preamble", "Preamble", None),
+                ("i", "Financing", None),
+                ("ii", "Review and follow-up", None),
+                ("ii.a", "Reports", Some(2))
+            ]
+        );
+        let labels: Vec<_> = d.paragraphs.iter().map(|p| (p.label(), p.section)).collect();
+        assert_eq!(labels, [("PP1".to_owned(), 0), ("¶1".to_owned(), 1), ("¶2".to_owned(), 2), ("¶3".to_owned(), 3)]);
+        // A comma ending a preambular paragraph, with no first paragraph after the line: text.
+        let d = doc("United Nations\nA/RES/80/7\nGeneral Assembly\nT\nThe General Assembly,\nRecalling its work,\n\
+             I. Financing\nNoting it,\n1. Decides.\n");
+        assert_eq!(d.sections.len(), 1);
     }
 
     #[test]
