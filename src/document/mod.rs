@@ -79,7 +79,9 @@ pub struct Document {
 /// A heading and the paragraphs under it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
-    /// Stable key within the document: `preamble`, `1`, `1.1`, `4.1`.
+    /// Stable key within the document: `preamble`, `1`, `1.1`, `4.1`; `ii`,
+    /// `ii.a` for Roman-numeral and lettered headings; `annex-ii:1.1` inside
+    /// an annex.
     pub key: String,
     /// The heading text without its number: `Bridging Digital Divides`.
     pub title: String,

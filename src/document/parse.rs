@@ -14,6 +14,17 @@
 //!   capital, has no closing punctuation, is not dash-marked, and its number
 //!   is not the next paragraph number (or it is, but the next numbered line
 //!   repeats the same number: `1. Introduction` then `1. We…`).
+//! - Outline headings: a Roman numeral `I.`…`XXX.` is a top-level section
+//!   (key `ii`), a capital letter `A.`…`Z.` a sub-section of the Roman one
+//!   before it (key `ii.a`; key `a`, top level, when there is none). The
+//!   numeral may be followed by a tab (or, Roman, two spaces) instead of the
+//!   dot, or stand alone with its title on the next line. Such a line is a
+//!   heading only when it stands alone (the open paragraph ended a sentence
+//!   or clause, not after `Mr.` or an initial; the next line does not go on in
+//!   lower case), its title is heading-like, and its numeral comes next (at
+//!   most `HEADING_MAX_JUMP` on, reported). `I.`, `V.`, `X.` read as
+//!   letters when they are the next letter. Paragraph numbers run on
+//!   across these sections. See `outline_heading`.
 //! - Page breaks split paragraphs: the rest continues after a blank line,
 //!   starting lower-case or in the middle of a sentence, sometimes behind a
 //!   stray `- ` with no number. A lone `continued.` line is page furniture
@@ -57,7 +68,7 @@
 //! (an appendix inside an annex: `annex-ii-appendix`) and titled `Annex:
 //! Programme of action` when a title line follows. Numbering restarts there
 //! (the expected number is 1 again), headings inside it are keyed under it
-//! (`annex-ii:1`, `annex-ii:objective-1`) and nested in it, and each
+//! (`annex-ii:1`, `annex-ii:objective-1`, `annex-ii:iii.b`) and nested in it, and each
 //! paragraph records its part ([`Paragraph::annex`]), so that ids stay
 //! unique (see [`Paragraph::key`]). Unnumbered text opening an annex becomes
 //! the annex's own preambular paragraphs. The same heading again inside its
