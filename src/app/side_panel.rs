@@ -177,10 +177,12 @@ fn sections_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
                 let id = format!("sec:{}:{}", doc.id, section.key);
                 let count = doc.paragraphs.iter().filter(|p| doc.sections.get(p.section) == Some(section)).count();
                 let mut shown = !app.view.hidden_sections.contains(&id);
-                let name = if section.key == "preamble" {
-                    section.title.clone()
+                // As the map labels it: "§1.1 Bridging…", "§II.A Financing", "Annex: Programme…".
+                let label = graph.node_by_id(&id).map_or("", |n| n.label.as_str());
+                let name = if label.contains('§') && !section.title.starts_with(label) {
+                    format!("{label} {}", section.title)
                 } else {
-                    format!("{} {}", section.key, section.title)
+                    section.title.clone()
                 };
                 let indent = if section.level > 0 { "    " } else { "" };
                 if ui.checkbox(&mut shown, format!("{indent}{name} ({count})")).changed() {
