@@ -64,6 +64,9 @@ enum Command {
         /// Leave the legend out of the picture.
         #[arg(long)]
         no_legend: bool,
+        /// What a disc's colour tells: its node kind, or a paragraph's clause role.
+        #[arg(long, value_enum, default_value_t = ColorByArg::Kind)]
+        color_by: ColorByArg,
         /// Only this node and its neighbourhood (a node id such as `para:wsis10:32`).
         #[arg(long, value_name = "NODE_ID")]
         focus: Option<String>,
@@ -116,6 +119,14 @@ enum Format {
     Svg,
     /// PNG picture (needs --out).
     Png,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ColorByArg {
+    /// Paragraph, resolution, body…
+    Kind,
+    /// Recalls, commits, calls… (paragraphs; everything else grey).
+    Role,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -180,6 +191,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             theme,
             no_labels,
             no_legend,
+            color_by,
             focus,
             depth,
             kinds,
@@ -216,6 +228,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 },
                 labels: !no_labels,
                 legend: !no_legend,
+                color_by: match color_by {
+                    ColorByArg::Kind => wsis_atlas::scene::ColorBy::Kind,
+                    ColorByArg::Role => wsis_atlas::scene::ColorBy::Role,
+                },
             };
             let overlay = match &annotations {
                 Some(path) => {

@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use petgraph::stable_graph::NodeIndex;
 
+use crate::analysis::roles::Role;
 use crate::graph::{AtlasGraph, EdgeKind, NodeKind};
 use crate::layout::atlas::node_radius;
 use crate::style::{Rgba, Style};
@@ -93,6 +94,37 @@ pub enum Labels {
     None,
 }
 
+/// What a disc's fill tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum ColorBy {
+    /// Its kind (paragraph, resolution, body…), as the legend lists them.
+    #[default]
+    Kind,
+    /// A paragraph's clause role (the most binding of its clauses', see
+    /// [`Role::principal`]); every other node is drawn in a neutral grey.
+    Role,
+}
+
+impl ColorBy {
+    /// Both, in menu order.
+    pub const ALL: [ColorBy; 2] = [ColorBy::Kind, ColorBy::Role];
+
+    /// The command-line name: `kind`, `role`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ColorBy::Kind => "kind",
+            ColorBy::Role => "role",
+        }
+    }
+
+    /// Parses [`ColorBy::as_str`]'s names.
+    #[must_use]
+    pub fn parse(name: &str) -> Option<ColorBy> {
+        ColorBy::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
 /// What the user is pointing at.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Highlight {
@@ -126,6 +158,8 @@ pub struct SceneInput<'a> {
     pub highlight: &'a Highlight,
     /// Label policy.
     pub labels: Labels,
+    /// Fill by kind or by clause role.
+    pub color_by: ColorBy,
     /// Drop shapes outside the viewport (the window); export of the whole
     /// graph fits the camera instead.
     pub cull: bool,
@@ -198,14 +232,47 @@ pub struct LabelShape {
     pub halo: Rgba,
 }
 
+/// What a legend row stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LegendKey {
+    /// A node kind (colouring by kind).
+    Kind(NodeKind),
+    /// Paragraphs whose principal clause role is this (colouring by role).
+    Role(Role),
+    /// Everything drawn neutral when colouring by role.
+    Other,
+}
+
+impl LegendKey {
+    /// The row's text, without the count: "Paragraphs", "calls", "Other nodes".
+    #[must_use]
+    pub fn label(self) -> String {
+        match self {
+            LegendKey::Kind(kind) => kind.plural().to_owned(),
+            LegendKey::Role(role) => role.as_str().replace('_', " "),
+            LegendKey::Other => "Other nodes".to_owned(),
+        }
+    }
+
+    /// A class name for SVG: `paragraph`, `role-calls`, `other`.
+    #[must_use]
+    pub fn class(self) -> String {
+        match self {
+            LegendKey::Kind(kind) => kind.as_str().to_owned(),
+            LegendKey::Role(role) => format!("role-{}", role.as_str()),
+            LegendKey::Other => "other".to_owned(),
+        }
+    }
+}
+
 /// One legend row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LegendEntry {
-    /// Kind.
-    pub kind: NodeKind,
+    /// What the colour stands for.
+    pub key: LegendKey,
     /// Colour.
     pub color: Rgba,
-    /// Visible nodes of that kind.
+    /// Visible nodes drawn in it.
     pub count: usize,
 }
 
@@ -222,7 +289,7 @@ pub struct Scene {
     pub nodes: Vec<NodeShape>,
     /// Labels that fit without overlapping.
     pub labels: Vec<LabelShape>,
-    /// Kinds present among the visible nodes, with counts.
+    /// Colours present among the visible nodes (kinds or roles), with counts.
     pub legend: Vec<LegendEntry>,
 }
 
@@ -301,7 +368,17 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
         vec![None; petgraph::visit::NodeIndexable::node_bound(graph.inner())];
     let mut nodes = std::mem::take(&mut scene.nodes);
     nodes.clear();
-    let mut counts = [0usize; NodeKind::ALL.len()];
+    // Visible nodes per legend row: kinds, or roles and then "other".
+    let mut counts = [0usize; Role::ALL.len() + 1];
+    let fill_of = |node: &crate::graph::Node| -> (usize, Rgba) {
+        match input.color_by {
+            ColorBy::Kind => (node.kind.index(), style.node_color(node.kind)),
+            ColorBy::Role => match Role::principal(&node.roles) {
+                Some(role) if node.kind == NodeKind::Paragraph => (role.index(), style.role_color(role)),
+                _ => (Role::ALL.len(), style.neutral()),
+            },
+        }
+    };
     for (index, node) in graph.nodes() {
         if !(input.visible)(index) {
             continue;
@@ -310,7 +387,8 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
         if !(world[0].is_finite() && world[1].is_finite()) {
             continue;
         }
-        if let Some(count) = counts.get_mut(node.kind as usize) {
+        let (row, fill) = fill_of(node);
+        if let Some(count) = counts.get_mut(row) {
             *count += 1;
         }
         let center = camera.to_screen(world);
@@ -339,7 +417,7 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
             kind: node.kind,
             center,
             radius,
-            fill: style.node_color(node.kind).fade(fade),
+            fill: fill.fade(fade),
             stroke,
             stroke_width,
             tooltip: if input.tooltips || highlight.hovered == Some(index) { tooltip(node) } else { String::new() },
@@ -383,11 +461,19 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
 
     let labels = if input.labels == Labels::None { Vec::new() } else { place_labels(input, &nodes, &is_lit) };
 
-    let legend: Vec<LegendEntry> = NodeKind::ALL
+    let rows: Vec<(LegendKey, Rgba)> = match input.color_by {
+        ColorBy::Kind => NodeKind::ALL.into_iter().map(|k| (LegendKey::Kind(k), style.node_color(k))).collect(),
+        ColorBy::Role => Role::ALL
+            .into_iter()
+            .map(|r| (LegendKey::Role(r), style.role_color(r)))
+            .chain([(LegendKey::Other, style.neutral())])
+            .collect(),
+    };
+    let legend: Vec<LegendEntry> = rows
         .into_iter()
         .zip(counts)
         .filter(|&(_, count)| count > 0)
-        .map(|(kind, count)| LegendEntry { kind, color: style.node_color(kind), count })
+        .map(|((key, color), count)| LegendEntry { key, color, count })
         .collect();
 
     *scene = Scene { size: camera.size, background: style.background, edges, nodes, labels, legend };
@@ -467,8 +553,23 @@ fn place_labels(input: &SceneInput<'_>, nodes: &[NodeShape], is_lit: &dyn Fn(Nod
         .collect();
     order.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
 
+    // The grid holds placed labels (owner `LABEL`) and the lit discs big
+    // enough to read (owner: their position in `nodes`), so a label's halo
+    // neither covers another label nor the disc of a node at least as big
+    // (a hub's label may run over its small neighbours, not the reverse).
+    const LABEL: usize = usize::MAX;
     let cell = 64.0;
-    let mut grid: HashMap<(i32, i32), Vec<[f32; 4]>> = HashMap::new();
+    let mut grid: HashMap<(i32, i32), Vec<Owned>> = HashMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        if n.radius >= 3.0 && is_lit(n.index) {
+            // The disc's inner square: a label may graze its rim, not its middle.
+            let h = n.radius * 0.8;
+            let rect = [n.center[0] - h, n.center[1] - h, n.center[0] + h, n.center[1] + h];
+            for c in cells_of(rect, cell) {
+                grid.entry(c).or_default().push((rect, i));
+            }
+        }
+    }
     let mut labels = Vec::new();
     for (rank, _, i) in order {
         if labels.len() >= MAX_LABELS {
@@ -480,12 +581,16 @@ fn place_labels(input: &SceneInput<'_>, nodes: &[NodeShape], is_lit: &dyn Fn(Nod
         let pos = [n.center[0] + n.radius + 3.0, n.center[1]];
         let rect = [pos[0], pos[1] - size * 0.6, pos[0] + text_width(&text, size), pos[1] + size * 0.6];
         let cells = cells_of(rect, cell);
-        let overlaps = cells.iter().any(|c| grid.get(c).is_some_and(|rs| rs.iter().any(|r| intersects(*r, rect))));
-        if overlaps && rank > 0 {
+        let in_the_way =
+            |owner: usize| owner == LABEL || (owner != i && nodes.get(owner).is_some_and(|o| o.radius >= n.radius));
+        let blocked = |c: &(i32, i32)| {
+            grid.get(c).is_some_and(|rs| rs.iter().any(|&(r, owner)| in_the_way(owner) && intersects(r, rect)))
+        };
+        if rank > 0 && cells.iter().any(blocked) {
             continue;
         }
         for c in cells {
-            grid.entry(c).or_default().push(rect);
+            grid.entry(c).or_default().push((rect, LABEL));
         }
         let fade = if is_lit(n.index) { 1.0 } else { DIM };
         labels.push(LabelShape {
@@ -499,6 +604,9 @@ fn place_labels(input: &SceneInput<'_>, nodes: &[NodeShape], is_lit: &dyn Fn(Nod
     }
     labels
 }
+
+/// A box in the label grid and what it belongs to.
+type Owned = ([f32; 4], usize);
 
 fn cells_of(r: [f32; 4], cell: f32) -> Vec<(i32, i32)> {
     let (x0, y0) = ((r[0] / cell).floor() as i32, (r[1] / cell).floor() as i32);
@@ -542,6 +650,40 @@ mod tests {
         }
         let empty = Camera::fit([], [800.0, 600.0], 20.0);
         assert_eq!(empty.center, [0.0, 0.0]);
+    }
+
+    #[test]
+    fn a_label_does_not_cover_another_nodes_disc() {
+        use crate::graph::Node;
+        let mut graph = AtlasGraph::new();
+        let a = graph.add_node(Node::new("para:t:1", NodeKind::Paragraph, "A paragraph with a long label"));
+        let b = graph.add_node(Node::new("res:t", NodeKind::Resolution, "R"));
+        let style = Style::new(crate::style::Theme::Light);
+        let highlight = Highlight::default();
+        let labels_with = |show_b: bool| {
+            let position = |n: NodeIndex| Some(if n == a { [0.0, 0.0] } else { [60.0, 0.0] });
+            let visible = |n: NodeIndex| n == a || show_b;
+            let input = SceneInput {
+                graph: &graph,
+                position: &position,
+                visible: &visible,
+                edge_visible: &|_| true,
+                badge: &|_| None,
+                user_links: &[],
+                camera: Camera { center: [0.0, 0.0], zoom: 1.0, size: [400.0, 200.0] },
+                style: &style,
+                highlight: &highlight,
+                labels: Labels::Auto,
+                color_by: ColorBy::Kind,
+                cull: true,
+                tooltips: false,
+            };
+            build(&input).labels.iter().map(|l| l.index).collect::<Vec<_>>()
+        };
+        // Alone, the paragraph is labelled; with the resolution's disc where
+        // its label would run, the label gives way (the disc keeps its own).
+        assert_eq!(labels_with(false), vec![a]);
+        assert_eq!(labels_with(true), vec![b]);
     }
 
     #[test]

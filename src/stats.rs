@@ -68,10 +68,7 @@ pub fn stats(graph: &AtlasGraph) -> Stats {
                 .collect(),
         })
         .collect();
-    let mut node_counts: BTreeMap<NodeKind, usize> = BTreeMap::new();
-    for (_, n) in graph.nodes() {
-        *node_counts.entry(n.kind).or_default() += 1;
-    }
+    let census = graph.census();
     let mut edge_counts: BTreeMap<EdgeKind, usize> = BTreeMap::new();
     for (_, _, e) in graph.edges() {
         *edge_counts.entry(e.kind).or_default() += 1;
@@ -98,7 +95,7 @@ pub fn stats(graph: &AtlasGraph) -> Stats {
             (kind, entries)
         })
         .collect();
-    let roles = Role::ALL.iter().map(|r| (*r, graph.nodes().filter(|(_, n)| n.roles.contains(r)).count())).collect();
+    let roles = Role::ALL.iter().map(|r| (*r, census.role(*r))).collect();
     let warnings = graph
         .documents()
         .iter()
@@ -106,7 +103,7 @@ pub fn stats(graph: &AtlasGraph) -> Stats {
         .collect();
     Stats {
         documents,
-        nodes: NodeKind::ALL.iter().map(|k| (*k, node_counts.get(k).copied().unwrap_or(0))).collect(),
+        nodes: NodeKind::ALL.iter().map(|k| (*k, census.kind(*k))).collect(),
         edges: EdgeKind::ALL.iter().map(|k| (*k, edge_counts.get(k).copied().unwrap_or(0))).collect(),
         top,
         roles,

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::roles::Role;
 use crate::graph::{EdgeKind, NodeKind};
 
 /// A colour as straight (not premultiplied) RGBA bytes; transparent by default.
@@ -137,6 +138,42 @@ impl Style {
             (NodeKind::ActionLine, false) => 0xb8860b,
             (NodeKind::ActionLine, true) => 0xe0c050,
         })
+    }
+
+    /// Fill colour of a paragraph by its (principal) clause role, when the map
+    /// is coloured by role. Five families a reader tells apart at a glance:
+    /// looking back (recalls, reaffirms: slate), acknowledging (recognizes,
+    /// notes, welcomes, emphasizes: blues), concern (red), the speakers'
+    /// own undertakings (commits, decides: greens) and asking others to act
+    /// (calls, requests, invites, urges, encourages: ambers and orange); the
+    /// members of a family differ in lightness.
+    #[must_use]
+    pub fn role_color(&self, role: Role) -> Rgba {
+        let dark = self.theme == Theme::Dark;
+        let (light, on_dark) = match role {
+            Role::Recalls => (0x6b7a90, 0x9aa8bc),
+            Role::Reaffirms => (0x4a5568, 0xb8c2d0),
+            Role::Recognizes => (0x2f6db5, 0x5b9ee6),
+            Role::Notes => (0x5b8fd0, 0x8ab8f0),
+            Role::Welcomes => (0x1f8fa8, 0x4cc0d8),
+            Role::Emphasizes => (0x4058a8, 0x8090e0),
+            Role::ExpressesConcern => (0xc62828, 0xf06464),
+            Role::Commits => (0x2e7d32, 0x5cc060),
+            Role::Decides => (0x558b2f, 0x9ccc65),
+            Role::Calls => (0xe65100, 0xff8a3d),
+            Role::Requests => (0xb8860b, 0xf0c040),
+            Role::Invites => (0xd4a017, 0xffd54f),
+            Role::Urges => (0xa0400f, 0xe0703a),
+            Role::Encourages => (0xcc7a00, 0xffb347),
+        };
+        Rgba::hex(if dark { on_dark } else { light })
+    }
+
+    /// Fill of what has no role to show when the map is coloured by role
+    /// (sections, entities, paragraphs without a recognised opening).
+    #[must_use]
+    pub fn neutral(&self) -> Rgba {
+        if self.theme == Theme::Dark { Rgba::hex(0x5a5f68) } else { Rgba::hex(0xc4c8ce) }
     }
 
     /// Outline that tells documents apart when several are open (by the

@@ -3,7 +3,7 @@
 //! filter.
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use wsis_atlas::analysis::roles::Role;
 use wsis_atlas::app::AtlasApp;
 use wsis_atlas::app::settings::Settings;
@@ -56,4 +56,37 @@ fn the_role_filter_leaves_only_the_paragraphs_that_ask() {
         scene.nodes.iter().filter_map(|n| app.workspace.graph.node(n.index)).map(|n| n.id.as_str()).collect();
     assert!(ids.contains(&"para:wsis10:32"), "¶32 calls");
     assert!(!ids.contains(&"para:wsis10:1"), "¶1 only recalls");
+}
+
+#[test]
+fn r_colours_the_map_by_role_and_the_role_list_becomes_its_legend() {
+    use wsis_atlas::scene::{ColorBy, LegendKey};
+    use wsis_atlas::style::Style;
+    let mut harness = harness();
+    let fill_of = |harness: &Harness<'_, AtlasApp>, id: &str| {
+        let app = harness.state();
+        let index = app.workspace.graph.index_of(id).unwrap_or_else(|| panic!("{id}"));
+        app.last_scene.as_ref().and_then(|s| s.nodes.iter().find(|n| n.index == index)).map(|n| n.fill)
+    };
+    let by_kind = fill_of(&harness, "para:wsis10:70");
+    harness.key_press(egui::Key::R);
+    harness.run();
+    assert_eq!(harness.state().view.color_by, ColorBy::Role);
+    let theme = harness.state().style(&harness.ctx).theme;
+    let style = Style::new(theme);
+    assert_eq!(fill_of(&harness, "para:wsis10:70"), Some(style.role_color(Role::Calls)));
+    assert_ne!(fill_of(&harness, "para:wsis10:70"), by_kind);
+    assert_eq!(fill_of(&harness, "org:CSTD"), Some(style.neutral()));
+    let legend = harness.state().last_scene.as_ref().map(|s| s.legend.clone()).unwrap_or_default();
+    assert!(legend.iter().any(|e| e.key == LegendKey::Role(Role::Calls)));
+    // The side panel's role list says the map is coloured by role.
+    harness.get_by_label("Clause roles").click();
+    harness.run();
+    let toggle = harness.get_by_label("Colour the map by role");
+    assert_eq!(toggle.accesskit_node().toggled(), Some(egui::accesskit::Toggled::True));
+    // R again: back to kinds.
+    harness.key_press(egui::Key::R);
+    harness.run();
+    assert_eq!(harness.state().view.color_by, ColorBy::Kind);
+    assert_eq!(fill_of(&harness, "para:wsis10:70"), by_kind);
 }

@@ -215,6 +215,36 @@ fn closing_the_window_with_unsaved_notes_asks_first() -> Result {
 }
 
 #[test]
+fn quitting_with_never_saved_notes_saves_where_typed_and_then_quits() -> Result {
+    let dir = tempfile::tempdir()?;
+    let target = dir.path().join("first-notes.json");
+    let mut h = harness(app()?);
+    let note = wsis_atlas::annotations::Annotation::new("para:wsis10:51", "Privacy: see 69/166");
+    h.state_mut().notes.set.add_annotation(note)?;
+    assert!(h.state().notes.set.path().is_none() && h.state().notes.is_dirty());
+
+    h.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
+    h.step();
+    assert_eq!(h.state().notes.unsaved_question, Some(Then::Quit));
+    h.run_steps(1);
+    // "Save": no file dialog here, so the path prompt asks where.
+    h.get_by_label("Save").click();
+    h.run_steps(2);
+    let purpose = h.state().open_prompt.as_ref().map(|p| p.purpose);
+    assert_eq!(purpose, Some(Purpose::SaveAnnotations));
+    h.event(egui::Event::Text(target.display().to_string()));
+    h.run_steps(2);
+    h.get_by_label("Save").click();
+    h.step();
+    // Saved there, and the quit went on.
+    assert_eq!(AnnotationSet::load(&target)?.annotations().len(), 1);
+    assert!(!h.state().notes.is_dirty());
+    let closing = h.output().viewport_output.values().any(|v| v.commands.contains(&egui::ViewportCommand::Close));
+    assert!(closing, "the window closes after the save");
+    Ok(())
+}
+
+#[test]
 fn the_recovery_copy_is_written_while_dirty_and_offered_at_start() -> Result {
     let dir = tempfile::tempdir()?;
     let file = example_copy(dir.path())?;

@@ -4,7 +4,7 @@
 //! that no text makes the parser panic or break its guarantees.
 
 use proptest::prelude::*;
-use wsis_atlas::document::{BUNDLED_TEXT, Document, bundled, parse, parse_bytes};
+use wsis_atlas::document::{BUNDLED_TEXT, Document, Paragraph, bundled, parse, parse_bytes};
 
 fn text(doc: &Document, number: u32) -> &str {
     doc.paragraph(number).map_or("<missing>", |p| p.text.as_str())
@@ -241,6 +241,405 @@ fn non_utf8_is_refused_with_its_line() {
     assert!(err.to_string().contains("line 5"), "{err}");
 }
 
+/// (annex key, number) of every numbered paragraph, in order.
+fn parts(doc: &Document) -> Vec<(Option<&str>, u32)> {
+    doc.paragraphs.iter().filter(|p| !p.preambular).map(|p| (p.annex.as_deref(), p.number)).collect()
+}
+
+#[test]
+fn bundled_has_no_annex_and_keeps_its_ids() {
+    let doc = bundled();
+    assert!(doc.paragraphs.iter().all(|p| p.annex.is_none()));
+    assert_eq!(doc.paragraph(32).map(|p| p.node_id(&doc.id)), Some("para:wsis10:32".to_owned()));
+    assert_eq!(doc.paragraph(32).map(Paragraph::label), Some("¶32".to_owned()));
+}
+
+/// A plain text (no UN masthead) with two annexes, each numbered from 1,
+/// the second with a heading of its own and an appendix.
+const TWO_ANNEXES: &str = "Programme of work
+
+1. Decides to adopt the programmes annexed to the present resolution;
+
+2. Decides to remain seized of the matter.
+
+Annex I
+
+Programme of action
+
+1. We commit to bridging digital divides.
+
+2. We call on all stakeholders to cooperate.
+
+ANNEX II
+
+1. Objectives
+
+1. We aim to connect everyone.
+
+2. We aim to measure progress.
+
+2. Review
+
+3. We will review this in 2030.
+
+Appendix
+
+1. A list of indicators.
+";
+
+#[test]
+fn two_annexes_each_number_from_1_with_their_own_sections() {
+    let doc = parse("two", "test", TWO_ANNEXES);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    let (i, ii, app) = (Some("annex-i"), Some("annex-ii"), Some("annex-ii-appendix"));
+    assert_eq!(parts(&doc), [(None, 1), (None, 2), (i, 1), (i, 2), (ii, 1), (ii, 2), (ii, 3), (app, 1)]);
+    let labels: Vec<String> = doc.paragraphs.iter().map(Paragraph::label).collect();
+    assert_eq!(
+        labels,
+        ["¶1", "¶2", "Annex I ¶1", "Annex I ¶2", "Annex II ¶1", "Annex II ¶2", "Annex II ¶3", "Annex II Appendix ¶1"]
+    );
+    let ids: Vec<String> = doc.paragraphs.iter().map(|p| p.node_id("two")).collect();
+    assert_eq!(ids[2], "para:two:annex-i:1");
+    assert_eq!(ids[6], "para:two:annex-ii:3");
+    let sections: Vec<(&str, &str, u8, Option<usize>)> =
+        doc.sections.iter().map(|s| (s.key.as_str(), s.title.as_str(), s.level, s.parent)).collect();
+    assert_eq!(
+        sections,
+        [
+            ("preamble", "Preamble", 0, None),
+            ("annex-i", "Annex I: Programme of action", 0, None),
+            ("annex-ii", "Annex II", 0, None),
+            ("annex-ii:1", "Objectives", 1, Some(2)),
+            ("annex-ii:2", "Review", 1, Some(2)),
+            ("annex-ii-appendix", "Annex II Appendix", 1, Some(2)),
+        ]
+    );
+    assert_eq!(doc.annex_paragraph("annex-ii", 3).map(|p| p.section), Some(4));
+    assert_eq!(
+        doc.annex_paragraph("annex-i", 2).map(|p| p.text.as_str()),
+        Some("We call on all stakeholders to cooperate.")
+    );
+    assert_eq!(text(&doc, 2), "Decides to remain seized of the matter.");
+}
+
+#[test]
+fn annex_in_running_text_splits_nothing() {
+    let doc = parse(
+        "run",
+        "test",
+        "Title
+
+1. Decides to adopt the programme contained in the
+annex to the present resolution.
+
+         2. Requests that the text in
+Annex I to the present resolution be transmitted to all States.
+
+         3. Takes note of the report contained in
+Annex II
+to the note by the Secretary-General.
+
+         4. Takes note of the following:
+Annex
+
+5. Decides to remain seized of the matter.
+",
+    );
+    assert_eq!(parts(&doc), [(None, 1), (None, 2), (None, 3), (None, 4), (None, 5)]);
+    assert_eq!(doc.sections.len(), 1);
+    assert_eq!(
+        text(&doc, 2),
+        "Requests that the text in Annex I to the present resolution be transmitted to all States."
+    );
+    assert_eq!(text(&doc, 3), "Takes note of the report contained in Annex II to the note by the Secretary-General.");
+    // The lone "Annex" after a colon is no heading: a plain text drops it as stray text, as any such line.
+    let warned: Vec<&str> = doc.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(warned, ["stray text dropped: \"Annex\""]);
+    // A finished sentence, then a line that only looks like a heading and goes on in lower case.
+    let doc = parse(
+        "run",
+        "test",
+        "Title
+
+1. Decides to adopt it.
+Annex I
+to this resolution is its plan.
+2. Two.
+",
+    );
+    assert_eq!(parts(&doc), [(None, 1), (None, 2)]);
+}
+
+#[test]
+fn numbering_that_goes_back_without_an_annex_heading_still_warns() {
+    let doc = parse(
+        "back",
+        "test",
+        "Title
+
+1. One.
+
+2. Two.
+
+3. Three.
+
+Programme of action
+
+1. Back to one.
+
+2. And two.
+",
+    );
+    assert_eq!(parts(&doc), [(None, 1), (None, 2), (None, 3)]);
+    assert!(
+        doc.warnings.iter().any(|w| w.message.contains("paragraph number 1 goes back from 3")),
+        "{:?}",
+        doc.warnings
+    );
+}
+
+#[test]
+fn an_annex_heading_repeated_as_a_running_header_is_dropped() {
+    let doc = parse(
+        "hdr",
+        "test",
+        "Title
+
+1. One.
+
+Annex
+
+1. We one.
+
+Annex
+
+2. We two.
+",
+    );
+    assert_eq!(parts(&doc), [(None, 1), (Some("annex"), 1), (Some("annex"), 2)]);
+    assert_eq!(doc.annex_paragraph("annex", 1).map(|p| p.text.as_str()), Some("We one."));
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}
+
+#[test]
+fn an_annex_opening_without_a_number_is_kept_as_the_annex_s_own_preambular_paragraph() {
+    let doc = parse(
+        "decl",
+        "test",
+        "Title\n\n1. Endorses the annexed declaration.\n\nAnnex\n\nDeclaration of principles\n\n\
+         We, the representatives of the peoples of the world, assembled in Geneva,\n\
+         declare our common desire and commitment to build an information society:\n\n\
+         1. We reaffirm the Charter.\n\n2. We recognize the challenges.\n",
+    );
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    let labels: Vec<String> = doc.paragraphs.iter().map(Paragraph::label).collect();
+    assert_eq!(labels, ["¶1", "Annex PP1", "Annex ¶1", "Annex ¶2"]);
+    let opening = doc.paragraphs.get(1);
+    assert_eq!(opening.map(|p| p.node_id("decl")), Some("para:decl:annex:pp1".to_owned()));
+    assert!(opening.is_some_and(|p| p.text.starts_with("We, the representatives") && p.text.ends_with("society:")));
+    assert_eq!(doc.preambular(1), None);
+    assert_eq!(doc.sections.get(1).map(|s| s.title.as_str()), Some("Annex: Declaration of principles"));
+}
+
+/// An outcome document structured the UN way: Roman-numeral headings and a
+/// lettered sub-heading, paragraphs numbered through.
+const ROMAN: &str = "Outcome document
+
+I. Introduction
+
+1. We reaffirm the vision of the Summit.
+
+2. We recognize progress made.
+
+II. Digital divides
+
+3. We commit to closing digital divides, including the gender digital divide.
+
+A. Financing
+
+4. We call on all stakeholders to mobilize financing.
+
+III. Follow-up
+
+5. We request the Secretary-General to report annually.
+";
+
+type SectionRow<'a> = (&'a str, &'a str, u8, Option<usize>);
+
+fn sections(doc: &Document) -> Vec<SectionRow<'_>> {
+    doc.sections.iter().map(|s| (s.key.as_str(), s.title.as_str(), s.level, s.parent)).collect()
+}
+
+#[test]
+fn roman_and_lettered_headings_are_sections_and_keep_the_numbering() {
+    let doc = parse("out", "test", ROMAN);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    assert_eq!(doc.title, "Outcome document");
+    assert_eq!(
+        sections(&doc),
+        [
+            ("preamble", "Preamble", 0, None),
+            ("i", "Introduction", 0, None),
+            ("ii", "Digital divides", 0, None),
+            ("ii.a", "Financing", 1, Some(2)),
+            ("iii", "Follow-up", 0, None),
+        ]
+    );
+    assert_eq!(members(&doc, "i"), [1, 2]);
+    assert_eq!(members(&doc, "ii"), [3]);
+    assert_eq!(members(&doc, "ii.a"), [4]);
+    assert_eq!(members(&doc, "iii"), [5]);
+    let ids: Vec<String> = doc.paragraphs.iter().map(|p| p.node_id("out")).collect();
+    assert_eq!(ids, ["para:out:1", "para:out:2", "para:out:3", "para:out:4", "para:out:5"]);
+    assert_eq!(text(&doc, 3), "We commit to closing digital divides, including the gender digital divide.");
+    assert_eq!(text(&doc, 5), "We request the Secretary-General to report annually.");
+}
+
+#[test]
+fn roman_headings_as_pdf_text_layers_give_them() {
+    // A tab or two spaces instead of the dot; the numeral alone with its title on the next line.
+    let doc = parse(
+        "pdf",
+        "test",
+        "Outcome\nI\tIntroduction\n1. We reaffirm.\nII  Digital divides\n2. We commit.\nIII.\nFollow-up and\nReview\n\
+         A.\tReports\n3. We request.\nIV\nMeans\n4. We mobilize.",
+    );
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    assert_eq!(
+        sections(&doc),
+        [
+            ("preamble", "Preamble", 0, None),
+            ("i", "Introduction", 0, None),
+            ("ii", "Digital divides", 0, None),
+            ("iii", "Follow-up and Review", 0, None),
+            ("iii.a", "Reports", 1, Some(3)),
+            ("iv", "Means", 0, None),
+        ]
+    );
+    assert_eq!(members(&doc, "iii.a"), [3]);
+    assert_eq!(members(&doc, "iv"), [4]);
+}
+
+#[test]
+fn lettered_headings_inside_an_annex_nest_in_its_roman_sections() {
+    let doc = parse(
+        "plan",
+        "test",
+        "Programme of work\n\nI. General\n\n1. Adopts the plan annexed to the present resolution;\n\n\
+         2. Decides to remain seized of the matter.\n\nAnnex\n\nPlan of action\n\nI. Principles\n\n\
+         1. We commit to openness.\n\nA. Openness\n\n2. We publish data.\n\nB. Inclusion\n\n3. We include all.\n\n\
+         II. Follow-up\n\nA. Review\n\n4. We review in 2030.\n",
+    );
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    assert_eq!(
+        sections(&doc),
+        [
+            ("preamble", "Preamble", 0, None),
+            ("i", "General", 0, None),
+            ("annex", "Annex: Plan of action", 0, None),
+            ("annex:i", "Principles", 1, Some(2)),
+            ("annex:i.a", "Openness", 2, Some(3)),
+            ("annex:i.b", "Inclusion", 2, Some(3)),
+            ("annex:ii", "Follow-up", 1, Some(2)),
+            ("annex:ii.a", "Review", 2, Some(6)),
+        ]
+    );
+    assert_eq!(
+        parts(&doc),
+        [(None, 1), (None, 2), (Some("annex"), 1), (Some("annex"), 2), (Some("annex"), 3), (Some("annex"), 4)]
+    );
+    let in_section = |key: &str| -> Vec<String> {
+        let index = doc.sections.iter().position(|s| s.key == key);
+        doc.paragraphs.iter().filter(|p| Some(p.section) == index).map(Paragraph::label).collect()
+    };
+    assert_eq!(in_section("i"), ["¶1", "¶2"]);
+    assert_eq!(in_section("annex:i"), ["Annex ¶1"]);
+    assert_eq!(in_section("annex:i.b"), ["Annex ¶3"]);
+    assert_eq!(in_section("annex:ii.a"), ["Annex ¶4"]);
+}
+
+#[test]
+fn lines_that_only_start_like_outline_headings_stay_text() {
+    // A wrapped line starting "I. " or "II. " in mid-sentence, an initial after "Ms.", a list after a colon.
+    let doc = parse(
+        "fp",
+        "test",
+        "Title
+
+1. We take note of the options as set out in chapter
+I. of the report of the Secretary-General.
+
+2. We note the options listed in
+II. Options for financing
+and welcome them.
+
+3. We thank the rapporteur, Ms.
+A. Smith
+
+4. We thank the facilitator, Mr. John
+A. Smith, for his work.
+
+5. We adopt the following:
+A. Financing
+
+6. We decide.
+A. Smith and B. Jones
+were elected.
+",
+    );
+    assert_eq!(doc.sections.len(), 1, "{:?}", doc.sections);
+    assert_eq!(doc.paragraphs.iter().map(|p| p.number).collect::<Vec<_>>(), [1, 2, 3, 4, 5, 6]);
+    assert_eq!(
+        text(&doc, 1),
+        "We take note of the options as set out in chapter I. of the report of the Secretary-General."
+    );
+    assert_eq!(text(&doc, 2), "We note the options listed in II. Options for financing and welcome them.");
+    assert_eq!(text(&doc, 3), "We thank the rapporteur, Ms. A. Smith");
+    assert_eq!(text(&doc, 4), "We thank the facilitator, Mr. John A. Smith, for his work.");
+    // Short capitalised lines after a finished sentence are stray text, as before: dropped with a warning.
+    let warned: Vec<&str> = doc.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(warned, ["stray text dropped: \"A. Financing\"", "stray text dropped: \"A. Smith and B. Jones\""]);
+}
+
+#[test]
+fn outline_headings_out_of_sequence_are_not_sections() {
+    // A Roman numeral that repeats (a running header) or jumps far, a letter far from A.
+    let doc = parse(
+        "seq",
+        "test",
+        "Title\n\nI. Introduction\n\n1. One.\n\nI. Introduction\n\n2. Two.\n\nVII. Far away\n\n3. Three.\n\n\
+         F. Later\n\n4. Four.\n\nII. Next\n\n5. Five.\n\nannex I.\n\nIII. After annex I\n\n6. Six.\n",
+    );
+    let keys: Vec<&str> = doc.sections.iter().map(|s| s.key.as_str()).collect();
+    assert_eq!(keys, ["preamble", "i", "ii", "iii"]);
+    assert_eq!(members(&doc, "i"), [1, 2, 3, 4]);
+    assert_eq!(members(&doc, "ii"), [5]);
+    assert_eq!(members(&doc, "iii"), [6]);
+    assert_eq!(text(&doc, 5), "Five. annex I.");
+    assert_eq!(doc.warnings.len(), 3, "{:?}", doc.warnings);
+    // A small jump is a section, reported.
+    let doc = parse("jump", "test", "Title\nI. One\n1. One.\nIII. Three\nC. Sub\n2. Two.");
+    let keys: Vec<&str> = doc.sections.iter().map(|s| s.key.as_str()).collect();
+    assert_eq!(keys, ["preamble", "i", "iii", "iii.c"]);
+    assert_eq!(doc.warnings.len(), 2, "{:?}", doc.warnings);
+}
+
+#[test]
+fn a_letter_that_is_also_a_roman_numeral_follows_the_letters() {
+    // Under I., letters A. to H. then I. is the ninth letter; II. is the next Roman section.
+    let mut text = String::from("Title\nI. Start\n");
+    for (n, letter) in ('A'..='I').enumerate() {
+        text.push_str(&format!("{letter}. Topic {letter}\n{}. Paragraph.\n", n + 1));
+    }
+    text.push_str("II. Next\n10. Ten.\n");
+    let doc = parse("letters", "test", &text);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    let keys: Vec<&str> = doc.sections.iter().map(|s| s.key.as_str()).collect();
+    assert_eq!(keys, ["preamble", "i", "i.a", "i.b", "i.c", "i.d", "i.e", "i.f", "i.g", "i.h", "i.i", "ii"]);
+    assert_eq!(members(&doc, "i.i"), [9]);
+    assert_eq!(members(&doc, "ii"), [10]);
+}
+
 /// Lines that look like the parser's cases, mixed with arbitrary text.
 fn line() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -253,6 +652,15 @@ fn line() -> impl Strategy<Value = String> {
         Just("continued.".to_owned()),
         Just("- ".to_owned()),
         Just("4294967295. Max".to_owned()),
+        Just("Annex".to_owned()),
+        Just("ANNEX II".to_owned()),
+        Just("Annex I. Programme of action".to_owned()),
+        Just("Appendix".to_owned()),
+        Just("annex to the present resolution".to_owned()),
+        Just("I. Introduction".to_owned()),
+        Just("II".to_owned()),
+        Just("A.".to_owned()),
+        "(X{0,2}(IX|IV|V?I{0,3})|[A-Z])(\\.|\t|  )? ?[A-Za-z .]{0,20}",
         "(- )?[0-9]{1,3}\\. [A-Za-z ,.;\u{ad}“”-]{0,30}",
         "[0-9]{1,2}(\\.[0-9]{1,2}){1,4}\\.? [A-Z][a-z ]{0,20}",
         "[a-z\"][a-z ,.-]{0,30}",
@@ -285,11 +693,15 @@ proptest! {
             prop_assert!(p.line >= 1 && p.line <= line_count);
             prop_assert!(!p.text.contains("  ") && p.text.trim() == p.text);
             if let Some(q) = previous {
-                prop_assert!(q.number < p.number, "{} then {}", q.number, p.number);
+                // Numbering restarts in each annex, and only there; preambular paragraphs are their own series.
+                let same_series = q.annex == p.annex && q.preambular == p.preambular;
+                prop_assert!(q.number < p.number || !same_series, "{} then {}", q.label(), p.label());
                 prop_assert!(q.section <= p.section && q.line < p.line);
             }
             previous = Some(p);
         }
+        let ids: std::collections::HashSet<String> = doc.paragraphs.iter().map(|p| p.node_id("p")).collect();
+        prop_assert_eq!(ids.len(), doc.paragraphs.len());
         for w in &doc.warnings {
             prop_assert!(w.line >= 1 && w.line <= line_count, "warning line {} of {}", w.line, line_count);
         }

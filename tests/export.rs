@@ -486,3 +486,58 @@ fn cli_names_unknown_kinds_and_ids_and_needs_out_for_png() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--out"));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn colouring_by_role_fills_paragraphs_by_their_principal_role_and_greys_the_rest() {
+    use wsis_atlas::analysis::roles::Role;
+    use wsis_atlas::scene::{ColorBy, LegendKey};
+    let (graph, _) = bundled();
+    let all: BTreeSet<NodeIndex> = graph.node_indices().collect();
+    let opts = ImageOptions { color_by: ColorBy::Role, ..ImageOptions::default() };
+    let scene = bundled_scene(&all, &opts);
+    let style = Style::new(wsis_atlas::style::Theme::Light);
+    let fill = |id: &str| {
+        let index = graph.node_indices().find(|&n| graph.node(n).is_some_and(|n| n.id == id)).expect(id);
+        scene.nodes.iter().find(|s| s.index == index).map(|s| s.fill).expect("drawn")
+    };
+    // ¶1: "Recalling … and in this regard reaffirming …": the reaffirmation is the stronger clause.
+    assert_eq!(fill("para:wsis10:1"), style.role_color(Role::Reaffirms));
+    // ¶32: "We emphasize our concern … We recognize … we commit … we call on …": a commitment.
+    assert_eq!(fill("para:wsis10:32"), style.role_color(Role::Commits));
+    // ¶70: "We note … We call for … We accordingly invite …": a call (for dialogue) outranks the invitation.
+    assert_eq!(fill("para:wsis10:70"), style.role_color(Role::Calls));
+    assert_eq!(fill("res:A/RES/69/166"), style.neutral(), "entities are grey");
+    assert_eq!(fill("doc:wsis10"), style.neutral());
+    // The legend lists roles (and "other nodes"), and accounts for every node.
+    assert!(scene.legend.iter().all(|e| !matches!(e.key, LegendKey::Kind(_))));
+    assert!(scene.legend.iter().any(|e| e.key == LegendKey::Role(Role::Calls)));
+    assert!(scene.legend.iter().any(|e| e.key == LegendKey::Other));
+    assert_eq!(scene.legend.iter().map(|e| e.count).sum::<usize>(), graph.node_count());
+    let svg = render_svg(&scene, &opts);
+    assert!(svg.contains("legend-swatch role-commits") && svg.contains(">commits ("), "role legend in the SVG");
+    // By kind, the same paragraph wears the paragraph colour.
+    let by_kind = bundled_scene(&all, &ImageOptions::default());
+    let index = graph.node_indices().find(|&n| graph.node(n).is_some_and(|n| n.id == "para:wsis10:1")).expect("¶1");
+    let kind_fill = by_kind.nodes.iter().find(|s| s.index == index).map(|s| s.fill);
+    assert_eq!(kind_fill, Some(style.node_color(NodeKind::Paragraph)));
+}
+
+#[test]
+fn export_color_by_role_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("roles.svg");
+    let status = Command::new(env!("CARGO_BIN_EXE_wsis-atlas"))
+        .args(["export", "--format", "svg", "--color-by", "role", "--out"])
+        .arg(&out)
+        .status()
+        .expect("runs");
+    assert!(status.success());
+    let svg = std::fs::read_to_string(&out).expect("written");
+    assert!(svg.contains("legend-swatch role-reaffirms") && svg.contains("Other nodes ("));
+    let bad = Command::new(env!("CARGO_BIN_EXE_wsis-atlas"))
+        .args(["export", "--format", "svg", "--color-by", "colour"])
+        .output()
+        .expect("runs");
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("kind, role"), "names the choices");
+}

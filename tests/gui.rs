@@ -407,3 +407,17 @@ fn dropping_an_unreadable_file_keeps_the_map_and_says_why() {
     assert_eq!(harness.state().workspace.graph.documents().len(), 1);
     assert!(harness.query_by_label("Paragraphs (77)").is_some());
 }
+
+#[test]
+fn the_sections_list_names_sections_as_the_map_labels_them_and_hides_their_paragraphs() {
+    let mut harness = harness();
+    harness.get_by_label("Sections").click();
+    harness.run();
+    assert!(harness.query_by_label("Preamble (16)").is_some());
+    let checkbox = harness.get_by_label_contains("§1.1 Bridging Digital Divides (7)");
+    checkbox.click();
+    harness.run();
+    let shown = painted(&harness);
+    assert!(!shown.contains_key("para:wsis10:26"), "¶26 opens §1.1");
+    assert!(shown.contains_key("para:wsis10:17"), "¶17 is in §1, not §1.1");
+}

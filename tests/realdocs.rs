@@ -542,6 +542,241 @@ fn capitalised_short_lines_inside_a_paragraph_are_kept() {
     assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
 }
 
+/// A resolution in the UN's layout whose annex numbers its paragraphs
+/// again from 1 (masthead, "Annex", a title line, then ¶1–4).
+const WITH_ANNEX: &str = "Resolution adopted by the General Assembly
+
+The General Assembly,
+
+Recalling its resolution 70/125,
+
+1. Decides to adopt the programme of action annexed to the present resolution;
+
+2. Requests the Secretary-General to report on its implementation;
+
+3. Decides to remain seized of the matter.
+
+Annex
+
+Programme of action
+
+1. We commit to bridging digital divides, as set out in resolution 70/125.
+
+2. We call on all stakeholders to cooperate.
+
+3. We invite the CSTD to review progress.
+
+4. We decide to review this programme in 2030.
+";
+
+#[test]
+fn an_annex_numbered_again_from_1_is_a_part_of_its_own() {
+    let doc = document::parse("act", "test", WITH_ANNEX);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    let parts: Vec<(Option<&str>, bool, u32)> =
+        doc.paragraphs.iter().map(|p| (p.annex.as_deref(), p.preambular, p.number)).collect();
+    let annex = Some("annex");
+    assert_eq!(
+        parts,
+        [
+            (None, true, 1),
+            (None, false, 1),
+            (None, false, 2),
+            (None, false, 3),
+            (annex, false, 1),
+            (annex, false, 2),
+            (annex, false, 3),
+            (annex, false, 4)
+        ]
+    );
+    let ids: Vec<String> = doc.paragraphs.iter().map(|p| p.node_id(&doc.id)).collect();
+    assert_eq!(
+        ids,
+        [
+            "para:act:pp1",
+            "para:act:1",
+            "para:act:2",
+            "para:act:3",
+            "para:act:annex:1",
+            "para:act:annex:2",
+            "para:act:annex:3",
+            "para:act:annex:4"
+        ]
+    );
+    let labels: Vec<String> = doc.paragraphs.iter().map(document::Paragraph::label).collect();
+    assert_eq!(labels, ["PP1", "¶1", "¶2", "¶3", "Annex ¶1", "Annex ¶2", "Annex ¶3", "Annex ¶4"]);
+    assert_eq!(doc.paragraph(3).map(|p| p.text.as_str()), Some("Decides to remain seized of the matter."));
+    assert_eq!(
+        doc.annex_paragraph("annex", 3).map(|p| p.text.as_str()),
+        Some("We invite the CSTD to review progress.")
+    );
+    let sections: Vec<(&str, &str, u8, Option<usize>)> =
+        doc.sections.iter().map(|s| (s.key.as_str(), s.title.as_str(), s.level, s.parent)).collect();
+    assert_eq!(sections, [("preamble", "Preamble", 0, None), ("annex", "Annex: Programme of action", 0, None)]);
+    assert!(doc.paragraphs.iter().all(|p| (p.section == 1) == p.annex.is_some()));
+}
+
+#[test]
+fn annex_paragraphs_are_nodes_with_their_own_ids_edges_and_reading_order() {
+    let graph = graph_of(vec![document::parse("act", "test", WITH_ANNEX)]);
+    let node = |id: &str| graph.node_by_id(id).unwrap_or_else(|| panic!("no node {id}"));
+    let first = node("para:act:annex:1");
+    assert_eq!(first.label, "Annex ¶1");
+    assert_eq!(
+        (first.number, first.annex.as_deref(), first.section.as_deref()),
+        (Some(1), Some("annex"), Some("annex"))
+    );
+    let body = node("para:act:1");
+    assert_eq!((body.label.as_str(), body.annex.as_deref()), ("¶1", None));
+    assert_eq!(node("sec:act:annex").label, "Annex");
+    assert_eq!(targets(&graph, "para:act:3", EdgeKind::Follows), ["para:act:annex:1"]);
+    assert_eq!(targets(&graph, "para:act:annex:3", EdgeKind::Follows), ["para:act:annex:4"]);
+    let contained = targets(&graph, "sec:act:annex", EdgeKind::Contains);
+    assert_eq!(contained, ["para:act:annex:1", "para:act:annex:2", "para:act:annex:3", "para:act:annex:4"]);
+    assert_eq!(targets(&graph, "para:act:annex:1", EdgeKind::Cites), ["res:A/RES/70/125"]);
+    assert!(targets(&graph, "para:act:annex:3", EdgeKind::AddressedTo).contains(&"org:CSTD".to_owned()));
+    // The JSON export tells annex paragraphs apart; body paragraphs carry no `annex` field.
+    let json = |id: &str| serde_json::to_string(node(id)).unwrap_or_default();
+    assert!(json("para:act:annex:2").contains("\"annex\":\"annex\""), "{}", json("para:act:annex:2"));
+    assert!(!json("para:act:2").contains("\"annex\""), "{}", json("para:act:2"));
+    // So does GraphML.
+    let graphml = wsis_atlas::export::to_graphml(&graph, &|_| None, &|_| true);
+    assert!(graphml.contains("<key id=\"annex\""), "the annex key is declared");
+    assert_eq!(graphml.matches("<data key=\"annex\">annex</data>").count(), 4, "one per annex paragraph");
+}
+
+/// Annexes in a PDF's text layer: the closing meeting line, page furniture
+/// and a footnote between the body and Annex I, a running header inside an
+/// annex paragraph, and a second annex with a title on its heading line.
+const TWO_ANNEXES_PDF: &str = "United Nations
+A/RES/80/996
+General Assembly
+Distr.: General
+22 December 2025
+25-30000 (E)
+Resolution adopted by the General Assembly on 19 December 2025
+80/996. Digital cooperation
+The General Assembly,
+Recalling its resolution 70/125,1
+1. Adopts the road map and the principles annexed to the present resolution;
+2. Decides to remain seized of the matter.
+80th plenary meeting
+19 December 2025
+_______________
+1 See also resolution 69/204.
+25-30000 2/4
+A/RES/80/996
+Digital cooperation
+Annex I
+Road map for digital
+cooperation
+1. We will connect every school by 2030, as the Secretary-General
+25-30000 3/4
+A/RES/80/996
+Digital cooperation
+proposed, with the support of the ITU.
+2. We will report on progress.
+Annex II. Principles of cooperation
+1. Cooperation shall be open.
+2. Cooperation shall be inclusive.
+";
+
+#[test]
+fn annexes_in_a_pdf_text_layer_restart_numbering_around_page_furniture() {
+    let doc = document::parse("dc", "test", TWO_ANNEXES_PDF);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    let labels: Vec<String> = doc.paragraphs.iter().map(document::Paragraph::label).collect();
+    assert_eq!(labels, ["PP1", "¶1", "¶2", "Annex I ¶1", "Annex I ¶2", "Annex II ¶1", "Annex II ¶2"]);
+    let titles: Vec<&str> = doc.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Preamble", "Annex I: Road map for digital cooperation", "Annex II: Principles of cooperation"]
+    );
+    assert_eq!(
+        doc.annex_paragraph("annex-i", 1).map(|p| p.text.as_str()),
+        Some("We will connect every school by 2030, as the Secretary-General proposed, with the support of the ITU.")
+    );
+    assert_eq!(doc.paragraph(2).map(|p| p.text.as_str()), Some("Decides to remain seized of the matter."));
+    assert_eq!(doc.preambular(1).map(|p| p.footnotes.len()), Some(1));
+    let graph = graph_of(vec![doc]);
+    assert_eq!(targets(&graph, "para:dc:annex-i:2", EdgeKind::Follows), ["para:dc:annex-ii:1"]);
+    assert_eq!(targets(&graph, "sec:dc:annex-ii", EdgeKind::Contains), ["para:dc:annex-ii:1", "para:dc:annex-ii:2"]);
+    assert!(targets(&graph, "para:dc:annex-i:1", EdgeKind::Mentions).contains(&"org:ITU".to_owned()));
+}
+
+/// A resolution in the UN's layout adopting an outcome document as its
+/// annex, structured with Roman-numeral and lettered headings (one with a
+/// tab, as text layers give it), page furniture between a heading and its
+/// paragraph.
+const OUTLINED_PDF: &str = "United Nations
+A/RES/80/995
+General Assembly
+Distr.: General
+22 December 2025
+25-40000 (E)
+Resolution adopted by the General Assembly on 19 December 2025
+80/995. Outcome of the review
+The General Assembly,
+Recalling its resolution 70/125,
+1. Adopts the outcome document annexed to the present resolution;
+2. Decides to remain seized of the matter.
+80th plenary meeting
+19 December 2025
+Annex
+Outcome document
+I. Introduction
+1. We reaffirm the vision of the Summit.
+2. We recognize progress made.
+II\tDigital divides
+25-40000 2/3
+A/RES/80/995
+Outcome of the review
+3. We commit to closing digital divides, as set out in chapter
+I. of the report of the Secretary-General.
+A. Financing
+4. We call on all stakeholders to mobilize financing, and thank Ms.
+A. Smith for her work.
+III. Follow-up
+5. We request the Secretary-General to report annually.
+";
+
+#[test]
+fn roman_and_lettered_headings_in_an_annex_are_sections_with_readable_ids_and_labels() {
+    let doc = document::parse("out", "test", OUTLINED_PDF);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    let sections: Vec<(&str, &str, u8, Option<usize>)> =
+        doc.sections.iter().map(|s| (s.key.as_str(), s.title.as_str(), s.level, s.parent)).collect();
+    assert_eq!(
+        sections,
+        [
+            ("preamble", "Preamble", 0, None),
+            ("annex", "Annex: Outcome document", 0, None),
+            ("annex:i", "Introduction", 1, Some(1)),
+            ("annex:ii", "Digital divides", 1, Some(1)),
+            ("annex:ii.a", "Financing", 2, Some(3)),
+            ("annex:iii", "Follow-up", 1, Some(1)),
+        ]
+    );
+    let labels: Vec<String> = doc.paragraphs.iter().map(document::Paragraph::label).collect();
+    assert_eq!(labels, ["PP1", "¶1", "¶2", "Annex ¶1", "Annex ¶2", "Annex ¶3", "Annex ¶4", "Annex ¶5"]);
+    assert_eq!(
+        doc.annex_paragraph("annex", 3).map(|p| p.text.as_str()),
+        Some("We commit to closing digital divides, as set out in chapter I. of the report of the Secretary-General.")
+    );
+    assert_eq!(
+        doc.annex_paragraph("annex", 4).map(|p| p.text.as_str()),
+        Some("We call on all stakeholders to mobilize financing, and thank Ms. A. Smith for her work.")
+    );
+    let graph = graph_of(vec![doc]);
+    let node = |id: &str| graph.node_by_id(id).unwrap_or_else(|| panic!("no node {id}"));
+    assert_eq!(node("sec:out:annex:ii").label, "Annex §II");
+    assert_eq!(node("sec:out:annex:ii.a").label, "Annex §II.A");
+    assert_eq!(node("sec:out:annex:ii.a").kind, NodeKind::Section);
+    assert_eq!(targets(&graph, "sec:out:annex:ii", EdgeKind::Contains), ["para:out:annex:3", "sec:out:annex:ii.a"]);
+    assert_eq!(targets(&graph, "sec:out:annex:ii.a", EdgeKind::Contains), ["para:out:annex:4"]);
+    assert_eq!(targets(&graph, "para:out:annex:4", EdgeKind::Follows), ["para:out:annex:5"]);
+}
+
 mod never_panic {
     use proptest::prelude::*;
     use wsis_atlas::document;
@@ -556,6 +791,13 @@ mod never_panic {
             Just("25-20874 (E)  2/20".to_owned()),
             Just("Recalling its resolution 70/1,".to_owned()),
             Just("Objective 1. Close".to_owned()),
+            Just("Annex".to_owned()),
+            Just("Annex II".to_owned()),
+            Just("Appendix".to_owned()),
+            Just("annex to the present resolution".to_owned()),
+            Just("II. Digital divides".to_owned()),
+            Just("A. Financing".to_owned()),
+            Just("III".to_owned()),
             "[0-9]{1,3}\\.? ?[A-Za-z ,.;:()\u{2011}\u{a0}-]{0,20}[0-9]{0,2}",
             "\\PC{0,12}",
         ]
@@ -568,10 +810,23 @@ mod never_panic {
             let text = format!("United Nations\nA/RES/80/1\nGeneral Assembly\nTitle\nThe General Assembly,\n{}", lines.join("\n"));
             let doc = document::parse("p", "proptest", &text);
             prop_assert_eq!(doc.symbol.as_deref(), Some("A/RES/80/1"));
-            let numbered: Vec<u32> = doc.paragraphs.iter().filter(|p| !p.preambular).map(|p| p.number).collect();
-            prop_assert!(numbered.windows(2).all(|w| w[0] < w[1]), "{:?}", numbered);
-            let pp: Vec<u32> = doc.paragraphs.iter().filter(|p| p.preambular).map(|p| p.number).collect();
-            prop_assert!(pp.iter().enumerate().all(|(i, n)| usize::try_from(*n).ok() == Some(i + 1)), "{:?}", pp);
+            // Numbers increase within each part (the body, each annex); ids are unique.
+            let numbered: Vec<(Option<&str>, u32)> =
+                doc.paragraphs.iter().filter(|p| !p.preambular).map(|p| (p.annex.as_deref(), p.number)).collect();
+            prop_assert!(numbered.windows(2).all(|w| w[0].0 != w[1].0 || w[0].1 < w[1].1), "{:?}", numbered);
+            let ids: std::collections::HashSet<String> = doc.paragraphs.iter().map(|p| p.node_id("p")).collect();
+            prop_assert_eq!(ids.len(), doc.paragraphs.len());
+            let keys: std::collections::HashSet<&str> = doc.sections.iter().map(|s| s.key.as_str()).collect();
+            prop_assert_eq!(keys.len(), doc.sections.len());
+            // Preambular paragraphs are numbered 1, 2, 3… in the body and again in each annex.
+            let pp: Vec<(Option<&str>, u32)> =
+                doc.paragraphs.iter().filter(|p| p.preambular).map(|p| (p.annex.as_deref(), p.number)).collect();
+            let mut seen: std::collections::HashMap<Option<&str>, u32> = std::collections::HashMap::new();
+            for (annex, n) in &pp {
+                let count = seen.entry(*annex).or_insert(0);
+                *count += 1;
+                prop_assert_eq!(*n, *count, "{:?}", pp);
+            }
             for p in &doc.paragraphs {
                 prop_assert!(p.section < doc.sections.len());
                 for note in &p.footnotes {

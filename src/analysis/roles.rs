@@ -61,6 +61,12 @@ impl Role {
         Role::Emphasizes,
     ];
 
+    /// Position in [`Role::ALL`] (for tables indexed by role).
+    #[must_use]
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
     /// The JSON and command-line name: `expresses_concern`.
     #[must_use]
     pub fn as_str(self) -> &'static str {
@@ -86,6 +92,38 @@ impl Role {
     #[must_use]
     pub fn parse(name: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+
+    /// How much the clause binds or asks, from 0 (looking back: recalls)
+    /// to 13 (decides): decisions and the speakers' own commitments, then
+    /// what they ask of others, most insistent first, then concern, then
+    /// acknowledgement, then recall.
+    #[must_use]
+    pub fn force(self) -> u8 {
+        match self {
+            Role::Recalls => 0,
+            Role::Reaffirms => 1,
+            Role::Notes => 2,
+            Role::Welcomes => 3,
+            Role::Recognizes => 4,
+            Role::Emphasizes => 5,
+            Role::ExpressesConcern => 6,
+            Role::Encourages => 7,
+            Role::Invites => 8,
+            Role::Calls => 9,
+            Role::Urges => 10,
+            Role::Requests => 11,
+            Role::Commits => 12,
+            Role::Decides => 13,
+        }
+    }
+
+    /// The role that gives a paragraph of several clauses its force (the
+    /// one of highest [`Role::force`]): "We note … We accordingly invite …"
+    /// is an invitation. `None` for no roles.
+    #[must_use]
+    pub fn principal(roles: &[Role]) -> Option<Role> {
+        roles.iter().copied().max_by_key(|r| r.force())
     }
 
     /// Whether the clause asks someone else to act (and so may have an addressee).
@@ -479,6 +517,19 @@ fn trim_connectors(text: &str, start: usize, next: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_principal_role_is_the_most_binding() {
+        assert_eq!(Role::principal(&[Role::Notes, Role::Calls, Role::Invites]), Some(Role::Calls));
+        assert_eq!(Role::principal(&[Role::ExpressesConcern, Role::Recognizes, Role::Commits]), Some(Role::Commits));
+        assert_eq!(Role::principal(&[Role::Recalls]), Some(Role::Recalls));
+        assert_eq!(Role::principal(&[]), None);
+        // Every role has its own rank.
+        let mut forces: Vec<u8> = Role::ALL.iter().map(|r| r.force()).collect();
+        forces.sort_unstable();
+        forces.dedup();
+        assert_eq!(forces.len(), Role::ALL.len());
+    }
 
     fn roles_of(text: &str) -> Vec<&'static str> {
         roles(text).into_iter().map(Role::as_str).collect()

@@ -6,11 +6,13 @@ use egui::{Color32, RichText};
 use petgraph::stable_graph::NodeIndex;
 
 use super::atlas_app::AtlasApp;
+use super::side_panel::color32;
 use super::view::Command;
 use crate::analysis::diff::{DiffOp, word_diff};
 use crate::analysis::roles::Role;
 use crate::analysis::{Status, compare_documents, tasks_for};
 use crate::graph::{AtlasGraph, EdgeKind, NodeKind};
+use crate::scene::ColorBy;
 
 /// Roles as readers name them.
 #[must_use]
@@ -115,23 +117,32 @@ pub fn tasks_ui(ui: &mut egui::Ui, graph: &AtlasGraph, entity: NodeIndex, out: &
 /// The roles a reader can filter on, with counts; checking any shows only
 /// paragraphs with one of the checked roles.
 pub fn role_filter_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
-    let graph = &app.workspace.graph;
-    let mut counts: Vec<(Role, usize)> = Role::ALL
-        .into_iter()
-        .map(|r| (r, graph.nodes().filter(|(_, n)| n.roles.contains(&r)).count()))
-        .filter(|(_, c)| *c > 0)
-        .collect();
+    let census = app.workspace.graph.census();
+    let counts: Vec<(Role, usize)> =
+        Role::ALL.into_iter().map(|r| (r, census.role(r))).filter(|(_, c)| *c > 0).collect();
     if counts.is_empty() {
         return;
     }
-    counts.sort_by_key(|(r, _)| Role::ALL.iter().position(|x| x == r));
+    let style = app.style(ui.ctx());
+    let by_role = app.view.color_by == ColorBy::Role;
     egui::CollapsingHeader::new("Clause roles").default_open(false).show(ui, |ui| {
+        let mut colour = by_role;
+        if ui.checkbox(&mut colour, "Colour the map by role").on_hover_text("R").changed() {
+            out.push(Command::SetColorBy(if colour { ColorBy::Role } else { ColorBy::Kind }));
+        }
         ui.label(RichText::new("Show only paragraphs that…").weak());
         for (role, count) in counts {
             let mut on = app.view.role_filter.contains(&role);
-            if ui.checkbox(&mut on, format!("{} ({count})", role_name(role))).changed() {
-                out.push(Command::ToggleRole(role));
-            }
+            ui.horizontal(|ui| {
+                if by_role {
+                    // The list doubles as the legend (a paragraph wears its principal role's colour).
+                    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                    ui.painter().circle_filled(rect.center(), 5.5, color32(style.role_color(role)));
+                }
+                if ui.checkbox(&mut on, format!("{} ({count})", role_name(role))).changed() {
+                    out.push(Command::ToggleRole(role));
+                }
+            });
         }
         if !app.view.role_filter.is_empty() && ui.button("Show all roles").clicked() {
             for role in app.view.role_filter.clone() {

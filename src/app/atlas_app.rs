@@ -11,7 +11,7 @@ use super::status::{Level, Status};
 use super::view::{Command, ViewState};
 use super::workspace::Workspace;
 use super::{annotations_ui, canvas, detail_panel, menu, open_prompt, side_panel, status};
-use crate::scene::Scene;
+use crate::scene::{ColorBy, Scene};
 use crate::style::{Style, Theme};
 
 /// Layout time allowed per frame, so the window stays responsive.
@@ -197,6 +197,7 @@ impl AtlasApp {
             Command::ToggleKind(k) => self.view.toggle_kind(k),
             Command::ToggleSection(id) => self.view.toggle_section(&id),
             Command::SetThematic(on) => self.view.show_thematic = on,
+            Command::SetColorBy(c) => self.view.color_by = c,
             Command::TogglePause => {
                 self.view.paused = !self.view.paused;
                 if !self.view.paused {
@@ -335,7 +336,7 @@ impl AtlasApp {
                 commands.push(Command::ShowOpenDialog);
             }
             if i.consume_shortcut(&ctrl(Key::E)) {
-                self.export_dialog = Some(super::export_dialog::ExportDialog::image());
+                self.export_dialog = Some(super::export_dialog::ExportDialog::image_of(&self.view));
             }
             if i.consume_shortcut(&ctrl(Key::Q)) {
                 commands.push(Command::Quit);
@@ -360,6 +361,12 @@ impl AtlasApp {
                 }
                 if i.consume_key(Modifiers::NONE, Key::Space) {
                     commands.push(Command::TogglePause);
+                }
+                if i.consume_key(Modifiers::NONE, Key::R) {
+                    commands.push(Command::SetColorBy(match self.view.color_by {
+                        ColorBy::Kind => ColorBy::Role,
+                        ColorBy::Role => ColorBy::Kind,
+                    }));
                 }
             }
             if i.consume_key(Modifiers::NONE, Key::Escape) {

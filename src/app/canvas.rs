@@ -57,6 +57,7 @@ pub fn current_scene_into(
         style,
         highlight: &highlight,
         labels,
+        color_by: view.color_by,
         cull: true,
         tooltips,
     };

@@ -13,7 +13,7 @@ use super::canvas::current_scene;
 use super::status::Level;
 use crate::export::image::{ImageOptions, ImageTheme};
 use crate::export::{self, Format};
-use crate::scene::Labels;
+use crate::scene::{ColorBy, Labels};
 
 /// What part of the map goes into the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +55,14 @@ impl ExportDialog {
             overwrite: false,
             error: None,
         }
+    }
+
+    /// The image dialog, its colouring taken from the window's view.
+    #[must_use]
+    pub fn image_of(view: &super::view::ViewState) -> Self {
+        let mut dialog = Self::image();
+        dialog.image.color_by = view.color_by;
+        dialog
     }
 
     /// The data dialog.
@@ -125,6 +133,14 @@ pub fn export_dialog_ui(ctx: &egui::Context, app: &mut AtlasApp) {
                     ui.checkbox(&mut dialog.image.legend, "legend");
                 });
                 ui.end_row();
+                if dialog.scope != Scope::CurrentView {
+                    ui.label("Colours");
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut dialog.image.color_by, ColorBy::Kind, "by node kind");
+                        ui.radio_value(&mut dialog.image.color_by, ColorBy::Role, "by clause role");
+                    });
+                    ui.end_row();
+                }
                 let size = output_size(app, &dialog);
                 ui.label("Output");
                 if size.0.max(size.1) > MAX_SIDE {

@@ -6,6 +6,7 @@ use super::atlas_app::{AtlasApp, apply_theme};
 use super::open_prompt::OpenPrompt;
 use super::settings::ThemeChoice;
 use super::view::Command;
+use crate::scene::ColorBy;
 
 /// Draws the menu bar; returns the commands chosen.
 pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
@@ -49,7 +50,7 @@ fn file_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
     }
     ui.separator();
     if item(ui, "Export image…", "Ctrl+E") {
-        app.export_dialog = Some(super::export_dialog::ExportDialog::image());
+        app.export_dialog = Some(super::export_dialog::ExportDialog::image_of(&app.view));
     }
     if ui.button("Export graph data…").clicked() {
         app.export_dialog = Some(super::export_dialog::ExportDialog::data());
@@ -85,6 +86,14 @@ fn view_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
     let mut thematic = app.view.show_thematic;
     if ui.checkbox(&mut thematic, "Thematic SDG links").changed() {
         out.push(Command::SetThematic(thematic));
+    }
+    ui.separator();
+    ui.label("Colour the discs by");
+    for (color_by, name) in [(ColorBy::Kind, "Node kind"), (ColorBy::Role, "Clause role (paragraphs)")] {
+        let button = egui::Button::selectable(app.view.color_by == color_by, name).shortcut_text("R");
+        if ui.add(button).clicked() && app.view.color_by != color_by {
+            out.push(Command::SetColorBy(color_by));
+        }
     }
     ui.separator();
     ui.label("Theme");
@@ -130,6 +139,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Enter (in find)", "select the first result"),
     ("F / Home", "fit everything into view"),
     ("Space", "pause or resume the layout"),
+    ("R", "colour the discs by clause role, or back by node kind"),
     ("Esc", "leave focus, else clear the selection"),
     ("Alt+Left / Alt+Right, mouse back/forward", "selection history"),
     ("Ctrl+Q", "quit"),

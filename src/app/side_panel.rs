@@ -6,7 +6,7 @@ use egui::{Color32, RichText};
 use super::atlas_app::AtlasApp;
 use super::view::{Command, FOCUS_DEPTHS};
 use crate::graph::{Node, NodeKind};
-use crate::scene::first_words;
+use crate::scene::{ColorBy, first_words};
 use crate::style::Rgba;
 
 /// Id of the search field (tests and Ctrl+F find it by this).
@@ -139,16 +139,18 @@ fn documents_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
 fn kinds_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
     ui.heading("Show");
     let style = app.style(ui.ctx());
-    let graph = &app.workspace.graph;
+    let census = app.workspace.graph.census();
     for kind in NodeKind::ALL {
-        let count = graph.nodes().filter(|(_, n)| n.kind == kind).count();
+        let count = census.kind(kind);
         if count == 0 {
             continue;
         }
         let mut shown = !app.view.hidden_kinds.contains(&kind);
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-            ui.painter().circle_filled(rect.center(), 5.5, color32(style.node_color(kind)));
+            // Coloured by role, the map shows no kind colours (the role list is the legend).
+            let swatch = if app.view.color_by == ColorBy::Role { style.neutral() } else { style.node_color(kind) };
+            ui.painter().circle_filled(rect.center(), 5.5, color32(swatch));
             if ui.checkbox(&mut shown, format!("{} ({count})", kind.plural())).changed() {
                 out.push(Command::ToggleKind(kind));
             }
@@ -175,10 +177,12 @@ fn sections_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
                 let id = format!("sec:{}:{}", doc.id, section.key);
                 let count = doc.paragraphs.iter().filter(|p| doc.sections.get(p.section) == Some(section)).count();
                 let mut shown = !app.view.hidden_sections.contains(&id);
-                let name = if section.key == "preamble" {
-                    section.title.clone()
+                // As the map labels it: "§1.1 Bridging…", "§II.A Financing", "Annex: Programme…".
+                let label = graph.node_by_id(&id).map_or("", |n| n.label.as_str());
+                let name = if label.contains('§') && !section.title.starts_with(label) {
+                    format!("{label} {}", section.title)
                 } else {
-                    format!("{} {}", section.key, section.title)
+                    section.title.clone()
                 };
                 let indent = if section.level > 0 { "    " } else { "" };
                 if ui.checkbox(&mut shown, format!("{indent}{name} ({count})")).changed() {

@@ -66,6 +66,8 @@ pub enum Command {
     Notes(super::annotations_ui::NotesCommand),
     /// Add or remove a clause role from the role filter.
     ToggleRole(crate::analysis::roles::Role),
+    /// Colour discs by node kind or by clause role.
+    SetColorBy(crate::scene::ColorBy),
 }
 
 /// Hops allowed around a focused node.
@@ -97,6 +99,8 @@ pub struct ViewState {
     pub role_filter: BTreeSet<crate::analysis::roles::Role>,
     /// Whether thematic SDG links are shown.
     pub show_thematic: bool,
+    /// What a disc's colour tells: kind or clause role.
+    pub color_by: crate::scene::ColorBy,
     /// The search box.
     pub search: String,
     /// Search results, best first.
@@ -125,6 +129,7 @@ impl Default for ViewState {
             hidden_documents: BTreeSet::new(),
             role_filter: BTreeSet::new(),
             show_thematic: true,
+            color_by: crate::scene::ColorBy::Kind,
             search: String::new(),
             search_hits: Vec::new(),
             paused: false,

@@ -1,6 +1,6 @@
 //! Reading documents from disk: a path → [`Document`], with errors that name
 //! the file. A `.pdf` (or any file starting `%PDF-`) is read through its text
-//! layer ([`pdf`](super::pdf)); anything else as UTF-8 text. Both then go
+//! layer ([`pdf`]); anything else as UTF-8 text. Both then go
 //! through the same parser.
 
 use std::path::{Path, PathBuf};

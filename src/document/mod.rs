@@ -79,7 +79,9 @@ pub struct Document {
 /// A heading and the paragraphs under it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
-    /// Stable key within the document: `preamble`, `1`, `1.1`, `4.1`.
+    /// Stable key within the document: `preamble`, `1`, `1.1`, `4.1`; `ii`,
+    /// `ii.a` for Roman-numeral and lettered headings; `annex-ii:1.1` inside
+    /// an annex.
     pub key: String,
     /// The heading text without its number: `Bridging Digital Divides`.
     pub title: String,
@@ -99,6 +101,8 @@ pub struct Paragraph {
     /// which UN practice prints as PP1, PP2….
     pub number: u32,
     /// An unnumbered preambular paragraph: `number` is then its own series.
+    /// In an annex, its unnumbered opening text (`We, the Heads of State…`)
+    /// is such a paragraph, numbered in the annex's own series.
     pub preambular: bool,
     /// Index in [`Document::sections`].
     pub section: usize,
@@ -109,6 +113,11 @@ pub struct Paragraph {
     pub line: usize,
     /// The footnotes whose markers stand in this paragraph, in order.
     pub footnotes: Vec<Footnote>,
+    /// The annex (or appendix) it belongs to, as a stable key: `annex` for a
+    /// lone `Annex`, `annex-ii` for `Annex II`, `appendix-1`; `None` in the
+    /// body of the document. Numbering restarts in each annex, so `number`
+    /// is unique only together with this key; see [`Paragraph::key`].
+    pub annex: Option<String>,
 }
 
 /// A footnote of a paragraph: its marker (`Society.5`) was removed from the
@@ -125,10 +134,36 @@ pub struct Footnote {
 
 impl Paragraph {
     /// The label UN practice gives it: `PP3` for a preambular paragraph,
-    /// `¶3` for a numbered one.
+    /// `¶3` for a numbered one; in an annex, prefixed by the annex's name
+    /// (`Annex ¶4`, `Annex II ¶4`).
     #[must_use]
     pub fn label(&self) -> String {
-        if self.preambular { format!("PP{}", self.number) } else { format!("¶{}", self.number) }
+        let own = if self.preambular { format!("PP{}", self.number) } else { format!("¶{}", self.number) };
+        match &self.annex {
+            Some(annex) => format!("{} {own}", part_label(annex)),
+            None => own,
+        }
+    }
+
+    /// The paragraph's key within its document, the last part of its node
+    /// id: `12`, `pp3` (preambular), `annex:4`, `annex-ii:4`. Unique within
+    /// a parsed document. Body keys are the ids annotation files point at:
+    /// they never change.
+    #[must_use]
+    pub fn key(&self) -> String {
+        let pp = if self.preambular { "pp" } else { "" };
+        match &self.annex {
+            Some(annex) => format!("{annex}:{pp}{}", self.number),
+            None => format!("{pp}{}", self.number),
+        }
+    }
+
+    /// The paragraph's node id in the graph of document `doc_id` (the short
+    /// id, `wsis10`): `para:wsis10:12`, `para:wsis10:pp3`,
+    /// `para:wsis10:annex-ii:4`. The only place paragraph ids are made.
+    #[must_use]
+    pub fn node_id(&self, doc_id: &str) -> String {
+        format!("para:{doc_id}:{}", self.key())
     }
 
     /// The text as a reader sees it, footnotes included: each marker as
@@ -162,16 +197,24 @@ impl Paragraph {
 }
 
 impl Document {
-    /// The numbered paragraph with this printed number.
+    /// The numbered paragraph of the body (not of an annex) with this
+    /// printed number.
     #[must_use]
     pub fn paragraph(&self, number: u32) -> Option<&Paragraph> {
-        self.paragraphs.iter().find(|p| p.number == number && !p.preambular)
+        self.paragraphs.iter().find(|p| p.number == number && !p.preambular && p.annex.is_none())
     }
 
-    /// The `n`th preambular (unnumbered) paragraph, from 1.
+    /// The numbered paragraph with this printed number in the annex with
+    /// this key (`annex`, `annex-ii`; see [`Paragraph::annex`]).
+    #[must_use]
+    pub fn annex_paragraph(&self, annex: &str, number: u32) -> Option<&Paragraph> {
+        self.paragraphs.iter().find(|p| p.number == number && !p.preambular && p.annex.as_deref() == Some(annex))
+    }
+
+    /// The `n`th preambular (unnumbered) paragraph of the body, from 1.
     #[must_use]
     pub fn preambular(&self, n: u32) -> Option<&Paragraph> {
-        self.paragraphs.iter().find(|p| p.number == n && p.preambular)
+        self.paragraphs.iter().find(|p| p.number == n && p.preambular && p.annex.is_none())
     }
 
     /// The section a paragraph belongs to.
@@ -179,6 +222,30 @@ impl Document {
     pub fn section_of(&self, paragraph: &Paragraph) -> Option<&Section> {
         self.sections.get(paragraph.section)
     }
+}
+
+/// The printed name of an annex key (see [`Paragraph::annex`]): `annex` →
+/// `Annex`, `annex-ii` → `Annex II`, `appendix-1` → `Appendix 1`,
+/// `annex-i-appendix` → `Annex I Appendix`. Words are capitalised and Roman
+/// numerals upper-cased.
+#[must_use]
+pub fn part_label(key: &str) -> String {
+    let mut out = String::new();
+    for word in key.split('-').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')) {
+            out.push_str(&word.to_uppercase());
+        } else {
+            let mut chars = word.chars();
+            if let Some(first) = chars.next() {
+                out.extend(first.to_uppercase());
+                out.push_str(chars.as_str());
+            }
+        }
+    }
+    out
 }
 
 /// The sentence of `text` around the byte range `span`: from after the

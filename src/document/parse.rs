@@ -14,6 +14,17 @@
 //!   capital, has no closing punctuation, is not dash-marked, and its number
 //!   is not the next paragraph number (or it is, but the next numbered line
 //!   repeats the same number: `1. Introduction` then `1. We…`).
+//! - Outline headings: a Roman numeral `I.`…`XXX.` is a top-level section
+//!   (key `ii`), a capital letter `A.`…`Z.` a sub-section of the Roman one
+//!   before it (key `ii.a`; key `a`, top level, when there is none). The
+//!   numeral may be followed by a tab (or, Roman, two spaces) instead of the
+//!   dot, or stand alone with its title on the next line. Such a line is a
+//!   heading only when it stands alone (the open paragraph ended a sentence
+//!   or clause, not after `Mr.` or an initial; the next line does not go on in
+//!   lower case), its title is heading-like, and its numeral comes next (at
+//!   most `HEADING_MAX_JUMP` on, reported). `I.`, `V.`, `X.` read as
+//!   letters when they are the next letter. Paragraph numbers run on
+//!   across these sections. See `outline_heading`.
 //! - Page breaks split paragraphs: the rest continues after a blank line,
 //!   starting lower-case or in the middle of a sentence, sometimes behind a
 //!   stray `- ` with no number. A lone `continued.` line is page furniture
@@ -23,7 +34,7 @@
 //! # UN layout (PDF text layers)
 //!
 //! A text that opens with a UN masthead and `The General Assembly,` is first
-//! cleaned by [`un`](super::un): masthead, running headers and footers, and
+//! cleaned by the `un` module: masthead, running headers and footers, and
 //! footnote blocks are taken out, the symbol and title read. Then, besides
 //! the rules here: unnumbered paragraphs after the opening are preambular
 //! (`Recalling…`, `Welcoming…`; a new one starts at such a word after a line
@@ -40,12 +51,29 @@
 //!
 //! # Paragraph numbers
 //!
-//! Numbers strictly increase, so paragraph ids are unique. A number is a new
+//! Numbers strictly increase (within a part, see below), so paragraph ids are unique. A number is a new
 //! paragraph when it is the next one expected, or a little further on (at most
 //! [`GAP_WINDOW`] ahead, or confirmed by the following numbered line being its
 //! successor; the gap is reported). A number that goes backwards, repeats, or
 //! jumps far ahead (a year such as `2030.` at a line start) is kept as text,
 //! with a warning when it could have been meant as a paragraph.
+//!
+//! # Annexes
+//!
+//! A resolution's annex numbers its paragraphs again from 1. A heading line
+//! `Annex`, `ANNEX`, `Annex II`, `Annex 2`, `Annex I. Title` (or `Appendix`…;
+//! see `part_heading`) that stands alone — the open paragraph has ended a
+//! sentence (`.`, `;`, not `:` or `,`) and the next line does not go on in
+//! lower case — starts a new *part*: a section keyed `annex`, `annex-ii`
+//! (an appendix inside an annex: `annex-ii-appendix`) and titled `Annex:
+//! Programme of action` when a title line follows. Numbering restarts there
+//! (the expected number is 1 again), headings inside it are keyed under it
+//! (`annex-ii:1`, `annex-ii:objective-1`, `annex-ii:iii.b`) and nested in it, and each
+//! paragraph records its part ([`Paragraph::annex`]), so that ids stay
+//! unique (see [`Paragraph::key`]). Unnumbered text opening an annex becomes
+//! the annex's own preambular paragraphs. The same heading again inside its
+//! annex is a running header and dropped. In a paragraph's wrapped lines,
+//! `annex to the present resolution` or `Annex I to…` stays text.
 //!
 //! # Text
 //!
@@ -134,7 +162,8 @@ pub fn parse_bytes(id: &str, source: &str, bytes: &[u8]) -> Result<Document, Par
 /// Guarantees, whatever the input: `sections[0]` is the preamble; section
 /// keys are unique; a sub-section's `parent` is an earlier section of lower
 /// level; every paragraph's `section` is a valid index, never decreasing;
-/// paragraph numbers strictly increase.
+/// paragraph numbers strictly increase within each part (the body, each
+/// annex) and series (numbered, preambular), so paragraph keys are unique.
 ///
 /// # Complexity
 ///
@@ -373,6 +402,22 @@ struct Parser<'l, 'a> {
     preambular: u32,
     /// The next item number of a numbered list inside the open paragraph.
     list_next: Option<u32>,
+    /// The annex (or appendix) being read: its key (`annex-ii`) and section
+    /// index; `None` in the body.
+    part: Option<(String, usize)>,
+    /// The last `Annex` heading's key and section, which an `Appendix`
+    /// inside it is keyed under and nested in.
+    annex_root: Option<(String, usize)>,
+    /// An annex section whose heading had no title on its line: its first
+    /// title line joins with `: ` (`Annex: Programme of action`).
+    title_pending: Option<usize>,
+    /// The value of the last Roman-numeral heading (`II.` → 2) in the part
+    /// being read; 0 before the first.
+    last_roman: u32,
+    /// The section of that Roman heading while lettered headings nest in it.
+    roman_section: Option<usize>,
+    /// The last lettered heading (`B.` → 2) under it; 0 before the first.
+    last_letter: u32,
 }
 
 impl<'l, 'a> Parser<'l, 'a> {
@@ -413,6 +458,12 @@ impl<'l, 'a> Parser<'l, 'a> {
             preamble_open: false,
             preambular: 0,
             list_next: None,
+            part: None,
+            annex_root: None,
+            title_pending: None,
+            last_roman: 0,
+            roman_section: None,
+            last_letter: 0,
         }
     }
 
@@ -447,6 +498,16 @@ impl<'l, 'a> Parser<'l, 'a> {
             self.after_heading = false;
             return;
         }
+        if let Some((key, title)) = part_heading(text)
+            && self.part_line(index, number, &key, title)
+        {
+            return;
+        }
+        if let Some((numeral, title)) = outline_heading(text)
+            && self.outline_line(index, number, numeral, title)
+        {
+            return;
+        }
         if self.un && self.un_line(index, number, text) {
             return;
         }
@@ -466,7 +527,10 @@ impl<'l, 'a> Parser<'l, 'a> {
     }
 
     fn is_sub_heading(&self, marker: &Marker<'_>) -> bool {
-        marker.parts.len() > 1 && !marker.dashed && heading_like(marker.rest) && !self.keys.contains_key(&key(marker))
+        marker.parts.len() > 1
+            && !marker.dashed
+            && heading_like(marker.rest)
+            && !self.keys.contains_key(&self.scoped(&key(marker)))
     }
 
     fn is_top_heading(&self, marker: &Marker<'_>, index: usize) -> bool {
@@ -478,7 +542,27 @@ impl<'l, 'a> Parser<'l, 'a> {
             && heading_like(marker.rest)
             && (1..=self.last_top.saturating_add(HEADING_MAX_JUMP)).contains(&n)
             && (n != expected || repeated)
-            && !self.keys.contains_key(&n.to_string())
+            && !self.keys.contains_key(&self.scoped(&n.to_string()))
+    }
+
+    /// A section key inside the part being read: `annex-ii:1.1` in Annex II,
+    /// `1.1` in the body.
+    fn scoped(&self, key: &str) -> String {
+        match &self.part {
+            Some((part, _)) => format!("{part}:{key}"),
+            None => key.to_owned(),
+        }
+    }
+
+    /// The level of a top-level heading in the part being read: 0 in the
+    /// body, one below the annex section in an annex.
+    fn base_level(&self) -> u8 {
+        self.part.as_ref().and_then(|(_, i)| self.doc.sections.get(*i)).map_or(0, |s| s.level.saturating_add(1))
+    }
+
+    /// ` in Annex II` while an annex is read, for warnings.
+    fn part_suffix(&self) -> String {
+        self.part.as_ref().map(|(key, _)| format!(" in {}", super::part_label(key))).unwrap_or_default()
     }
 
     fn expected(&self) -> u32 {
@@ -502,7 +586,8 @@ impl<'l, 'a> Parser<'l, 'a> {
             && n <= last
         {
             let what = if n == last { "repeats" } else { "goes back from" };
-            self.warn(line, format!("paragraph number {n} {what} {last}; kept as text of the paragraph before"));
+            let place = self.part_suffix();
+            self.warn(line, format!("paragraph number {n} {what} {last}{place}; kept as text of the paragraph before"));
             return false;
         }
         let confirmed = n < u32::MAX && self.next_number.get(index).copied().flatten() == Some(n + 1);
@@ -515,9 +600,10 @@ impl<'l, 'a> Parser<'l, 'a> {
         }
         if n > expected && (plausible || confirmed) {
             let missing = if n - expected == 1 { format!("{expected}") } else { format!("{expected}–{}", n - 1) };
+            let place = self.part_suffix();
             let message = match self.last_number {
-                Some(last) => format!("paragraph {n} follows {last}: {missing} missing"),
-                None => format!("numbering starts at {n}: {missing} missing"),
+                Some(last) => format!("paragraph {n} follows {last}{place}: {missing} missing"),
+                None => format!("numbering starts at {n}{place}: {missing} missing"),
             };
             self.warn(line, message);
             return true;
@@ -546,6 +632,7 @@ impl<'l, 'a> Parser<'l, 'a> {
             text: String::new(),
             line,
             footnotes: Vec::new(),
+            annex: self.part.as_ref().map(|(key, _)| key.clone()),
         });
         self.last_number = Some(number);
         self.preamble_open = false;
@@ -557,19 +644,23 @@ impl<'l, 'a> Parser<'l, 'a> {
     }
 
     fn heading(&mut self, line: usize, marker: &Marker<'_>) {
-        let key = key(marker);
+        let key = self.scoped(&key(marker));
         let depth = marker.parts.len().saturating_sub(1);
-        let level = u8::try_from(depth).unwrap_or(u8::MAX);
+        let level = u8::try_from(depth).unwrap_or(u8::MAX).saturating_add(self.base_level());
         let parent = if depth == 0 {
             if let Some(&n) = marker.parts.first() {
                 if n != self.last_top.saturating_add(1) {
-                    self.warn(line, format!("section {n} follows section {}", self.last_top));
+                    let place = self.part_suffix();
+                    self.warn(line, format!("section {n} follows section {}{place}", self.last_top));
                 }
                 self.last_top = self.last_top.max(n);
             }
-            None
+            self.roman_section = None;
+            self.last_letter = 0;
+            self.part.as_ref().map(|(_, i)| *i)
         } else {
-            let prefix = marker.parts.iter().take(depth).map(u32::to_string).collect::<Vec<_>>().join(".");
+            let prefix =
+                self.scoped(&marker.parts.iter().take(depth).map(u32::to_string).collect::<Vec<_>>().join("."));
             match self.keys.get(&prefix) {
                 Some(&p) => Some(p),
                 None => {
@@ -617,7 +708,7 @@ impl<'l, 'a> Parser<'l, 'a> {
         let mid_sentence =
             self.open && self.open_text().is_none_or(|t| !trim_closers(t).ends_with(['.', ';', ':', ',']));
         if marker.is_none() && !mid_sentence {
-            if let Some((key, title)) = word_heading(text)
+            if let Some((key, title)) = word_heading(text).map(|(key, title)| (self.scoped(&key), title))
                 && !self.keys.contains_key(&key)
             {
                 self.named_heading(number, key, title);
@@ -629,7 +720,7 @@ impl<'l, 'a> Parser<'l, 'a> {
                 && heading_like(text)
                 && self.open_text().is_some_and(|t| !ends_mid_sentence(t))
             {
-                let key = self.unique_key(&slug(text));
+                let key = self.unique_key(&self.scoped(&slug(text)));
                 self.named_heading(number, key, text);
                 return true;
             }
@@ -643,10 +734,7 @@ impl<'l, 'a> Parser<'l, 'a> {
             }
         }
         if !self.open && self.after_heading && starts_lower(text) && heading_like_words(text) {
-            if let Some(section) = self.doc.sections.get_mut(self.current) {
-                section.title.push(' ');
-                section.title.push_str(&fold(text));
-            }
+            self.extend_title(text);
             return true;
         }
         false
@@ -661,6 +749,7 @@ impl<'l, 'a> Parser<'l, 'a> {
             text: String::new(),
             line,
             footnotes: Vec::new(),
+            annex: self.part.as_ref().map(|(key, _)| key.clone()),
         });
         self.open = true;
         self.after_heading = false;
@@ -672,13 +761,185 @@ impl<'l, 'a> Parser<'l, 'a> {
     /// A heading that is not a section number: `Objective 1.`, `Principles`.
     fn named_heading(&mut self, _line: usize, key: String, title: &str) {
         let index = self.doc.sections.len();
-        self.doc.sections.push(Section { key: key.clone(), title: fold(title), level: 0, parent: None });
+        let (level, parent) = (self.base_level(), self.part.as_ref().map(|(_, i)| *i));
+        self.doc.sections.push(Section { key: key.clone(), title: fold(title), level, parent });
         self.keys.insert(key, index);
         self.last_at_level = [Some(index), None, None, None];
+        self.roman_section = None;
+        self.last_letter = 0;
         self.current = index;
         self.open = false;
         self.after_heading = true;
         self.preamble_open = false;
+    }
+
+    /// A Roman-numeral or lettered heading (`II. Digital divides`,
+    /// `A. Financing`; see [`outline_heading`]) at line `index`: a section
+    /// when the line stands alone (see [`Parser::stands_alone`]) and its
+    /// numeral comes next — a Roman one after the last Roman heading of the
+    /// part, a letter after the last letter under it (at most
+    /// [`HEADING_MAX_JUMP`] on, with a warning). `I.`, `V.`, `X.` are
+    /// letters when they are exactly the next letter (`I.` after `H.`), else
+    /// Roman. Returns whether the line was consumed.
+    fn outline_line(&mut self, index: usize, line: usize, numeral: &str, title: &str) -> bool {
+        if !self.stands_alone(index, if title.is_empty() { index + 2 } else { index + 1 }) {
+            return false;
+        }
+        // A numeral alone on its line: its title must be the next line.
+        if title.is_empty()
+            && !self.lines.get(index + 1).is_some_and(|next| {
+                next.marker.is_none()
+                    && heading_like(next.text)
+                    && outline_heading(next.text).is_none()
+                    && part_heading(next.text).is_none()
+                    && !is_preamble_heading(next.text)
+            })
+        {
+            return false;
+        }
+        let within = |n: u32, last: u32| n > last && n - last <= HEADING_MAX_JUMP;
+        let letter = letter_value(numeral).filter(|&l| within(l, self.last_letter));
+        let roman = roman_value(numeral).filter(|&r| within(r, self.last_roman));
+        let place = self.part_suffix();
+        match (letter, roman) {
+            (Some(l), r) if r.is_none() || l == self.last_letter + 1 => {
+                let (parent_key, parent) = match self.roman_section.and_then(|i| Some((i, self.doc.sections.get(i)?))) {
+                    Some((i, s)) => (format!("{}.", s.key), Some((i, s.level))),
+                    None => (self.scoped(""), None),
+                };
+                let key = format!("{parent_key}{}", numeral.to_ascii_lowercase());
+                if self.keys.contains_key(&key) {
+                    return false;
+                }
+                if l != self.last_letter + 1 {
+                    let expected = char::from(b'A'.saturating_add(u8::try_from(self.last_letter).unwrap_or(0)));
+                    self.warn(line, format!("section {numeral}. comes where {expected}. was expected{place}"));
+                }
+                match parent {
+                    Some((i, level)) => {
+                        let index = self.doc.sections.len();
+                        let level = level.saturating_add(1);
+                        self.doc.sections.push(Section {
+                            key: key.clone(),
+                            title: fold(title),
+                            level,
+                            parent: Some(i),
+                        });
+                        self.keys.insert(key, index);
+                        self.last_at_level = [Some(i), Some(index), None, None];
+                        self.current = index;
+                        self.open = false;
+                        self.after_heading = true;
+                        self.preamble_open = false;
+                    }
+                    None => self.named_heading(line, key, title),
+                }
+                self.last_letter = l;
+                true
+            }
+            (_, Some(r)) => {
+                let key = self.scoped(&numeral.to_ascii_lowercase());
+                if self.keys.contains_key(&key) {
+                    return false;
+                }
+                if r != self.last_roman + 1 {
+                    let expected = ROMAN.get(self.last_roman as usize).copied().unwrap_or("?");
+                    self.warn(line, format!("section {numeral}. comes where {expected}. was expected{place}"));
+                }
+                self.named_heading(line, key, title);
+                self.roman_section = Some(self.current);
+                self.last_roman = r;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether line `index` stands alone as a heading: the open paragraph (if
+    /// any) has ended a sentence or clause (`.`, `;`, `!`, `?`, not after an
+    /// abbreviation or an initial such as `Mr.` or `J.`), and the next line
+    /// does not go on in lower case. In a UN layout the last preambular
+    /// paragraph ends with a comma: it has ended when line `body` (the first
+    /// after the heading and its title) is the first numbered paragraph.
+    fn stands_alone(&self, index: usize, body: usize) -> bool {
+        let preamble_ends = self.un
+            && self.preamble_open
+            && self.last_number.is_none()
+            && self.open_text().is_some_and(|t| trim_closers(t).ends_with(','))
+            && self.lines.get(body).and_then(|l| l.marker.as_ref()).and_then(Marker::single) == Some(1);
+        if self.open && !self.open_text().is_some_and(ends_sentence) && !preamble_ends {
+            return false;
+        }
+        !self.lines.get(index + 1).is_some_and(|next| starts_lower(next.text))
+    }
+
+    /// A part heading (`Annex II`, see [`part_heading`]) at line `index`:
+    /// starts the part when the line stands alone (the open paragraph ends a
+    /// sentence, and the next line does not go on in lower case), drops it
+    /// when it repeats the part being read (a running header). Returns
+    /// whether the line was consumed.
+    fn part_line(&mut self, index: usize, line: usize, key: &str, title: &str) -> bool {
+        let ends_sentence = |t: &str| trim_closers(t).ends_with(['.', '!', '?', ';', '…']);
+        if self.open && !self.open_text().is_some_and(ends_sentence) {
+            return false;
+        }
+        if self.lines.get(index + 1).is_some_and(|next| starts_lower(next.text)) {
+            return false;
+        }
+        let appendix = !key.starts_with("annex");
+        let key = match &self.annex_root {
+            Some((root, _)) if appendix => format!("{root}-{key}"),
+            _ => key.to_owned(),
+        };
+        if self.part.as_ref().is_some_and(|(current, _)| *current == key) && title.is_empty() {
+            return true;
+        }
+        if self.keys.contains_key(&key) {
+            self.warn(line, format!("{} heading repeated; read as text", super::part_label(&key)));
+            return false;
+        }
+        let appendix_of = if appendix { self.annex_root.as_ref().map(|(_, i)| *i) } else { None };
+        let (level, parent) = match appendix_of.and_then(|i| self.doc.sections.get(i).map(|s| (s.level, i))) {
+            Some((level, i)) => (level.saturating_add(1), Some(i)),
+            None => (0, None),
+        };
+        let name = super::part_label(&key);
+        let untitled = title.is_empty();
+        let title = if untitled { name } else { format!("{name}: {}", fold(title)) };
+        let index = self.doc.sections.len();
+        self.doc.sections.push(Section { key: key.clone(), title, level, parent });
+        self.keys.insert(key.clone(), index);
+        if !appendix {
+            self.annex_root = Some((key.clone(), index));
+        }
+        self.title_pending = untitled.then_some(index);
+        self.part = Some((key, index));
+        self.current = index;
+        self.last_at_level = [Some(index), None, None, None];
+        self.last_number = None;
+        self.preambular = 0;
+        self.last_top = 0;
+        self.last_roman = 0;
+        self.roman_section = None;
+        self.last_letter = 0;
+        self.list_next = None;
+        self.open = false;
+        self.after_heading = true;
+        self.preamble_open = false;
+        true
+    }
+
+    /// Adds a line to the title of the heading just read: with `: ` after an
+    /// annex heading that had no title (`Annex: Programme of action`), else
+    /// with a space.
+    fn extend_title(&mut self, text: &str) {
+        let pending = self.title_pending.take() == Some(self.current);
+        if let Some(section) = self.doc.sections.get_mut(self.current) {
+            if !section.title.is_empty() {
+                section.title.push_str(if pending { ": " } else { " " });
+            }
+            section.title.push_str(&fold(text));
+        }
     }
 
     /// `key`, or `key-2`, `key-3`… if taken.
@@ -723,7 +984,9 @@ impl<'l, 'a> Parser<'l, 'a> {
         if self.open {
             // In a UN layout the furniture is already gone: a capitalised
             // short line (a sub-item's wrap, a one-word justified line) is text.
-            if mid_sentence || starts_lower(text) || !heading_like(text) || self.un {
+            // So is a line after an abbreviation or initial (`Ms.` / `A. Smith`).
+            let abbreviated = self.open_text().is_some_and(|t| trim_closers(t).ends_with('.') && !ends_sentence(t));
+            if mid_sentence || abbreviated || starts_lower(text) || !heading_like(text) || self.un {
                 self.append(text);
             } else {
                 self.warn(line, format!("stray text dropped: \"{}\"", snippet(text)));
@@ -732,11 +995,18 @@ impl<'l, 'a> Parser<'l, 'a> {
         }
         if self.after_heading
             && heading_like(text)
-            && let Some(section) = self.doc.sections.get_mut(self.current)
-            && section.title.chars().count() + text.len() <= 2 * HEADING_MAX_CHARS
+            && self
+                .doc
+                .sections
+                .get(self.current)
+                .is_some_and(|s| s.title.chars().count() + text.len() <= 2 * HEADING_MAX_CHARS)
         {
-            section.title.push(' ');
-            section.title.push_str(&fold(text));
+            self.extend_title(text);
+            return;
+        }
+        if self.part.is_some() {
+            // An annex's unnumbered opening (`We, the Heads of State…,`): its own paragraph.
+            self.start_preambular(line, text);
             return;
         }
         self.warn(line, format!("text outside any numbered paragraph dropped: \"{}\"", snippet(text)));
@@ -767,8 +1037,13 @@ impl<'l, 'a> Parser<'l, 'a> {
     }
 
     fn finish(mut self) -> Document {
-        let empty: Vec<(usize, u32)> =
-            self.doc.paragraphs.iter().filter(|p| p.text.is_empty()).map(|p| (p.line, p.number)).collect();
+        let empty: Vec<(usize, String)> = self
+            .doc
+            .paragraphs
+            .iter()
+            .filter(|p| p.text.is_empty())
+            .map(|p| (p.line, if p.annex.is_some() { p.label() } else { p.number.to_string() }))
+            .collect();
         for (line, number) in empty {
             self.warn(line, format!("paragraph {number} has no text"));
         }
@@ -842,11 +1117,81 @@ fn is_preambular_opening(text: &str) -> bool {
     capital && (participle || PREAMBULAR_OPENERS.contains(&word))
 }
 
+/// The Roman numerals of outline headings, `I` to `XXX`, in order.
+const ROMAN: [&str; 30] = [
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
+    "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXVI", "XXVII", "XXVIII", "XXIX", "XXX",
+];
+
+/// Words that end in a period without ending a sentence, lower-cased.
+const ABBREVIATIONS: [&str; 21] = [
+    "mr", "mrs", "ms", "dr", "prof", "nos", "vol", "op", "para", "paras", "p", "pp", "art", "arts", "chap", "ch",
+    "sect", "sec", "cf", "st", "viz",
+];
+
+/// The value of a Roman numeral `I`…`XXX` written the usual way (`IV`, not
+/// `IIII`).
+fn roman_value(numeral: &str) -> Option<u32> {
+    ROMAN.iter().position(|r| *r == numeral).and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// The place of a capital letter `A`…`Z` in the alphabet, from 1.
+fn letter_value(numeral: &str) -> Option<u32> {
+    match numeral.as_bytes() {
+        [c @ b'A'..=b'Z'] => Some(u32::from(c - b'A') + 1),
+        _ => None,
+    }
+}
+
+/// An outline heading line: a Roman numeral `I`…`XXX` or a capital letter
+/// `A`…`Z`, then `.` and white space, or (as PDF text layers give it) a tab
+/// or, after a Roman numeral, two spaces; then a short capitalised title
+/// without closing punctuation (see `heading_like`). The title may be
+/// missing (`II.`, `II`, `A.` alone: it is then on the next line). Returns
+/// the numeral (`II`, `A`) and the title. `I. of the report`, `A. Smith, the
+/// rapporteur.`, `I welcome` are not headings.
+fn outline_heading(text: &str) -> Option<(&str, &str)> {
+    let len = text.bytes().take_while(u8::is_ascii_uppercase).count();
+    if !(1..=6).contains(&len) {
+        return None;
+    }
+    let (numeral, rest) = text.split_at(len);
+    let roman = roman_value(numeral).is_some();
+    if !roman && letter_value(numeral).is_none() {
+        return None;
+    }
+    let title = match rest.strip_prefix('.') {
+        Some(after) if after.is_empty() || after.starts_with(char::is_whitespace) => after,
+        Some(_) => return None,
+        None if rest.starts_with('\t') || roman && rest.is_empty() => rest,
+        None if roman && rest.chars().take(2).filter(|c| c.is_whitespace()).count() == 2 => rest,
+        None => return None,
+    };
+    let title = title.trim();
+    (title.is_empty() || heading_like(title)).then_some((numeral, title))
+}
+
+/// The open text ends a sentence or clause (`.`, `;`, `!`, `?`, `…`), and
+/// not with an abbreviation (`Mr.`, `para.`, `e.g.`) or an initial (`J.`).
+fn ends_sentence(text: &str) -> bool {
+    let text = trim_closers(text);
+    if !text.ends_with(['.', '!', '?', ';', '…']) {
+        return false;
+    }
+    let Some(word) = text.strip_suffix('.').and_then(|t| t.split_whitespace().next_back()) else { return true };
+    let word = word.trim_start_matches(['(', '"', '\'', '“', '‘', '[']);
+    // `annex I.` ends a sentence; `J.` (an initial) does not.
+    let initial = word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic() && !matches!(c, 'I' | 'V' | 'X'));
+    let dotted = word.contains('.') && word.chars().count() <= 4;
+    !(initial || dotted || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
+}
+
 /// `Objective 1. Close all digital divides`: a capitalised word from a short
 /// list, a number or Roman numeral with `.` or `:`, and a title that does not
 /// end a sentence. Returns the section key (`objective-1`) and the title.
 fn word_heading(text: &str) -> Option<(String, &str)> {
-    const WORDS: [&str; 6] = ["Objective", "Section", "Part", "Chapter", "Annex", "Principle"];
+    // `Annex` is a part heading (see `part_heading`), not a word heading.
+    const WORDS: [&str; 5] = ["Objective", "Section", "Part", "Chapter", "Principle"];
     let (word, rest) = text.split_once(' ')?;
     if !WORDS.contains(&word) {
         return None;
@@ -862,6 +1207,52 @@ fn word_heading(text: &str) -> Option<(String, &str)> {
         && title.chars().next().is_none_or(char::is_uppercase)
         && !trim_closers(title).ends_with(['.', ',', ';', ':']);
     ok.then(|| (format!("{}-{}", word.to_lowercase(), number.to_lowercase()), title))
+}
+
+/// What a part heading may be called: its paragraphs are numbered again from 1.
+const PART_WORDS: [&str; 2] = ["Annex", "Appendix"];
+
+/// A heading that starts a new part of the document, whose paragraphs are
+/// numbered again from 1: `Annex`, `ANNEX`, `Annex II`, `Annex 2`, `Annex I.
+/// Title` / `Annex I: Title` / `Annex I – Title`, and the same with
+/// `Appendix`. The whole line must be the heading: the word capitalised or
+/// in capitals, then nothing, or a Roman (`I`…`XL`) or Arabic (at most
+/// three digits) numeral, then nothing or a separator and a short
+/// capitalised title without closing punctuation. So `Annex I to the
+/// present resolution`, `annex`, `Annex I.` and `Annexes` are not headings.
+/// Returns the part key (`annex`, `annex-ii`, `appendix-2`) and the title
+/// (often empty).
+fn part_heading(text: &str) -> Option<(String, &str)> {
+    let (word, rest) = text.split_once(char::is_whitespace).map_or((text, ""), |(w, r)| (w, r.trim_start()));
+    let name = PART_WORDS.iter().find(|w| **w == word || w.to_uppercase() == word)?;
+    let name = name.to_lowercase();
+    if rest.is_empty() {
+        return Some((name, ""));
+    }
+    let (number, title) = rest.split_once(char::is_whitespace).map_or((rest, ""), |(n, t)| (n, t.trim_start()));
+    let (number, punctuated) = match number.strip_suffix(['.', ':']) {
+        Some(n) => (n, true),
+        None => (number, false),
+    };
+    let roman = (1..=6).contains(&number.len()) && number.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
+    let arabic = (1..=3).contains(&number.len()) && number.bytes().all(|c| c.is_ascii_digit());
+    if !(roman || arabic) {
+        return None;
+    }
+    let title = match title.strip_prefix(['–', '—', '-']) {
+        Some(after) if !punctuated => after.trim_start(),
+        _ if punctuated || title.is_empty() => title,
+        _ => return None,
+    };
+    let fits = title.is_empty() && !punctuated
+        || !title.is_empty() && title.chars().count() <= 2 * HEADING_MAX_CHARS && heading_like_title(title);
+    fits.then(|| (format!("{name}-{}", number.to_lowercase()), title))
+}
+
+/// A heading's title: starts with a capital, no closing punctuation.
+fn heading_like_title(title: &str) -> bool {
+    title.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
+        && !trim_closers(title).ends_with(['.', ',', ';', ':', '!', '?', '…'])
 }
 
 /// A section key from a heading's words: `follow-up-and-review`.
@@ -1195,6 +1586,148 @@ mod tests {
         assert_eq!(m("17.5% of"), None);
         assert_eq!(m("17.We"), None);
         assert_eq!(m("- and"), None);
+    }
+
+    #[test]
+    fn part_headings_are_whole_lines() {
+        let h = |s| part_heading(s);
+        assert_eq!(h("Annex"), Some(("annex".to_owned(), "")));
+        assert_eq!(h("ANNEX"), Some(("annex".to_owned(), "")));
+        assert_eq!(h("Annex II"), Some(("annex-ii".to_owned(), "")));
+        assert_eq!(h("ANNEX 3"), Some(("annex-3".to_owned(), "")));
+        assert_eq!(h("Annex I. Programme of action"), Some(("annex-i".to_owned(), "Programme of action")));
+        assert_eq!(h("Annex IV: Review"), Some(("annex-iv".to_owned(), "Review")));
+        assert_eq!(h("Annex I \u{2013} Review"), Some(("annex-i".to_owned(), "Review")));
+        assert_eq!(h("Appendix"), Some(("appendix".to_owned(), "")));
+        for text in [
+            "annex",
+            "Annexes",
+            "Annex.",
+            "Annex I.",
+            "Annex I to the present resolution",
+            "Annex to the present resolution",
+            "Annex I. to the note",
+            "Annex I. Programme of action.",
+            "Annex IIII2",
+            "Annex 2030",
+            "AnNex",
+        ] {
+            assert_eq!(h(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn un_layout_annex_with_its_title_on_the_line() {
+        let d = doc("United Nations\nA/RES/80/5\nGeneral Assembly\nT\nThe General Assembly,\nRecalling it,\n\
+             1. Adopts the annexed plan.\nAnnex I. Plan of action\n1. We act.\nObjective 1. Connect\n2. We connect.\n");
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        let keys: Vec<_> = d.sections.iter().map(|s| (s.key.as_str(), s.title.as_str(), s.parent)).collect();
+        assert_eq!(
+            keys,
+            [
+                ("preamble", "Preamble", None),
+                ("annex-i", "Annex I: Plan of action", None),
+                ("annex-i:objective-1", "Connect", Some(1))
+            ]
+        );
+        let labels: Vec<_> = d.paragraphs.iter().map(Paragraph::label).collect();
+        assert_eq!(labels, ["PP1", "¶1", "Annex I ¶1", "Annex I ¶2"]);
+        assert_eq!(d.paragraphs.last().map(|p| p.section), Some(2));
+    }
+
+    #[test]
+    fn outline_headings_are_whole_title_lines() {
+        let h = |s| outline_heading(s);
+        assert_eq!(h("I. Introduction"), Some(("I", "Introduction")));
+        assert_eq!(h("XXVIII.  Follow-up and review"), Some(("XXVIII", "Follow-up and review")));
+        assert_eq!(h("IV\tMeans of implementation"), Some(("IV", "Means of implementation")));
+        assert_eq!(h("II   Digital divides"), Some(("II", "Digital divides")));
+        assert_eq!(h("A. Financing"), Some(("A", "Financing")));
+        assert_eq!(h("B.\tCapacity-building"), Some(("B", "Capacity-building")));
+        assert_eq!(h("II."), Some(("II", "")));
+        assert_eq!(h("II"), Some(("II", "")));
+        assert_eq!(h("A."), Some(("A", "")));
+        for text in [
+            "I. of the report",
+            "A. Smith, the rapporteur.",
+            "I welcome it",
+            "A new approach",
+            "A  Financing",
+            "IIII. Four",
+            "VX. Wrong",
+            "XXXI. Too far",
+            "AB. Two letters",
+            "A.Financing",
+            "I.Introduction",
+            "II. Digital divides.",
+            "A",
+            "Annex",
+            "UNESCO",
+        ] {
+            assert_eq!(h(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn roman_values_and_sentence_ends() {
+        assert_eq!(roman_value("XIV"), Some(14));
+        assert_eq!(roman_value("XXX"), Some(30));
+        assert_eq!(roman_value("IIII"), None);
+        assert_eq!(letter_value("C"), Some(3));
+        assert_eq!(letter_value("c"), None);
+        assert!(ends_sentence("We act."));
+        assert!(ends_sentence("We act;"));
+        assert!(ends_sentence("as set out in annex I."));
+        assert!(ends_sentence("as set out in chapter V.\""));
+        assert!(!ends_sentence("We thank Ms."));
+        assert!(!ends_sentence("presented by J."));
+        assert!(!ends_sentence("see, e.g."));
+        assert!(!ends_sentence("as follows:"));
+        assert!(!ends_sentence("and the"));
+    }
+
+    #[test]
+    fn lettered_headings_without_roman_ones_are_top_level() {
+        let d = doc("T\nA. Access\n1. One.\nB. Skills\n2. Two.");
+        let s: Vec<_> = d.sections.iter().map(|s| (s.key.as_str(), s.level, s.parent)).collect();
+        assert_eq!(s, [("preamble", 0, None), ("a", 0, None), ("b", 0, None)]);
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn a_top_level_arabic_heading_ends_the_roman_section_s_letters() {
+        let d = doc("T\nI. General\n1. One.\nA. Access\n2. Two.\n1.1 Other\n3. Three.\nB. Skills\n4. Four.");
+        let s: Vec<_> = d.sections.iter().map(|s| (s.key.as_str(), s.parent)).collect();
+        // `1.1` (an orphan, reported) does not close `I.`: `B.` still nests in it.
+        assert_eq!(s, [("preamble", None), ("i", None), ("i.a", Some(1)), ("1.1", Some(1)), ("i.b", Some(1))]);
+        let d = doc("T\nI. General\n1. One.\nA. Access\n2. Two.\n1. Other\n3. Three.\nB. Skills\n4. Four.");
+        let s: Vec<_> = d.sections.iter().map(|s| (s.key.as_str(), s.parent)).collect();
+        assert_eq!(s, [("preamble", None), ("i", None), ("i.a", Some(1)), ("1", None), ("b", None)]);
+        assert_eq!(numbers(&d), [1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn un_layout_roman_heading_after_the_preamble_and_between_operative_paragraphs() {
+        let d = doc("United Nations\nA/RES/80/7\nGeneral Assembly\nT\nThe General Assembly,\nRecalling it,\n\
+             I. Financing\n1. Decides to act;\nII\nReview and\nfollow-up\n2. Requests a report;\nA. Reports\n\
+             3. Decides to remain seized of the matter.\n");
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        let s: Vec<_> = d.sections.iter().map(|s| (s.key.as_str(), s.title.as_str(), s.parent)).collect();
+        assert_eq!(
+            s,
+            [
+                ("preamble", "Preamble", None),
+                ("i", "Financing", None),
+                ("ii", "Review and follow-up", None),
+                ("ii.a", "Reports", Some(2))
+            ]
+        );
+        let labels: Vec<_> = d.paragraphs.iter().map(|p| (p.label(), p.section)).collect();
+        assert_eq!(labels, [("PP1".to_owned(), 0), ("¶1".to_owned(), 1), ("¶2".to_owned(), 2), ("¶3".to_owned(), 3)]);
+        // A comma ending a preambular paragraph, with no first paragraph after the line: text.
+        let d = doc("United Nations\nA/RES/80/7\nGeneral Assembly\nT\nThe General Assembly,\nRecalling its work,\n\
+             I. Financing\nNoting it,\n1. Decides.\n");
+        assert_eq!(d.sections.len(), 1);
     }
 
     #[test]

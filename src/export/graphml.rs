@@ -19,7 +19,7 @@ struct Key {
     ty: &'static str,
 }
 
-const KEYS: [Key; 20] = [
+const KEYS: [Key; 21] = [
     Key { name: "label", domain: "node", ty: "string" },
     Key { name: "kind", domain: "node", ty: "string" },
     Key { name: "text", domain: "node", ty: "string" },
@@ -33,6 +33,7 @@ const KEYS: [Key; 20] = [
     Key { name: "goal", domain: "node", ty: "int" },
     Key { name: "acronym", domain: "node", ty: "string" },
     Key { name: "part", domain: "node", ty: "string" },
+    Key { name: "annex", domain: "node", ty: "string" },
     Key { name: "x", domain: "node", ty: "double" },
     Key { name: "y", domain: "node", ty: "double" },
     Key { name: "r", domain: "node", ty: "int" },
@@ -64,6 +65,7 @@ fn node_data(out: &mut String, node: &Node) {
         ("date", &node.date),
         ("acronym", &node.acronym),
         ("part", &node.part),
+        ("annex", &node.annex),
     ];
     for (key, value) in strings {
         if let Some(v) = value {

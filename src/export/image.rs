@@ -5,7 +5,7 @@
 use petgraph::stable_graph::NodeIndex;
 
 use crate::graph::AtlasGraph;
-use crate::scene::{self, Camera, Highlight, Labels, Scene, SceneInput};
+use crate::scene::{self, Camera, ColorBy, Highlight, Labels, Scene, SceneInput};
 use crate::style::{Style, Theme};
 
 /// The picture's palette: the window's light or dark theme, or the light
@@ -78,11 +78,21 @@ pub struct ImageOptions {
     pub labels: bool,
     /// Draw the legend (kinds, colours and counts).
     pub legend: bool,
+    /// Fill discs by node kind or by clause role.
+    pub color_by: ColorBy,
 }
 
 impl Default for ImageOptions {
     fn default() -> Self {
-        ImageOptions { width: 1600, height: 1000, scale: 1.0, theme: ImageTheme::Light, labels: true, legend: true }
+        ImageOptions {
+            width: 1600,
+            height: 1000,
+            scale: 1.0,
+            theme: ImageTheme::Light,
+            labels: true,
+            legend: true,
+            color_by: ColorBy::Kind,
+        }
     }
 }
 
@@ -145,6 +155,7 @@ pub fn whole_graph_scene_with(
             style: &style,
             highlight: &highlight,
             labels: if opts.labels { Labels::Auto } else { Labels::None },
+            color_by: opts.color_by,
             cull: false,
             tooltips: true,
         });

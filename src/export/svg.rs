@@ -69,7 +69,7 @@ fn intersects(a: [f32; 4], b: [f32; 4]) -> bool {
 }
 
 fn legend_text(e: &crate::scene::LegendEntry) -> String {
-    format!("{} ({})", e.kind.plural(), e.count)
+    format!("{} ({})", e.key.label(), e.count)
 }
 
 /// Writes `fill="#rrggbb"` (and `fill-opacity` when not opaque) for `attr`.
@@ -209,7 +209,8 @@ fn attr_tail(out: &mut String, size: [f32; 2]) {
     out.push('"');
 }
 
-/// The legend: a panel with a disc and "Kinds (count)" per visible kind.
+/// The legend: a panel with a disc and "Kinds (count)" per visible kind (or
+/// "role (count)" per clause role when the map is coloured by role).
 fn legend(out: &mut String, scene: &Scene, b: [f32; 4], opts: &ImageOptions) {
     let dark = opts.theme == super::image::ImageTheme::Dark;
     let (panel, text) =
@@ -226,7 +227,7 @@ fn legend(out: &mut String, scene: &Scene, b: [f32; 4], opts: &ImageOptions) {
     for (i, e) in scene.legend.iter().enumerate() {
         let cy = b[1] + LEGEND_PAD + LEGEND_ROW * i as f32 + 5.0;
         out.push_str("<circle class=\"legend-swatch ");
-        out.push_str(e.kind.as_str());
+        out.push_str(&e.key.class());
         out.push('"');
         attr_num(out, "cx", b[0] + LEGEND_PAD + 5.0);
         attr_num(out, "cy", cy);

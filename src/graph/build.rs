@@ -80,11 +80,11 @@ impl AtlasGraph {
 
         let mut previous: Option<NodeIndex> = None;
         for paragraph in &doc.paragraphs {
-            // Preambular paragraphs: `para:<doc>:pp<n>`, `PP<n>`, an ordinal and no number.
-            let pp = if paragraph.preambular { "pp" } else { "" };
-            let mut node =
-                Node::new(format!("para:{}:{pp}{}", doc.id, paragraph.number), NodeKind::Paragraph, paragraph.label());
+            // Preambular paragraphs: `para:<doc>:pp<n>`, `PP<n>`, an ordinal and no number;
+            // annex paragraphs: `para:<doc>:annex-ii:<n>`, `Annex II ¶<n>`, their annex's key.
+            let mut node = Node::new(paragraph.node_id(&doc.id), NodeKind::Paragraph, paragraph.label());
             node.document = Some(doc_id.clone());
+            node.annex.clone_from(&paragraph.annex);
             if paragraph.preambular {
                 node.ordinal = Some(paragraph.number);
             } else {
@@ -143,10 +143,11 @@ impl AtlasGraph {
             let Some(doc_node) = self.index_of(&format!("doc:{}", doc.id)) else { continue };
             let Some(res_node) = self.index_of(&format!("res:{symbol}")) else { continue };
             links.push((res_node, doc_node));
-            for paragraph in doc.paragraphs.iter().filter(|p| !p.preambular) {
+            // "Paragraph 71 of resolution 70/125" is a paragraph of its body, not of an annex.
+            for paragraph in doc.paragraphs.iter().filter(|p| !p.preambular && p.annex.is_none()) {
                 if let (Some(part), Some(para)) = (
                     self.index_of(&format!("res:{symbol}:{}", paragraph.number)),
-                    self.index_of(&format!("para:{}:{}", doc.id, paragraph.number)),
+                    self.index_of(&paragraph.node_id(&doc.id)),
                 ) {
                     links.push((part, para));
                 }
@@ -249,10 +250,19 @@ fn is_self_citation(entity: &Entity, own: Option<&str>) -> bool {
 }
 
 /// A section's map label: `§1.1` for a numbered one, `Objective 1` for a
-/// word heading (key `objective-1`), else its (short) title.
+/// word heading (key `objective-1`), `Annex`, `Annex II` for an annex
+/// (key `annex`, `annex-ii`) and `Annex II §1.1` for a heading inside one
+/// (key `annex-ii:1.1`), else its (short) title.
 fn section_label(key: &str, title: &str) -> String {
-    if key.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return format!("§{key}");
+    if let Some((part, inner)) = key.split_once(':') {
+        let inner = section_label(inner, title);
+        return format!("{} {inner}", document::part_label(part));
+    }
+    if is_part_key(key) {
+        return document::part_label(key);
+    }
+    if key.chars().all(|c| c.is_ascii_digit() || c == '.') || is_outline_key(key) {
+        return format!("§{}", key.to_ascii_uppercase());
     }
     if let Some((word, number)) = key.rsplit_once('-')
         && !word.contains('-')
@@ -265,6 +275,25 @@ fn section_label(key: &str, title: &str) -> String {
         return format!("{word} {number}");
     }
     short_title(title)
+}
+
+/// The key of a Roman-numeral or lettered heading: `ii`, `ii.a`, `a`.
+fn is_outline_key(key: &str) -> bool {
+    let (head, letter) = key.split_once('.').unwrap_or((key, ""));
+    let roman = !head.is_empty() && head.bytes().all(|c| matches!(c, b'i' | b'v' | b'x'));
+    let single = |s: &str| s.len() == 1 && s.bytes().all(|c| c.is_ascii_lowercase());
+    (roman && (letter.is_empty() || single(letter))) || single(key)
+}
+
+/// The key of an annex or appendix section (`annex`, `annex-ii`,
+/// `annex-i-appendix-2`): part words and numerals only.
+fn is_part_key(key: &str) -> bool {
+    let mut words = key.split('-');
+    matches!(words.next(), Some("annex" | "appendix"))
+        && words.all(|w| {
+            matches!(w, "annex" | "appendix")
+                || (!w.is_empty() && (w.bytes().all(|c| c.is_ascii_digit()) || w.bytes().all(|c| b"ivxl".contains(&c))))
+        })
 }
 
 /// A title cut to a map label: at most 40 characters, on a word boundary.
@@ -295,10 +324,22 @@ mod tests {
     fn section_labels() {
         assert_eq!(section_label("preamble", "Preamble"), "Preamble");
         assert_eq!(section_label("1.1", "Bridging"), "§1.1");
+        assert_eq!(section_label("ii", "Digital divides"), "§II");
+        assert_eq!(section_label("ii.a", "Financing"), "§II.A");
+        assert_eq!(section_label("b", "Trust"), "§B");
+        assert_eq!(section_label("annex-i:iii.c", "Review"), "Annex I §III.C");
+        assert_eq!(section_label("civil-society", "Civil society"), "Civil society");
         assert_eq!(section_label("objective-1", "Close all digital divides"), "Objective 1");
         assert_eq!(section_label("part-iv", "Follow-up"), "Part IV");
         assert_eq!(section_label("follow-up-and-review", "Follow-up and review"), "Follow-up and review");
         assert_eq!(section_label("data-governance", "Data governance"), "Data governance");
+        assert_eq!(section_label("annex", "Annex: Programme of action"), "Annex");
+        assert_eq!(section_label("annex-ii", "Annex II"), "Annex II");
+        assert_eq!(section_label("annex-i-appendix", "Annex I Appendix"), "Annex I Appendix");
+        assert_eq!(section_label("annex-ii:1.1", "Goals"), "Annex II §1.1");
+        assert_eq!(section_label("annex:objective-2", "Trust"), "Annex Objective 2");
+        assert_eq!(section_label("annex:goals-and-targets", "Goals and targets"), "Annex Goals and targets");
+        assert_eq!(section_label("annexes-and-more", "Annexes and more"), "Annexes and more");
     }
 
     #[test]

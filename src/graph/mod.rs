@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::Role;
 use crate::document::Document;
 
-pub use query::SearchHit;
+pub use query::{Census, SearchHit};
 
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -59,6 +59,12 @@ impl NodeKind {
         NodeKind::Stakeholder,
         NodeKind::ActionLine,
     ];
+
+    /// Position in [`NodeKind::ALL`] (for tables indexed by kind).
+    #[must_use]
+    pub const fn index(self) -> usize {
+        self as usize
+    }
 
     /// The kinds that documents refer to (everything but documents,
     /// sections and paragraphs).
@@ -189,6 +195,12 @@ pub struct Node {
     /// `para:<doc>:pp3`); such a paragraph has no `number`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ordinal: Option<u32>,
+    /// The annex a paragraph belongs to (`annex`, `annex-ii`; see
+    /// [`crate::document::Paragraph::annex`]): its `number` restarts from 1
+    /// there, so `number` alone does not tell paragraphs apart. `None` (and
+    /// absent from JSON) for the body of a document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annex: Option<String>,
     /// Section key (`1.1`) of a paragraph or section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
@@ -233,6 +245,7 @@ impl Node {
             document: None,
             number: None,
             ordinal: None,
+            annex: None,
             section: None,
             text: None,
             title: None,

@@ -8,6 +8,7 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
 use super::{AtlasGraph, Edge, EdgeKind, NodeKind};
+use crate::analysis::roles::Role;
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,7 +34,49 @@ pub struct Link<'a> {
     pub weight: &'a Edge,
 }
 
+/// How many nodes of each kind there are, and paragraphs of each clause
+/// role: what filters and legends list, counted in one pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Census {
+    /// Nodes per kind, indexed by [`NodeKind::index`].
+    pub kinds: [usize; NodeKind::ALL.len()],
+    /// Paragraphs per clause role (a paragraph counts once for each of its
+    /// roles), indexed by [`Role::index`].
+    pub roles: [usize; Role::ALL.len()],
+}
+
+impl Census {
+    /// Nodes of `kind`.
+    #[must_use]
+    pub fn kind(&self, kind: NodeKind) -> usize {
+        self.kinds.get(kind.index()).copied().unwrap_or(0)
+    }
+
+    /// Paragraphs with `role` among their roles.
+    #[must_use]
+    pub fn role(&self, role: Role) -> usize {
+        self.roles.get(role.index()).copied().unwrap_or(0)
+    }
+}
+
 impl AtlasGraph {
+    /// Counts nodes by kind and paragraphs by role, in one pass.
+    #[must_use]
+    pub fn census(&self) -> Census {
+        let mut census = Census::default();
+        for (_, node) in self.nodes() {
+            if let Some(count) = census.kinds.get_mut(node.kind.index()) {
+                *count += 1;
+            }
+            for role in &node.roles {
+                if let Some(count) = census.roles.get_mut(role.index()) {
+                    *count += 1;
+                }
+            }
+        }
+        census
+    }
+
     /// Every edge touching `index`, outgoing first, each in insertion order.
     #[must_use]
     pub fn links(&self, index: NodeIndex) -> Vec<Link<'_>> {
@@ -185,6 +228,30 @@ fn find_case_insensitive(haystack: &str, needle: &str) -> Option<std::ops::Range
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_and_roles_index_their_all_lists() {
+        for (i, kind) in NodeKind::ALL.into_iter().enumerate() {
+            assert_eq!(kind.index(), i, "{kind:?}");
+        }
+        for (i, role) in Role::ALL.into_iter().enumerate() {
+            assert_eq!(role.index(), i, "{role:?}");
+        }
+    }
+
+    #[test]
+    fn the_census_of_the_bundled_document() {
+        let Ok(graph) = AtlasGraph::bundled() else { panic!("bundled document") };
+        let census = graph.census();
+        assert_eq!(census.kind(NodeKind::Paragraph), 77);
+        assert_eq!(census.kind(NodeKind::Section), 10);
+        assert_eq!(census.kinds.iter().sum::<usize>(), graph.node_count());
+        for role in Role::ALL {
+            let slow = graph.nodes().filter(|(_, n)| n.roles.contains(&role)).count();
+            assert_eq!(census.role(role), slow, "{role:?}");
+        }
+        assert!(census.role(Role::Recalls) >= 1 && census.role(Role::Calls) >= 1);
+    }
 
     #[test]
     fn finds_case_insensitively_on_char_boundaries() {

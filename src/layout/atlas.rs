@@ -225,13 +225,16 @@ fn dense(graph: &AtlasGraph) -> Dense {
 /// Where a paragraph stands in its document's reading order: the unnumbered
 /// preambular paragraphs first, by ordinal (PP1, PP2…: the parser only finds
 /// them before the first numbered paragraph or heading), then the numbered
-/// ones by number, then any paragraph with neither (a graph from elsewhere).
-/// Ties keep the graph's order.
+/// ones by number, then the annexes' paragraphs (numbered again from 1 in
+/// each annex) in the graph's order, which is the parser's reading order,
+/// then any paragraph with neither (a graph from elsewhere). Ties keep the
+/// graph's order.
 fn reading_order(node: &crate::graph::Node) -> (u8, u32) {
     match (node.ordinal, node.number) {
+        _ if node.annex.is_some() => (2, 0),
         (Some(ordinal), _) => (0, ordinal),
         (None, Some(number)) => (1, number),
-        (None, None) => (2, 0),
+        (None, None) => (3, 0),
     }
 }
 
@@ -441,20 +444,18 @@ mod tests {
             Mindful of the digital divides that remain,\n\
             1. Decides to continue the review;\n\
             2. Requests the Secretary-General to report on the matter;\n\
-            3. Decides to remain seized of the matter.\n";
+            3. Decides to remain seized of the matter.\n\
+            Annex\nPlan of action\n1. We commit to act.\n2. We will review it.\n";
         let doc = crate::document::parse("un", "test", text);
         let preambular = doc.paragraphs.iter().filter(|p| p.preambular).count();
-        assert_eq!((preambular, doc.paragraphs.len()), (4, 7), "{:?}", doc.paragraphs);
-        let reading: Vec<String> = doc
-            .paragraphs
-            .iter()
-            .map(|p| format!("para:un:{}{}", if p.preambular { "pp" } else { "" }, p.number))
-            .collect();
+        assert_eq!((preambular, doc.paragraphs.len()), (4, 9), "{:?}", doc.paragraphs);
+        // The annex's ¶1 and ¶2 come after the body's ¶3, not beside its ¶1 and ¶2.
+        let reading: Vec<String> = doc.paragraphs.iter().map(|p| p.node_id("un")).collect();
         let catalogue = crate::extract::Catalogue::bundled().expect("bundled catalogue");
         let (g, errors) = AtlasGraph::from_documents(vec![doc], &catalogue);
         assert!(errors.is_empty(), "{errors:?}");
         let radii = spiral_radii(&g, "doc:un", &reading);
-        assert_eq!(radii.len(), 7, "{reading:?}");
+        assert_eq!(radii.len(), 9, "{reading:?}");
         assert!(strictly_increasing(&radii), "{reading:?}: {radii:?}");
     }
 
