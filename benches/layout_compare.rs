@@ -22,13 +22,17 @@
 //! cd benches/d3 && npm ci && for n in 1000 10000 100000; do node bench.mjs /tmp/ba$n.json; done
 //! ```
 //!
-//! Measured 2026-11-28 on the 2-core build machine, load average 2.5 (shared):
+//! Measured 2026-11-28 on the 2-core build machine, quiet (load average 1.4),
+//! d3-force as median of 30 (10,000) and 5 (100,000) steps:
 //!
 //! | nodes   | ours     | fjadra 0.2.1 | d3-force 3.0.1 (Node 20) | fjadra / ours | d3 / ours |
 //! |---------|----------|--------------|--------------------------|---------------|-----------|
-//! | 1,000   | 0.437 ms | 2.96 ms      | 4.12 ms                  | 6.8×          | 9.4×      |
-//! | 10,000  | 6.86 ms  | 45.8 ms      | 67.6 ms                  | 6.7×          | 9.8×      |
-//! | 100,000 | 90.6 ms  | 758 ms       | 1,644 ms                 | 8.4×          | 18×       |
+//! | 1,000   | 0.442 ms | 2.94 ms      | —                        | 6.6×          | —         |
+//! | 10,000  | 3.84 ms  | 40.4 ms      | 65.0 ms                  | 10.5×         | 17×       |
+//! | 100,000 | 48.2 ms  | 689 ms       | 1,473 ms                 | 14.3×         | 31×       |
+//!
+//! Under load (average 2.5, another build running) the same run gave 0.437 /
+//! 6.86 / 90.6 ms for ours against 2.96 / 45.8 / 758 ms for fjadra.
 
 use std::hint::black_box;
 use std::time::Duration;
