@@ -95,7 +95,8 @@ pub enum Labels {
 }
 
 /// What a disc's fill tells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ColorBy {
     /// Its kind (paragraph, resolution, body…), as the legend lists them.
     #[default]

@@ -72,6 +72,7 @@ impl AtlasApp {
             pending: Vec::new(),
             title_sent: None,
         };
+        app.view.color_by = app.settings.color_by;
         app.restore_pins();
         app
     }
@@ -197,7 +198,10 @@ impl AtlasApp {
             Command::ToggleKind(k) => self.view.toggle_kind(k),
             Command::ToggleSection(id) => self.view.toggle_section(&id),
             Command::SetThematic(on) => self.view.show_thematic = on,
-            Command::SetColorBy(c) => self.view.color_by = c,
+            Command::SetColorBy(c) => {
+                self.view.color_by = c;
+                self.settings.color_by = c;
+            }
             Command::TogglePause => {
                 self.view.paused = !self.view.paused;
                 if !self.view.paused {

@@ -1,6 +1,6 @@
 //! What the window remembers between runs (eframe persistence): theme,
-//! panel visibility, recent files, pinned positions. Never the graph, never
-//! annotations.
+//! panel visibility, what the discs' colours tell, recent files, pinned
+//! positions. Never the graph, never annotations.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -32,6 +32,8 @@ pub struct Settings {
     pub show_side_panel: bool,
     /// Detail panel shown.
     pub show_detail_panel: bool,
+    /// Discs coloured by kind or by clause role.
+    pub color_by: crate::scene::ColorBy,
     /// Documents opened recently, newest first.
     pub recent_documents: Vec<PathBuf>,
     /// Annotation files opened or saved recently, newest first.
@@ -47,6 +49,7 @@ impl Default for Settings {
             theme: ThemeChoice::System,
             show_side_panel: true,
             show_detail_panel: true,
+            color_by: crate::scene::ColorBy::Kind,
             recent_documents: Vec::new(),
             recent_annotations: Vec::new(),
             pinned: BTreeMap::new(),
@@ -73,6 +76,21 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_colouring_is_remembered_and_older_settings_still_load() -> Result<(), serde_json::Error> {
+        let settings = Settings { color_by: crate::scene::ColorBy::Role, ..Settings::default() };
+        let json = serde_json::to_string(&settings)?;
+        assert!(json.contains("\"color_by\":\"role\""), "{json}");
+        assert_eq!(serde_json::from_str::<Settings>(&json)?, settings);
+        // Settings saved before the field existed load with the default.
+        let old: Settings = serde_json::from_str(r#"{"theme":"Dark","show_side_panel":false}"#)?;
+        assert_eq!(
+            (old.color_by, old.theme, old.show_side_panel),
+            (crate::scene::ColorBy::Kind, ThemeChoice::Dark, false)
+        );
+        Ok(())
+    }
 
     #[test]
     fn recent_documents_are_unique_newest_first_and_bounded() {
