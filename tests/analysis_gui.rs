@@ -73,6 +73,7 @@ fn r_colours_the_map_by_role_and_the_role_list_becomes_its_legend() {
     harness.run();
     assert_eq!(harness.state().view.color_by, ColorBy::Role);
     assert_eq!(harness.state().settings.color_by, ColorBy::Role, "remembered for the next run");
+    assert!(harness.query_by_label_contains("coloured by clause role").is_some(), "the status bar says so");
     let theme = harness.state().style(&harness.ctx).theme;
     let style = Style::new(theme);
     assert_eq!(fill_of(&harness, "para:wsis10:70"), Some(style.role_color(Role::Calls)));
@@ -90,4 +91,5 @@ fn r_colours_the_map_by_role_and_the_role_list_becomes_its_legend() {
     harness.run();
     assert_eq!(harness.state().view.color_by, ColorBy::Kind);
     assert_eq!(fill_of(&harness, "para:wsis10:70"), by_kind);
+    assert!(harness.query_by_label_contains("coloured by clause role").is_none());
 }

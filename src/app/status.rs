@@ -56,6 +56,10 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut AtlasApp) {
             "layout settling…"
         };
         ui.label(layout);
+        if app.view.color_by == crate::scene::ColorBy::Role {
+            ui.separator();
+            ui.label("coloured by clause role (R: by kind)");
+        }
         if let Some(focus) = app.view.focus.and_then(|f| graph.node(f)) {
             ui.separator();
             ui.label(format!("focus: {} ({} hops, Esc leaves)", focus.label, app.view.focus_depth));
