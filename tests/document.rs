@@ -707,3 +707,20 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_document_without_a_title_line_is_named_after_its_file() {
+    let doc = parse(
+        "notes",
+        "/home/reader/notes.txt",
+        "1. We recall resolution 70/125.\n\n2. We invite the CSTD to report.\n",
+    );
+    assert_eq!(doc.title, "notes.txt");
+    assert_eq!(doc.paragraphs.len(), 2);
+    assert!(doc.warnings.iter().any(|w| w.message.starts_with("no title line")), "{:?}", doc.warnings);
+    // With a title line, that is the title.
+    let titled = parse("notes", "/home/reader/notes.txt", "Notes on WSIS\n\n1. We recall resolution 70/125.\n");
+    assert_eq!(titled.title, "Notes on WSIS");
+    // Nothing at all: still a name.
+    assert_eq!(parse("empty", "", "").title, "empty");
+}

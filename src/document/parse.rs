@@ -170,6 +170,22 @@ pub fn parse_bytes(id: &str, source: &str, bytes: &[u8]) -> Result<Document, Par
 /// O(n) in the length of `text`.
 #[must_use]
 pub fn parse(id: &str, source: &str, text: &str) -> Document {
+    let mut doc = parse_text(id, source, text);
+    if doc.title.trim().is_empty() {
+        // No title line (or a masthead with nothing before the opening):
+        // the symbol, else the file's name, so lists and the window title
+        // never show an empty name.
+        doc.title = match &doc.symbol {
+            Some(symbol) => symbol.clone(),
+            None => std::path::Path::new(source)
+                .file_name()
+                .map_or_else(|| id.to_owned(), |name| name.to_string_lossy().into_owned()),
+        };
+    }
+    doc
+}
+
+fn parse_text(id: &str, source: &str, text: &str) -> Document {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(layout) = un::read(text) {
         return parse_un(id, source, layout);
@@ -1571,7 +1587,8 @@ mod tests {
     #[test]
     fn first_line_numbered_means_no_title() {
         let d = doc("1. We recall the things.\n2. Two.");
-        assert_eq!(d.title, "");
+        // No title line: the document is named after its file (here its source, `test`).
+        assert_eq!(d.title, "test");
         assert_eq!(numbers(&d), [1, 2]);
     }
 
