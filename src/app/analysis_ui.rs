@@ -125,7 +125,8 @@ pub fn role_filter_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Comma
     }
     let style = app.style(ui.ctx());
     let by_role = app.view.color_by == ColorBy::Role;
-    egui::CollapsingHeader::new("Clause roles").default_open(false).show(ui, |ui| {
+    let reveal = std::mem::take(&mut app.view.reveal_roles);
+    egui::CollapsingHeader::new("Clause roles").default_open(false).open(reveal.then_some(true)).show(ui, |ui| {
         let mut colour = by_role;
         if ui.checkbox(&mut colour, "Colour the map by role").on_hover_text("R").changed() {
             out.push(Command::SetColorBy(if colour { ColorBy::Role } else { ColorBy::Kind }));

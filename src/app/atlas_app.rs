@@ -200,6 +200,7 @@ impl AtlasApp {
             Command::SetThematic(on) => self.view.show_thematic = on,
             Command::SetColorBy(c) => {
                 self.view.color_by = c;
+                self.view.reveal_roles = c == ColorBy::Role;
                 self.settings.color_by = c;
             }
             Command::TogglePause => {

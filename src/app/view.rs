@@ -101,6 +101,9 @@ pub struct ViewState {
     pub show_thematic: bool,
     /// What a disc's colour tells: kind or clause role.
     pub color_by: crate::scene::ColorBy,
+    /// Set when the map turns to role colours: the side panel opens its
+    /// clause-role list (the legend) once.
+    pub reveal_roles: bool,
     /// The search box.
     pub search: String,
     /// Search results, best first.
@@ -130,6 +133,7 @@ impl Default for ViewState {
             role_filter: BTreeSet::new(),
             show_thematic: true,
             color_by: crate::scene::ColorBy::Kind,
+            reveal_roles: false,
             search: String::new(),
             search_hits: Vec::new(),
             paused: false,
