@@ -11,7 +11,7 @@ use super::view::Command;
 use crate::analysis::diff::{DiffOp, word_diff};
 use crate::analysis::roles::Role;
 use crate::analysis::{Status, compare_documents, tasks_for};
-use crate::graph::{AtlasGraph, EdgeKind, NodeKind};
+use crate::graph::{AtlasGraph, Census, EdgeKind, NodeKind};
 use crate::scene::ColorBy;
 
 /// Roles as readers name them.
@@ -116,8 +116,7 @@ pub fn tasks_ui(ui: &mut egui::Ui, graph: &AtlasGraph, entity: NodeIndex, out: &
 
 /// The roles a reader can filter on, with counts; checking any shows only
 /// paragraphs with one of the checked roles.
-pub fn role_filter_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
-    let census = app.workspace.graph.census();
+pub fn role_filter_ui(ui: &mut egui::Ui, app: &mut AtlasApp, census: &Census, out: &mut Vec<Command>) {
     let counts: Vec<(Role, usize)> =
         Role::ALL.into_iter().map(|r| (r, census.role(r))).filter(|(_, c)| *c > 0).collect();
     if counts.is_empty() {

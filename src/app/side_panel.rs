@@ -5,7 +5,7 @@ use egui::{Color32, RichText};
 
 use super::atlas_app::AtlasApp;
 use super::view::{Command, FOCUS_DEPTHS};
-use crate::graph::{Node, NodeKind};
+use crate::graph::{Census, Node, NodeKind};
 use crate::scene::{ColorBy, first_words};
 use crate::style::Rgba;
 
@@ -22,14 +22,16 @@ pub fn color32(c: Rgba) -> Color32 {
 /// Draws the panel; returns the commands chosen.
 pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
     let mut out = Vec::new();
+    // Counts for the kind and role lists: one pass over the graph a frame.
+    let census = app.workspace.graph.census();
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         search_ui(ui, app, &mut out);
         ui.separator();
         documents_ui(ui, app, &mut out);
-        kinds_ui(ui, app, &mut out);
+        kinds_ui(ui, app, &census, &mut out);
         ui.separator();
         sections_ui(ui, app, &mut out);
-        super::analysis_ui::role_filter_ui(ui, app, &mut out);
+        super::analysis_ui::role_filter_ui(ui, app, &census, &mut out);
         super::annotations_ui::notes_list_ui(ui, app, &mut out);
         focus_ui(ui, app, &mut out);
     });
@@ -136,10 +138,9 @@ fn documents_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
     ui.separator();
 }
 
-fn kinds_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
+fn kinds_ui(ui: &mut egui::Ui, app: &mut AtlasApp, census: &Census, out: &mut Vec<Command>) {
     ui.heading("Show");
     let style = app.style(ui.ctx());
-    let census = app.workspace.graph.census();
     for kind in NodeKind::ALL {
         let count = census.kind(kind);
         if count == 0 {
