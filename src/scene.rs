@@ -370,7 +370,8 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
     let mut nodes = std::mem::take(&mut scene.nodes);
     nodes.clear();
     // Visible nodes per legend row: kinds, or roles and then "other".
-    let mut counts = [0usize; Role::ALL.len() + 1];
+    const ROWS: usize = if NodeKind::ALL.len() > Role::ALL.len() { NodeKind::ALL.len() } else { Role::ALL.len() + 1 };
+    let mut counts = [0usize; ROWS];
     let fill_of = |node: &crate::graph::Node| -> (usize, Rgba) {
         match input.color_by {
             ColorBy::Kind => (node.kind.index(), style.node_color(node.kind)),
