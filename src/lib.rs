@@ -68,6 +68,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod layout;
+pub mod outline;
 pub mod scene;
 pub mod stats;
 pub mod style;

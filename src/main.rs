@@ -33,6 +33,15 @@ enum Command {
         /// Documents (text or PDF); none: the bundled WSIS+10 outcome.
         files: Vec<PathBuf>,
     },
+    /// What the reader made of each document: its facts, outline, footnotes, the conservation
+    /// figure (every body word placed), every line set aside as furniture or metadata, warnings.
+    Outline {
+        /// Documents (text or PDF); none: the bundled WSIS+10 outcome.
+        files: Vec<PathBuf>,
+        /// Leave out the list of lines set aside (only count them).
+        #[arg(long)]
+        brief: bool,
+    },
     /// Write the graph as data (JSON, GraphML, DOT) or as a picture (SVG, PNG), laid out to rest.
     Export {
         /// Output format.
@@ -180,6 +189,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print!("{}", stats::stats(&graph));
             Ok(failed)
         }
+        Some(Command::Outline { files, brief }) => outline(&files, !brief),
         Some(Command::Export {
             format,
             files,
@@ -279,6 +289,34 @@ fn open(files: &[PathBuf]) -> anyhow::Result<(wsis_atlas::graph::AtlasGraph, Exi
         eprintln!("wsis-atlas: {e}");
     }
     Ok((graph, if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }))
+}
+
+/// `outline`: the reading report of each document, one after the other.
+fn outline(files: &[PathBuf], set_aside: bool) -> anyhow::Result<ExitCode> {
+    let docs = if files.is_empty() {
+        vec![Ok(wsis_atlas::document::bundled())]
+    } else {
+        files.iter().map(|path| wsis_atlas::document::load(path)).collect()
+    };
+    let mut code = ExitCode::SUCCESS;
+    let mut text = String::new();
+    for doc in docs {
+        match doc {
+            Ok(doc) => {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(&wsis_atlas::outline::report(&doc, set_aside));
+            }
+            Err(e) if files.len() == 1 => return Err(e.into()),
+            Err(e) => {
+                eprintln!("wsis-atlas: {e}");
+                code = ExitCode::FAILURE;
+            }
+        }
+    }
+    write_output(None, text.as_bytes(), false)?;
+    Ok(code)
 }
 
 /// Writes to `out` atomically (refusing to replace it without `force`), or to stdout.

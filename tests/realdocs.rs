@@ -612,8 +612,17 @@ fn an_annex_numbered_again_from_1_is_a_part_of_its_own() {
     );
     let sections: Vec<(&str, &str, u8, Option<usize>)> =
         doc.sections.iter().map(|s| (s.key.as_str(), s.title.as_str(), s.level, s.parent)).collect();
-    assert_eq!(sections, [("preamble", "Preamble", 0, None), ("annex", "Annex: Programme of action", 0, None)]);
-    assert!(doc.paragraphs.iter().all(|p| (p.section == 1) == p.annex.is_some()));
+    // A resolution without headings: its preamble, its operative paragraphs, its annex.
+    assert_eq!(
+        sections,
+        [
+            ("preamble", "Preamble", 0, None),
+            ("operative", "Operative paragraphs", 0, None),
+            ("annex", "Annex: Programme of action", 0, None)
+        ]
+    );
+    assert!(doc.paragraphs.iter().all(|p| (p.section == 2) == p.annex.is_some()));
+    assert!(doc.paragraphs.iter().all(|p| (p.section == 0) == p.preambular));
 }
 
 #[test]
@@ -690,7 +699,12 @@ fn annexes_in_a_pdf_text_layer_restart_numbering_around_page_furniture() {
     let titles: Vec<&str> = doc.sections.iter().map(|s| s.title.as_str()).collect();
     assert_eq!(
         titles,
-        ["Preamble", "Annex I: Road map for digital cooperation", "Annex II: Principles of cooperation"]
+        [
+            "Preamble",
+            "Operative paragraphs",
+            "Annex I: Road map for digital cooperation",
+            "Annex II: Principles of cooperation"
+        ]
     );
     assert_eq!(
         doc.annex_paragraph("annex-i", 1).map(|p| p.text.as_str()),
@@ -750,11 +764,12 @@ fn roman_and_lettered_headings_in_an_annex_are_sections_with_readable_ids_and_la
         sections,
         [
             ("preamble", "Preamble", 0, None),
+            ("operative", "Operative paragraphs", 0, None),
             ("annex", "Annex: Outcome document", 0, None),
-            ("annex:i", "Introduction", 1, Some(1)),
-            ("annex:ii", "Digital divides", 1, Some(1)),
-            ("annex:ii.a", "Financing", 2, Some(3)),
-            ("annex:iii", "Follow-up", 1, Some(1)),
+            ("annex:i", "Introduction", 1, Some(2)),
+            ("annex:ii", "Digital divides", 1, Some(2)),
+            ("annex:ii.a", "Financing", 2, Some(4)),
+            ("annex:iii", "Follow-up", 1, Some(2)),
         ]
     );
     let labels: Vec<String> = doc.paragraphs.iter().map(document::Paragraph::label).collect();

@@ -6,13 +6,21 @@
 //! [`load`](load::load) reads `.txt` files and the text layer of `.pdf` files
 //! ([`pdf`]). The types here are plain data: no graph, no window.
 
+mod assemble;
+mod classify;
+mod footnotes;
+mod furniture;
+mod headings;
+mod lines;
 pub mod load;
+mod masthead;
 pub mod parse;
 pub mod pdf;
-mod un;
+pub mod reading;
 
 pub use load::{LoadError, load};
 pub use parse::{ParseError, ParseWarning, parse, parse_bytes};
+pub use reading::{Facts, LineKind, Reading};
 
 /// English month names, as UN documents write dates (`22 December 2023`).
 pub const MONTHS: [&str; 12] = [
@@ -74,6 +82,11 @@ pub struct Document {
     /// What the parser could not make sense of (gaps, numbers out of sequence,
     /// stray text). Never fatal.
     pub warnings: Vec<ParseWarning>,
+    /// What the document says about itself: dates, session, agenda item,
+    /// where it came from (from its masthead and closing lines).
+    pub facts: Facts,
+    /// What the reader made of every line: the reading report.
+    pub reading: Reading,
 }
 
 /// A heading and the paragraphs under it.

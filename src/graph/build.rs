@@ -274,6 +274,9 @@ fn section_label(key: &str, title: &str) -> String {
         let number = if number.bytes().all(|c| c.is_ascii_digit()) { number.to_owned() } else { number.to_uppercase() };
         return format!("{word} {number}");
     }
+    if key == "operative" {
+        return "Operative".to_owned();
+    }
     short_title(title)
 }
 
