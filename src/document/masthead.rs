@@ -212,8 +212,7 @@ fn date_in(text: &str) -> Option<String> {
 fn origin_in(note: &str) -> Option<String> {
     note.split(['(', ')', ' ', ','])
         .map(|t| t.trim_matches(|c: char| matches!(c, '[' | ']' | ';' | '.')))
-        .filter(|t| is_symbol(t))
-        .last()
+        .rfind(|t| is_symbol(t))
         .map(str::to_owned)
 }
 
