@@ -12,3 +12,4 @@ mod graph;
 mod gui;
 mod layout;
 mod realdocs;
+mod wsis20;
