@@ -639,7 +639,7 @@ fn dot_says_only_neato_n_uses_its_positions() {
     assert!(dot.starts_with("// "), "a comment first");
     assert!(dot.lines().take(4).any(|l| l.contains("neato -n2")), "{}", &dot[..300]);
     let graph_line = dot.lines().find(|l| l.trim_start().starts_with("graph [")).expect("graph attributes");
-    assert!(graph_line.contains("layout=neato"), "{graph_line}");
+    assert!(graph_line.contains("layout=neato") && graph_line.contains("inputscale=72"), "{graph_line}");
 }
 
 #[test]

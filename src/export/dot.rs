@@ -3,11 +3,11 @@
 //! expects), edges coloured and dashed as in the window. Every node carries
 //! `kind`, and paragraphs a `tooltip` with their text.
 //!
-//! Only `neato -n` uses the positions (`neato -n2 -Tsvg map.dot -o map.svg`):
-//! plain `dot` lays the graph out again, ignoring them, and takes minutes on
-//! a few hundred nodes. The file says so in a comment, and its `layout=neato`
-//! graph attribute makes tools that honour it (`dot -Tsvg` included) use
-//! neato.
+//! Only neato uses the positions (`neato -n2 -Tsvg map.dot -o map.svg`);
+//! the `dot` layout engine ignores them, lays the graph out again and takes
+//! minutes on a few hundred nodes. The file says so in a comment, and its
+//! graph attributes `layout=neato` and `inputscale=72` (positions are in
+//! points) make `dot -Tsvg` and plain `neato` draw it as laid out too.
 
 use std::fmt::Write as _;
 
@@ -37,7 +37,8 @@ pub fn quote_into(out: &mut String, s: &str) {
 /// The comment at the top of every DOT file: how to draw it as laid out.
 pub const NEATO_COMMENT: &str = "// Laid out by WSIS Atlas: `pos` holds each node's position in points.\n\
 // Draw it as laid out with:  neato -n2 -Tsvg FILE.dot -o FILE.svg\n\
-// (plain `dot` ignores the positions and is very slow on large graphs).\n";
+// (layout=neato makes `dot -Tsvg FILE.dot` do the same; the dot engine itself,\n\
+// `-K dot`, ignores the positions and is very slow on large graphs).\n";
 
 /// The visible part of `graph` as DOT: nodes for which `visible` holds and
 /// the edges between them, in graph order.
@@ -68,7 +69,7 @@ pub fn to_dot_with(
     let mut out = String::with_capacity(1024 + 200 * graph.node_count() + 80 * graph.edge_count());
     out.push_str(NEATO_COMMENT);
     out.push_str("digraph \"WSIS Atlas\" {\n");
-    out.push_str("  graph [layout=neato, outputorder=edgesfirst, overlap=true, splines=false, bgcolor=");
+    out.push_str("  graph [layout=neato, inputscale=72, outputorder=edgesfirst, overlap=true, splines=false, bgcolor=");
     quote_into(&mut out, &style.background.to_hex());
     out.push_str("];\n");
     out.push_str("  node [shape=box, style=\"rounded,filled\", fontname=\"Ubuntu\", fontsize=9, fontcolor=\"#ffffff\", penwidth=0, margin=\"0.04,0.02\", width=0, height=0];\n");
