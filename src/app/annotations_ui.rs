@@ -648,10 +648,10 @@ pub fn file_menu_ui(ui: &mut egui::Ui, app: &AtlasApp, out: &mut Vec<Command>) {
     if item(ui, "Close annotations", "", has_notes) {
         out.push(Command::Notes(NotesCommand::Close));
     }
-    if item(ui, IMPORT_ITEM, "", true) {
+    if ui.button(IMPORT_ITEM).clicked() {
         out.push(Command::Notes(NotesCommand::ShowImportDialog));
     }
-    if item(ui, EXPORT_W3C_ITEM, "", !app.notes.set.is_empty()) {
+    if ui.add_enabled(!app.notes.set.is_empty(), egui::Button::new(EXPORT_W3C_ITEM)).clicked() {
         out.push(Command::Notes(NotesCommand::ShowExportW3cDialog));
     }
 }
