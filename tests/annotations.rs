@@ -474,7 +474,10 @@ fn a_hypothesis_export_is_attached_to_paragraph_51_by_its_quotes() -> TestResult
     assert_eq!(surveillance.note, "Surveillance of communications: compare HRC 28/16.");
     assert_eq!(surveillance.tags, ["privacy", "surveillance"]);
     assert_eq!(surveillance.author.as_deref(), Some("Ada L."));
-    assert_eq!((surveillance.created.as_str(), surveillance.modified.as_str()), ("2026-11-29T14:02:11.402871+00:00", "2026-11-29T14:05:40.118204+00:00"));
+    assert_eq!(
+        (surveillance.created.as_str(), surveillance.modified.as_str()),
+        ("2026-11-29T14:02:11.402871+00:00", "2026-11-29T14:05:40.118204+00:00")
+    );
     assert_eq!(surveillance.extra.get("uri").and_then(|u| u.as_str()), Some("https://docs.un.org/en/A/RES/70/125"));
     let quote = surveillance.quote.as_ref().ok_or("quote")?;
     assert!(quote.locate(p51.text.as_deref().unwrap_or_default()).is_some());

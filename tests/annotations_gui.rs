@@ -425,7 +425,10 @@ fn a_dropped_hypothesis_file_is_imported_after_asking() -> Result {
 fn a_hypothesis_file_given_with_annotations_opens_as_new_unsaved_notes() -> Result {
     let app = wsis_atlas::app::annotations_ui::start(app()?, Some(Path::new(HYPOTHESIS)), None);
     assert_eq!(app.notes.set.annotations().len(), 3, "{:?}", app.status.message());
-    assert!(app.notes.set.path().is_none() && app.notes.is_dirty(), "Ctrl+S asks where: never over the Hypothesis file");
+    assert!(
+        app.notes.set.path().is_none() && app.notes.is_dirty(),
+        "Ctrl+S asks where: never over the Hypothesis file"
+    );
     let status = app.status.message().map(|(l, t)| (l, t.to_owned()));
     assert!(status.as_ref().is_some_and(|(l, t)| *l == Level::Info && t.contains("Hypothesis export")), "{status:?}");
     Ok(())

@@ -180,7 +180,8 @@ fn annotations_export_w3c_then_import_gives_back_the_same_notes() {
     let p = |p: &std::path::Path| p.to_str().expect("path").to_owned();
     let out = atlas(&["annotations", "export", "--w3c", EXAMPLE, "--out", &p(&jsonld)]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&jsonld).expect("written")).expect("JSON");
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&jsonld).expect("written")).expect("JSON");
     assert_eq!(doc["type"], "AnnotationCollection");
     // Not replaced without --force.
     let again = atlas(&["annotations", "export", "--w3c", EXAMPLE, "--out", &p(&jsonld)]);

@@ -187,7 +187,10 @@ fn no_labels_and_no_legend_leave_them_out() {
 
 /// Our ids (`atlas_id`) of a GraphML file's nodes.
 fn graphml_atlas_ids(doc: &roxmltree::Document<'_>) -> BTreeSet<String> {
-    doc.descendants().filter(|e| e.has_tag_name("node")).filter_map(|e| data(e, "atlas_id").map(str::to_owned)).collect()
+    doc.descendants()
+        .filter(|e| e.has_tag_name("node"))
+        .filter_map(|e| data(e, "atlas_id").map(str::to_owned))
+        .collect()
 }
 
 /// Whether `s` is an `xs:NMTOKEN` (ASCII subset: letters, digits, `.-_:`).
@@ -574,15 +577,13 @@ fn graphml_ids_are_nmtokens_and_every_json_field_round_trips() {
     }
 
     // Nodes: roles and ordinals, as in the JSON.
-    let by_id: HashMap<&str, roxmltree::Node<'_, '_>> = doc
-        .descendants()
-        .filter(|e| e.has_tag_name("node"))
-        .filter_map(|e| Some((data(e, "atlas_id")?, e)))
-        .collect();
+    let by_id: HashMap<&str, roxmltree::Node<'_, '_>> =
+        doc.descendants().filter(|e| e.has_tag_name("node")).filter_map(|e| Some((data(e, "atlas_id")?, e))).collect();
     let mut roles_seen = 0;
     for n in json["nodes"].as_array().expect("nodes") {
         let e = by_id[n["id"].as_str().expect("id")];
-        let roles: Vec<&str> = n["roles"].as_array().map(|r| r.iter().filter_map(|r| r.as_str()).collect()).unwrap_or_default();
+        let roles: Vec<&str> =
+            n["roles"].as_array().map(|r| r.iter().filter_map(|r| r.as_str()).collect()).unwrap_or_default();
         let written: Vec<&str> = data(e, "roles").map(|r| r.split(',').collect()).unwrap_or_default();
         assert_eq!(written, roles, "{}", n["id"]);
         roles_seen += usize::from(!roles.is_empty());
@@ -675,7 +676,8 @@ fn export_annotations_carries_notes_and_links_in_json_graphml_and_dot() {
     let out = wsis_atlas(&["export", "-f", "json", "--annotations", EXAMPLE_NOTES, "--out", arg(&json)]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).expect("read")).expect("JSON");
-    let ids: Vec<&str> = v["annotations"].as_array().expect("annotations").iter().filter_map(|a| a["id"].as_str()).collect();
+    let ids: Vec<&str> =
+        v["annotations"].as_array().expect("annotations").iter().filter_map(|a| a["id"].as_str()).collect();
     assert_eq!(ids, notes.annotations().iter().map(|a| a.id.as_str()).collect::<Vec<_>>());
     let user: Vec<&serde_json::Value> =
         v["links"].as_array().expect("links").iter().filter(|l| l["kind"] == "annotation").collect();

@@ -116,8 +116,7 @@ pub fn from_hypothesis_value(doc: &Value) -> Result<W3cImport, AnnotationError> 
             }
             None => None,
         };
-        let (mut created, mut modified) =
-            (time("created").unwrap_or_default(), time("updated").unwrap_or_default());
+        let (mut created, mut modified) = (time("created").unwrap_or_default(), time("updated").unwrap_or_default());
         validate::fill_times(&mut created, &mut modified);
         let tags: Vec<String> = match map.get("tags") {
             Some(Value::Array(tags)) => {
@@ -171,7 +170,10 @@ mod tests {
         assert!(looks_like(&doc));
         let import = from_hypothesis_value(&doc)?;
         let a = &import.annotations[0];
-        assert_eq!((a.id.as_str(), a.target.as_str(), a.note.as_str()), ("Zx9Ab", "https://example.org/doc.pdf", "A note"));
+        assert_eq!(
+            (a.id.as_str(), a.target.as_str(), a.note.as_str()),
+            ("Zx9Ab", "https://example.org/doc.pdf", "A note")
+        );
         assert_eq!(a.tags, ["x"]);
         assert_eq!(a.author.as_deref(), Some("pat@hypothes.is"));
         assert_eq!(a.quote.as_ref().map(|q| (q.exact.as_str(), q.prefix.as_str())), Some(("digital divides", "the ")));
@@ -184,6 +186,9 @@ mod tests {
     #[test]
     fn refuses_an_item_without_a_place() {
         let err = from_hypothesis_str(r#"[{"id": "q", "user": "acct:a@b", "text": "x"}]"#).err().map(|e| e.to_string());
-        assert_eq!(err.as_deref(), Some("Hypothesis import, annotation #1 (q): it has neither a target source nor a \"uri\""));
+        assert_eq!(
+            err.as_deref(),
+            Some("Hypothesis import, annotation #1 (q): it has neither a target source nor a \"uri\"")
+        );
     }
 }

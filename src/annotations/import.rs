@@ -87,7 +87,12 @@ impl Imported {
     #[must_use]
     pub fn summary(&self) -> String {
         let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-        let mut s = format!("{}, {} from a {}", plural(self.annotations, "note"), plural(self.links, "link"), self.origin.name());
+        let mut s = format!(
+            "{}, {} from a {}",
+            plural(self.annotations, "note"),
+            plural(self.links, "link"),
+            self.origin.name()
+        );
         if self.origin != Origin::Native {
             s.push_str(&format!(" ({} attached to paragraphs by their quote)", self.attached));
         }
@@ -193,7 +198,11 @@ impl AnnotationSet {
     ///
     /// Any error reading or parsing the file, or of [`merge`](Self::merge);
     /// the set is then unchanged.
-    pub fn import_file(&mut self, path: &Path, graph: &AtlasGraph) -> Result<(Imported, MergeOutcome), AnnotationError> {
+    pub fn import_file(
+        &mut self,
+        path: &Path,
+        graph: &AtlasGraph,
+    ) -> Result<(Imported, MergeOutcome), AnnotationError> {
         let text = read_limited(path)?;
         let (import, imported) = read_any(&text, graph)?;
         let outcome = self.merge(import.annotations, import.links)?;
@@ -210,7 +219,10 @@ mod tests {
         let s = |t: &str| sniff_text(t);
         assert_eq!(s(r#"{"format": "wsis-atlas-annotations", "version": 1}"#), Origin::Native);
         assert_eq!(s(r#"{"format": "hypothesis"}"#), Origin::Native);
-        assert_eq!(s(r#"{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection"}"#), Origin::W3c);
+        assert_eq!(
+            s(r#"{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection"}"#),
+            Origin::W3c
+        );
         assert_eq!(s(r#"[{"type": "Annotation", "target": "x"}]"#), Origin::W3c);
         assert_eq!(s(r#"{"export_date": "2024-01-01", "annotations": []}"#), Origin::Hypothesis);
         assert_eq!(s(r#"{"total": 0, "rows": []}"#), Origin::Hypothesis);

@@ -412,11 +412,7 @@ fn import_now(app: &mut AtlasApp, path: &Path) {
             for w in &imported.warnings {
                 log::warn!("{w}");
             }
-            let mut message = format!(
-                "Imported {}: {} added",
-                imported.summary(),
-                outcome.added.len()
-            );
+            let mut message = format!("Imported {}: {} added", imported.summary(), outcome.added.len());
             if !outcome.skipped.is_empty() {
                 message.push_str(&format!(", {} already there", outcome.skipped.len()));
             }

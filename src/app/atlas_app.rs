@@ -393,10 +393,9 @@ impl AtlasApp {
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
         });
-        let (notes, documents): (Vec<PathBuf>, Vec<PathBuf>) =
-            dropped.into_iter().partition(|p| {
-                p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("jsonld"))
-            });
+        let (notes, documents): (Vec<PathBuf>, Vec<PathBuf>) = dropped.into_iter().partition(|p| {
+            p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("jsonld"))
+        });
         if let Some(file) = notes.into_iter().next() {
             self.pending.push(Command::Notes(annotations_ui::NotesCommand::Dropped(file)));
         }

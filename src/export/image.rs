@@ -120,11 +120,13 @@ pub const MAX_SIDE: u32 = 16384;
 /// (1600 / 1000) when there are too few positions to tell.
 #[must_use]
 pub fn map_aspect(points: impl IntoIterator<Item = [f32; 2]>) -> f32 {
-    let bounds = points
-        .into_iter()
-        .filter(|p| p[0].is_finite() && p[1].is_finite())
-        .fold(None, |b: Option<[f32; 4]>, p| {
-            Some(b.map_or([p[0], p[1], p[0], p[1]], |b| [b[0].min(p[0]), b[1].min(p[1]), b[2].max(p[0]), b[3].max(p[1])]))
+    let bounds =
+        points.into_iter().filter(|p| p[0].is_finite() && p[1].is_finite()).fold(None, |b: Option<[f32; 4]>, p| {
+            Some(
+                b.map_or([p[0], p[1], p[0], p[1]], |b| {
+                    [b[0].min(p[0]), b[1].min(p[1]), b[2].max(p[0]), b[3].max(p[1])]
+                }),
+            )
         });
     match bounds {
         Some([x0, y0, x1, y1]) if x1 - x0 > 1.0 && y1 - y0 > 1.0 => ((x1 - x0) / (y1 - y0)).clamp(0.25, 4.0),
