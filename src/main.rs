@@ -369,14 +369,15 @@ fn annotations_command(command: AnnotationsCommand) -> anyhow::Result<ExitCode> 
                 eprintln!("wsis-atlas: {w}");
             }
             set.save_as(&into)?;
-            let report = set.validate(&graph);
-            let orphans = report.orphans().count();
+            let orphans = set.validate(&graph).orphans().count();
             println!(
-                "read {}; added {}, skipped {} already in {}; {orphans} of its notes are not in the documents",
+                "read {}; added {}, skipped {} already there; {} now holds {} notes and {} links (not in the documents: {orphans})",
                 imported.summary(),
                 outcome.added.len(),
                 outcome.skipped.len(),
-                into.display()
+                into.display(),
+                set.annotations().len(),
+                set.links().len(),
             );
             Ok(failed)
         }

@@ -83,7 +83,8 @@ pub struct Imported {
 }
 
 impl Imported {
-    /// `3 notes, 1 link from a W3C Web Annotation file (2 attached to paragraphs by their quote)`.
+    /// `3 notes, 1 link from a W3C Web Annotation file (2 attached to paragraphs by their quote)`
+    /// (the part in brackets only when some were).
     #[must_use]
     pub fn summary(&self) -> String {
         let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
@@ -93,7 +94,7 @@ impl Imported {
             plural(self.links, "link"),
             self.origin.name()
         );
-        if self.origin != Origin::Native {
+        if self.attached > 0 {
             s.push_str(&format!(" ({} attached to paragraphs by their quote)", self.attached));
         }
         s
