@@ -145,7 +145,7 @@ fn check_annotations_accepts_the_example_and_rejects_a_broken_file() {
 
 #[test]
 fn every_subcommand_has_help() {
-    for sub in ["stats", "export", "layout", "check-annotations"] {
+    for sub in ["stats", "export", "layout", "check-annotations", "annotations"] {
         let out = atlas(&[sub, "--help"]);
         assert!(out.status.success(), "{sub}");
         assert!(stdout(&out).contains("Usage"), "{sub}");
@@ -166,4 +166,80 @@ fn export_draws_the_notes_and_links_of_an_annotation_file() {
     let broken = atlas(&["export", "--format", "svg", "--annotations", "/no/such/notes.json"]);
     assert!(!broken.status.success());
     assert!(stderr(&broken).contains("/no/such/notes.json"), "{}", stderr(&broken));
+}
+
+// ---- notes that travel (issue 16) ----
+
+const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/annotations.json");
+const HYPOTHESIS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hypothesis-export.json");
+
+#[test]
+fn annotations_export_w3c_then_import_gives_back_the_same_notes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let jsonld = dir.path().join("notes.jsonld");
+    let p = |p: &std::path::Path| p.to_str().expect("path").to_owned();
+    let out = atlas(&["annotations", "export", "--w3c", EXAMPLE, "--out", &p(&jsonld)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&jsonld).expect("written")).expect("JSON");
+    assert_eq!(doc["type"], "AnnotationCollection");
+    // Not replaced without --force.
+    let again = atlas(&["annotations", "export", "--w3c", EXAMPLE, "--out", &p(&jsonld)]);
+    assert!(!again.status.success() && stderr(&again).contains("--force"), "{}", stderr(&again));
+
+    let back = dir.path().join("back.json");
+    let out = atlas(&["annotations", "import", &p(&jsonld), "--into", &p(&back)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("added 4"), "{}", stdout(&out));
+    let original = wsis_atlas::annotations::AnnotationSet::load(std::path::Path::new(EXAMPLE)).expect("example");
+    let imported = wsis_atlas::annotations::AnnotationSet::load(&back).expect("written as our format");
+    assert_eq!(imported.annotations(), original.annotations());
+    assert_eq!(imported.links(), original.links());
+    // Importing again skips what is there.
+    let out = atlas(&["annotations", "import", &p(&jsonld), "--into", &p(&back)]);
+    assert!(out.status.success() && stdout(&out).contains("added 0, skipped 4"), "{}", stdout(&out));
+    // Same errors as the rest: one line, naming the file.
+    let bad = dir.path().join("bad.jsonld");
+    std::fs::write(&bad, "[{\"type\": \"Annotation\"}]").expect("write");
+    let out = atlas(&["annotations", "import", &p(&bad), "--into", &p(&back)]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("bad.jsonld") && stderr(&out).contains("no usable target"), "{}", stderr(&out));
+    assert_eq!(stderr(&out).lines().count(), 1);
+}
+
+#[test]
+fn a_hypothesis_export_is_imported_checked_and_drawn() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let into = dir.path().join("notes.json");
+    let into_s = into.to_str().expect("path");
+    let out = atlas(&["annotations", "import", HYPOTHESIS, "--into", into_s]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Hypothesis export (2 attached"), "{}", stdout(&out));
+    let set = wsis_atlas::annotations::AnnotationSet::load(&into).expect("our format");
+    assert_eq!(set.annotations_for("para:wsis10:51").count(), 2);
+
+    // check-annotations reads it too (no more "not a WSIS Atlas annotation file"), and reports the orphan.
+    let out = atlas(&["check-annotations", HYPOTHESIS]);
+    assert!(!out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("Hypothesis export") && text.contains("kS8dM2rTEe6mno345pqr678"), "{text}");
+    assert!(text.contains("3 annotations, 0 links: 1 problem"), "{text}");
+    // So does export --annotations.
+    let out = atlas(&["export", "--format", "svg", "--annotations", HYPOTHESIS]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).matches("class=\"badge\"").count(), 1, "both notes are on ¶51");
+}
+
+#[test]
+fn check_annotations_with_a_document_still_checks_the_bundled_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let doc = dir.path().join("other.txt");
+    std::fs::write(&doc, "Another resolution\n\n1. We recall resolution 70/125 on the World Summit.\n").expect("write");
+    let doc_s = doc.to_str().expect("path");
+    let out = atlas(&["check-annotations", EXAMPLE, doc_s]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains("3 annotations, 1 link: ok"), "{}", stdout(&out));
+    let out = atlas(&["check-annotations", EXAMPLE, doc_s, "--no-bundled"]);
+    assert!(!out.status.success());
+    assert!(stdout(&out).contains("is not in the loaded documents"), "{}", stdout(&out));
 }

@@ -386,16 +386,18 @@ impl AtlasApp {
         self.pending.extend(commands);
     }
 
-    /// Files dropped onto the window: `.json` files open as annotations,
-    /// other files are added to the map as documents.
+    /// Files dropped onto the window: `.json` and `.jsonld` files open as
+    /// annotations (another tool's format is imported after asking), other
+    /// files are added to the map as documents.
     fn dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
         });
-        let (notes, documents): (Vec<PathBuf>, Vec<PathBuf>) =
-            dropped.into_iter().partition(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")));
+        let (notes, documents): (Vec<PathBuf>, Vec<PathBuf>) = dropped.into_iter().partition(|p| {
+            p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("jsonld"))
+        });
         if let Some(file) = notes.into_iter().next() {
-            self.pending.push(Command::Notes(annotations_ui::NotesCommand::Open(file)));
+            self.pending.push(Command::Notes(annotations_ui::NotesCommand::Dropped(file)));
         }
         if !documents.is_empty() {
             self.pending.push(Command::AddDocuments(documents));

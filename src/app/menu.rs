@@ -147,7 +147,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("drag background", "pan"),
     ("drag a node", "move and pin it"),
     ("right-click a node", "pin, unpin, focus, hide its kind, annotate, link"),
-    ("drop a .json file", "open it as annotations (other files are added as documents)"),
+    ("drop a .json or .jsonld file", "open it as annotations (W3C, Hypothesis: import, after asking)"),
+    ("drop any other file", "add it to the map as a document"),
     ("double-click a node", "focus on its neighbourhood"),
 ];
 
