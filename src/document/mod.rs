@@ -135,7 +135,7 @@ pub struct Paragraph {
 
 /// A footnote of a paragraph: its marker (`Society.5`) was removed from the
 /// paragraph text and the note (`5 Resolution 217 A (III).`) kept here.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Footnote {
     /// The printed footnote number.
     pub number: u32,
@@ -207,6 +207,22 @@ impl Paragraph {
         }
         out
     }
+}
+
+/// The footnote a byte offset of a [`Paragraph::display_text`] falls in:
+/// `Some(3)` for an offset inside the line `[3] See A/60/687.` after the
+/// paragraph's own text, `None` inside the paragraph's own words. A
+/// citation found there is a citation of the paragraph, from its footnote.
+#[must_use]
+pub fn footnote_at(display_text: &str, offset: usize) -> Option<u32> {
+    let notes_start = display_text.find("\n[")?;
+    if offset < notes_start {
+        return None;
+    }
+    let before = display_text.get(..=offset.min(display_text.len().saturating_sub(1)))?;
+    let line_start = before.rfind("\n[")? + 2;
+    let number = display_text.get(line_start..)?.split(']').next()?;
+    number.parse().ok()
 }
 
 impl Document {
@@ -296,6 +312,10 @@ mod tests {
         let text = "We note this. We recall resolution 69/166, and stress it. Another one.";
         let at = text.find("69/166").unwrap_or(0);
         let (s, r) = sentence_around(text, at..at + 6);
+        let shown = "We note it.[2] And this.\n[2] See resolution 70/1.\n[3] Ibid.";
+        assert_eq!(footnote_at(shown, 3), None);
+        assert_eq!(footnote_at(shown, shown.find("70/1").unwrap_or(0)), Some(2));
+        assert_eq!(footnote_at(shown, shown.find("Ibid").unwrap_or(0)), Some(3));
         assert_eq!(s, "We recall resolution 69/166, and stress it.");
         assert_eq!(s.get(r), Some("69/166"));
         assert_eq!(sentence_around(text, 5..500).0, text);

@@ -107,7 +107,8 @@ impl Furniture {
 
 /// A document's own facts, from its masthead and closing lines. Every field
 /// is `None` when the text does not say it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Facts {
     /// Distribution (`General`, `Limited`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -159,6 +160,12 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// Nothing known.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
     /// The facts as `(label, value)` rows for reports and the window, in
     /// the order a reader looks for them.
     #[must_use]

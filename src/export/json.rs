@@ -22,6 +22,13 @@ pub struct DocumentEntry {
     pub source: String,
     /// Number of paragraphs.
     pub paragraphs: usize,
+    /// Its own UN symbol (`A/RES/80/173`), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    /// What it says about itself: adoption date, session, agenda item,
+    /// the draft it came from, the plenary meeting (from its masthead).
+    #[serde(default, skip_serializing_if = "crate::document::Facts::is_empty")]
+    pub facts: crate::document::Facts,
 }
 
 /// One link: source and target ids, and the edge (kind, evidence).
@@ -157,6 +164,8 @@ pub fn node_link_where(
             title: d.title.clone(),
             source: d.source.clone(),
             paragraphs: d.paragraphs.len(),
+            symbol: d.symbol.clone(),
+            facts: d.facts.clone(),
         })
         .collect();
     let nodes = graph

@@ -94,6 +94,7 @@ impl AtlasGraph {
             // With its footnotes, so that their citations count as the paragraph's.
             let text = paragraph.display_text();
             node.text = Some(text.clone());
+            node.footnotes.clone_from(&paragraph.footnotes);
             let index = self.add_node(node);
             let parent = section_nodes.get(paragraph.section).copied().unwrap_or(doc_index);
             self.add_edge(parent, index, EdgeKind::Contains, Vec::new());

@@ -204,9 +204,15 @@ pub struct Node {
     /// Section key (`1.1`) of a paragraph or section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
-    /// Full text of a paragraph.
+    /// Full text of a paragraph: its own words, each footnote marker as
+    /// `[n]` where it stood, then each footnote on a line of its own as
+    /// `[n] text` (see [`crate::document::Paragraph::display_text`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// A paragraph's footnotes, each with its number, text and the byte
+    /// offset of its marker in the paragraph's own words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<crate::document::Footnote>,
     /// Title of a document, section, resolution or SDG.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -248,6 +254,7 @@ impl Node {
             annex: None,
             section: None,
             text: None,
+            footnotes: Vec::new(),
             title: None,
             symbol: None,
             date: None,
