@@ -243,3 +243,51 @@ fn check_annotations_with_a_document_still_checks_the_bundled_one() {
     assert!(!out.status.success());
     assert!(stdout(&out).contains("is not in the loaded documents"), "{}", stdout(&out));
 }
+
+#[test]
+fn outline_reports_facts_outline_conservation_and_every_line_set_aside() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("wsis20-outcome.txt");
+    std::fs::write(&path, include_str!("../assets/wsis20-outcome.txt")).expect("write");
+    let out = atlas(&["outline", path.to_str().expect("utf-8 path")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for expected in [
+        "(A/RES/80/173)",
+        "  adopted: 17 December 2025",
+        "  from: A/80/L.41",
+        "  meeting: 68th plenary meeting",
+        "  agenda item: 15",
+        "PP1–PP8",
+        "  Internet governance",
+        "¶88–¶103",
+        "  Follow-up and review",
+        "¶119–¶127",
+        "127 numbered paragraphs, 8 preambular, 17 headings, 0 annexes, 12 footnotes",
+        "words of body text, all placed",
+        "156 lines set aside as furniture or metadata",
+        "      1  masthead        United Nations",
+        "     66  page marker     2/20",
+        "     60  running header  Outcome document of the high-level meeting of the",
+        "   1331  closing         68th plenary meeting",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+    assert!(!text.contains("warnings:"), "{text}");
+    // --brief counts the set-aside lines without listing them.
+    let brief = stdout(&atlas(&["outline", "--brief", path.to_str().expect("utf-8 path")]));
+    assert!(brief.contains("156 lines set aside") && !brief.contains("masthead        United Nations"), "{brief}");
+}
+
+#[test]
+fn outline_of_the_bundled_document_and_of_a_missing_file() {
+    let out = atlas(&["outline"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("77 numbered paragraphs, 0 preambular, 9 headings"), "{text}");
+    assert!(text.contains("5,834 words of body text, all placed"), "{text}");
+    let out = atlas(&["outline", "/no/such/file.txt"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("/no/such/file.txt"), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+}

@@ -273,8 +273,9 @@ struct Parser<'l, 'a> {
     /// The last lettered heading (`B.` → 2) under it; 0 before the first.
     last_letter: u32,
     /// The last word heading (`Objective 1.`), which bare headings after it
-    /// nest in.
-    word_section: Option<usize>,
+    /// may nest in,
+    /// and whether they do (a sub-heading came right after it).
+    word_section: Option<(usize, bool)>,
 }
 
 impl<'l, 'a> Parser<'l, 'a> {
@@ -590,16 +591,21 @@ impl<'l, 'a> Parser<'l, 'a> {
                 && !self.keys.contains_key(&key)
             {
                 self.named_heading(number, key, title);
-                self.word_section = Some(self.current);
+                self.word_section = Some((self.current, false));
                 return true;
             }
             if let Some(lines) = self.bare_heading(index) {
                 let title =
                     fold(&self.lines.iter().skip(index).take(lines).map(|l| l.text).collect::<Vec<_>>().join(" "));
                 let key = self.unique_key(&self.scoped(&slug(&title)));
+                // Under a word heading that a bare heading follows at once,
+                // the bare headings are its sub-headings; else top-level.
                 match self.word_section {
-                    Some(parent) => self.sub_heading(key, text, parent),
-                    None => self.named_heading(number, key, text),
+                    Some((parent, nests)) if nests || self.mode == Mode::Heading && self.current == parent => {
+                        self.word_section = Some((parent, true));
+                        self.sub_heading(key, text, parent);
+                    }
+                    _ => self.named_heading(number, key, text),
                 }
                 return true;
             }
@@ -648,8 +654,12 @@ impl<'l, 'a> Parser<'l, 'a> {
         {
             return None;
         }
+        // Right after a word heading with its title on its line, a bare
+        // heading is its first sub-heading, not the title's second line.
+        let after_word_heading = self.word_section.is_some_and(|(s, _)| s == self.current)
+            && self.doc.sections.get(self.current).is_some_and(|s| !s.title.is_empty());
         let finished = match self.open_text() {
-            _ if !self.mode.is_open() => self.mode != Mode::Heading,
+            _ if !self.mode.is_open() => self.mode != Mode::Heading || after_word_heading,
             Some(t) if self.mode.in_preamble() && self.last_number.is_none() => {
                 trim_closers(t).ends_with([',', '.', ';', ':'])
             }
@@ -919,8 +929,9 @@ impl<'l, 'a> Parser<'l, 'a> {
             }
             return;
         }
-        if !text.chars().any(char::is_alphabetic) && !mid_sentence {
-            // A number alone after a finished sentence: a page number.
+        if !text.chars().any(char::is_alphabetic) && !mid_sentence && self.layout == Layout::Plain {
+            // A number alone after a finished sentence: a page number (a UN
+            // layout's page markers are anchors, already set aside).
             self.target = Target::SetAside(Furniture::PageMarker);
             return;
         }

@@ -175,14 +175,18 @@ fn adopting_clause(lines: &[&str], from: usize, head: &mut Head) {
     }
     let ends_well = lines.get(j).is_none_or(|l| l.is_empty() || l.starts_with("We"));
     if j > start && ends_well {
-        // The resolution's own title is then a fact, and this the title.
-        head.facts.resolution_title = Some(std::mem::take(&mut head.title));
+        // The resolution's own title is then a fact (when it says more than
+        // the outcome's title), and this the title.
+        let resolution_title = std::mem::take(&mut head.title);
         for (_, kind) in &mut head.kinds {
             if *kind == LineKind::Title {
                 *kind = LineKind::Masthead;
             }
         }
         head.title = fold(lines.get(start..j).unwrap_or_default().iter().copied());
+        if resolution_title != head.title {
+            head.facts.resolution_title = Some(resolution_title);
+        }
         for k in start..j {
             head.kinds.push((k, LineKind::Title));
         }
