@@ -13,7 +13,7 @@
 //! command line build with `--no-default-features`; CI checks it).
 //!
 //! ```text
-//! text ──document::parse──▶ Document ──extract::extract──▶ Mentions ──graph (build)──▶ AtlasGraph
+//! text ──document::parse (classify ▸ assemble)──▶ Document ──extract::extract──▶ Mentions ──graph (build)──▶ AtlasGraph
 //!                                                                                    │
 //!                      annotation file ◀──annotations (load/save)──▶ AnnotationSet (overlay by node id)
 //!                                                                                    │
@@ -24,8 +24,15 @@
 //!                                                        └──▶ export::svg ──▶ export::png (resvg)
 //! ```
 //!
-//! - [`document`]: text → [`document::Document`] (sections, numbered
-//!   paragraphs; PDF-extraction noise removed); [`document::load()`] reads files.
+//! - [`document`]: text → [`document::Document`] in two stages: a line
+//!   classifier (masthead, title, page furniture, footnote blocks, closing
+//!   lines: every line gets a [`document::LineKind`]) and an assembler
+//!   (headings, numbered and preambular paragraphs, footnotes attached to
+//!   their markers); the document's own facts ([`document::Facts`]) and a
+//!   reading report with the conservation figure ([`document::Reading`]:
+//!   every body word placed). [`document::load()`] reads files.
+//! - [`outline`]: the `outline` report of a reading (facts, outline,
+//!   footnotes, conservation, every line set aside).
 //! - [`extract`]: finds references with their exact spans; the vocabulary is
 //!   data ([`extract::Catalogue`], `assets/*.toml`).
 //! - [`graph`]: [`graph::AtlasGraph`] over a petgraph `StableGraph`, with

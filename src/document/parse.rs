@@ -1,6 +1,22 @@
 //! Plain text → [`Document`]: the numbered paragraphs and section headings of a
 //! UN outcome document as extracted from a PDF. Accepts any text without
-//! panicking; what it cannot place becomes a [`ParseWarning`].
+//! panicking; what it cannot place becomes a [`ParseWarning`], and no word
+//! is ever dropped.
+//!
+//! # Two stages
+//!
+//! 1. The *classifier* (`classify`) gives every line
+//!    that is not body text its kind, with no paragraph state: the masthead
+//!    and the resolution's opening (`masthead`), the
+//!    title, page furniture wherever it falls (`furniture`),
+//!    footnote blocks (`footnotes`), the closing lines.
+//! 2. The *assembler* (`assemble`) reads the body lines
+//!    left, in order, into headings (`headings`) and
+//!    paragraphs, following a mode (what the last line started), attaches
+//!    each footnote to the paragraph holding its marker, and checks that
+//!    every body word landed where its line went ([`Document::reading`]:
+//!    a [`LineKind`](super::LineKind) per line, the lines set aside, the
+//!    conservation figure).
 //!
 //! # What the text looks like
 //!
@@ -33,18 +49,37 @@
 //!
 //! # UN layout (PDF text layers)
 //!
-//! A text that opens with a UN masthead and `The General Assembly,` is first
-//! cleaned by the `un` module: masthead, running headers and footers, and
-//! footnote blocks are taken out, the symbol and title read. Then, besides
-//! the rules here: unnumbered paragraphs after the opening are preambular
-//! (`Recalling…`, `Welcoming…`; a new one starts at such a word after a line
-//! ending a clause), numbered in their own series ([`Paragraph::preambular`]);
-//! `Objective 1. Title` is a heading (key `objective-1`), and so is a short
-//! unnumbered line between a finished paragraph and the next numbered one; a
-//! heading's second line may start lower-case; a footnote marker glued to the
-//! end of a paragraph (`Rights,2`) does not hide its closing punctuation; and
-//! each footnote is attached to the paragraph holding its marker, which is
-//! removed from the text ([`Paragraph::footnotes`]).
+//! A text that opens with a UN masthead and `The General Assembly,` (comma
+//! or not) has its masthead, running headers and footers, footnote blocks
+//! and closing lines classified first, and its symbol, title and facts
+//! ([`Document::facts`]: dates, session, agenda item, the draft it came
+//! from, the plenary meeting) read. An adopting clause (`Adopts the
+//! following outcome document …:`) is part of the opening, and the outcome
+//! document's own title after it is the title. Then, besides the rules
+//! here: unnumbered paragraphs after the opening are preambular (the
+//! chapeau `We, the Ministers…,`, then `Recalling…`, `Welcoming…`; a new
+//! one starts at such a word after a line ending a clause), numbered in
+//! their own series ([`Paragraph::preambular`](super::Paragraph::preambular)).
+//! When the first numbered paragraph follows them with no heading between,
+//! the numbered ones form a section of their own, `Operative paragraphs`.
+//!
+//! # Headings without numbers (any text)
+//!
+//! `Objective 1. Title` is a heading (key `objective-1`), and so is a bare
+//! line — short, capitalised, without closing punctuation — standing between
+//! a finished paragraph (in a UN preamble, its last clause's comma) and the
+//! next numbered one, or wrapped over two lines before it. Bare headings
+//! right after an `Objective` heading, and those after them, are its
+//! sub-sections. A footnote marker glued to the end of a line (`Rights,2`)
+//! does not hide its closing punctuation; each footnote is attached to the
+//! paragraph holding its marker, glued (`Rights.2`) or set apart by a space
+//! (`Disabilities 7 affirms`), which is removed from the text
+//! ([`Paragraph::footnotes`](super::Paragraph::footnotes)).
+//!
+//! A line the reader cannot place (a short capitalised line after a
+//! finished sentence, in a plain text) stays in the paragraph being read,
+//! with a warning; text outside any paragraph becomes an unnumbered
+//! paragraph of its own, with a warning.
 //!
 //! A numbered list inside a paragraph (`objectives:` then `1.`, `2.`…) stays
 //! text of that paragraph, in any text.
@@ -69,8 +104,8 @@
 //! Programme of action` when a title line follows. Numbering restarts there
 //! (the expected number is 1 again), headings inside it are keyed under it
 //! (`annex-ii:1`, `annex-ii:objective-1`, `annex-ii:iii.b`) and nested in it, and each
-//! paragraph records its part ([`Paragraph::annex`]), so that ids stay
-//! unique (see [`Paragraph::key`]). Unnumbered text opening an annex becomes
+//! paragraph records its part ([`Paragraph::annex`](super::Paragraph::annex)), so that ids stay
+//! unique (see [`Paragraph::key`](super::Paragraph::key)). Unnumbered text opening an annex becomes
 //! the annex's own preambular paragraphs. The same heading again inside its
 //! annex is a running header and dropped. In a paragraph's wrapped lines,
 //! `annex to the present resolution` or `Annex I to…` stays text.
