@@ -19,7 +19,8 @@ pub struct Workspace {
     pub graph: AtlasGraph,
     /// Positions, moving until they settle.
     pub layout: AtlasLayout,
-    /// Files open (empty: the bundled document).
+    /// Files open (empty: the bundled document); bundled documents opened by
+    /// name are here as `bundled:wsis20`.
     pub files: Vec<PathBuf>,
 }
 
@@ -87,7 +88,10 @@ impl Workspace {
             return false;
         };
         self.graph.remove_document(id);
-        self.files.retain(|f| f.display().to_string() != source);
+        // A bundled document is open under its `bundled:` name.
+        self.files.retain(|f| {
+            f.display().to_string() != source && !document::bundled_path(f).is_some_and(|b| b.is_ok_and(|b| b.id == id))
+        });
         self.layout = self.layout.rebuild(&self.graph, LAYOUT_SEED);
         true
     }
@@ -108,7 +112,10 @@ impl Workspace {
 
 fn error_path(e: &LoadError) -> Option<&std::path::Path> {
     match e {
-        LoadError::Io { path, .. } | LoadError::Parse { path, .. } | LoadError::TooLarge { path, .. } => Some(path),
+        LoadError::Io { path, .. }
+        | LoadError::Parse { path, .. }
+        | LoadError::TooLarge { path, .. }
+        | LoadError::UnknownBundled { path, .. } => Some(path),
     }
 }
 
