@@ -87,6 +87,11 @@ fn view_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
     if ui.button("Compare documents…").clicked() {
         app.compare = Some(super::analysis_ui::CompareView::default());
     }
+    if let Some(preset) = super::analysis_ui::CompareView::wsis10_to_wsis20(&app.workspace.graph)
+        && ui.button(format!("Compare {}", super::analysis_ui::WSIS10_TO_WSIS20)).clicked()
+    {
+        app.compare = Some(preset);
+    }
     if ui.button("Lay out again from the start").clicked() {
         out.push(Command::RelayoutAll);
     }
