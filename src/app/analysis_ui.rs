@@ -174,8 +174,9 @@ struct CompareKey {
     documents: Vec<String>,
 }
 
-/// The one-click comparison: the earlier bundled outcome → the later one.
-pub const WSIS10_TO_WSIS20: &str = "WSIS+10 → WSIS+20";
+/// The one-click comparison: the earlier bundled outcome, then the later one.
+/// ("to", not an arrow: egui's default font has no glyph for U+2192.)
+pub const WSIS10_TO_WSIS20: &str = "WSIS+10 to WSIS+20";
 
 impl CompareView {
     /// WSIS+10 (`doc:wsis10`) → WSIS+20 (`doc:wsis20`), when both are open.
