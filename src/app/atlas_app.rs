@@ -97,7 +97,7 @@ impl AtlasApp {
         };
         app.report_load_errors(&errors);
         if errors.is_empty() {
-            for f in files {
+            for f in files.iter().filter(|f| document::bundled_path(f).is_none()) {
                 app.settings.remember_document(f.clone());
             }
         }

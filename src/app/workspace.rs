@@ -144,4 +144,17 @@ mod tests {
         assert!(ws.graph.index_of("res:A/RES/99/999").is_none());
         assert!(!ws.close("second"));
     }
+
+    #[test]
+    fn bundled_documents_open_and_close_by_name() {
+        let paths: Vec<PathBuf> = document::BUNDLED_DOCUMENTS.iter().map(document::BundledDocument::path).collect();
+        let Ok((mut ws, errors)) = Workspace::open(&paths) else { panic!("bundled workspace") };
+        assert!(errors.is_empty());
+        assert_eq!(ws.files, paths);
+        assert_eq!(ws.pin_key(), "wsis10+wsis20");
+        assert_eq!(ws.graph.node_by_id("para:wsis20:53").map(|n| n.label.as_str()), Some("WSIS+20 ¶53"));
+        assert!(ws.close("wsis20"));
+        assert_eq!(ws.files, [PathBuf::from("bundled:wsis10")]);
+        assert_eq!(ws.graph.node_by_id("para:wsis10:53").map(|n| n.label.as_str()), Some("¶53"));
+    }
 }
