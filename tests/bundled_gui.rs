@@ -18,9 +18,9 @@ fn frames(harness: &mut Harness<'_, AtlasApp>) {
 
 #[test]
 fn both_bundled_documents_open_from_the_menu_labelled_cited_and_compared() {
-    let mut harness = Harness::builder().with_size([1280.0, 800.0]).build_eframe(|_cc| {
-        AtlasApp::new(Workspace::bundled().expect("bundled document"), Settings::default())
-    });
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(|_cc| AtlasApp::new(Workspace::bundled().expect("bundled document"), Settings::default()));
     frames(&mut harness);
     assert_eq!(harness.state().workspace.graph.documents().len(), 1);
     assert!(harness.query_by_label("Compare WSIS+10 to WSIS+20").is_none());
