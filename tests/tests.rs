@@ -4,6 +4,7 @@ mod analysis;
 mod analysis_gui;
 mod annotations;
 mod annotations_gui;
+mod bundled_gui;
 mod cli;
 mod conservation;
 mod document;

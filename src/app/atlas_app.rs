@@ -11,6 +11,7 @@ use super::status::{Level, Status};
 use super::view::{Command, ViewState};
 use super::workspace::Workspace;
 use super::{annotations_ui, canvas, detail_panel, menu, open_prompt, side_panel, status};
+use crate::document;
 use crate::scene::{ColorBy, Scene};
 use crate::style::{Style, Theme};
 
@@ -96,7 +97,7 @@ impl AtlasApp {
         };
         app.report_load_errors(&errors);
         if errors.is_empty() {
-            for f in files {
+            for f in files.iter().filter(|f| document::bundled_path(f).is_none()) {
                 app.settings.remember_document(f.clone());
             }
         }
@@ -235,7 +236,11 @@ impl AtlasApp {
             Command::ShowAddDialog => self.show_open_dialog(true),
             Command::OpenDocuments(files) => self.open_documents(&files),
             Command::AddDocuments(files) => self.add_documents(&files),
-            Command::OpenBundled => self.open_documents(&[]),
+            Command::OpenBundled(ids) => {
+                let paths: Vec<PathBuf> =
+                    ids.iter().filter_map(|id| document::bundled_document(id)).map(|b| b.path()).collect();
+                self.open_documents(&paths);
+            }
             Command::Search(text) => {
                 self.view.search = text;
                 self.view.run_search(&self.workspace.graph);
@@ -279,7 +284,8 @@ impl AtlasApp {
                     self.report_load_errors(&errors);
                     return;
                 }
-                for f in &workspace.files {
+                // Bundled documents are always in File → Open bundled document.
+                for f in workspace.files.iter().filter(|f| document::bundled_path(f).is_none()) {
                     self.settings.remember_document(f.clone());
                 }
                 self.workspace = workspace;

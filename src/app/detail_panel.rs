@@ -60,6 +60,15 @@ pub fn detail_panel_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
                 let quotes = node.text.as_deref().map(|t| app.notes.quote_spans(&node.id, t)).unwrap_or_default();
                 paragraph_text_ui(ui, graph, index, &style, app.view.show_thematic, &quotes, &mut out);
                 super::analysis_ui::similar_ui(ui, graph, index, &mut out);
+                // "Paragraph 71 of resolution 70/125" in another open document.
+                if !graph.citing_paragraphs(index).is_empty() {
+                    ui.add_space(6.0);
+                    citing_ui(ui, graph, index, &style, &mut out);
+                }
+            }
+            // Another open document citing this one ("resolution 70/125").
+            NodeKind::Document if !graph.citing_paragraphs(index).is_empty() => {
+                citing_ui(ui, graph, index, &style, &mut out);
             }
             NodeKind::Document => {
                 if let Some(doc) =

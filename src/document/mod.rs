@@ -48,8 +48,98 @@ pub const BUNDLED_SOURCE: &str = "bundled: WSIS+10 outcome document (A/RES/70/12
 /// The symbol under which the bundled document was adopted.
 pub const BUNDLED_SYMBOL: &str = "A/RES/70/125";
 
+/// The prefix that names a bundled document wherever a file is accepted:
+/// `bundled:wsis10`, `bundled:wsis20` (see [`load()`]).
+pub const BUNDLED_PREFIX: &str = "bundled:";
+
+/// A document bundled with the program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BundledDocument {
+    /// Its document id (`wsis20` in `doc:wsis20`, `para:wsis20:53`), also its
+    /// name after [`BUNDLED_PREFIX`].
+    pub id: &'static str,
+    /// Its name in menus: `WSIS+20 outcome (A/RES/80/173)`.
+    pub name: &'static str,
+    /// Its short name in labels: `WSIS+20` (in `WSIS+20 ¶53`).
+    pub short: &'static str,
+    /// The symbol under which it was adopted.
+    pub symbol: &'static str,
+    /// Where the text came from, as shown to the user.
+    pub source: &'static str,
+    /// The plain text, read by the same reader as any file.
+    pub text: &'static str,
+}
+
+impl BundledDocument {
+    /// Parses the bundled text; its symbol is [`BundledDocument::symbol`]
+    /// whatever the masthead says (the WSIS+10 text has no masthead).
+    #[must_use]
+    pub fn document(&self) -> Document {
+        let mut doc = parse(self.id, self.source, self.text);
+        doc.symbol = Some(self.symbol.to_owned());
+        doc
+    }
+
+    /// The path that names it: `bundled:wsis20`.
+    #[must_use]
+    pub fn path(&self) -> std::path::PathBuf {
+        std::path::PathBuf::from(format!("{BUNDLED_PREFIX}{}", self.id))
+    }
+}
+
+/// The documents bundled with the program, oldest first: WSIS+10
+/// (A/RES/70/125) and WSIS+20 (A/RES/80/173).
+pub const BUNDLED_DOCUMENTS: [BundledDocument; 2] = [WSIS10, WSIS20];
+
+/// The bundled WSIS+10 outcome (A/RES/70/125): [`bundled()`].
+pub const WSIS10: BundledDocument = BundledDocument {
+    id: BUNDLED_ID,
+    name: "WSIS+10 outcome (A/RES/70/125)",
+    short: "WSIS+10",
+    symbol: BUNDLED_SYMBOL,
+    source: BUNDLED_SOURCE,
+    text: BUNDLED_TEXT,
+};
+
+/// The bundled WSIS+20 outcome (A/RES/80/173): `doc:wsis20`, `para:wsis20:53`.
+pub const WSIS20: BundledDocument = BundledDocument {
+    id: "wsis20",
+    name: "WSIS+20 outcome (A/RES/80/173)",
+    short: "WSIS+20",
+    symbol: "A/RES/80/173",
+    source: "bundled: WSIS+20 outcome document (A/RES/80/173)",
+    text: include_str!("../../assets/wsis20-outcome.txt"),
+};
+
+/// The bundled document with this id (`wsis10`, `wsis20`).
+#[must_use]
+pub fn bundled_document(id: &str) -> Option<&'static BundledDocument> {
+    BUNDLED_DOCUMENTS.iter().find(|b| b.id == id)
+}
+
+/// The bundled document a path names (`bundled:wsis20` → `wsis20`): `None`
+/// for a path that does not start with [`BUNDLED_PREFIX`], `Some(Err(name))`
+/// for an unknown name.
+#[must_use]
+pub fn bundled_path(path: &std::path::Path) -> Option<Result<&'static BundledDocument, String>> {
+    let name = path.to_str()?.strip_prefix(BUNDLED_PREFIX)?;
+    Some(bundled_document(name).ok_or_else(|| name.to_owned()))
+}
+
+/// The short name that tells a document's paragraphs apart from another's
+/// in labels (`WSIS+20` in `WSIS+20 ¶53`): for a bundled document its short
+/// name, else the document's symbol, else its id.
+#[must_use]
+pub fn short_name(doc: &Document) -> String {
+    if let Some(b) = bundled_document(&doc.id).filter(|b| doc.symbol.as_deref() == Some(b.symbol)) {
+        return b.short.to_owned();
+    }
+    doc.symbol.clone().unwrap_or_else(|| doc.id.clone())
+}
+
 /// Parses the bundled WSIS+10 outcome document; its symbol is
 /// [`BUNDLED_SYMBOL`] (the bundled text has no masthead to read it from).
+/// Other bundled documents: [`bundled_document`].
 ///
 /// # Panics
 ///
@@ -57,9 +147,7 @@ pub const BUNDLED_SYMBOL: &str = "A/RES/70/125";
 /// any text; a test guards it.
 #[must_use]
 pub fn bundled() -> Document {
-    let mut doc = parse(BUNDLED_ID, BUNDLED_SOURCE, BUNDLED_TEXT);
-    doc.symbol = Some(BUNDLED_SYMBOL.to_owned());
-    doc
+    WSIS10.document()
 }
 
 /// One parsed document.

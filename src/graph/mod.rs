@@ -8,6 +8,7 @@
 
 mod build;
 pub use build::GraphError;
+mod documents;
 mod query;
 
 use std::collections::HashMap;
@@ -131,9 +132,10 @@ pub enum EdgeKind {
     /// An SDG inferred from vocabulary: weaker than `Cites`.
     Thematic,
     /// A part of an instrument → the instrument; a paragraph of a resolution
-    /// → the resolution; and a cited resolution (or paragraph of one) → the
-    /// loaded document (or paragraph) that is its text (`res:A/RES/70/125` →
-    /// `doc:wsis10`, `res:A/RES/70/125:71` → `para:wsis10:71`).
+    /// → the resolution (or → the loaded document that is the resolution's
+    /// text, when that paragraph is not one of its numbered paragraphs). A
+    /// citation of a loaded document is a `cites` edge to its node
+    /// (`doc:wsis10`, `para:wsis10:71`), not to a resolution node.
     PartOf,
     /// A link a user drew in an annotation file.
     Annotation,
@@ -341,6 +343,10 @@ pub struct AtlasGraph {
     graph: StableGraph<Node, Edge>,
     ids: HashMap<String, NodeIndex>,
     documents: Vec<Document>,
+    /// Resolution nodes (`res:A/RES/70/125`, `res:A/RES/70/125:71`) merged
+    /// into the loaded document that is their text, kept to bring them back
+    /// when that document closes (see `documents.rs`).
+    absorbed: HashMap<String, Node>,
 }
 
 impl AtlasGraph {
