@@ -94,23 +94,23 @@ pub fn detail_panel_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
 fn document_ui(ui: &mut egui::Ui, doc: &crate::document::Document) {
     let rows = doc.facts.rows();
     if !rows.is_empty() {
-        egui::Grid::new("document-facts").num_columns(2).striped(true).show(ui, |ui| {
-            for (label, value) in rows {
-                ui.label(RichText::new(label).weak());
+        for (label, value) in rows {
+            // Wrapped to the panel, never widening it.
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(format!("{label}:")).weak());
                 ui.label(value);
-                ui.end_row();
-            }
-        });
+            });
+        }
         ui.add_space(6.0);
     }
     ui.label(RichText::new("Outline").strong());
-    egui::Grid::new("document-outline").num_columns(2).show(ui, |ui| {
-        for row in crate::outline::rows(doc) {
-            ui.label(format!("{}{}", "   ".repeat(usize::from(row.level)), row.title));
-            ui.label(RichText::new(row.range).weak());
-            ui.end_row();
-        }
-    });
+    for row in crate::outline::rows(doc) {
+        ui.horizontal(|ui| {
+            ui.add_sized([86.0, 14.0], egui::Label::new(RichText::new(row.range).weak()).truncate());
+            let title = format!("{}{}", "   ".repeat(usize::from(row.level)), row.title);
+            ui.add(egui::Label::new(title).truncate());
+        });
+    }
     ui.add_space(6.0);
     let notes: usize = doc.paragraphs.iter().map(|p| p.footnotes.len()).sum();
     let reading = &doc.reading;
@@ -171,7 +171,10 @@ fn header_ui(ui: &mut egui::Ui, graph: &AtlasGraph, node: &Node, style: &Style) 
             .node_by_id(&format!("sec:{}:{section}", doc.trim_start_matches("doc:")))
             .and_then(|s| s.title.clone())
             .unwrap_or_default();
-        let key = if section == "preamble" { String::new() } else { format!("{section} ") };
+        // A numbered section's number (`1.1 Bridging…`); a bare heading's key
+        // is only its title again.
+        let numbered = section.chars().all(|c| c.is_ascii_digit() || c == '.');
+        let key = if numbered { format!("{section} ") } else { String::new() };
         facts.push(("Section", format!("{key}{section_title}")));
         if let Some(d) = graph.node_by_id(doc) {
             facts.push(("Document", d.title.clone().unwrap_or_else(|| d.label.clone())));

@@ -129,7 +129,7 @@ fn documents_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
             if ui.small_button("×").on_hover_text("Close this document").clicked() {
                 out.push(Command::CloseDocument(doc.id.clone()));
             }
-            let text = format!("{} ({} ¶)", doc.title, doc.paragraphs.len());
+            let text = format!("{}: {} ({} ¶)", crate::document::short_name(doc), doc.title, doc.paragraphs.len());
             if ui.checkbox(&mut shown, text).on_hover_text(&doc.source).changed() {
                 out.push(Command::ToggleDocument(doc.id.clone()));
             }

@@ -283,7 +283,7 @@ fn is_part_key(key: &str) -> bool {
 }
 
 /// A title cut to a map label: at most 40 characters, on a word boundary.
-fn short_title(title: &str) -> String {
+pub(super) fn short_title(title: &str) -> String {
     const MAX: usize = 40;
     if title.chars().count() <= MAX {
         return title.to_owned();

@@ -166,6 +166,15 @@ impl AtlasGraph {
         let indices: Vec<NodeIndex> = self.node_indices().collect();
         for index in indices {
             let Some(node) = self.node_mut(index) else { continue };
+            if node.kind == NodeKind::Document {
+                // A document's disc: its short name beside other documents.
+                let title = node.title.as_deref().unwrap_or_default();
+                node.label = match shorts.get(&node.id).filter(|_| qualify) {
+                    Some(short) => short.clone(),
+                    None => super::build::short_title(title),
+                };
+                continue;
+            }
             let base = match node.kind {
                 NodeKind::Paragraph => labels.get(&node.id).cloned(),
                 NodeKind::Section => node
