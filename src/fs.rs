@@ -119,7 +119,9 @@ fn resolve(path: &Path) -> Result<Target, WriteError> {
     // What the system sees through every link (this also catches links the
     // kernel resolves itself, like /proc/self/fd/1 to a pipe).
     match std::fs::metadata(path) {
-        Ok(meta) if !meta.is_file() => return Err(WriteError::NotRegular { path: path.to_owned(), kind: kind_of(&meta) }),
+        Ok(meta) if !meta.is_file() => {
+            return Err(WriteError::NotRegular { path: path.to_owned(), kind: kind_of(&meta) });
+        }
         Ok(_) => {}
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
         Err(e) => return Err(io_err(e)),
@@ -161,9 +163,16 @@ fn folder_of(path: &Path) -> PathBuf {
 ///
 /// [`WriteError::Exists`], [`WriteError::DanglingLink`] (without `replace`),
 /// [`WriteError::NotRegular`], or [`WriteError::Io`] when the path cannot be
-/// examined.
+/// examined or its folder does not exist.
 pub fn check(path: &Path, replace: bool) -> Result<(), WriteError> {
-    admit(path, &resolve(path)?, replace)
+    let target = resolve(path)?;
+    admit(path, &target, replace)?;
+    let folder = folder_of(&target.path);
+    match std::fs::metadata(&folder) {
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Ok(_) => Err(WriteError::Io { path: path.to_owned(), source: io::Error::from(io::ErrorKind::NotADirectory) }),
+        Err(source) => Err(WriteError::Io { path: path.to_owned(), source }),
+    }
 }
 
 /// Whether `target` (resolved from `path`) may be written.
@@ -323,6 +332,8 @@ mod tests {
     fn a_missing_folder_is_an_io_error_naming_the_path() {
         let path = Path::new("/nonexistent/wsis/out.json");
         let err = write_atomic(path, b"x", true).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.starts_with("could not write /nonexistent/wsis/out.json: "), "{err}");
+        let err = check(path, false).err().map(|e| e.to_string()).unwrap_or_default();
         assert!(err.starts_with("could not write /nonexistent/wsis/out.json: "), "{err}");
     }
 

@@ -175,7 +175,22 @@ fn main() -> ExitCode {
     // Quiet by default: our own warnings only. Libraries' logs (lopdf's
     // complaints about odd PDFs) show with RUST_LOG=warn, RUST_LOG=lopdf=debug, …
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("wsis_atlas=warn")).init();
-    match run(Cli::parse()) {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // --help and --version (standard output) or a usage error (standard error):
+        // a failed write is reported like any other.
+        Err(e) => {
+            return match e.print() {
+                Ok(()) => ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)),
+                Err(io) if io.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(io) => {
+                    say(&format!("wsis-atlas: cannot write to standard output: {io}"));
+                    ExitCode::FAILURE
+                }
+            };
+        }
+    };
+    match run(cli) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS, // `wsis-atlas export | head`
         Err(e) => {

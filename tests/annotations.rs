@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use wsis_atlas::annotations::{
     self, Annotation, AnnotationError, AnnotationSet, Link, Problem, TextQuote, check, from_w3c_str, to_w3c_string,
 };
-use wsis_atlas::graph::{AtlasGraph, Node, NodeKind};
 use wsis_atlas::fs::WriteError;
+use wsis_atlas::graph::{AtlasGraph, Node, NodeKind};
 
 type TestResult = Result<(), Box<dyn Error>>;
 

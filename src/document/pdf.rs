@@ -23,15 +23,18 @@ use std::rc::Rc;
 use lopdf::content::{Content, Operation};
 use lopdf::{DecompressError, Document as Pdf, Encoding, Error as LopdfError, LoadOptions, Object, ObjectId};
 
-/// The most one stream (a page's content, a font's `ToUnicode` map) may
-/// decompress to.
-pub const MAX_STREAM_BYTES: usize = 16 * 1024 * 1024;
+/// The most one stream (a page's content, a font's `ToUnicode` map, an
+/// object stream) may decompress to, and the most content one page may have.
+/// (A page of an outcome document has tens of KB; parsing content costs
+/// some 80 bytes of memory per byte, so this also bounds memory.)
+pub const MAX_STREAM_BYTES: usize = 4 * 1024 * 1024;
 /// The most all the streams of a document may decompress to together, a
 /// stream shared by many pages counted once (it is decompressed once).
 pub const MAX_DECOMPRESSED_BYTES: usize = 64 * 1024 * 1024;
-/// The most content read across all pages, a stream shared by many pages
-/// counted once for each: this bounds the time spent.
-pub const MAX_READ_BYTES: usize = 128 * 1024 * 1024;
+/// The most content parsed across all pages: this bounds the time spent. A
+/// page showing the same streams in the same fonts as an earlier one is not
+/// parsed again (its text is reused), so shared streams do not multiply it.
+pub const MAX_READ_BYTES: usize = 64 * 1024 * 1024;
 /// The most text taken from a document (a UN outcome document has well
 /// under 1 MiB).
 pub const MAX_TEXT_BYTES: usize = 16 * 1024 * 1024;
@@ -42,8 +45,8 @@ const TJ_SPACE: f32 = 200.0;
 /// Why a PDF's text could not be read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PdfError {
-    /// Not a PDF `lopdf` can read at all.
-    #[error("not a readable PDF: {0}")]
+    /// Not a PDF `lopdf` can read at all: damaged, truncated, or not a PDF.
+    #[error("not a readable PDF (damaged, truncated, or not a PDF at all): {0}")]
     Malformed(String),
     /// Encrypted, and the empty password does not open it.
     #[error(
@@ -75,6 +78,10 @@ pub enum PdfError {
     },
 }
 
+/// What a page's text depends on: its content streams, and its fonts by
+/// name (the address of each font's encoding in [`Budget::fonts`]).
+type PageKey = (Vec<ObjectId>, Vec<(Vec<u8>, usize)>);
+
 /// ` (at page 3)`, or nothing for 0.
 fn at_page(page: usize) -> String {
     if page == 0 { String::new() } else { format!(" (at page {page})") }
@@ -86,6 +93,8 @@ struct Budget<'a> {
     streams: HashMap<ObjectId, Rc<Vec<u8>>>,
     /// Font encodings by font dictionary (its address in the document).
     fonts: HashMap<usize, Option<Rc<Encoding<'a>>>>,
+    /// Page texts by what makes them: content streams and fonts.
+    pages: HashMap<PageKey, Rc<String>>,
     /// Bytes decompressed, each stream once.
     decompressed: usize,
     /// Content bytes read, a shared stream once per page.
@@ -154,8 +163,15 @@ pub fn text(bytes: &[u8]) -> Result<String, PdfError> {
         let why = if pdf.xref_recovery.is_some() { "no pages found in what remains" } else { "no pages" };
         return Err(PdfError::Damaged(why.into()));
     }
-    let mut budget =
-        Budget { streams: HashMap::new(), fonts: HashMap::new(), decompressed: 0, read: 0, text: 0, page: 0 };
+    let mut budget = Budget {
+        streams: HashMap::new(),
+        fonts: HashMap::new(),
+        pages: HashMap::new(),
+        decompressed: 0,
+        read: 0,
+        text: 0,
+        page: 0,
+    };
     let mut out = String::new();
     for (number, page_id) in &pages {
         budget.page = *number as usize;
@@ -208,10 +224,20 @@ fn page_encodings<'a>(
     Ok(out)
 }
 /// One page's lines.
-fn page_text<'a>(pdf: &'a Pdf, page_id: ObjectId, budget: &mut Budget<'a>) -> Result<String, PdfError> {
+fn page_text<'a>(pdf: &'a Pdf, page_id: ObjectId, budget: &mut Budget<'a>) -> Result<Rc<String>, PdfError> {
     let encodings = page_encodings(pdf, page_id, budget)?;
+    let stream_ids = pdf.get_page_contents(page_id);
+    let fonts = encodings.iter().map(|(name, e)| (name.clone(), Rc::as_ptr(e).addr())).collect();
+    let key: PageKey = (stream_ids, fonts);
+    if let Some(text) = budget.pages.get(&key).cloned() {
+        budget.text += text.len();
+        if budget.text > MAX_TEXT_BYTES {
+            return Err(budget.too_large("its text", MAX_TEXT_BYTES));
+        }
+        return Ok(text);
+    }
     let mut content = Vec::new();
-    for stream_id in pdf.get_page_contents(page_id) {
+    for &stream_id in &key.0 {
         let bytes = match budget.streams.get(&stream_id) {
             Some(bytes) => Rc::clone(bytes),
             None => {
@@ -226,9 +252,12 @@ fn page_text<'a>(pdf: &'a Pdf, page_id: ObjectId, budget: &mut Budget<'a>) -> Re
                 bytes
             }
         };
+        if content.len() + bytes.len() > MAX_STREAM_BYTES {
+            return Err(budget.too_large("the content of one page", MAX_STREAM_BYTES));
+        }
         budget.read += bytes.len();
         if budget.read > MAX_READ_BYTES {
-            return Err(budget.too_large("the content read across its pages", MAX_READ_BYTES));
+            return Err(budget.too_large("the content parsed across its pages", MAX_READ_BYTES));
         }
         content.extend_from_slice(&bytes);
         content.push(b'\n');
@@ -241,6 +270,8 @@ fn page_text<'a>(pdf: &'a Pdf, page_id: ObjectId, budget: &mut Budget<'a>) -> Re
         return Err(budget.too_large("its text", MAX_TEXT_BYTES));
     }
     budget.text += text.len();
+    let text = Rc::new(text);
+    budget.pages.insert(key, Rc::clone(&text));
     Ok(text)
 }
 

@@ -279,9 +279,10 @@ mod tests {
 
     #[test]
     fn output_is_json_with_one_entry_per_node() {
-        let out = run_layout_json(r#"{"nodes":[{"id":"x\"y"},{"id":"b"}],"links":[]}"#, Path::new("-"), Steps::Exactly(3), 1)
-            .expect("valid")
-            .positions;
+        let out =
+            run_layout_json(r#"{"nodes":[{"id":"x\"y"},{"id":"b"}],"links":[]}"#, Path::new("-"), Steps::Exactly(3), 1)
+                .expect("valid")
+                .positions;
         let v: serde_json::Value = serde_json::from_str(&out).expect("json");
         assert_eq!(v.as_object().map(|o| o.len()), Some(2));
         assert!(v["x\"y"][0].is_number());
