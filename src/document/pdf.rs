@@ -182,6 +182,11 @@ pub fn text(bytes: &[u8]) -> Result<String, PdfError> {
         out.push_str(&page);
     }
     if out.trim().is_empty() {
+        // A file whose cross-reference table had to be rebuilt (a truncated
+        // download, a damaged copy) is damaged, not a scan.
+        if pdf.xref_recovery.is_some() {
+            return Err(PdfError::Damaged("its cross-reference table is missing or broken".into()));
+        }
         return Err(PdfError::NoText { pages: pages.len() });
     }
     Ok(out)
@@ -225,6 +230,9 @@ fn page_encodings<'a>(
 }
 /// One page's lines.
 fn page_text<'a>(pdf: &'a Pdf, page_id: ObjectId, budget: &mut Budget<'a>) -> Result<Rc<String>, PdfError> {
+    if pdf.get_dictionary(page_id).is_err() {
+        return Err(PdfError::Damaged(format!("page {} is missing", budget.page)));
+    }
     let encodings = page_encodings(pdf, page_id, budget)?;
     let stream_ids = pdf.get_page_contents(page_id);
     let fonts = encodings.iter().map(|(name, e)| (name.clone(), Rc::as_ptr(e).addr())).collect();
