@@ -234,7 +234,7 @@ pub fn write_atomic_with(
         // As a newly created file: 0666 less the umask (tempfile's own default is 0600).
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut tmp = builder.tempfile_in(&folder).map_err(io_err)?;
+    let mut tmp = builder.tempfile_in(&folder).map_err(|e| io_err(without_temp_path(e)))?;
     fill(tmp.as_file_mut()).map_err(io_err)?;
     if let Some(old) = &target.existing {
         keep_owner_and_mode(tmp.as_file(), old).map_err(io_err)?;
@@ -254,6 +254,16 @@ pub fn write_atomic_with(
         let _ = dir.sync_all();
     }
     Ok(())
+}
+
+/// tempfile's error less its `at path "…/.name.XXXX.tmp"`: a file that was
+/// never created means nothing to the user.
+fn without_temp_path(e: io::Error) -> io::Error {
+    let text = e.to_string();
+    match text.split_once(" at path ") {
+        Some((reason, _)) => io::Error::new(e.kind(), reason.to_owned()),
+        None => e,
+    }
 }
 
 /// Gives the new file the replaced file's permission bits and, where the
@@ -333,6 +343,7 @@ mod tests {
         let path = Path::new("/nonexistent/wsis/out.json");
         let err = write_atomic(path, b"x", true).err().map(|e| e.to_string()).unwrap_or_default();
         assert!(err.starts_with("could not write /nonexistent/wsis/out.json: "), "{err}");
+        assert!(!err.contains("at path"), "no word of a temporary file never made: {err}");
         let err = check(path, false).err().map(|e| e.to_string()).unwrap_or_default();
         assert!(err.starts_with("could not write /nonexistent/wsis/out.json: "), "{err}");
     }

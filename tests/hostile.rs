@@ -312,6 +312,40 @@ fn out_refuses_devices_fifos_and_a_dangling_link_and_force_keeps_permissions() -
     Ok(())
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn a_read_only_folder_as_another_user_keeps_the_file_and_leaves_nothing() -> TestResult {
+    use std::os::unix::fs::PermissionsExt as _;
+    // Root ignores permission bits: run the binary as nobody where we can.
+    let can = Command::new("setpriv").args(["--reuid=65534", "--regid=65534", "--clear-groups", "true"]).status();
+    if !can.is_ok_and(|s| s.success()) {
+        eprintln!("setpriv cannot switch users here: covered by the fs module's injected failures");
+        return Ok(());
+    }
+    let dir = tempfile::tempdir()?;
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755))?;
+    let ro = dir.path().join("ro");
+    std::fs::create_dir(&ro)?;
+    let out_path = ro.join("graph.json");
+    std::fs::write(&out_path, b"keep")?;
+    std::fs::set_permissions(&out_path, std::fs::Permissions::from_mode(0o666))?;
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555))?;
+    let out = Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", env!("CARGO_BIN_EXE_wsis-atlas")])
+        .args(["export", "--force", "--out", out_path.to_str().unwrap_or_default()])
+        .env_remove("RUST_LOG")
+        .output()?;
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(
+        err.trim_end(),
+        format!("wsis-atlas: could not write {}: Permission denied (os error 13)", out_path.display())
+    );
+    assert_eq!(std::fs::read(&out_path)?, b"keep");
+    assert_eq!(std::fs::read_dir(&ro)?.count(), 1, "no temporary file left");
+    Ok(())
+}
+
 #[test]
 fn concurrent_exports_to_one_path_never_both_succeed() -> TestResult {
     let dir = tempfile::tempdir()?;
