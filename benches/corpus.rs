@@ -2,7 +2,8 @@
 //! UN-layout documents generated here from hand-made sentences (masthead,
 //! preambular and numbered paragraphs wrapped at 80 columns, running headers
 //! and footers every 45 lines, footnotes with markers, citations of each
-//! other and of the bundled WSIS+10 text), plus the bundled text itself.
+//! other and of the bundled WSIS+10 text), plus the bundled text itself and
+//! the WSIS+20 outcome as its PDF's text layer gives it (also benched alone).
 //! Throughput is reported in bytes of text.
 
 use std::fmt::Write as _;
@@ -109,7 +110,27 @@ fn corpus() -> Vec<(String, String)> {
     let per_doc = (CORPUS_BYTES - document::BUNDLED_TEXT.len()) / DOCUMENTS;
     let mut out: Vec<(String, String)> = (0..DOCUMENTS).map(|k| (format!("d{k}"), document_text(k, per_doc))).collect();
     out.push((document::BUNDLED_ID.to_owned(), document::BUNDLED_TEXT.to_owned()));
+    out.push(("wsis20".to_owned(), WSIS20.to_owned()));
     out
+}
+
+/// The WSIS+20 outcome as its PDF's text layer gives it (page furniture,
+/// footnotes, bare headings).
+const WSIS20: &str = include_str!("../assets/wsis20-outcome.txt");
+
+/// The WSIS+20 outcome alone: the real document of today's layout.
+fn bench_wsis20(c: &mut Criterion) {
+    let catalogue = Catalogue::bundled().expect("bundled lexicons parse");
+    let doc = document::parse("wsis20", "bench", WSIS20);
+    assert_eq!(doc.paragraphs.len(), 135, "8 preambular + 127 numbered");
+    assert_eq!(doc.reading.placed_words, doc.reading.body_words);
+    let mut group = c.benchmark_group("wsis20");
+    group.throughput(Throughput::Bytes(WSIS20.len() as u64));
+    group.bench_function("parse", |b| b.iter(|| document::parse("wsis20", "bench", black_box(WSIS20))));
+    group.bench_function("parse+extract+build", |b| {
+        b.iter(|| AtlasGraph::from_documents(vec![document::parse("wsis20", "bench", black_box(WSIS20))], &catalogue));
+    });
+    group.finish();
 }
 
 fn parse_all(corpus: &[(String, String)]) -> Vec<Document> {
@@ -122,7 +143,7 @@ fn bench_corpus(c: &mut Criterion) {
     let bytes: usize = corpus.iter().map(|(_, t)| t.len()).sum();
     // Sanity, outside the timing: the generated documents parse cleanly.
     let docs = parse_all(&corpus);
-    for doc in docs.iter().take(DOCUMENTS) {
+    for doc in docs.iter().take(DOCUMENTS).chain(docs.last()) {
         assert!(doc.symbol.is_some(), "{}: no symbol", doc.id);
         assert!(doc.warnings.is_empty(), "{}: {:?}", doc.id, doc.warnings.first());
         assert!(doc.paragraphs.iter().all(|p| !p.text.contains("26-1")), "{}: furniture in text", doc.id);
@@ -148,5 +169,5 @@ fn bench_corpus(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_corpus);
+criterion_group!(benches, bench_corpus, bench_wsis20);
 criterion_main!(benches);

@@ -23,12 +23,25 @@ pub enum CorpusError {
 ///
 /// Only [`CorpusError::Catalogue`] (a malformed bundled lexicon).
 pub fn open(paths: &[PathBuf]) -> Result<(AtlasGraph, Vec<LoadError>), CorpusError> {
+    open_with(paths, paths.is_empty())
+}
+
+/// The graph of the bundled document (when `bundled`) and `paths`, in that
+/// order; files that cannot be read are reported as in [`open`].
+///
+/// # Errors
+///
+/// Only [`CorpusError::Catalogue`] (a malformed bundled lexicon).
+pub fn open_with(paths: &[PathBuf], bundled: bool) -> Result<(AtlasGraph, Vec<LoadError>), CorpusError> {
     let catalogue = Catalogue::bundled()?;
-    if paths.is_empty() {
+    if paths.is_empty() && bundled {
         let (graph, _) = AtlasGraph::from_documents(vec![document::bundled()], &catalogue);
         return Ok((graph, Vec::new()));
     }
     let mut docs = Vec::new();
+    if bundled {
+        docs.push(document::bundled());
+    }
     let mut errors = Vec::new();
     for path in paths {
         match document::load(path) {

@@ -1,7 +1,8 @@
 //! # WSIS Atlas
 //!
-//! Reads a UN outcome document (the 2015 WSIS+10 outcome, A/RES/70/125, is
-//! bundled) as a connected whole: every paragraph, and everything it refers
+//! Reads a UN outcome document (the 2015 WSIS+10 outcome, A/RES/70/125, and
+//! the 2025 WSIS+20 outcome, A/RES/80/173, are bundled: `bundled:wsis10`,
+//! `bundled:wsis20`) as a connected whole: every paragraph, and everything it refers
 //! to — resolutions, instruments and their paragraphs or articles, UN bodies,
 //! SDGs, stakeholder groups, WSIS Action Lines — in one graph, drawn as a
 //! force-directed map.
@@ -13,7 +14,7 @@
 //! command line build with `--no-default-features`; CI checks it).
 //!
 //! ```text
-//! text ──document::parse──▶ Document ──extract::extract──▶ Mentions ──graph (build)──▶ AtlasGraph
+//! text ──document::parse (classify ▸ assemble)──▶ Document ──extract::extract──▶ Mentions ──graph (build)──▶ AtlasGraph
 //!                                                                                    │
 //!                      annotation file ◀──annotations (load/save)──▶ AnnotationSet (overlay by node id)
 //!                                                                                    │
@@ -24,14 +25,24 @@
 //!                                                        └──▶ export::svg ──▶ export::png (resvg)
 //! ```
 //!
-//! - [`document`]: text → [`document::Document`] (sections, numbered
-//!   paragraphs; PDF-extraction noise removed); [`document::load()`] reads files.
+//! - [`document`]: text → [`document::Document`] in two stages: a line
+//!   classifier (masthead, title, page furniture, footnote blocks, closing
+//!   lines: every line gets a [`document::LineKind`]) and an assembler
+//!   (headings, numbered and preambular paragraphs, footnotes attached to
+//!   their markers); the document's own facts ([`document::Facts`]) and a
+//!   reading report with the conservation figure ([`document::Reading`]:
+//!   every body word placed). [`document::load()`] reads files
+//!   (and `bundled:` names, [`document::BUNDLED_DOCUMENTS`]).
+//! - [`outline`]: the `outline` report of a reading (facts, outline,
+//!   footnotes, conservation, every line set aside).
 //! - [`extract`]: finds references with their exact spans; the vocabulary is
 //!   data ([`extract::Catalogue`], `assets/*.toml`).
 //! - [`graph`]: [`graph::AtlasGraph`] over a petgraph `StableGraph`, with
 //!   stable string ids (`para:wsis10:32`, `res:A/RES/68/302`) and the queries
 //!   the window asks (neighbours, k-hop neighbourhoods, search, citing
-//!   paragraphs). Every text edge carries its evidence (quoted spans).
+//!   paragraphs). Every text edge carries its evidence (quoted spans). One
+//!   node per document: a citation of an open document is an edge to it;
+//!   with several open, paragraph labels name their document (`WSIS+20 ¶53`).
 //! - [`analysis`]: what a paragraph does and asks — clause roles, who is
 //!   asked to act (`addressed_to`, with deadlines), near-duplicate paragraphs
 //!   (`similar`, TF-IDF and shared passages), word diffs and document
@@ -74,6 +85,7 @@ pub mod extract;
 pub mod fs;
 pub mod graph;
 pub mod layout;
+pub mod outline;
 pub mod scene;
 pub mod stats;
 pub mod style;

@@ -1,5 +1,6 @@
 //! The `wsis-atlas` command: with no subcommand it opens the explorer window;
-//! subcommands work headlessly (stats, export, layout, check-annotations).
+//! subcommands work headlessly (stats, export, layout, check-annotations,
+//! annotations export/import).
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -33,6 +34,15 @@ enum Command {
         /// Documents (text or PDF); none: the bundled WSIS+10 outcome.
         files: Vec<PathBuf>,
     },
+    /// What the reader made of each document: its facts, outline, footnotes, the conservation
+    /// figure (every body word placed), every line set aside as furniture or metadata, warnings.
+    Outline {
+        /// Documents (text or PDF); none: the bundled WSIS+10 outcome.
+        files: Vec<PathBuf>,
+        /// Leave out the list of lines set aside (only count them).
+        #[arg(long)]
+        brief: bool,
+    },
     /// Write the graph as data (JSON, GraphML, DOT) or as a picture (SVG, PNG), laid out to rest.
     Export {
         /// Output format.
@@ -48,10 +58,10 @@ enum Command {
         /// and FIFOs are never written, even with --force: use standard output.
         #[arg(long)]
         force: bool,
-        /// Picture width in pixels.
+        /// Picture width in pixels (alone: the height follows the map's aspect).
         #[arg(long, value_name = "PX", conflicts_with = "scale", value_parser = clap::value_parser!(u32).range(1..=16384))]
         width: Option<u32>,
-        /// Picture height in pixels.
+        /// Picture height in pixels (alone: the width follows the map's aspect).
         #[arg(long, value_name = "PX", conflicts_with = "scale", value_parser = clap::value_parser!(u32).range(1..=16384))]
         height: Option<u32>,
         /// Pixels per logical pixel of the default 1600×1000 picture (2: the same picture, sharper);
@@ -79,7 +89,8 @@ enum Command {
         /// Only these node kinds (comma-separated: paragraph,resolution,…).
         #[arg(long, value_name = "KINDS", value_delimiter = ',')]
         kinds: Vec<String>,
-        /// An annotation file whose notes (badges) and links appear in pictures.
+        /// Notes to carry (WSIS Atlas, W3C or Hypothesis file): badges and links in pictures;
+        /// `annotations` and `annotation` links in JSON; links as edges and notes as a node attribute in GraphML and DOT.
         #[arg(long, value_name = "FILE")]
         annotations: Option<PathBuf>,
     },
@@ -106,12 +117,55 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Check an annotation file against documents (the bundled one when none are given).
+    /// Check an annotation file (WSIS Atlas, W3C or Hypothesis) against the bundled document and DOCS.
     CheckAnnotations {
         /// The annotation file.
         file: PathBuf,
-        /// Documents its notes point into.
+        /// More documents its notes point into (the bundled one is always checked too, unless --no-bundled).
         docs: Vec<PathBuf>,
+        /// Check against DOCS only, without the bundled WSIS+10 outcome.
+        #[arg(long, requires = "docs")]
+        no_bundled: bool,
+    },
+    /// Exchange notes with other tools: W3C Web Annotation export, W3C and Hypothesis import.
+    Annotations {
+        #[command(subcommand)]
+        command: AnnotationsCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum AnnotationsCommand {
+    /// Write an annotation file's notes and links as a W3C Web Annotation collection (JSON-LD).
+    Export {
+        /// W3C Web Annotation JSON-LD (the only export format, and the default).
+        #[arg(long)]
+        w3c: bool,
+        /// The annotation file.
+        file: PathBuf,
+        /// Where to write; standard output when absent.
+        #[arg(long, short, value_name = "FILE.jsonld")]
+        out: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Add the notes of a W3C Web Annotation, Hypothesis or WSIS Atlas file to an annotation file.
+    ///
+    /// A note whose quote is found in a paragraph of the documents (the bundled one and DOCS) is
+    /// attached to that paragraph; others are kept as orphans with their source. Notes whose ids
+    /// are already in the file are skipped. The file is created if missing, and written atomically.
+    Import {
+        /// The file to import (W3C Web Annotation JSON-LD, Hypothesis JSON export, or WSIS Atlas).
+        file: PathBuf,
+        /// The annotation file to add them to.
+        #[arg(long, value_name = "NOTES.json")]
+        into: PathBuf,
+        /// More documents whose paragraphs quotes are looked for in.
+        docs: Vec<PathBuf>,
+        /// Look in DOCS only, not in the bundled WSIS+10 outcome.
+        #[arg(long, requires = "docs")]
+        no_bundled: bool,
     },
 }
 
@@ -236,6 +290,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             write_stdout(stats::stats(&graph).to_string().as_bytes())?;
             Ok(failed)
         }
+        Some(Command::Outline { files, brief }) => outline(&files, !brief),
         Some(Command::Export {
             format,
             files,
@@ -275,10 +330,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let selection = export::Selection { kinds, focus, depth: depth.unwrap_or(1) };
             let visible = selection.visible(&graph);
             let layout = export::settled_layout(&graph, &visible, export::SEED, export::MAX_LAYOUT_STEPS);
-            let defaults = export::ImageOptions::default();
+            let aspect = export::image::map_aspect(visible.iter().filter_map(|&n| layout.position(n)));
+            let (width, height) = export::image::picture_size(width, height, aspect);
             let image = export::ImageOptions {
-                width: width.unwrap_or(defaults.width),
-                height: height.unwrap_or(defaults.height),
+                width,
+                height,
                 scale: scale.unwrap_or(1.0),
                 theme: match theme {
                     ThemeArg::Light => export::ImageTheme::Light,
@@ -292,15 +348,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     ColorByArg::Role => wsis_atlas::scene::ColorBy::Role,
                 },
             };
-            let overlay = match &annotations {
+            let position = |n: petgraph::stable_graph::NodeIndex| layout.position(n);
+            let bytes = match &annotations {
                 Some(path) => {
-                    let set = wsis_atlas::annotations::AnnotationSet::load(path)
-                        .with_context(|| format!("{} is not a valid annotation file", path.display()))?;
-                    wsis_atlas::annotations::Overlay::new(&set, &graph)
+                    let set = load_notes(path, &graph)?;
+                    let (notes, links) = export::annotations_left_out(&graph, &visible, &set);
+                    if notes + links > 0 {
+                        say(&format!(
+                            "wsis-atlas: {notes} note(s) and {links} link(s) of {} are on nodes not in this export; left out",
+                            path.display()
+                        ));
+                    }
+                    export::export_annotated(&graph, &position, &visible, format, &image, &set)?
                 }
-                None => wsis_atlas::annotations::Overlay::default(),
+                None => export::export(&graph, &position, &visible, format, &image)?,
             };
-            let bytes = export::export_with(&graph, &|n| layout.position(n), &visible, format, &image, &overlay)?;
             write_output(out.as_deref(), &bytes, force)?;
             Ok(failed)
         }
@@ -320,24 +382,106 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             write_output(out.as_deref(), laid.positions.as_bytes(), force)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::CheckAnnotations { file, docs }) => {
-            let (graph, failed) = open(&docs)?;
-            let report = wsis_atlas::annotations::check(&file, &graph)
-                .with_context(|| format!("{} is not a valid annotation file", file.display()))?;
-            let code = if report.is_valid() { failed } else { ExitCode::FAILURE };
-            let mut text = String::new();
-            for line in report.lines() {
-                text.push_str(&line);
-                text.push('\n');
-            }
-            match write_stdout(text.as_bytes()) {
-                // `check-annotations … | head -1`: the exit code still tells.
-                Err(e) if is_broken_pipe(&e) => Ok(code),
-                Err(e) => Err(e),
-                Ok(()) => Ok(code),
-            }
+        Some(Command::CheckAnnotations { file, docs, no_bundled }) => check_annotations(&file, &docs, !no_bundled),
+        Some(Command::Annotations { command }) => annotations_command(command),
+    }
+}
+
+/// An annotation file of any format the program reads, for `export
+/// --annotations` (W3C and Hypothesis notes attached to `graph` by quote).
+fn load_notes(
+    path: &std::path::Path,
+    graph: &wsis_atlas::graph::AtlasGraph,
+) -> anyhow::Result<wsis_atlas::annotations::AnnotationSet> {
+    let (set, imported) = wsis_atlas::annotations::AnnotationSet::load_any(path, graph)
+        .with_context(|| format!("{} is not a valid annotation file", path.display()))?;
+    if let Some(imported) = imported {
+        for w in &imported.warnings {
+            say(&format!("wsis-atlas: {w}"));
         }
     }
+    Ok(set)
+}
+
+/// `check-annotations FILE [DOCS…] [--no-bundled]`.
+fn check_annotations(file: &std::path::Path, docs: &[PathBuf], bundled: bool) -> anyhow::Result<ExitCode> {
+    let (graph, failed) = open_with(docs, bundled)?;
+    let (set, imported) = wsis_atlas::annotations::AnnotationSet::load_any(file, &graph)
+        .with_context(|| format!("{} is not a valid annotation file", file.display()))?;
+    let mut text = String::new();
+    if let Some(imported) = &imported {
+        text.push_str(&format!("read {}\n", imported.summary()));
+        for w in &imported.warnings {
+            text.push_str(&format!("{w}\n"));
+        }
+    }
+    let report = set.validate(&graph);
+    for line in report.lines() {
+        text.push_str(&line);
+        text.push('\n');
+    }
+    let code = if report.is_valid() { failed } else { ExitCode::FAILURE };
+    match write_stdout(text.as_bytes()) {
+        // `check-annotations … | head -1`: the exit code still tells.
+        Err(e) if is_broken_pipe(&e) => Ok(code),
+        Err(e) => Err(e),
+        Ok(()) => Ok(code),
+    }
+}
+
+/// `annotations export|import`.
+fn annotations_command(command: AnnotationsCommand) -> anyhow::Result<ExitCode> {
+    use wsis_atlas::annotations::{AnnotationSet, to_w3c_string};
+    match command {
+        AnnotationsCommand::Export { w3c: _, file, out, force } => {
+            match out.as_deref() {
+                Some(path) => wsis_atlas::fs::check(path, force)?,
+                None => refuse_closed_stdout()?,
+            }
+            let set = AnnotationSet::load(&file)
+                .with_context(|| format!("{} is not a valid annotation file", file.display()))?;
+            write_output(out.as_deref(), to_w3c_string(&set).as_bytes(), force)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        AnnotationsCommand::Import { file, into, docs, no_bundled } => {
+            let (graph, failed) = open_with(&docs, !no_bundled)?;
+            let mut set = if into.exists() {
+                AnnotationSet::load(&into)
+                    .with_context(|| format!("{} is not a valid annotation file", into.display()))?
+            } else {
+                AnnotationSet::new()
+            };
+            let (imported, outcome) =
+                set.import_file(&file, &graph).with_context(|| format!("{} could not be imported", file.display()))?;
+            for w in &imported.warnings {
+                say(&format!("wsis-atlas: {w}"));
+            }
+            set.save_as(&into)?;
+            let orphans = set.validate(&graph).orphans().count();
+            write_line(&format!(
+                "read {}; added {}, skipped {} already there; {} now holds {} notes and {} links (not in the documents: {orphans})",
+                imported.summary(),
+                outcome.added.len(),
+                outcome.skipped.len(),
+                into.display(),
+                set.annotations().len(),
+                set.links().len(),
+            ))?;
+            Ok(failed)
+        }
+    }
+}
+
+/// [`open`] with the bundled document first when `bundled`.
+fn open_with(files: &[PathBuf], bundled: bool) -> anyhow::Result<(wsis_atlas::graph::AtlasGraph, ExitCode)> {
+    if !bundled {
+        return open(files);
+    }
+    let (graph, errors) = corpus::open_with(files, true)?;
+    for e in &errors {
+        say(&format!("wsis-atlas: {e}"));
+    }
+    Ok((graph, if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }))
 }
 
 /// Opens the documents; reports each unreadable file on its own line and
@@ -358,6 +502,35 @@ fn open(files: &[PathBuf]) -> anyhow::Result<(wsis_atlas::graph::AtlasGraph, Exi
     Ok((graph, if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }))
 }
 
+/// `outline`: the reading report of each document, one after the other.
+fn outline(files: &[PathBuf], set_aside: bool) -> anyhow::Result<ExitCode> {
+    refuse_closed_stdout()?;
+    let docs = if files.is_empty() {
+        vec![Ok(wsis_atlas::document::bundled())]
+    } else {
+        files.iter().map(|path| wsis_atlas::document::load(path)).collect()
+    };
+    let mut code = ExitCode::SUCCESS;
+    let mut text = String::new();
+    for doc in docs {
+        match doc {
+            Ok(doc) => {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(&wsis_atlas::outline::report(&doc, set_aside));
+            }
+            Err(e) if files.len() == 1 => return Err(e.into()),
+            Err(e) => {
+                say(&format!("wsis-atlas: {e}"));
+                code = ExitCode::FAILURE;
+            }
+        }
+    }
+    write_output(None, text.as_bytes(), false)?;
+    Ok(code)
+}
+
 /// Writes to `out` atomically (refusing to replace it without `force`), or to stdout.
 fn write_output(out: Option<&std::path::Path>, bytes: &[u8], force: bool) -> anyhow::Result<()> {
     match out {
@@ -372,6 +545,11 @@ fn write_output(out: Option<&std::path::Path>, bytes: &[u8], force: bool) -> any
 fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(bytes).and_then(|()| stdout.flush()).context("cannot write to standard output")
+}
+
+/// One line to standard output, as [`write_stdout`].
+fn write_line(line: &str) -> anyhow::Result<()> {
+    write_stdout(format!("{line}\n").as_bytes())
 }
 
 /// Fails when standard output was closed (`>&-`). The Rust runtime reopens

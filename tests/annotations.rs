@@ -351,7 +351,10 @@ fn w3c_export_then_import_preserves_everything() -> TestResult {
 
     let exported = to_w3c_string(&set);
     let doc: serde_json::Value = serde_json::from_str(&exported)?;
-    assert_eq!(doc["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(doc["@context"][0], "http://www.w3.org/ns/anno.jsonld");
+    // The extension prefix is declared, so `wsis-atlas:colour` expands to a real IRI.
+    assert_eq!(doc["@context"][1], serde_json::json!({"wsis-atlas": "urn:wsis-atlas:vocab#"}));
+    assert_eq!(doc["first"]["items"][0]["wsis-atlas:colour"], "#d62728");
     assert_eq!(doc["type"], "AnnotationCollection");
     assert_eq!(doc["total"], 6);
     let first = &doc["first"]["items"][0];
@@ -450,4 +453,100 @@ mod never_panic {
             }
         }
     }
+}
+
+// ---- notes that travel (issue 16) ----
+
+const HYPOTHESIS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hypothesis-export.json");
+
+#[test]
+fn a_hypothesis_export_is_attached_to_paragraph_51_by_its_quotes() -> TestResult {
+    let graph = AtlasGraph::bundled()?;
+    let p51 = paragraph_containing(&graph, "surveillance of communications").ok_or("no ¶51")?;
+    assert_eq!(p51.id, "para:wsis10:51");
+    let (set, imported) = AnnotationSet::load_any(Path::new(HYPOTHESIS), &graph)?;
+    let imported = imported.ok_or("read as our own format")?;
+    assert_eq!(imported.origin, annotations::Origin::Hypothesis);
+    assert_eq!((imported.annotations, imported.attached), (3, 2));
+    assert!(set.path().is_none() && set.is_dirty(), "saving asks where: the Hypothesis file is never overwritten");
+
+    let surveillance = set.annotation("hX3bK0pQEe6abc123def456").ok_or("first note")?;
+    assert_eq!(surveillance.target, "para:wsis10:51");
+    assert_eq!(surveillance.note, "Surveillance of communications: compare HRC 28/16.");
+    assert_eq!(surveillance.tags, ["privacy", "surveillance"]);
+    assert_eq!(surveillance.author.as_deref(), Some("Ada L."));
+    assert_eq!(
+        (surveillance.created.as_str(), surveillance.modified.as_str()),
+        ("2026-11-29T14:02:11.402871+00:00", "2026-11-29T14:05:40.118204+00:00")
+    );
+    assert_eq!(surveillance.extra.get("uri").and_then(|u| u.as_str()), Some("https://docs.un.org/en/A/RES/70/125"));
+    let quote = surveillance.quote.as_ref().ok_or("quote")?;
+    assert!(quote.locate(p51.text.as_deref().unwrap_or_default()).is_some());
+    // The same words are in ¶49 and ¶51: the suffix picks ¶51.
+    assert_eq!(set.annotation("jR7cL1qSEe6ghi789jkl012").map(|a| a.target.as_str()), Some("para:wsis10:51"));
+    // A page note without a quote stays an orphan, with its source.
+    let page = set.annotation("kS8dM2rTEe6mno345pqr678").ok_or("page note")?;
+    assert_eq!(page.target, "https://docs.un.org/en/A/RES/70/125");
+    let report = set.validate(&graph);
+    assert_eq!(report.orphans().collect::<Vec<_>>(), ["kS8dM2rTEe6mno345pqr678"]);
+
+    // Saved as a WSIS Atlas file and read again, nothing is lost.
+    let dir = tempfile::tempdir()?;
+    let mut set = set;
+    set.save_as(dir.path().join("notes.json"))?;
+    let again = AnnotationSet::load(&dir.path().join("notes.json"))?;
+    assert_eq!(again.annotations(), set.annotations());
+    Ok(())
+}
+
+#[test]
+fn a_foreign_w3c_annotation_is_attached_by_its_quote_whatever_its_source() -> TestResult {
+    let graph = AtlasGraph::bundled()?;
+    let text = r#"{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "id": "http://example.org/a1",
+        "body": {"type": "TextualBody", "value": "privacy again"},
+        "target": {"source": "https://undocs.org/A/RES/70/125",
+                   "selector": {"type": "TextQuoteSelector", "exact": "mass surveillance"}}}"#;
+    let (import, imported) = annotations::import::read_any(text, &graph)?;
+    assert_eq!((imported.origin, imported.attached), (annotations::Origin::W3c, 1));
+    let a = &import.annotations[0];
+    assert_eq!(a.target, "para:wsis10:51");
+    assert_eq!(a.extra.get("source").and_then(|s| s.as_str()), Some("https://undocs.org/A/RES/70/125"));
+    Ok(())
+}
+
+#[test]
+fn the_colour_is_read_back_under_its_prefix_or_its_full_iri() -> TestResult {
+    for key in ["wsis-atlas:colour", "urn:wsis-atlas:vocab#colour"] {
+        let text = format!(r##"[{{"type": "Annotation", "target": "sdg:5", "{key}": "#00ff00"}}]"##);
+        let import = from_w3c_str(&text)?;
+        assert_eq!(import.annotations[0].colour.as_deref(), Some("#00ff00"), "{key}");
+        assert!(import.annotations[0].extra.is_empty(), "{key} is mapped, not kept as unknown");
+    }
+    Ok(())
+}
+
+#[test]
+fn a_hand_written_file_without_times_is_accepted_and_they_are_written_on_save() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("hand.json");
+    std::fs::write(
+        &path,
+        format!(
+            r#"{{{HEAD}, "annotations": [{{"id": "a-1", "target": "sdg:5", "note": "by hand"}},
+                {{"id": "a-2", "target": "sdg:4", "modified": "2025-05-05T05:05:05Z"}}],
+              "links": [{{"id": "l-1", "from": "sdg:5", "to": "sdg:4"}}]}}"#
+        ),
+    )?;
+    let mut set = AnnotationSet::load(&path)?;
+    assert!(!set.is_dirty());
+    let a1 = set.annotation("a-1").ok_or("a-1")?;
+    assert!(annotations::clock::is_rfc3339(&a1.created) && a1.modified == a1.created);
+    let a2 = set.annotation("a-2").ok_or("a-2")?;
+    assert_eq!((a2.created.as_str(), a2.modified.as_str()), ("2025-05-05T05:05:05Z", "2025-05-05T05:05:05Z"));
+    assert!(set.link("l-1").is_some_and(|l| annotations::clock::is_rfc3339(&l.created)));
+    set.save()?;
+    let written: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
+    assert!(written["annotations"][0]["created"].as_str().is_some_and(annotations::clock::is_rfc3339));
+    assert!(written["links"][0]["modified"].as_str().is_some_and(annotations::clock::is_rfc3339));
+    Ok(())
 }

@@ -345,3 +345,91 @@ fn edit_a_note_and_link_two_paragraphs_from_the_detail_panel() -> Result {
     assert_eq!(h.state().notes.overlay(&h.state().workspace.graph).links.len(), 2);
     Ok(())
 }
+
+// ---- notes that travel (issue 16) ----
+
+const HYPOTHESIS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hypothesis-export.json");
+
+/// File → `item`, answered through the path prompt (no file dialog runs here).
+fn menu_then_prompt(h: &mut Harness<'_, AtlasApp>, item: &str, purpose: Purpose, path: &Path, button: &str) {
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label(item).click();
+    h.run_steps(3);
+    assert_eq!(h.state().open_prompt.as_ref().map(|p| p.purpose), Some(purpose), "{item} asks for a path");
+    h.event(egui::Event::Text(path.display().to_string()));
+    h.run_steps(2);
+    h.get_by_label(button).click();
+    h.run_steps(3);
+    assert!(h.state().open_prompt.is_none());
+}
+
+#[test]
+fn file_menu_imports_a_hypothesis_export_onto_paragraph_51() -> Result {
+    use wsis_atlas::app::annotations_ui::IMPORT_ITEM;
+    let dir = tempfile::tempdir()?;
+    let file = example_copy(dir.path())?;
+    let mut h = harness(app()?);
+    open(&mut h, &file);
+    menu_then_prompt(&mut h, IMPORT_ITEM, Purpose::ImportAnnotations, Path::new(HYPOTHESIS), "Import");
+    let notes = &h.state().notes;
+    assert_eq!(notes.set.annotations().len(), 6, "{:?}", h.state().status.message());
+    assert_eq!(notes.set.path(), Some(file.as_path()), "imported into the open file");
+    assert!(notes.is_dirty());
+    assert_eq!(notes.set.annotation("hX3bK0pQEe6abc123def456").map(|a| a.target.as_str()), Some("para:wsis10:51"));
+    let status = h.state().status.message().map(|(_, t)| t.to_owned()).unwrap_or_default();
+    assert!(status.contains("Hypothesis") && status.contains("3 added"), "{status}");
+    Ok(())
+}
+
+#[test]
+fn file_menu_exports_w3c_web_annotation_that_imports_back_the_same() -> Result {
+    use wsis_atlas::app::annotations_ui::EXPORT_W3C_ITEM;
+    let dir = tempfile::tempdir()?;
+    let file = example_copy(dir.path())?;
+    let out = dir.path().join("notes.jsonld");
+    let mut h = harness(app()?);
+    open(&mut h, &file);
+    menu_then_prompt(&mut h, EXPORT_W3C_ITEM, Purpose::ExportW3c, &out, "Export");
+    let import = wsis_atlas::annotations::from_w3c_str(&std::fs::read_to_string(&out)?)?;
+    assert_eq!(import.annotations, h.state().notes.set.annotations());
+    assert_eq!(import.links, h.state().notes.set.links());
+    assert!(!h.state().notes.is_dirty(), "exporting is not saving, and changes nothing");
+    Ok(())
+}
+
+#[test]
+fn a_dropped_hypothesis_file_is_imported_after_asking() -> Result {
+    let mut h = harness(app()?);
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(PathBuf::from(HYPOTHESIS))));
+    h.run_steps(3);
+    assert!(h.state().notes.import_question.is_some(), "asks first");
+    assert!(h.state().notes.set.is_empty());
+    h.get_by_label("Import").click();
+    h.run_steps(3);
+    assert!(h.state().notes.import_question.is_none());
+    assert_eq!(h.state().notes.set.annotations_for("para:wsis10:51").count(), 2);
+    assert!(h.state().notes.set.path().is_none(), "the Hypothesis file is not taken for ours");
+
+    // Cancel leaves everything as it was.
+    let before = h.state().notes.set.clone();
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(PathBuf::from(HYPOTHESIS))));
+    h.run_steps(3);
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    assert_eq!(h.state().notes.set, before);
+    Ok(())
+}
+
+#[test]
+fn a_hypothesis_file_given_with_annotations_opens_as_new_unsaved_notes() -> Result {
+    let app = wsis_atlas::app::annotations_ui::start(app()?, Some(Path::new(HYPOTHESIS)), None);
+    assert_eq!(app.notes.set.annotations().len(), 3, "{:?}", app.status.message());
+    assert!(
+        app.notes.set.path().is_none() && app.notes.is_dirty(),
+        "Ctrl+S asks where: never over the Hypothesis file"
+    );
+    let status = app.status.message().map(|(l, t)| (l, t.to_owned()));
+    assert!(status.as_ref().is_some_and(|(l, t)| *l == Level::Info && t.contains("Hypothesis export")), "{status:?}");
+    Ok(())
+}

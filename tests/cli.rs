@@ -145,7 +145,7 @@ fn check_annotations_accepts_the_example_and_rejects_a_broken_file() {
 
 #[test]
 fn every_subcommand_has_help() {
-    for sub in ["stats", "export", "layout", "check-annotations"] {
+    for sub in ["stats", "export", "layout", "check-annotations", "annotations"] {
         let out = atlas(&[sub, "--help"]);
         assert!(out.status.success(), "{sub}");
         assert!(stdout(&out).contains("Usage"), "{sub}");
@@ -166,4 +166,128 @@ fn export_draws_the_notes_and_links_of_an_annotation_file() {
     let broken = atlas(&["export", "--format", "svg", "--annotations", "/no/such/notes.json"]);
     assert!(!broken.status.success());
     assert!(stderr(&broken).contains("/no/such/notes.json"), "{}", stderr(&broken));
+}
+
+// ---- notes that travel (issue 16) ----
+
+const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/annotations.json");
+const HYPOTHESIS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hypothesis-export.json");
+
+#[test]
+fn annotations_export_w3c_then_import_gives_back_the_same_notes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let jsonld = dir.path().join("notes.jsonld");
+    let p = |p: &std::path::Path| p.to_str().expect("path").to_owned();
+    let out = atlas(&["annotations", "export", "--w3c", EXAMPLE, "--out", &p(&jsonld)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&jsonld).expect("written")).expect("JSON");
+    assert_eq!(doc["type"], "AnnotationCollection");
+    // Not replaced without --force.
+    let again = atlas(&["annotations", "export", "--w3c", EXAMPLE, "--out", &p(&jsonld)]);
+    assert!(!again.status.success() && stderr(&again).contains("--force"), "{}", stderr(&again));
+
+    let back = dir.path().join("back.json");
+    let out = atlas(&["annotations", "import", &p(&jsonld), "--into", &p(&back)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("added 4"), "{}", stdout(&out));
+    let original = wsis_atlas::annotations::AnnotationSet::load(std::path::Path::new(EXAMPLE)).expect("example");
+    let imported = wsis_atlas::annotations::AnnotationSet::load(&back).expect("written as our format");
+    assert_eq!(imported.annotations(), original.annotations());
+    assert_eq!(imported.links(), original.links());
+    // Importing again skips what is there.
+    let out = atlas(&["annotations", "import", &p(&jsonld), "--into", &p(&back)]);
+    assert!(out.status.success() && stdout(&out).contains("added 0, skipped 4"), "{}", stdout(&out));
+    // Same errors as the rest: one line, naming the file.
+    let bad = dir.path().join("bad.jsonld");
+    std::fs::write(&bad, "[{\"type\": \"Annotation\"}]").expect("write");
+    let out = atlas(&["annotations", "import", &p(&bad), "--into", &p(&back)]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("bad.jsonld") && stderr(&out).contains("no usable target"), "{}", stderr(&out));
+    assert_eq!(stderr(&out).lines().count(), 1);
+}
+
+#[test]
+fn a_hypothesis_export_is_imported_checked_and_drawn() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let into = dir.path().join("notes.json");
+    let into_s = into.to_str().expect("path");
+    let out = atlas(&["annotations", "import", HYPOTHESIS, "--into", into_s]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Hypothesis export (2 attached"), "{}", stdout(&out));
+    let set = wsis_atlas::annotations::AnnotationSet::load(&into).expect("our format");
+    assert_eq!(set.annotations_for("para:wsis10:51").count(), 2);
+
+    // check-annotations reads it too (no more "not a WSIS Atlas annotation file"), and reports the orphan.
+    let out = atlas(&["check-annotations", HYPOTHESIS]);
+    assert!(!out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("Hypothesis export") && text.contains("kS8dM2rTEe6mno345pqr678"), "{text}");
+    assert!(text.contains("3 annotations, 0 links: 1 problem"), "{text}");
+    // So does export --annotations.
+    let out = atlas(&["export", "--format", "svg", "--annotations", HYPOTHESIS]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).matches("class=\"badge\"").count(), 1, "both notes are on ¶51");
+}
+
+#[test]
+fn check_annotations_with_a_document_still_checks_the_bundled_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let doc = dir.path().join("other.txt");
+    std::fs::write(&doc, "Another resolution\n\n1. We recall resolution 70/125 on the World Summit.\n").expect("write");
+    let doc_s = doc.to_str().expect("path");
+    let out = atlas(&["check-annotations", EXAMPLE, doc_s]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains("3 annotations, 1 link: ok"), "{}", stdout(&out));
+    let out = atlas(&["check-annotations", EXAMPLE, doc_s, "--no-bundled"]);
+    assert!(!out.status.success());
+    assert!(stdout(&out).contains("is not in the loaded documents"), "{}", stdout(&out));
+}
+
+#[test]
+fn outline_reports_facts_outline_conservation_and_every_line_set_aside() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("wsis20-outcome.txt");
+    std::fs::write(&path, include_str!("../assets/wsis20-outcome.txt")).expect("write");
+    let out = atlas(&["outline", path.to_str().expect("utf-8 path")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for expected in [
+        "(A/RES/80/173)",
+        "  adopted: 17 December 2025",
+        "  from: A/80/L.41",
+        "  meeting: 68th plenary meeting",
+        "  agenda item: 15",
+        "PP1–PP8",
+        "  Internet governance",
+        "¶88–¶103",
+        "  Follow-up and review",
+        "¶119–¶127",
+        "127 numbered paragraphs, 8 preambular, 17 headings, 0 annexes, 12 footnotes",
+        "words of body text, all placed",
+        "156 lines set aside as furniture or metadata",
+        "      1  masthead        United Nations",
+        "     66  page marker     2/20",
+        "     60  running header  Outcome document of the high-level meeting of the",
+        "   1331  closing         68th plenary meeting",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+    assert!(!text.contains("warnings:"), "{text}");
+    // --brief counts the set-aside lines without listing them.
+    let brief = stdout(&atlas(&["outline", "--brief", path.to_str().expect("utf-8 path")]));
+    assert!(brief.contains("156 lines set aside") && !brief.contains("masthead        United Nations"), "{brief}");
+}
+
+#[test]
+fn outline_of_the_bundled_document_and_of_a_missing_file() {
+    let out = atlas(&["outline"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("77 numbered paragraphs, 0 preambular, 9 headings"), "{text}");
+    assert!(text.contains("5,834 words of body text, all placed"), "{text}");
+    let out = atlas(&["outline", "/no/such/file.txt"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("/no/such/file.txt"), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
 }

@@ -352,9 +352,10 @@ Annex
         "Requests that the text in Annex I to the present resolution be transmitted to all States."
     );
     assert_eq!(text(&doc, 3), "Takes note of the report contained in Annex II to the note by the Secretary-General.");
-    // The lone "Annex" after a colon is no heading: a plain text drops it as stray text, as any such line.
+    // The lone "Annex" after a colon is no heading: it stays in the paragraph, with a warning.
+    assert_eq!(text(&doc, 4), "Takes note of the following: Annex");
     let warned: Vec<&str> = doc.warnings.iter().map(|w| w.message.as_str()).collect();
-    assert_eq!(warned, ["stray text dropped: \"Annex\""]);
+    assert_eq!(warned, ["a line like a heading inside ¶4, kept in it: \"Annex\""]);
     // A finished sentence, then a line that only looks like a heading and goes on in lower case.
     let doc = parse(
         "run",
@@ -596,9 +597,18 @@ were elected.
     assert_eq!(text(&doc, 2), "We note the options listed in II. Options for financing and welcome them.");
     assert_eq!(text(&doc, 3), "We thank the rapporteur, Ms. A. Smith");
     assert_eq!(text(&doc, 4), "We thank the facilitator, Mr. John A. Smith, for his work.");
-    // Short capitalised lines after a finished sentence are stray text, as before: dropped with a warning.
+    // Short capitalised lines after a finished sentence the reader cannot
+    // place: kept in their paragraph, with a warning, never dropped.
+    assert_eq!(text(&doc, 5), "We adopt the following: A. Financing");
+    assert_eq!(text(&doc, 6), "We decide. A. Smith and B. Jones were elected.");
     let warned: Vec<&str> = doc.warnings.iter().map(|w| w.message.as_str()).collect();
-    assert_eq!(warned, ["stray text dropped: \"A. Financing\"", "stray text dropped: \"A. Smith and B. Jones\""]);
+    assert_eq!(
+        warned,
+        [
+            "a line like a heading inside ¶5, kept in it: \"A. Financing\"",
+            "a line like a heading inside ¶6, kept in it: \"A. Smith and B. Jones\""
+        ]
+    );
 }
 
 #[test]

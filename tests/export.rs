@@ -185,6 +185,19 @@ fn no_labels_and_no_legend_leave_them_out() {
     assert_eq!(svg_node_ids(&doc).len(), graph.node_count());
 }
 
+/// Our ids (`atlas_id`) of a GraphML file's nodes.
+fn graphml_atlas_ids(doc: &roxmltree::Document<'_>) -> BTreeSet<String> {
+    doc.descendants()
+        .filter(|e| e.has_tag_name("node"))
+        .filter_map(|e| data(e, "atlas_id").map(str::to_owned))
+        .collect()
+}
+
+/// Whether `s` is an `xs:NMTOKEN` (ASCII subset: letters, digits, `.-_:`).
+fn is_nmtoken(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || ".-_:".contains(c))
+}
+
 fn graphml_key_ids(doc: &roxmltree::Document<'_>) -> BTreeSet<String> {
     doc.descendants().filter(|e| e.has_tag_name("key")).filter_map(|e| e.attribute("id").map(str::to_owned)).collect()
 }
@@ -211,8 +224,9 @@ fn graphml_declares_its_keys_and_holds_every_node_and_edge_with_positions_and_te
 
     let nodes: Vec<_> = doc.descendants().filter(|e| e.has_tag_name("node")).collect();
     assert_eq!(nodes.len(), graph.node_count());
-    for e in &nodes {
-        let id = e.attribute("id").expect("node id");
+    for (i, e) in nodes.iter().enumerate() {
+        assert_eq!(e.attribute("id"), Some(format!("n{i}").as_str()), "GraphML ids are n0, n1, …");
+        let id = data(*e, "atlas_id").expect("our id as data");
         let node = graph.node_by_id(id).expect("a node of the graph");
         assert_eq!(data(*e, "kind"), Some(node.kind.as_str()));
         assert_eq!(data(*e, "label"), Some(node.label.as_str()));
@@ -297,12 +311,7 @@ fn focus_and_kind_filters_reduce_every_format() {
         let xml = String::from_utf8(export::export(graph, &position, set, Format::Graphml, &opts).expect("graphml"))
             .expect("utf8");
         let doc = roxmltree::Document::parse(&xml).expect("GraphML");
-        let gids: BTreeSet<String> = doc
-            .descendants()
-            .filter(|e| e.has_tag_name("node"))
-            .filter_map(|e| e.attribute("id").map(str::to_owned))
-            .collect();
-        assert_eq!(gids, ids);
+        assert_eq!(graphml_atlas_ids(&doc), ids);
         assert_eq!(doc.descendants().filter(|e| e.has_tag_name("edge")).count(), edges);
 
         let dot =
@@ -352,12 +361,8 @@ fn hostile_ids_and_text_stay_well_formed_in_every_format() {
 
     let xml = to_graphml(&g, &position, &|_| true);
     let doc = roxmltree::Document::parse(&xml).expect("GraphML");
-    let gids: BTreeSet<String> = doc
-        .descendants()
-        .filter(|e| e.has_tag_name("node"))
-        .filter_map(|e| e.attribute("id").map(str::to_owned))
-        .collect();
-    assert_eq!(gids, ids_of(&g, &all));
+    assert_eq!(graphml_atlas_ids(&doc), ids_of(&g, &all));
+    assert!(doc.descendants().filter(|e| e.has_tag_name("node")).all(|e| e.attribute("id").is_some_and(is_nmtoken)));
     let text = doc.descendants().find(|e| e.attribute("key") == Some("text")).and_then(|e| e.text());
     assert_eq!(text, Some("Quotes \" and ' and \\ back\nslash\ttab nul & <tags>"));
 
@@ -465,7 +470,7 @@ fn cli_refuses_to_overwrite_without_force() {
     assert_eq!(std::fs::read_to_string(&path).expect("read"), "precious");
     let out = wsis_atlas(&["export", "-f", "dot", "--out", arg(&path), "--force"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(std::fs::read_to_string(&path).expect("read").starts_with("digraph"));
+    assert!(std::fs::read_to_string(&path).expect("read").lines().any(|l| l.starts_with("digraph")));
 }
 
 #[test]
@@ -540,4 +545,176 @@ fn export_color_by_role_from_the_command_line() {
         .expect("runs");
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("kind, role"), "names the choices");
+}
+
+// ---- files other tools read (issue 16) ----
+
+const EXAMPLE_NOTES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/annotations.json");
+
+#[test]
+fn graphml_ids_are_nmtokens_and_every_json_field_round_trips() {
+    let (graph, positions) = bundled();
+    let xml = to_graphml(graph, &|n| positions.get(&n).copied(), &|_| true);
+    let doc = roxmltree::Document::parse(&xml).expect("GraphML");
+    let json: serde_json::Value =
+        serde_json::from_str(&export::json::to_json(graph, |n| positions.get(&n).copied()).expect("json"))
+            .expect("JSON");
+
+    // Every id and edge end is an NMTOKEN, and edge ends name written nodes.
+    let mut ours = HashMap::new();
+    for e in doc.descendants().filter(|e| e.has_tag_name("node")) {
+        let gid = e.attribute("id").expect("id");
+        assert!(is_nmtoken(gid), "{gid}");
+        ours.insert(gid.to_owned(), data(e, "atlas_id").expect("atlas_id").to_owned());
+    }
+    assert!(ours.values().any(|id| id.contains('/')), "ids with slashes are in the graph");
+    let mut edges: HashMap<(String, String, String), roxmltree::Node<'_, '_>> = HashMap::new();
+    for e in doc.descendants().filter(|e| e.has_tag_name("edge")) {
+        let (s, t) = (e.attribute("source").expect("source"), e.attribute("target").expect("target"));
+        assert!(is_nmtoken(s) && is_nmtoken(t) && is_nmtoken(e.attribute("id").expect("edge id")));
+        let key = (ours[s].clone(), ours[t].clone(), data(e, "edge_kind").expect("kind").to_owned());
+        edges.insert(key, e);
+    }
+
+    // Nodes: roles and ordinals, as in the JSON.
+    let by_id: HashMap<&str, roxmltree::Node<'_, '_>> =
+        doc.descendants().filter(|e| e.has_tag_name("node")).filter_map(|e| Some((data(e, "atlas_id")?, e))).collect();
+    let mut roles_seen = 0;
+    for n in json["nodes"].as_array().expect("nodes") {
+        let e = by_id[n["id"].as_str().expect("id")];
+        let roles: Vec<&str> =
+            n["roles"].as_array().map(|r| r.iter().filter_map(|r| r.as_str()).collect()).unwrap_or_default();
+        let written: Vec<&str> = data(e, "roles").map(|r| r.split(',').collect()).unwrap_or_default();
+        assert_eq!(written, roles, "{}", n["id"]);
+        roles_seen += usize::from(!roles.is_empty());
+        assert_eq!(data(e, "ordinal").map(|o| o.parse::<u64>().expect("int")), n["ordinal"].as_u64(), "{}", n["id"]);
+    }
+    assert!(roles_seen > 20, "paragraphs carry roles");
+
+    // Edges: evidence with offsets (JSON text), scores, deadlines.
+    let (mut several, mut scores, mut deadlines) = (0, 0, 0);
+    for l in json["links"].as_array().expect("links") {
+        let key = (
+            l["source"].as_str().expect("s").to_owned(),
+            l["target"].as_str().expect("t").to_owned(),
+            l["kind"].as_str().expect("k").to_owned(),
+        );
+        let e = edges.get(&key).unwrap_or_else(|| panic!("{key:?} not in GraphML"));
+        let evidence: serde_json::Value =
+            data(*e, "evidence").map_or(serde_json::Value::Null, |t| serde_json::from_str(t).expect("evidence JSON"));
+        assert_eq!(evidence, l["evidence"], "{key:?}");
+        several += usize::from(evidence.as_array().is_some_and(|a| a.len() > 1));
+        if let Some(score) = l["score"].as_f64() {
+            let written: f64 = data(*e, "score").expect("score").parse().expect("double");
+            assert!((written - score).abs() < 1e-9);
+            scores += 1;
+        }
+        let d: serde_json::Value =
+            data(*e, "deadlines").map_or(serde_json::Value::Null, |t| serde_json::from_str(t).expect("deadlines"));
+        assert_eq!(d, l["deadlines"], "{key:?}");
+        deadlines += usize::from(d.is_array());
+    }
+    assert_eq!(edges.len(), json["links"].as_array().map_or(0, Vec::len));
+    assert!(several > 0 && scores > 0 && deadlines > 0, "{several} {scores} {deadlines}");
+}
+
+#[test]
+fn node_link_json_says_it_is_a_directed_multigraph() {
+    let (graph, positions) = bundled();
+    let text = export::json::to_json(graph, |n| positions.get(&n).copied()).expect("json");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(json["directed"], true);
+    assert_eq!(json["multigraph"], true);
+    assert_eq!(json["graph"]["name"], "WSIS Atlas");
+    assert!(text.starts_with("{\n  \"directed\": true,\n  \"multigraph\": true,"), "networkx reads these first");
+    assert!(json["documents"][0]["id"].is_string() && json["nodes"].is_array() && json["links"].is_array());
+    // Still read back by our own reader.
+    let back: export::json::NodeLink = serde_json::from_str(&text).expect("reads back");
+    assert!(back.directed && back.multigraph && back.annotations.is_empty());
+}
+
+#[test]
+fn dot_says_only_neato_n_uses_its_positions() {
+    let (graph, positions) = bundled();
+    let dot = to_dot(graph, &|n| positions.get(&n).copied(), &|_| true);
+    assert!(dot.starts_with("// "), "a comment first");
+    assert!(dot.lines().take(4).any(|l| l.contains("neato -n2")), "{}", &dot[..300]);
+    let graph_line = dot.lines().find(|l| l.trim_start().starts_with("graph [")).expect("graph attributes");
+    assert!(graph_line.contains("layout=neato") && graph_line.contains("inputscale=72"), "{graph_line}");
+}
+
+#[test]
+fn one_side_alone_keeps_the_maps_aspect() {
+    use export::image::{map_aspect, picture_size};
+    assert_eq!(picture_size(None, None, 2.0), (1600, 1000));
+    assert_eq!(picture_size(Some(7680), Some(100), 2.0), (7680, 100));
+    assert_eq!(picture_size(Some(7680), None, 1.6), (7680, 4800));
+    assert_eq!(picture_size(None, Some(1000), 2.0), (2000, 1000));
+    assert_eq!(picture_size(Some(16384), None, 0.25).1, 16384, "clamped");
+    assert_eq!(picture_size(Some(100), None, f32::NAN), (100, 63));
+    assert!((map_aspect([[0.0, 0.0], [300.0, 100.0]]) - 3.0).abs() < 1e-6);
+    assert!((map_aspect([[0.0, 0.0]]) - 1.6).abs() < 1e-6);
+    assert!((map_aspect([[0.0, 0.0], [1000.0, 2.0]]) - 4.0).abs() < 1e-6);
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let png = dir.path().join("wide.png");
+    let out = wsis_atlas(&["export", "--format", "png", "--width", "800", "--out", arg(&png)]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let pixmap = Pixmap::decode_png(&std::fs::read(&png).expect("png written")).expect("decodes");
+    let (graph, positions) = bundled();
+    let aspect = map_aspect(graph.node_indices().filter_map(|n| positions.get(&n).copied()));
+    assert_eq!(pixmap.width(), 800);
+    assert!(pixmap.height() != 1000 && (pixmap.height() as f32 - 800.0 / aspect).abs() <= 1.0, "{}", pixmap.height());
+}
+
+#[test]
+fn export_annotations_carries_notes_and_links_in_json_graphml_and_dot() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let notes = wsis_atlas::annotations::AnnotationSet::load(Path::new(EXAMPLE_NOTES)).expect("example");
+
+    let json = dir.path().join("g.json");
+    let out = wsis_atlas(&["export", "-f", "json", "--annotations", EXAMPLE_NOTES, "--out", arg(&json)]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).expect("read")).expect("JSON");
+    let ids: Vec<&str> =
+        v["annotations"].as_array().expect("annotations").iter().filter_map(|a| a["id"].as_str()).collect();
+    assert_eq!(ids, notes.annotations().iter().map(|a| a.id.as_str()).collect::<Vec<_>>());
+    let user: Vec<&serde_json::Value> =
+        v["links"].as_array().expect("links").iter().filter(|l| l["kind"] == "annotation").collect();
+    assert_eq!(user.len(), 1);
+    assert_eq!(
+        (user[0]["source"].as_str(), user[0]["target"].as_str(), user[0]["label"].as_str()),
+        (Some("para:wsis10:51"), Some("para:wsis10:48"), Some("same rights online"))
+    );
+
+    let graphml = dir.path().join("g.graphml");
+    let out = wsis_atlas(&["export", "-f", "graphml", "--annotations", EXAMPLE_NOTES, "--out", arg(&graphml)]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&graphml).expect("read");
+    let doc = roxmltree::Document::parse(&text).expect("GraphML");
+    let gid = |ours: &str| {
+        doc.descendants()
+            .find(|e| e.has_tag_name("node") && data(*e, "atlas_id") == Some(ours))
+            .and_then(|e| e.attribute("id"))
+            .map(str::to_owned)
+    };
+    let user: Vec<_> =
+        doc.descendants().filter(|e| e.has_tag_name("edge") && data(*e, "edge_kind") == Some("annotation")).collect();
+    assert_eq!(user.len(), 1);
+    assert_eq!(user[0].attribute("source").map(str::to_owned), gid("para:wsis10:51"));
+    assert_eq!(data(user[0], "edge_label"), Some("same rights online"));
+    let p51 = doc.descendants().find(|e| data(*e, "atlas_id") == Some("para:wsis10:51")).expect("¶51");
+    let on51: serde_json::Value = serde_json::from_str(data(p51, "notes").expect("notes on ¶51")).expect("JSON");
+    assert_eq!(on51[0]["id"], "a-674a1b2c-9f3e11d0");
+
+    let out = wsis_atlas(&["export", "-f", "dot", "--annotations", EXAMPLE_NOTES]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let dot = String::from_utf8_lossy(&out.stdout);
+    let line = dot.lines().find(|l| l.contains("kind=\"annotation\"")).expect("the user link in DOT");
+    assert!(line.contains("\"para:wsis10:51\" -> \"para:wsis10:48\"") && line.contains("label=\"same rights online\""));
+
+    // A focused export leaves out the notes on other nodes, and says so.
+    let out = wsis_atlas(&["export", "-f", "json", "--focus", "sdg:5", "--annotations", EXAMPLE_NOTES]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("left out"), "{}", String::from_utf8_lossy(&out.stderr));
 }

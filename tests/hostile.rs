@@ -108,8 +108,10 @@ fn a_full_standard_output_is_one_line_and_exit_1_for_every_subcommand() -> TestR
     let dir = tempfile::tempdir()?;
     let graph = graph_file(dir.path());
     let example = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/annotations.json");
-    let runs: [&[&str]; 5] = [
+    let runs: [&[&str]; 7] = [
         &["stats"],
+        &["outline"],
+        &["annotations", "export", example],
         &["check-annotations", example],
         &["export"],
         &["layout", "--input", &graph, "--ticks", "5"],
@@ -164,7 +166,7 @@ fn a_closed_pipe_ends_every_subcommand_quietly() -> TestResult {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_closed_standard_output_is_an_error_not_a_silent_success() {
-    for args in ["export", "stats", "layout --input /dev/null"] {
+    for args in ["export", "stats", "outline", "layout --input /dev/null"] {
         let out = Command::new("sh")
             .arg("-c")
             .arg(format!("exec \"$0\" {args} >&-"))

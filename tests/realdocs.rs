@@ -337,8 +337,40 @@ fn real_citation_forms_become_edges_of_the_citing_paragraph() {
     assert_eq!(doc.and_then(|n| n.symbol.as_deref()), Some("A/RES/80/999"));
 }
 
+/// Sources of `kind` edges into `to`, each with its evidence quotes.
+fn sources(graph: &AtlasGraph, to: &str, kind: EdgeKind) -> Vec<(String, Vec<String>)> {
+    let Some(index) = graph.index_of(to) else { return Vec::new() };
+    let mut out: Vec<(String, Vec<String>)> = graph
+        .edges()
+        .filter(|(_, t, e)| *t == index && e.kind == kind)
+        .filter_map(|(s, _, e)| {
+            graph.node(s).map(|n| (n.id.clone(), e.evidence.iter().map(|q| q.quote.clone()).collect()))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The ids of the resolution nodes standing for `symbol` (`res:S`, `res:S:…`).
+fn res_nodes(graph: &AtlasGraph, symbol: &str) -> Vec<String> {
+    let whole = format!("res:{symbol}");
+    let mut out: Vec<String> = graph
+        .nodes()
+        .filter(|(_, n)| n.id == whole || n.id.starts_with(&format!("{whole}:")))
+        .map(|(_, n)| n.id.clone())
+        .collect();
+    out.sort();
+    out
+}
+
 #[test]
 fn a_cited_loaded_document_is_linked_whatever_the_loading_order() {
+    let cites_71 = || {
+        let graph = graph_of(vec![resolution()]);
+        sources(&graph, "res:A/RES/70/125:71", EdgeKind::Cites)
+    };
+    let before = cites_71();
+    assert_eq!(before.len(), 1, "{before:?}");
     for order in [0, 1] {
         let docs = if order == 0 {
             vec![resolution(), document::bundled(), compact()]
@@ -346,22 +378,65 @@ fn a_cited_loaded_document_is_linked_whatever_the_loading_order() {
             vec![compact(), document::bundled(), resolution()]
         };
         let graph = graph_of(docs);
-        // "paragraph 71 of resolution 70/125" → the bundled WSIS+10 ¶71.
-        assert_eq!(targets(&graph, "res:A/RES/70/125:71", EdgeKind::PartOf), ["para:wsis10:71", "res:A/RES/70/125"]);
-        assert_eq!(targets(&graph, "res:A/RES/70/125", EdgeKind::PartOf), ["doc:wsis10"]);
+        // "paragraph 71 of resolution 70/125" → the bundled WSIS+10 ¶71 itself, evidence kept.
+        assert_eq!(sources(&graph, "para:wsis10:71", EdgeKind::Cites), before, "order {order}");
         // The compact cites the resolution's ¶3 by its short symbol.
-        assert_eq!(targets(&graph, "res:A/RES/80/999:3", EdgeKind::PartOf), ["para:res:3", "res:A/RES/80/999"]);
-        assert_eq!(targets(&graph, "res:A/RES/80/999", EdgeKind::PartOf), ["doc:res"]);
-        assert_eq!(
-            graph.index_of("res:A/RES/70/125").and_then(|i| graph.node(i)).map(|n| n.kind),
-            Some(NodeKind::Resolution)
-        );
+        let into_3 = sources(&graph, "para:res:3", EdgeKind::Cites);
+        assert_eq!(into_3.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>(), ["para:compact:7"], "order {order}");
+        // One node per document: no resolution node beside the document node.
+        assert!(res_nodes(&graph, "A/RES/70/125").is_empty(), "order {order}");
+        assert!(res_nodes(&graph, "A/RES/80/999").is_empty(), "order {order}");
+        assert!(targets(&graph, "doc:wsis10", EdgeKind::PartOf).is_empty());
     }
+    // Closing the cited document brings its resolution nodes back for those still citing it.
+    let mut graph = graph_of(vec![resolution(), document::bundled(), compact()]);
+    assert!(graph.remove_document("wsis10"));
+    assert_eq!(sources(&graph, "res:A/RES/70/125:71", EdgeKind::Cites), before);
+    assert_eq!(targets(&graph, "res:A/RES/70/125:71", EdgeKind::PartOf), ["res:A/RES/70/125"]);
+    assert_eq!(
+        graph.index_of("res:A/RES/70/125").and_then(|i| graph.node(i)).map(|n| n.kind),
+        Some(NodeKind::Resolution)
+    );
+    assert!(graph.remove_document("res"));
+    assert_eq!(sources(&graph, "res:A/RES/80/999:3", EdgeKind::Cites).len(), 1);
+    assert_eq!(targets(&graph, "res:A/RES/80/999:3", EdgeKind::PartOf), ["res:A/RES/80/999"]);
     // Removing the citing document leaves no dangling resolution nodes.
     let mut graph = graph_of(vec![resolution(), document::bundled()]);
     assert!(graph.remove_document("res"));
-    assert!(graph.index_of("res:A/RES/70/125:71").is_none());
-    assert!(graph.index_of("res:A/RES/70/125").is_none());
+    assert!(res_nodes(&graph, "A/RES/70/125").is_empty());
+    // Reopened, the cited document takes its citations back.
+    let mut graph = graph_of(vec![resolution(), document::bundled()]);
+    assert!(graph.remove_document("wsis10"));
+    assert_eq!(res_nodes(&graph, "A/RES/70/125"), ["res:A/RES/70/125", "res:A/RES/70/125:71"]);
+    assert!(graph.add_document(document::bundled(), &catalogue()).is_ok());
+    assert!(res_nodes(&graph, "A/RES/70/125").is_empty());
+    assert_eq!(sources(&graph, "para:wsis10:71", EdgeKind::Cites), before);
+}
+
+#[test]
+fn wsis20_cites_the_wsis10_document_node_and_labels_say_which_document() {
+    let ten = document::bundled();
+    let Some(twenty) = document::bundled_document("wsis20").map(|b| b.document()) else { panic!("wsis20") };
+    for docs in [vec![ten.clone(), twenty.clone()], vec![twenty.clone(), ten.clone()]] {
+        let graph = graph_of(docs);
+        let citing = graph.index_of("doc:wsis10").map(|i| graph.citing_paragraphs(i)).unwrap_or_default();
+        assert!(citing.len() >= 4, "{}", citing.len());
+        for (p, edge) in &citing {
+            let node = graph.node(*p);
+            assert_eq!(node.and_then(|n| n.document.as_deref()), Some("doc:wsis20"));
+            assert!(node.is_some_and(|n| n.label.starts_with("WSIS+20 ")), "{node:?}");
+            assert!(edge.evidence.iter().all(|e| e.quote.contains("70/125")), "{edge:?}");
+        }
+        assert!(res_nodes(&graph, "A/RES/70/125").is_empty());
+        assert_eq!(graph.node_by_id("para:wsis20:53").map(|n| n.label.as_str()), Some("WSIS+20 ¶53"));
+        assert_eq!(graph.node_by_id("para:wsis10:53").map(|n| n.label.as_str()), Some("WSIS+10 ¶53"));
+        assert_eq!(graph.node_by_id("para:wsis20:pp1").map(|n| n.label.as_str()), Some("WSIS+20 PP1"));
+    }
+    // One document open: the plain labels, as before.
+    let mut graph = graph_of(vec![ten, twenty]);
+    assert!(graph.remove_document("wsis10"));
+    assert_eq!(graph.node_by_id("para:wsis20:53").map(|n| n.label.as_str()), Some("¶53"));
+    assert!(graph.index_of("res:A/RES/70/125").is_some());
 }
 
 #[test]
@@ -612,8 +687,17 @@ fn an_annex_numbered_again_from_1_is_a_part_of_its_own() {
     );
     let sections: Vec<(&str, &str, u8, Option<usize>)> =
         doc.sections.iter().map(|s| (s.key.as_str(), s.title.as_str(), s.level, s.parent)).collect();
-    assert_eq!(sections, [("preamble", "Preamble", 0, None), ("annex", "Annex: Programme of action", 0, None)]);
-    assert!(doc.paragraphs.iter().all(|p| (p.section == 1) == p.annex.is_some()));
+    // A resolution without headings: its preamble, its operative paragraphs, its annex.
+    assert_eq!(
+        sections,
+        [
+            ("preamble", "Preamble", 0, None),
+            ("operative", "Operative paragraphs", 0, None),
+            ("annex", "Annex: Programme of action", 0, None)
+        ]
+    );
+    assert!(doc.paragraphs.iter().all(|p| (p.section == 2) == p.annex.is_some()));
+    assert!(doc.paragraphs.iter().all(|p| (p.section == 0) == p.preambular));
 }
 
 #[test]
@@ -690,7 +774,12 @@ fn annexes_in_a_pdf_text_layer_restart_numbering_around_page_furniture() {
     let titles: Vec<&str> = doc.sections.iter().map(|s| s.title.as_str()).collect();
     assert_eq!(
         titles,
-        ["Preamble", "Annex I: Road map for digital cooperation", "Annex II: Principles of cooperation"]
+        [
+            "Preamble",
+            "Operative paragraphs",
+            "Annex I: Road map for digital cooperation",
+            "Annex II: Principles of cooperation"
+        ]
     );
     assert_eq!(
         doc.annex_paragraph("annex-i", 1).map(|p| p.text.as_str()),
@@ -750,11 +839,12 @@ fn roman_and_lettered_headings_in_an_annex_are_sections_with_readable_ids_and_la
         sections,
         [
             ("preamble", "Preamble", 0, None),
+            ("operative", "Operative paragraphs", 0, None),
             ("annex", "Annex: Outcome document", 0, None),
-            ("annex:i", "Introduction", 1, Some(1)),
-            ("annex:ii", "Digital divides", 1, Some(1)),
-            ("annex:ii.a", "Financing", 2, Some(3)),
-            ("annex:iii", "Follow-up", 1, Some(1)),
+            ("annex:i", "Introduction", 1, Some(2)),
+            ("annex:ii", "Digital divides", 1, Some(2)),
+            ("annex:ii.a", "Financing", 2, Some(4)),
+            ("annex:iii", "Follow-up", 1, Some(2)),
         ]
     );
     let labels: Vec<String> = doc.paragraphs.iter().map(document::Paragraph::label).collect();

@@ -155,6 +155,14 @@ pub enum AnnotationError {
     /// Writing failed; the file on disk is unchanged.
     #[error("could not save annotations: {0}")]
     Write(#[source] WriteError),
+    /// A Hypothesis export that cannot be imported.
+    #[error("Hypothesis import, {item}: {message}")]
+    Hypothesis {
+        /// `annotation #2 (Zx9Ab)` or `the document`.
+        item: String,
+        /// What is wrong.
+        message: String,
+    },
     /// A W3C Web Annotation document that cannot be imported.
     #[error("W3C import, {item}: {message}")]
     W3c {

@@ -125,8 +125,15 @@ impl AnnotationSet {
         }
         top.remove("format");
         top.remove("version");
-        let annotations: Vec<Annotation> = items(&mut top, "annotations", "annotation")?;
-        let links: Vec<Link> = items(&mut top, "links", "link")?;
+        let mut annotations: Vec<Annotation> = items(&mut top, "annotations", "annotation")?;
+        let mut links: Vec<Link> = items(&mut top, "links", "link")?;
+        // Times left out are filled in (and written on the next save), not refused.
+        for a in &mut annotations {
+            validate::fill_times(&mut a.created, &mut a.modified);
+        }
+        for l in &mut links {
+            validate::fill_times(&mut l.created, &mut l.modified);
+        }
         for a in &annotations {
             validate::annotation(a)?;
         }

@@ -9,6 +9,9 @@
 //! - [`validate`]: the rules, and the [`Report`] of a set checked against a
 //!   graph (orphans and lost quotes are reported, never dropped);
 //! - [`w3c`]: W3C Web Annotation (JSON-LD) import and export;
+//! - [`hypothesis`]: import of Hypothesis exports;
+//! - [`import`]: reading any of these formats, and attaching imported notes
+//!   to paragraphs by their quote;
 //! - [`recovery`]: the crash-recovery copy the window writes while dirty;
 //! - [`clock`]: ids and RFC 3339 times without a dependency.
 //!
@@ -18,6 +21,8 @@
 pub mod clock;
 mod error;
 mod file;
+pub mod hypothesis;
+pub mod import;
 pub mod model;
 pub mod overlay;
 pub mod recovery;
@@ -25,6 +30,7 @@ pub mod validate;
 pub mod w3c;
 
 pub use error::AnnotationError;
+pub use import::{Imported, Origin, file_origin};
 pub use model::{Annotation, AnnotationSet, Link, MergeOutcome, QUOTE_CONTEXT_CHARS, TextQuote};
 pub use overlay::Overlay;
 pub use recovery::{Recovery, clear_recovery, read_recovery, recovery_path, write_recovery};

@@ -37,9 +37,12 @@ pub struct Annotation {
     /// Highlight colour, `#rrggbb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub colour: Option<String>,
-    /// When it was made, RFC 3339.
+    /// When it was made, RFC 3339 (a file may leave it out: it is then
+    /// filled in when read, and written on the next save).
+    #[serde(default)]
     pub created: String,
-    /// When it last changed, RFC 3339.
+    /// When it last changed, RFC 3339 (filled in like `created`).
+    #[serde(default)]
     pub modified: String,
     /// Who wrote it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -131,6 +134,14 @@ impl TextQuote {
     /// (the first on a tie). `None` if the words do not occur.
     #[must_use]
     pub fn locate(&self, text: &str) -> Option<Range<usize>> {
+        self.locate_scored(text).map(|(range, _)| range)
+    }
+
+    /// [`locate`](Self::locate), with the number of context characters
+    /// (of `prefix` and `suffix`) that match around the place found, to
+    /// choose between several texts holding the same words.
+    #[must_use]
+    pub fn locate_scored(&self, text: &str) -> Option<(Range<usize>, usize)> {
         if self.exact.is_empty() {
             return None;
         }
@@ -151,8 +162,8 @@ impl TextQuote {
         self.best(text, loose)
     }
 
-    /// The candidate with the most matching context characters.
-    fn best(&self, text: &str, candidates: Vec<Range<usize>>) -> Option<Range<usize>> {
+    /// The candidate with the most matching context characters, and that number.
+    fn best(&self, text: &str, candidates: Vec<Range<usize>>) -> Option<(Range<usize>, usize)> {
         let mut best: Option<(usize, Range<usize>)> = None;
         for range in candidates {
             let before = text.get(..range.start).unwrap_or_default();
@@ -163,7 +174,7 @@ impl TextQuote {
                 best = Some((score, range));
             }
         }
-        best.map(|(_, r)| r)
+        best.map(|(s, r)| (r, s))
     }
 }
 
@@ -211,9 +222,12 @@ pub struct Link {
     /// Longer note, Markdown.
     #[serde(default)]
     pub note: String,
-    /// When it was made, RFC 3339.
+    /// When it was made, RFC 3339 (a file may leave it out: it is then
+    /// filled in when read, and written on the next save).
+    #[serde(default)]
     pub created: String,
-    /// When it last changed, RFC 3339.
+    /// When it last changed, RFC 3339 (filled in like `created`).
+    #[serde(default)]
     pub modified: String,
     /// Who drew it.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -47,6 +47,21 @@ pub(crate) fn link(l: &Link) -> Result<(), AnnotationError> {
     times(item, &l.created, &l.modified)
 }
 
+/// Fills in times a hand-written file left out (or left empty): the one
+/// that is there for the other, else now. They help the program (sorting,
+/// merging), not the person writing the file, so their absence is no error.
+pub(crate) fn fill_times(created: &mut String, modified: &mut String) {
+    match (created.trim().is_empty(), modified.trim().is_empty()) {
+        (false, false) => {}
+        (true, false) => created.clone_from(modified),
+        (false, true) => modified.clone_from(created),
+        (true, true) => {
+            *created = super::clock::now_rfc3339();
+            modified.clone_from(created);
+        }
+    }
+}
+
 fn times(item: impl Fn() -> String, created: &str, modified: &str) -> Result<(), AnnotationError> {
     for (field, value) in [("created", created), ("modified", modified)] {
         if !is_rfc3339(value) {
@@ -229,15 +244,17 @@ impl AnnotationSet {
     }
 }
 
-/// Loads the file at `path` and checks it against `graph`: what
-/// `wsis-atlas check-annotations FILE [DOCS…]` runs. Exit non-zero when this
-/// is an error or the report is not [valid](Report::is_valid).
+/// Loads the file at `path` (any format [`AnnotationSet::load_any`] reads:
+/// W3C and Hypothesis notes are attached to paragraphs by their quote
+/// first) and checks it against `graph`: what `wsis-atlas
+/// check-annotations FILE [DOCS…]` runs. Exit non-zero when this is an
+/// error or the report is not [valid](Report::is_valid).
 ///
 /// # Errors
 ///
-/// Any hard load error ([`AnnotationSet::load`]).
+/// Any hard load error ([`AnnotationSet::load_any`]).
 pub fn check(path: &Path, graph: &AtlasGraph) -> Result<Report, AnnotationError> {
-    Ok(AnnotationSet::load(path)?.validate(graph))
+    Ok(AnnotationSet::load_any(path, graph)?.0.validate(graph))
 }
 
 #[cfg(test)]

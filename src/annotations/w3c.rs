@@ -24,6 +24,10 @@
 //! }
 //! ```
 //!
+//! The collection's `@context` is the Web Annotation context and a
+//! declaration of the `wsis-atlas` prefix ([`VOCAB`]), so a JSON-LD processor
+//! expands `wsis-atlas:colour` to `urn:wsis-atlas:vocab#colour`.
+//!
 //! Node ids become `urn:wsis-atlas:node:<id>` (characters outside the URI
 //! set percent-encoded); a link becomes an annotation with motivation
 //! `linking`, two targets, its label as a `describing` body and its note as
@@ -48,12 +52,39 @@ pub const NODE_URI: &str = "urn:wsis-atlas:node:";
 pub const ANNOTATION_URI: &str = "urn:wsis-atlas:annotation:";
 /// Prefix of link ids.
 pub const LINK_URI: &str = "urn:wsis-atlas:link:";
+/// The namespace of WSIS Atlas's extension properties, declared in the
+/// `@context` under the prefix [`PREFIX`].
+pub const VOCAB: &str = "urn:wsis-atlas:vocab#";
+/// The prefix of extension properties.
+pub const PREFIX: &str = "wsis-atlas";
 /// The extension property carrying an annotation's colour.
 pub const COLOUR_KEY: &str = "wsis-atlas:colour";
+/// [`COLOUR_KEY`] expanded (what a JSON-LD processor writes), also read.
+pub const COLOUR_IRI: &str = "urn:wsis-atlas:vocab#colour";
 
 /// Keys the mapping consumes; any other key is kept in `extra`.
-const MAPPED: [&str; 10] =
-    ["@context", "id", "type", "motivation", "created", "modified", "creator", "body", "target", COLOUR_KEY];
+const MAPPED: [&str; 11] = [
+    "@context",
+    "id",
+    "type",
+    "motivation",
+    "created",
+    "modified",
+    "creator",
+    "body",
+    "target",
+    COLOUR_KEY,
+    COLOUR_IRI,
+];
+
+/// The `@context` of an export: the Web Annotation context, then the
+/// extension prefix.
+#[must_use]
+pub fn context() -> Value {
+    let mut prefix = Map::new();
+    prefix.insert(PREFIX.into(), VOCAB.into());
+    Value::Array(vec![CONTEXT.into(), Value::Object(prefix)])
+}
 
 /// What an import produced: new items to [`merge`](AnnotationSet::merge),
 /// and notes on what could not be mapped.
@@ -205,7 +236,7 @@ pub fn to_w3c_value(set: &AnnotationSet) -> Value {
     let items: Vec<Value> =
         set.annotations().iter().map(annotation_to_w3c).chain(set.links().iter().map(link_to_w3c)).collect();
     json!({
-        "@context": CONTEXT,
+        "@context": context(),
         "type": "AnnotationCollection",
         "label": "WSIS Atlas annotations",
         "total": items.len(),
@@ -375,7 +406,7 @@ pub fn from_w3c_str(text: &str) -> Result<W3cImport, AnnotationError> {
         }
         let id = w3c_id
             .map_or_else(|| clock::fresh_id("a"), |i| i.strip_prefix(ANNOTATION_URI).map_or(i.to_owned(), decode));
-        let colour = map.get(COLOUR_KEY).and_then(Value::as_str).map(str::to_owned);
+        let colour = map.get(COLOUR_KEY).or_else(|| map.get(COLOUR_IRI)).and_then(Value::as_str).map(str::to_owned);
         let annotation =
             Annotation { id, target, quote, note: notes.join("\n\n"), tags, colour, created, modified, author, extra };
         validate::annotation(&annotation)?;

@@ -10,7 +10,7 @@ use super::side_panel::color32;
 use super::view::Command;
 use crate::analysis::diff::{DiffOp, word_diff};
 use crate::analysis::roles::Role;
-use crate::analysis::{Status, compare_documents, tasks_for};
+use crate::analysis::{Comparison, Status, compare_documents, tasks_for};
 use crate::graph::{AtlasGraph, Census, EdgeKind, NodeKind};
 use crate::scene::ColorBy;
 
@@ -159,6 +159,55 @@ pub struct CompareView {
     pub a: Option<NodeIndex>,
     /// The later document (node).
     pub b: Option<NodeIndex>,
+    /// The last comparison and what it was computed from: recomputed only
+    /// when the documents chosen or the graph change, not every frame.
+    cached: Option<(CompareKey, Vec<Comparison>)>,
+}
+
+/// What a comparison depends on: the two documents and the graph's shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CompareKey {
+    a: NodeIndex,
+    b: NodeIndex,
+    nodes: usize,
+    edges: usize,
+    documents: Vec<String>,
+}
+
+/// The one-click comparison: the earlier bundled outcome, then the later one.
+/// ("to", not an arrow: egui's default font has no glyph for U+2192.)
+pub const WSIS10_TO_WSIS20: &str = "WSIS+10 to WSIS+20";
+
+impl CompareView {
+    /// WSIS+10 (`doc:wsis10`) → WSIS+20 (`doc:wsis20`), when both are open.
+    #[must_use]
+    pub fn wsis10_to_wsis20(graph: &AtlasGraph) -> Option<Self> {
+        let a = graph.index_of(&format!("doc:{}", crate::document::WSIS10.id))?;
+        let b = graph.index_of(&format!("doc:{}", crate::document::WSIS20.id))?;
+        Some(CompareView { a: Some(a), b: Some(b), cached: None })
+    }
+
+    /// The comparison of `a` → `b`, computed once for each change of its inputs.
+    pub fn rows(&mut self, graph: &AtlasGraph, a: NodeIndex, b: NodeIndex) -> &[Comparison] {
+        let key = CompareKey {
+            a,
+            b,
+            nodes: graph.node_count(),
+            edges: graph.edge_count(),
+            documents: graph.documents().iter().map(|d| d.id.clone()).collect(),
+        };
+        if self.cached.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.cached = Some((key, compare_documents(graph, a, b)));
+        }
+        self.cached.as_ref().map_or(&[], |(_, rows)| rows.as_slice())
+    }
+
+    /// Whether the comparison shown was computed for `a` → `b` (tests: it is
+    /// not recomputed every frame).
+    #[must_use]
+    pub fn is_cached_for(&self, a: NodeIndex, b: NodeIndex) -> bool {
+        self.cached.as_ref().is_some_and(|(k, _)| k.a == a && k.b == b)
+    }
 }
 
 /// The "compare documents" window: for each paragraph of the later
@@ -178,6 +227,15 @@ pub fn compare_ui(ctx: &egui::Context, app: &mut AtlasApp, out: &mut Vec<Command
             ui.label("Open a second document (File → Add document…) to compare the two.");
             return;
         }
+        if let Some(preset) = CompareView::wsis10_to_wsis20(graph)
+            && ui
+                .button(WSIS10_TO_WSIS20)
+                .on_hover_text("Compare the WSIS+10 outcome (A/RES/70/125) with the WSIS+20 outcome (A/RES/80/173)")
+                .clicked()
+        {
+            view.a = preset.a;
+            view.b = preset.b;
+        }
         for (slot, label) in [(&mut view.a, "Earlier"), (&mut view.b, "Later")] {
             ui.horizontal(|ui| {
                 ui.label(label);
@@ -195,7 +253,7 @@ pub fn compare_ui(ctx: &egui::Context, app: &mut AtlasApp, out: &mut Vec<Command
             ui.label("Choose two different documents.");
             return;
         }
-        let rows = compare_documents(graph, a, b);
+        let rows = view.rows(graph, a, b);
         let count = |s| rows.iter().filter(|r| r.status == s).count();
         ui.label(format!(
             "{} carried over, {} changed, {} new, {} dropped",

@@ -64,6 +64,18 @@ pub enum NotesCommand {
     ShowLinkPicker(NodeIndex),
     /// Delete a user link.
     DeleteLink(String),
+    /// Ask for a W3C Web Annotation or Hypothesis file to import (native
+    /// dialog, else the path prompt).
+    ShowImportDialog,
+    /// Add the notes of this file (any format) to the open set.
+    Import(PathBuf),
+    /// Ask where to write the notes as W3C Web Annotation.
+    ShowExportW3cDialog,
+    /// Write the notes as W3C Web Annotation to this file.
+    ExportW3c(PathBuf),
+    /// A `.json` / `.jsonld` file dropped onto the window: opened when it is
+    /// a WSIS Atlas file, else imported after asking.
+    Dropped(PathBuf),
 }
 
 /// What to do once the "unsaved changes" question is answered.
@@ -168,6 +180,8 @@ pub struct Notes {
     last_recovery: Option<Instant>,
     /// A recovery copy found at start, offered for restoring.
     pub recovery_offer: Option<Recovery>,
+    /// A dropped file in another format, waiting for "Import?" to be answered.
+    pub import_question: Option<(PathBuf, crate::annotations::Origin)>,
     closing: bool,
 }
 
@@ -200,6 +214,7 @@ impl Notes {
             || self.link_picker.is_some()
             || self.unsaved_question.is_some()
             || self.recovery_offer.is_some()
+            || self.import_question.is_some()
     }
 
     /// Badges and user links of the open notes on `graph` (the same overlay
@@ -335,6 +350,95 @@ pub fn apply(app: &mut AtlasApp, ctx: &egui::Context, command: NotesCommand) {
                 app.status.set(Level::Info, "Link deleted (not saved yet)");
             }
         }
+        NotesCommand::ShowImportDialog => show_import_dialog(app),
+        NotesCommand::Import(path) => import_now(app, &path),
+        NotesCommand::ShowExportW3cDialog => show_export_w3c_dialog(app),
+        NotesCommand::ExportW3c(path) => export_w3c(app, &path),
+        NotesCommand::Dropped(path) => {
+            let origin = crate::annotations::file_origin(&path);
+            if origin == crate::annotations::Origin::Native {
+                app.push(Command::Notes(NotesCommand::Open(path)));
+            } else {
+                app.notes.import_question = Some((path, origin));
+            }
+        }
+    }
+}
+
+fn show_import_dialog(app: &mut AtlasApp) {
+    let started = Instant::now();
+    let picked = rfd::FileDialog::new()
+        .set_title("Import annotations")
+        .add_filter("W3C Web Annotation, Hypothesis, WSIS Atlas", &["json", "jsonld"])
+        .add_filter("All files", &["*"])
+        .pick_file();
+    match picked {
+        Some(path) => app.push(Command::Notes(NotesCommand::Import(path))),
+        None if started.elapsed() < NO_DIALOG => {
+            app.open_prompt = Some(OpenPrompt::annotations(
+                Purpose::ImportAnnotations,
+                "No file dialog is available here (no desktop portal). Type the path of a W3C Web Annotation (JSON-LD) or Hypothesis (JSON) file; its notes are added to the open ones.",
+            ));
+        }
+        None => {}
+    }
+}
+
+fn show_export_w3c_dialog(app: &mut AtlasApp) {
+    let started = Instant::now();
+    let stem = app.notes.set.path().and_then(Path::file_stem).map(|n| n.to_string_lossy().into_owned());
+    let name = format!("{}.jsonld", stem.unwrap_or_else(|| "annotations".to_owned()));
+    let picked = rfd::FileDialog::new()
+        .set_title("Export annotations as W3C Web Annotation")
+        .add_filter("W3C Web Annotation (JSON-LD)", &["jsonld", "json"])
+        .set_file_name(name)
+        .save_file();
+    match picked {
+        Some(path) => export_w3c(app, &path),
+        None if started.elapsed() < NO_DIALOG => {
+            app.open_prompt = Some(OpenPrompt::annotations(
+                Purpose::ExportW3c,
+                "No file dialog is available here (no desktop portal). Type where to write the W3C Web Annotation (JSON-LD) file.",
+            ));
+        }
+        None => {}
+    }
+}
+
+/// Adds the notes of `path` to the open set; on error nothing changes.
+fn import_now(app: &mut AtlasApp, path: &Path) {
+    match app.notes.set.import_file(path, &app.workspace.graph) {
+        Ok((imported, outcome)) => {
+            for w in &imported.warnings {
+                log::warn!("{w}");
+            }
+            let mut message = format!("Imported {}: {} added", imported.summary(), outcome.added.len());
+            if !outcome.skipped.is_empty() {
+                message.push_str(&format!(", {} already there", outcome.skipped.len()));
+            }
+            if !imported.warnings.is_empty() {
+                message.push_str(&format!(", {} warning(s): {}", imported.warnings.len(), imported.warnings[0]));
+            }
+            message.push_str(" — not saved yet (Ctrl+S)");
+            app.status.set(Level::Info, message);
+        }
+        Err(e) => app.status.set(Level::Error, format!("Annotations not imported: {e}")),
+    }
+}
+
+fn export_w3c(app: &mut AtlasApp, path: &Path) {
+    let text = crate::annotations::to_w3c_string(&app.notes.set);
+    match crate::export::write_atomic(path, text.as_bytes(), true) {
+        Ok(()) => app.status.set(
+            Level::Info,
+            format!(
+                "Exported {} and {} as W3C Web Annotation to {}",
+                count(app.notes.set.annotations().len(), "note"),
+                count(app.notes.set.links().len(), "link"),
+                path.display()
+            ),
+        ),
+        Err(e) => app.status.set(Level::Error, format!("Annotations not exported: {e}")),
     }
 }
 
@@ -381,8 +485,16 @@ fn show_save_dialog(app: &mut AtlasApp, ctx: &egui::Context) {
 
 /// Opens `path` now, replacing the open set; on error nothing changes.
 fn open_now(app: &mut AtlasApp, path: PathBuf) {
-    match AnnotationSet::load(&path) {
-        Ok(set) => {
+    match AnnotationSet::load_any(&path, &app.workspace.graph) {
+        Ok((set, Some(imported))) => {
+            // Another tool's file: its notes become a new, unsaved set (saving asks where).
+            app.notes.replace(set);
+            app.status.set(
+                Level::Info,
+                format!("Imported {} — Ctrl+S saves them as a WSIS Atlas annotation file", imported.summary()),
+            );
+        }
+        Ok((set, None)) => {
             let report = set.validate(&app.workspace.graph);
             let orphans = report.orphans().count();
             let (notes, links) = (set.annotations().len(), set.links().len());
@@ -532,7 +644,18 @@ pub fn file_menu_ui(ui: &mut egui::Ui, app: &AtlasApp, out: &mut Vec<Command>) {
     if item(ui, "Close annotations", "", has_notes) {
         out.push(Command::Notes(NotesCommand::Close));
     }
+    if ui.button(IMPORT_ITEM).clicked() {
+        out.push(Command::Notes(NotesCommand::ShowImportDialog));
+    }
+    if ui.add_enabled(!app.notes.set.is_empty(), egui::Button::new(EXPORT_W3C_ITEM)).clicked() {
+        out.push(Command::Notes(NotesCommand::ShowExportW3cDialog));
+    }
 }
+
+/// The File menu item that imports notes from other tools.
+pub const IMPORT_ITEM: &str = "Import annotations…";
+/// The File menu item that exports notes for other tools.
+pub const EXPORT_W3C_ITEM: &str = "Export annotations as W3C Web Annotation…";
 
 /// The canvas context menu's entries for a node.
 pub fn context_menu_ui(ui: &mut egui::Ui, node: NodeIndex, out: &mut Vec<Command>) {
@@ -778,6 +901,40 @@ pub fn modals_ui(ctx: &egui::Context, app: &mut AtlasApp) {
     link_picker_ui(ctx, app);
     unsaved_ui(ctx, app);
     recovery_ui(ctx, app);
+    import_question_ui(ctx, app);
+}
+
+/// "Import the notes of this file?", for a dropped file in another tool's format.
+fn import_question_ui(ctx: &egui::Context, app: &mut AtlasApp) {
+    let Some((path, origin)) = app.notes.import_question.clone() else { return };
+    let mut choice = None;
+    egui::Modal::new(egui::Id::unique("import_question")).show(ctx, |ui| {
+        ui.set_width(440.0);
+        ui.heading("Import annotations?");
+        ui.label(format!(
+            "{} is a {}, not a WSIS Atlas annotation file. Add its notes to the open ones ({})? Notes whose quote is in a paragraph of the open documents are attached to it.",
+            path.display(),
+            origin.name(),
+            app.notes.file_name()
+        ));
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui.button("Import").clicked() {
+                choice = Some(true);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(false);
+            }
+        });
+    });
+    match choice {
+        Some(true) => {
+            app.notes.import_question = None;
+            import_now(app, &path);
+        }
+        Some(false) => app.notes.import_question = None,
+        None => {}
+    }
 }
 
 fn editor_ui(ctx: &egui::Context, app: &mut AtlasApp) {

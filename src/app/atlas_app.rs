@@ -11,6 +11,7 @@ use super::status::{Level, Status};
 use super::view::{Command, ViewState};
 use super::workspace::Workspace;
 use super::{annotations_ui, canvas, detail_panel, menu, open_prompt, side_panel, status};
+use crate::document;
 use crate::scene::{ColorBy, Scene};
 use crate::style::{Style, Theme};
 
@@ -96,7 +97,7 @@ impl AtlasApp {
         };
         app.report_load_errors(&errors);
         if errors.is_empty() {
-            for f in files {
+            for f in files.iter().filter(|f| document::bundled_path(f).is_none()) {
                 app.settings.remember_document(f.clone());
             }
         }
@@ -235,7 +236,11 @@ impl AtlasApp {
             Command::ShowAddDialog => self.show_open_dialog(true),
             Command::OpenDocuments(files) => self.open_documents(&files),
             Command::AddDocuments(files) => self.add_documents(&files),
-            Command::OpenBundled => self.open_documents(&[]),
+            Command::OpenBundled(ids) => {
+                let paths: Vec<PathBuf> =
+                    ids.iter().filter_map(|id| document::bundled_document(id)).map(|b| b.path()).collect();
+                self.open_documents(&paths);
+            }
             Command::Search(text) => {
                 self.view.search = text;
                 self.view.run_search(&self.workspace.graph);
@@ -279,7 +284,8 @@ impl AtlasApp {
                     self.report_load_errors(&errors);
                     return;
                 }
-                for f in &workspace.files {
+                // Bundled documents are always in File → Open bundled document.
+                for f in workspace.files.iter().filter(|f| document::bundled_path(f).is_none()) {
                     self.settings.remember_document(f.clone());
                 }
                 self.workspace = workspace;
@@ -386,16 +392,18 @@ impl AtlasApp {
         self.pending.extend(commands);
     }
 
-    /// Files dropped onto the window: `.json` files open as annotations,
-    /// other files are added to the map as documents.
+    /// Files dropped onto the window: `.json` and `.jsonld` files open as
+    /// annotations (another tool's format is imported after asking), other
+    /// files are added to the map as documents.
     fn dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
         });
-        let (notes, documents): (Vec<PathBuf>, Vec<PathBuf>) =
-            dropped.into_iter().partition(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")));
+        let (notes, documents): (Vec<PathBuf>, Vec<PathBuf>) = dropped.into_iter().partition(|p| {
+            p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("jsonld"))
+        });
         if let Some(file) = notes.into_iter().next() {
-            self.pending.push(Command::Notes(annotations_ui::NotesCommand::Open(file)));
+            self.pending.push(Command::Notes(annotations_ui::NotesCommand::Dropped(file)));
         }
         if !documents.is_empty() {
             self.pending.push(Command::AddDocuments(documents));

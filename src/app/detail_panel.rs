@@ -60,8 +60,24 @@ pub fn detail_panel_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
                 let quotes = node.text.as_deref().map(|t| app.notes.quote_spans(&node.id, t)).unwrap_or_default();
                 paragraph_text_ui(ui, graph, index, &style, app.view.show_thematic, &quotes, &mut out);
                 super::analysis_ui::similar_ui(ui, graph, index, &mut out);
+                // "Paragraph 71 of resolution 70/125" in another open document.
+                if !graph.citing_paragraphs(index).is_empty() {
+                    ui.add_space(6.0);
+                    citing_ui(ui, graph, index, &style, &mut out);
+                }
             }
-            NodeKind::Document | NodeKind::Section => {}
+            // Another open document citing this one ("resolution 70/125").
+            NodeKind::Document if !graph.citing_paragraphs(index).is_empty() => {
+                citing_ui(ui, graph, index, &style, &mut out);
+            }
+            NodeKind::Document => {
+                if let Some(doc) =
+                    graph.documents().iter().find(|d| node.id.strip_prefix("doc:") == Some(d.id.as_str()))
+                {
+                    document_ui(ui, doc);
+                }
+            }
+            NodeKind::Section => {}
             _ => {
                 super::analysis_ui::tasks_ui(ui, graph, index, &mut out);
                 citing_ui(ui, graph, index, &style, &mut out);
@@ -71,6 +87,57 @@ pub fn detail_panel_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
         links_ui(ui, graph, index, &style, &mut out);
     });
     out
+}
+
+/// A document's own facts (from its masthead), its outline and what the
+/// reader made of it: the same report as `wsis-atlas outline`.
+fn document_ui(ui: &mut egui::Ui, doc: &crate::document::Document) {
+    let rows = doc.facts.rows();
+    if !rows.is_empty() {
+        egui::Grid::new("document-facts").num_columns(2).striped(true).show(ui, |ui| {
+            for (label, value) in rows {
+                ui.label(RichText::new(label).weak());
+                ui.label(value);
+                ui.end_row();
+            }
+        });
+        ui.add_space(6.0);
+    }
+    ui.label(RichText::new("Outline").strong());
+    egui::Grid::new("document-outline").num_columns(2).show(ui, |ui| {
+        for row in crate::outline::rows(doc) {
+            ui.label(format!("{}{}", "   ".repeat(usize::from(row.level)), row.title));
+            ui.label(RichText::new(row.range).weak());
+            ui.end_row();
+        }
+    });
+    ui.add_space(6.0);
+    let notes: usize = doc.paragraphs.iter().map(|p| p.footnotes.len()).sum();
+    let reading = &doc.reading;
+    let placed = if reading.placed_words == reading.body_words {
+        format!("{} words of body text, all placed", crate::outline::thousands(reading.body_words))
+    } else {
+        format!(
+            "{} words of body text, {} placed (see the warnings)",
+            crate::outline::thousands(reading.body_words),
+            crate::outline::thousands(reading.placed_words)
+        )
+    };
+    ui.label(format!("{notes} footnotes · {placed}"));
+    ui.label(
+        RichText::new(format!(
+            "{} lines set aside as page furniture or metadata; `wsis-atlas outline` lists them",
+            reading.set_aside.len()
+        ))
+        .weak(),
+    );
+    if !doc.warnings.is_empty() {
+        ui.collapsing(format!("{} reading warnings", doc.warnings.len()), |ui| {
+            for w in &doc.warnings {
+                ui.label(format!("line {}: {}", w.line, w.message));
+            }
+        });
+    }
 }
 
 fn header_ui(ui: &mut egui::Ui, graph: &AtlasGraph, node: &Node, style: &Style) {
@@ -224,6 +291,9 @@ fn citing_ui(ui: &mut egui::Ui, graph: &AtlasGraph, index: NodeIndex, style: &St
             }
             // The sentence of the first evidence, with the quote marked.
             let Some(first) = edge.evidence.first() else { return };
+            if let Some(note) = crate::document::footnote_at(text, first.start) {
+                ui.label(RichText::new(format!("(footnote {note}) ")).weak());
+            }
             let (sentence, at) = sentence_around(text, first.start..first.end);
             let color = color32(style.node_color(graph.node(index).map_or(NodeKind::Paragraph, |n| n.kind)));
             if let (Some(before), Some(quote), Some(after)) =

@@ -45,9 +45,7 @@ fn file_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
             }
         }
     });
-    if ui.button("Open the bundled WSIS+10 outcome").clicked() {
-        out.push(Command::OpenBundled);
-    }
+    ui.menu_button("Open bundled document", |ui| bundled_menu_ui(ui, out));
     ui.separator();
     if item(ui, "Export image…", "Ctrl+E") {
         app.export_dialog = Some(super::export_dialog::ExportDialog::image_of(&app.view));
@@ -60,6 +58,18 @@ fn file_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
     ui.separator();
     if item(ui, "Quit", "Ctrl+Q") {
         out.push(Command::Quit);
+    }
+}
+
+/// File → Open bundled document: each bundled document, or all of them.
+fn bundled_menu_ui(ui: &mut egui::Ui, out: &mut Vec<Command>) {
+    for bundled in &crate::document::BUNDLED_DOCUMENTS {
+        if ui.button(bundled.name).clicked() {
+            out.push(Command::OpenBundled(vec![bundled.id]));
+        }
+    }
+    if ui.button("Both (WSIS+10 and WSIS+20)").clicked() {
+        out.push(Command::OpenBundled(crate::document::BUNDLED_DOCUMENTS.iter().map(|b| b.id).collect()));
     }
 }
 
@@ -76,6 +86,11 @@ fn view_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
     }
     if ui.button("Compare documents…").clicked() {
         app.compare = Some(super::analysis_ui::CompareView::default());
+    }
+    if let Some(preset) = super::analysis_ui::CompareView::wsis10_to_wsis20(&app.workspace.graph)
+        && ui.button(format!("Compare {}", super::analysis_ui::WSIS10_TO_WSIS20)).clicked()
+    {
+        app.compare = Some(preset);
     }
     if ui.button("Lay out again from the start").clicked() {
         out.push(Command::RelayoutAll);
@@ -147,7 +162,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("drag background", "pan"),
     ("drag a node", "move and pin it"),
     ("right-click a node", "pin, unpin, focus, hide its kind, annotate, link"),
-    ("drop a .json file", "open it as annotations (other files are added as documents)"),
+    ("drop a .json or .jsonld file", "open it as annotations (W3C, Hypothesis: import, after asking)"),
+    ("drop any other file", "add it to the map as a document"),
     ("double-click a node", "focus on its neighbourhood"),
 ];
 

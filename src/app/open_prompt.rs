@@ -30,6 +30,10 @@ pub enum Purpose {
     OpenAnnotations,
     /// Where to save the annotations.
     SaveAnnotations,
+    /// A W3C Web Annotation, Hypothesis or WSIS Atlas file to import.
+    ImportAnnotations,
+    /// Where to write the annotations as W3C Web Annotation.
+    ExportW3c,
 }
 
 impl OpenPrompt {
@@ -53,10 +57,14 @@ pub fn open_prompt_ui(ctx: &egui::Context, app: &mut AtlasApp) -> Option<Command
         Purpose::Document => ("Open document", "/path/to/document.txt", "Open"),
         Purpose::OpenAnnotations => ("Open annotations", "/path/to/annotations.json", "Open"),
         Purpose::SaveAnnotations => ("Save annotations", "/path/to/annotations.json", "Save"),
+        Purpose::ImportAnnotations => ("Import annotations", "/path/to/hypothesis-export.json", "Import"),
+        Purpose::ExportW3c => ("Export annotations as W3C Web Annotation", "/path/to/annotations.jsonld", "Export"),
     };
     let recent = match prompt.purpose {
         Purpose::Document => app.settings.recent_documents.clone(),
-        Purpose::OpenAnnotations | Purpose::SaveAnnotations => app.settings.recent_annotations.clone(),
+        Purpose::OpenAnnotations | Purpose::SaveAnnotations | Purpose::ImportAnnotations | Purpose::ExportW3c => {
+            app.settings.recent_annotations.clone()
+        }
     };
     let mut command = None;
     let mut close = false;
@@ -109,5 +117,7 @@ fn command_for(prompt: &OpenPrompt, path: PathBuf) -> Command {
         Purpose::Document => Command::OpenDocuments(vec![path]),
         Purpose::OpenAnnotations => Command::Notes(NotesCommand::Open(path)),
         Purpose::SaveAnnotations => Command::Notes(NotesCommand::SaveAs(path)),
+        Purpose::ImportAnnotations => Command::Notes(NotesCommand::Import(path)),
+        Purpose::ExportW3c => Command::Notes(NotesCommand::ExportW3c(path)),
     }
 }

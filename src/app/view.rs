@@ -50,8 +50,9 @@ pub enum Command {
     OpenDocuments(Vec<PathBuf>),
     /// Add these files to the map.
     AddDocuments(Vec<PathBuf>),
-    /// Go back to the bundled document.
-    OpenBundled,
+    /// Open bundled documents, replacing what is open (by id: `wsis10`,
+    /// `wsis20`; see `document::BUNDLED_DOCUMENTS`).
+    OpenBundled(Vec<&'static str>),
     /// Set the search text.
     Search(String),
     /// Close the window.

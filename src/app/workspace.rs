@@ -19,7 +19,8 @@ pub struct Workspace {
     pub graph: AtlasGraph,
     /// Positions, moving until they settle.
     pub layout: AtlasLayout,
-    /// Files open (empty: the bundled document).
+    /// Files open (empty: the bundled document); bundled documents opened by
+    /// name are here as `bundled:wsis20`.
     pub files: Vec<PathBuf>,
 }
 
@@ -87,7 +88,10 @@ impl Workspace {
             return false;
         };
         self.graph.remove_document(id);
-        self.files.retain(|f| f.display().to_string() != source);
+        // A bundled document is open under its `bundled:` name.
+        self.files.retain(|f| {
+            f.display().to_string() != source && !document::bundled_path(f).is_some_and(|b| b.is_ok_and(|b| b.id == id))
+        });
         self.layout = self.layout.rebuild(&self.graph, LAYOUT_SEED);
         true
     }
@@ -108,7 +112,10 @@ impl Workspace {
 
 fn error_path(e: &LoadError) -> Option<&std::path::Path> {
     match e {
-        LoadError::Io { path, .. } | LoadError::Parse { path, .. } | LoadError::TooLarge { path, .. } => Some(path),
+        LoadError::Io { path, .. }
+        | LoadError::Parse { path, .. }
+        | LoadError::TooLarge { path, .. }
+        | LoadError::UnknownBundled { path, .. } => Some(path),
     }
 }
 
@@ -136,5 +143,18 @@ mod tests {
         assert_eq!((ws.graph.node_count(), ws.graph.edge_count()), (nodes, edges));
         assert!(ws.graph.index_of("res:A/RES/99/999").is_none());
         assert!(!ws.close("second"));
+    }
+
+    #[test]
+    fn bundled_documents_open_and_close_by_name() {
+        let paths: Vec<PathBuf> = document::BUNDLED_DOCUMENTS.iter().map(document::BundledDocument::path).collect();
+        let Ok((mut ws, errors)) = Workspace::open(&paths) else { panic!("bundled workspace") };
+        assert!(errors.is_empty());
+        assert_eq!(ws.files, paths);
+        assert_eq!(ws.pin_key(), "wsis10+wsis20");
+        assert_eq!(ws.graph.node_by_id("para:wsis20:53").map(|n| n.label.as_str()), Some("WSIS+20 ¶53"));
+        assert!(ws.close("wsis20"));
+        assert_eq!(ws.files, [PathBuf::from("bundled:wsis10")]);
+        assert_eq!(ws.graph.node_by_id("para:wsis10:53").map(|n| n.label.as_str()), Some("¶53"));
     }
 }

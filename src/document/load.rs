@@ -33,6 +33,14 @@ pub enum LoadError {
         #[source]
         source: ParseError,
     },
+    /// A `bundled:` path names no bundled document.
+    #[error("there is no bundled document `{name}`; the bundled documents are {known}", known = bundled_names())]
+    UnknownBundled {
+        /// The path as given (`bundled:wsis30`).
+        path: PathBuf,
+        /// The name after `bundled:`.
+        name: String,
+    },
     /// The file is larger than [`MAX_DOCUMENT_BYTES`] (or a device, pipe or
     /// FIFO that gave more than that).
     #[error("{path} is {}: documents over {max} bytes (64 MiB) are refused", describe_size(*.size), max = MAX_DOCUMENT_BYTES)]
@@ -85,13 +93,23 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, Bounded> {
 }
 
 /// Reads and parses a text or PDF document. Its id is made from the file name
-/// (`A-RES-70-125.txt` → `a-res-70-125`).
+/// (`A-RES-70-125.txt` → `a-res-70-125`). A path `bundled:wsis10` or
+/// `bundled:wsis20` names a bundled document instead
+/// ([`BUNDLED_DOCUMENTS`](super::BUNDLED_DOCUMENTS)), read by the same reader,
+/// with its own id (`wsis20`).
 ///
 /// # Errors
 ///
 /// [`LoadError`] naming the path when the file is missing, unreadable, too
-/// large, not UTF-8, or a PDF without a readable text layer.
+/// large, not UTF-8, or a PDF without a readable text layer;
+/// [`LoadError::UnknownBundled`] (listing the names) for an unknown
+/// `bundled:` name.
 pub fn load(path: &Path) -> Result<Document, LoadError> {
+    match super::bundled_path(path) {
+        Some(Ok(bundled)) => return Ok(bundled.document()),
+        Some(Err(name)) => return Err(LoadError::UnknownBundled { path: path.to_owned(), name }),
+        None => {}
+    }
     let bytes = read_bounded(path, MAX_DOCUMENT_BYTES).map_err(|e| match e {
         Bounded::Io(source) => LoadError::Io { path: path.to_owned(), source },
         Bounded::TooLarge(size) => LoadError::TooLarge { path: path.to_owned(), size },
@@ -105,6 +123,13 @@ pub fn load(path: &Path) -> Result<Document, LoadError> {
     }
     parse_bytes(&id, &path.display().to_string(), &bytes)
         .map_err(|source| LoadError::Parse { path: path.to_owned(), source })
+}
+
+/// The names `bundled:` accepts, for messages: `bundled:wsis10, bundled:wsis20`.
+fn bundled_names() -> String {
+    let names: Vec<String> =
+        super::BUNDLED_DOCUMENTS.iter().map(|b| format!("{}{}", super::BUNDLED_PREFIX, b.id)).collect();
+    names.join(", ")
 }
 
 /// A node-id-safe document id from a file name: lower-case letters, digits
@@ -147,6 +172,17 @@ mod tests {
         assert_eq!(id_from_path(Path::new("WSIS+20 outcome.txt")), "wsis-20-outcome");
         assert_eq!(id_from_path(Path::new("...")), "doc");
         assert_eq!(id_from_path(Path::new("üé.txt")), "doc");
+    }
+
+    #[test]
+    fn bundled_paths_open_the_bundled_documents() {
+        let Ok(ten) = load(Path::new("bundled:wsis10")) else { panic!("bundled:wsis10") };
+        assert_eq!(ten, crate::document::bundled());
+        let Ok(twenty) = load(Path::new("bundled:wsis20")) else { panic!("bundled:wsis20") };
+        assert_eq!((twenty.id.as_str(), twenty.symbol.as_deref()), ("wsis20", Some("A/RES/80/173")));
+        assert_eq!(crate::document::short_name(&twenty), "WSIS+20");
+        let err = load(Path::new("bundled:wsis30")).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.contains("`wsis30`") && err.contains("bundled:wsis10, bundled:wsis20"), "{err}");
     }
 
     #[test]

@@ -6,13 +6,21 @@
 //! [`load`](load::load) reads `.txt` files and the text layer of `.pdf` files
 //! ([`pdf`]). The types here are plain data: no graph, no window.
 
+mod assemble;
+mod classify;
+mod footnotes;
+mod furniture;
+mod headings;
+mod lines;
 pub mod load;
+mod masthead;
 pub mod parse;
 pub mod pdf;
-mod un;
+pub mod reading;
 
 pub use load::{LoadError, load};
 pub use parse::{ParseError, ParseWarning, parse, parse_bytes};
+pub use reading::{Facts, LineKind, Reading};
 
 /// English month names, as UN documents write dates (`22 December 2023`).
 pub const MONTHS: [&str; 12] = [
@@ -40,8 +48,98 @@ pub const BUNDLED_SOURCE: &str = "bundled: WSIS+10 outcome document (A/RES/70/12
 /// The symbol under which the bundled document was adopted.
 pub const BUNDLED_SYMBOL: &str = "A/RES/70/125";
 
+/// The prefix that names a bundled document wherever a file is accepted:
+/// `bundled:wsis10`, `bundled:wsis20` (see [`load()`]).
+pub const BUNDLED_PREFIX: &str = "bundled:";
+
+/// A document bundled with the program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BundledDocument {
+    /// Its document id (`wsis20` in `doc:wsis20`, `para:wsis20:53`), also its
+    /// name after [`BUNDLED_PREFIX`].
+    pub id: &'static str,
+    /// Its name in menus: `WSIS+20 outcome (A/RES/80/173)`.
+    pub name: &'static str,
+    /// Its short name in labels: `WSIS+20` (in `WSIS+20 ¶53`).
+    pub short: &'static str,
+    /// The symbol under which it was adopted.
+    pub symbol: &'static str,
+    /// Where the text came from, as shown to the user.
+    pub source: &'static str,
+    /// The plain text, read by the same reader as any file.
+    pub text: &'static str,
+}
+
+impl BundledDocument {
+    /// Parses the bundled text; its symbol is [`BundledDocument::symbol`]
+    /// whatever the masthead says (the WSIS+10 text has no masthead).
+    #[must_use]
+    pub fn document(&self) -> Document {
+        let mut doc = parse(self.id, self.source, self.text);
+        doc.symbol = Some(self.symbol.to_owned());
+        doc
+    }
+
+    /// The path that names it: `bundled:wsis20`.
+    #[must_use]
+    pub fn path(&self) -> std::path::PathBuf {
+        std::path::PathBuf::from(format!("{BUNDLED_PREFIX}{}", self.id))
+    }
+}
+
+/// The documents bundled with the program, oldest first: WSIS+10
+/// (A/RES/70/125) and WSIS+20 (A/RES/80/173).
+pub const BUNDLED_DOCUMENTS: [BundledDocument; 2] = [WSIS10, WSIS20];
+
+/// The bundled WSIS+10 outcome (A/RES/70/125): [`bundled()`].
+pub const WSIS10: BundledDocument = BundledDocument {
+    id: BUNDLED_ID,
+    name: "WSIS+10 outcome (A/RES/70/125)",
+    short: "WSIS+10",
+    symbol: BUNDLED_SYMBOL,
+    source: BUNDLED_SOURCE,
+    text: BUNDLED_TEXT,
+};
+
+/// The bundled WSIS+20 outcome (A/RES/80/173): `doc:wsis20`, `para:wsis20:53`.
+pub const WSIS20: BundledDocument = BundledDocument {
+    id: "wsis20",
+    name: "WSIS+20 outcome (A/RES/80/173)",
+    short: "WSIS+20",
+    symbol: "A/RES/80/173",
+    source: "bundled: WSIS+20 outcome document (A/RES/80/173)",
+    text: include_str!("../../assets/wsis20-outcome.txt"),
+};
+
+/// The bundled document with this id (`wsis10`, `wsis20`).
+#[must_use]
+pub fn bundled_document(id: &str) -> Option<&'static BundledDocument> {
+    BUNDLED_DOCUMENTS.iter().find(|b| b.id == id)
+}
+
+/// The bundled document a path names (`bundled:wsis20` → `wsis20`): `None`
+/// for a path that does not start with [`BUNDLED_PREFIX`], `Some(Err(name))`
+/// for an unknown name.
+#[must_use]
+pub fn bundled_path(path: &std::path::Path) -> Option<Result<&'static BundledDocument, String>> {
+    let name = path.to_str()?.strip_prefix(BUNDLED_PREFIX)?;
+    Some(bundled_document(name).ok_or_else(|| name.to_owned()))
+}
+
+/// The short name that tells a document's paragraphs apart from another's
+/// in labels (`WSIS+20` in `WSIS+20 ¶53`): for a bundled document its short
+/// name, else the document's symbol, else its id.
+#[must_use]
+pub fn short_name(doc: &Document) -> String {
+    if let Some(b) = bundled_document(&doc.id).filter(|b| doc.symbol.as_deref() == Some(b.symbol)) {
+        return b.short.to_owned();
+    }
+    doc.symbol.clone().unwrap_or_else(|| doc.id.clone())
+}
+
 /// Parses the bundled WSIS+10 outcome document; its symbol is
 /// [`BUNDLED_SYMBOL`] (the bundled text has no masthead to read it from).
+/// Other bundled documents: [`bundled_document`].
 ///
 /// # Panics
 ///
@@ -49,9 +147,7 @@ pub const BUNDLED_SYMBOL: &str = "A/RES/70/125";
 /// any text; a test guards it.
 #[must_use]
 pub fn bundled() -> Document {
-    let mut doc = parse(BUNDLED_ID, BUNDLED_SOURCE, BUNDLED_TEXT);
-    doc.symbol = Some(BUNDLED_SYMBOL.to_owned());
-    doc
+    WSIS10.document()
 }
 
 /// One parsed document.
@@ -74,6 +170,11 @@ pub struct Document {
     /// What the parser could not make sense of (gaps, numbers out of sequence,
     /// stray text). Never fatal.
     pub warnings: Vec<ParseWarning>,
+    /// What the document says about itself: dates, session, agenda item,
+    /// where it came from (from its masthead and closing lines).
+    pub facts: Facts,
+    /// What the reader made of every line: the reading report.
+    pub reading: Reading,
 }
 
 /// A heading and the paragraphs under it.
@@ -122,7 +223,7 @@ pub struct Paragraph {
 
 /// A footnote of a paragraph: its marker (`Society.5`) was removed from the
 /// paragraph text and the note (`5 Resolution 217 A (III).`) kept here.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Footnote {
     /// The printed footnote number.
     pub number: u32,
@@ -194,6 +295,22 @@ impl Paragraph {
         }
         out
     }
+}
+
+/// The footnote a byte offset of a [`Paragraph::display_text`] falls in:
+/// `Some(3)` for an offset inside the line `[3] See A/60/687.` after the
+/// paragraph's own text, `None` inside the paragraph's own words. A
+/// citation found there is a citation of the paragraph, from its footnote.
+#[must_use]
+pub fn footnote_at(display_text: &str, offset: usize) -> Option<u32> {
+    let notes_start = display_text.find("\n[")?;
+    if offset < notes_start {
+        return None;
+    }
+    let before = display_text.get(..=offset.min(display_text.len().saturating_sub(1)))?;
+    let line_start = before.rfind("\n[")? + 2;
+    let number = display_text.get(line_start..)?.split(']').next()?;
+    number.parse().ok()
 }
 
 impl Document {
@@ -283,6 +400,10 @@ mod tests {
         let text = "We note this. We recall resolution 69/166, and stress it. Another one.";
         let at = text.find("69/166").unwrap_or(0);
         let (s, r) = sentence_around(text, at..at + 6);
+        let shown = "We note it.[2] And this.\n[2] See resolution 70/1.\n[3] Ibid.";
+        assert_eq!(footnote_at(shown, 3), None);
+        assert_eq!(footnote_at(shown, shown.find("70/1").unwrap_or(0)), Some(2));
+        assert_eq!(footnote_at(shown, shown.find("Ibid").unwrap_or(0)), Some(3));
         assert_eq!(s, "We recall resolution 69/166, and stress it.");
         assert_eq!(s.get(r), Some("69/166"));
         assert_eq!(sentence_around(text, 5..500).0, text);

@@ -1,14 +1,20 @@
 //! The graph as Graphviz DOT: nodes filled with their kind's colour and
 //! placed at their layout position (`pos="x,y!"`, points, y up as Graphviz
-//! expects; render as laid out with `neato -n2 -Tsvg`), edges coloured and
-//! dashed as in the window. Every node carries `kind`, and paragraphs a
-//! `tooltip` with their text.
+//! expects), edges coloured and dashed as in the window. Every node carries
+//! `kind`, and paragraphs a `tooltip` with their text.
+//!
+//! Only neato uses the positions (`neato -n2 -Tsvg map.dot -o map.svg`);
+//! the `dot` layout engine ignores them, lays the graph out again and takes
+//! minutes on a few hundred nodes. The file says so in a comment, and its
+//! graph attributes `layout=neato` and `inputscale=72` (positions are in
+//! points) make `dot -Tsvg` and plain `neato` draw it as laid out too.
 
 use std::fmt::Write as _;
 
 use petgraph::stable_graph::NodeIndex;
 
 use super::xml::num_into;
+use crate::annotations::AnnotationSet;
 use crate::graph::AtlasGraph;
 use crate::style::{Style, Theme};
 
@@ -28,6 +34,12 @@ pub fn quote_into(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// The comment at the top of every DOT file: how to draw it as laid out.
+pub const NEATO_COMMENT: &str = "// Laid out by WSIS Atlas: `pos` holds each node's position in points.\n\
+// Draw it as laid out with:  neato -n2 -Tsvg FILE.dot -o FILE.svg\n\
+// (layout=neato makes `dot -Tsvg FILE.dot` do the same; the dot engine itself,\n\
+// `-K dot`, ignores the positions and is very slow on large graphs).\n";
+
 /// The visible part of `graph` as DOT: nodes for which `visible` holds and
 /// the edges between them, in graph order.
 ///
@@ -40,10 +52,24 @@ pub fn to_dot(
     position: &dyn Fn(NodeIndex) -> Option<[f32; 2]>,
     visible: &dyn Fn(NodeIndex) -> bool,
 ) -> String {
+    to_dot_with(graph, position, visible, None)
+}
+
+/// [`to_dot`] carrying annotations: each visible node's notes in a `notes`
+/// attribute, and each user link between visible nodes as an edge of kind
+/// `annotation` with its `label`.
+#[must_use]
+pub fn to_dot_with(
+    graph: &AtlasGraph,
+    position: &dyn Fn(NodeIndex) -> Option<[f32; 2]>,
+    visible: &dyn Fn(NodeIndex) -> bool,
+    notes: Option<&AnnotationSet>,
+) -> String {
     let style = Style::new(Theme::Light);
     let mut out = String::with_capacity(1024 + 200 * graph.node_count() + 80 * graph.edge_count());
+    out.push_str(NEATO_COMMENT);
     out.push_str("digraph \"WSIS Atlas\" {\n");
-    out.push_str("  graph [outputorder=edgesfirst, overlap=true, splines=false, bgcolor=");
+    out.push_str("  graph [layout=neato, inputscale=72, outputorder=edgesfirst, overlap=true, splines=false, bgcolor=");
     quote_into(&mut out, &style.background.to_hex());
     out.push_str("];\n");
     out.push_str("  node [shape=box, style=\"rounded,filled\", fontname=\"Ubuntu\", fontsize=9, fontcolor=\"#ffffff\", penwidth=0, margin=\"0.04,0.02\", width=0, height=0];\n");
@@ -68,6 +94,13 @@ pub fn to_dot(
         let tip = node.text.as_deref().unwrap_or_else(|| node.display_name());
         out.push_str(", tooltip=");
         quote_into(&mut out, tip);
+        if let Some(set) = notes {
+            let texts: Vec<&str> = set.annotations_for(&node.id).map(|a| a.note.as_str()).collect();
+            if !texts.is_empty() {
+                out.push_str(", notes=");
+                quote_into(&mut out, &texts.join("\n\n"));
+            }
+        }
         out.push_str("];\n");
     }
     for (s, t, edge) in graph.edges() {
@@ -87,6 +120,29 @@ pub fn to_dot(
             out.push_str(", style=dashed");
         }
         out.push_str("];\n");
+    }
+    if let Some(set) = notes {
+        let es = style.edge_style(crate::graph::EdgeKind::Annotation);
+        let [r, g, b, a] = es.color.0;
+        for link in set.links() {
+            let ends = graph.index_of(&link.from).zip(graph.index_of(&link.to));
+            let Some((s, t)) = ends.filter(|(s, t)| visible(*s) && visible(*t)) else { continue };
+            let (Some(source), Some(target)) = (graph.node(s), graph.node(t)) else { continue };
+            out.push_str("  ");
+            quote_into(&mut out, &source.id);
+            out.push_str(" -> ");
+            quote_into(&mut out, &target.id);
+            let _ = write!(out, " [kind=\"annotation\", color=\"#{r:02x}{g:02x}{b:02x}{a:02x}\", penwidth=");
+            num_into(&mut out, es.width);
+            if es.dashed {
+                out.push_str(", style=dashed");
+            }
+            out.push_str(", label=");
+            quote_into(&mut out, &link.label);
+            out.push_str(", link_id=");
+            quote_into(&mut out, &link.id);
+            out.push_str("];\n");
+        }
     }
     out.push_str("}\n");
     out

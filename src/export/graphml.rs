@@ -1,50 +1,72 @@
-//! The graph as GraphML (Gephi, yEd, Cytoscape, networkx, igraph): every
-//! node with its kind, label, text, the other contract fields of DESIGN.md
-//! and its layout position (`x`, `y`) plus its kind's colour (`r`, `g`,
-//! `b`, which Gephi reads); every edge with its kind and evidence quotes.
-//! Each attribute is declared as a `<key>`.
+//! The graph as GraphML (Gephi, yEd, Cytoscape, networkx, igraph, JGraphT):
+//! every node with its kind, label, text, the other contract fields of
+//! DESIGN.md and its layout position (`x`, `y`) plus its kind's colour
+//! (`r`, `g`, `b`, which Gephi reads); every edge with its kind, evidence,
+//! score and deadlines. Each attribute is declared as a `<key>`.
+//!
+//! GraphML ids must be `xs:NMTOKEN`s, which ours (`res:A/RES/217 A (III)`)
+//! are not: nodes are written `n0`, `n1`, … in graph order and carry our id
+//! in the `atlas_id` attribute; edges are `e0`, `e1`, … (user links `u0`, …).
+//! Lists (evidence with its offsets, deadlines, notes) are JSON text.
 
 use std::fmt::Write as _;
 
 use petgraph::stable_graph::NodeIndex;
 
 use super::xml::{escape_into, num_into};
-use crate::graph::{AtlasGraph, Node};
+use crate::annotations::AnnotationSet;
+use crate::graph::{AtlasGraph, Edge, Node};
 use crate::style::{Style, Theme};
 
-/// One declared attribute: key id (= attribute name), domain, GraphML type.
+/// One declared attribute: key id, domain, attribute name, GraphML type.
 struct Key {
-    name: &'static str,
+    id: &'static str,
     domain: &'static str,
+    name: &'static str,
     ty: &'static str,
 }
 
-const KEYS: [Key; 21] = [
-    Key { name: "label", domain: "node", ty: "string" },
-    Key { name: "kind", domain: "node", ty: "string" },
-    Key { name: "text", domain: "node", ty: "string" },
-    Key { name: "title", domain: "node", ty: "string" },
-    Key { name: "name", domain: "node", ty: "string" },
-    Key { name: "document", domain: "node", ty: "string" },
-    Key { name: "number", domain: "node", ty: "int" },
-    Key { name: "section", domain: "node", ty: "string" },
-    Key { name: "symbol", domain: "node", ty: "string" },
-    Key { name: "date", domain: "node", ty: "string" },
-    Key { name: "goal", domain: "node", ty: "int" },
-    Key { name: "acronym", domain: "node", ty: "string" },
-    Key { name: "part", domain: "node", ty: "string" },
-    Key { name: "annex", domain: "node", ty: "string" },
-    Key { name: "x", domain: "node", ty: "double" },
-    Key { name: "y", domain: "node", ty: "double" },
-    Key { name: "r", domain: "node", ty: "int" },
-    Key { name: "g", domain: "node", ty: "int" },
-    Key { name: "b", domain: "node", ty: "int" },
-    Key { name: "edge_kind", domain: "edge", ty: "string" },
-    Key { name: "evidence", domain: "edge", ty: "string" },
-];
+const fn key(id: &'static str, domain: &'static str, name: &'static str, ty: &'static str) -> Key {
+    Key { id, domain, name, ty }
+}
 
-/// Separator between evidence quotes in the `evidence` edge attribute.
-pub const EVIDENCE_SEPARATOR: &str = " | ";
+/// The attribute holding a node's WSIS Atlas id (`para:wsis10:51`).
+pub const ID_KEY: &str = "atlas_id";
+
+const KEYS: [Key; 31] = [
+    key(ID_KEY, "node", ID_KEY, "string"),
+    key("label", "node", "label", "string"),
+    key("kind", "node", "kind", "string"),
+    key("text", "node", "text", "string"),
+    key("title", "node", "title", "string"),
+    key("name", "node", "name", "string"),
+    key("document", "node", "document", "string"),
+    key("number", "node", "number", "int"),
+    key("ordinal", "node", "ordinal", "int"),
+    key("section", "node", "section", "string"),
+    key("symbol", "node", "symbol", "string"),
+    key("date", "node", "date", "string"),
+    key("goal", "node", "goal", "int"),
+    key("acronym", "node", "acronym", "string"),
+    key("part", "node", "part", "string"),
+    key("annex", "node", "annex", "string"),
+    key("roles", "node", "roles", "string"),
+    key("notes", "node", "notes", "string"),
+    key("x", "node", "x", "double"),
+    key("y", "node", "y", "double"),
+    key("r", "node", "r", "int"),
+    key("g", "node", "g", "int"),
+    key("b", "node", "b", "int"),
+    // Key ids are unique across domains: the edge's `kind` and `label` have their own.
+    key("edge_kind", "edge", "kind", "string"),
+    key("evidence", "edge", "evidence", "string"),
+    key("evidence_count", "edge", "evidence_count", "int"),
+    key("score", "edge", "score", "double"),
+    key("deadlines", "edge", "deadlines", "string"),
+    key("edge_label", "edge", "label", "string"),
+    key("edge_note", "edge", "note", "string"),
+    key("link_id", "edge", "link_id", "string"),
+];
 
 fn data(out: &mut String, key: &str, value: &str) {
     let _ = write!(out, "      <data key=\"{key}\">");
@@ -52,7 +74,13 @@ fn data(out: &mut String, key: &str, value: &str) {
     out.push_str("</data>\n");
 }
 
+/// JSON text of a value (plain data always serialises).
+fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
 fn node_data(out: &mut String, node: &Node) {
+    data(out, ID_KEY, &node.id);
     data(out, "label", &node.label);
     data(out, "kind", node.kind.as_str());
     let strings = [
@@ -72,11 +100,29 @@ fn node_data(out: &mut String, node: &Node) {
             data(out, key, v);
         }
     }
-    if let Some(n) = node.number {
-        data(out, "number", &n.to_string());
+    for (key, value) in [("number", node.number), ("ordinal", node.ordinal), ("goal", node.goal.map(u32::from))] {
+        if let Some(n) = value {
+            data(out, key, &n.to_string());
+        }
     }
-    if let Some(g) = node.goal {
-        data(out, "goal", &g.to_string());
+    if !node.roles.is_empty() {
+        let roles: Vec<&str> = node.roles.iter().map(|r| r.as_str()).collect();
+        data(out, "roles", &roles.join(","));
+    }
+}
+
+fn edge_data(out: &mut String, edge: &Edge) {
+    data(out, "edge_kind", edge.kind.as_str());
+    if !edge.evidence.is_empty() {
+        data(out, "evidence", &json_text(&edge.evidence));
+        data(out, "evidence_count", &edge.evidence.len().to_string());
+    }
+    if let Some(score) = edge.score() {
+        // Per mille: three decimals are exact.
+        data(out, "score", &format!("{score:.3}"));
+    }
+    if !edge.deadlines.is_empty() {
+        data(out, "deadlines", &json_text(&edge.deadlines));
     }
 }
 
@@ -93,6 +139,19 @@ pub fn to_graphml(
     position: &dyn Fn(NodeIndex) -> Option<[f32; 2]>,
     visible: &dyn Fn(NodeIndex) -> bool,
 ) -> String {
+    to_graphml_with(graph, position, visible, None)
+}
+
+/// [`to_graphml`] carrying annotations: each visible node's notes as JSON
+/// text in `notes`, and each user link between visible nodes as an edge of
+/// kind `annotation` with its `label`, `note` and `link_id`.
+#[must_use]
+pub fn to_graphml_with(
+    graph: &AtlasGraph,
+    position: &dyn Fn(NodeIndex) -> Option<[f32; 2]>,
+    visible: &dyn Fn(NodeIndex) -> bool,
+    notes: Option<&AnnotationSet>,
+) -> String {
     let style = Style::new(Theme::Light);
     let mut out = String::with_capacity(1024 + 400 * graph.node_count() + 200 * graph.edge_count());
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -101,24 +160,29 @@ pub fn to_graphml(
     out.push_str("xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns ");
     out.push_str("http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
     for k in &KEYS {
-        // The edge kind's attribute is called `kind` like the node's, but
-        // key ids must be unique.
-        let attr = if k.name == "edge_kind" { "kind" } else { k.name };
         let _ = writeln!(
             out,
-            "  <key id=\"{}\" for=\"{}\" attr.name=\"{attr}\" attr.type=\"{}\"/>",
-            k.name, k.domain, k.ty
+            "  <key id=\"{}\" for=\"{}\" attr.name=\"{}\" attr.type=\"{}\"/>",
+            k.id, k.domain, k.name, k.ty
         );
     }
     out.push_str("  <graph id=\"wsis-atlas\" edgedefault=\"directed\">\n");
+    // GraphML id of each written node: n0, n1, … in graph order.
+    let mut gid: std::collections::HashMap<NodeIndex, usize> = std::collections::HashMap::new();
     for (index, node) in graph.nodes() {
         if !visible(index) {
             continue;
         }
-        out.push_str("    <node id=\"");
-        escape_into(&mut out, &node.id);
-        out.push_str("\">\n");
+        let n = gid.len();
+        gid.insert(index, n);
+        let _ = writeln!(out, "    <node id=\"n{n}\">");
         node_data(&mut out, node);
+        if let Some(set) = notes {
+            let on: Vec<_> = set.annotations_for(&node.id).collect();
+            if !on.is_empty() {
+                data(&mut out, "notes", &json_text(&on));
+            }
+        }
         if let Some([x, y]) = position(index).filter(|p| p[0].is_finite() && p[1].is_finite()) {
             for (key, v) in [("x", x), ("y", y)] {
                 let _ = write!(out, "      <data key=\"{key}\">");
@@ -134,21 +198,26 @@ pub fn to_graphml(
         out.push_str("    </node>\n");
     }
     for (i, (s, t, edge)) in graph.edges().enumerate() {
-        if !(visible(s) && visible(t)) {
-            continue;
-        }
-        let (Some(source), Some(target)) = (graph.node(s), graph.node(t)) else { continue };
-        let _ = write!(out, "    <edge id=\"e{i}\" source=\"");
-        escape_into(&mut out, &source.id);
-        out.push_str("\" target=\"");
-        escape_into(&mut out, &target.id);
-        out.push_str("\">\n");
-        data(&mut out, "edge_kind", edge.kind.as_str());
-        if !edge.evidence.is_empty() {
-            let quotes: Vec<&str> = edge.evidence.iter().map(|e| e.quote.as_str()).collect();
-            data(&mut out, "evidence", &quotes.join(EVIDENCE_SEPARATOR));
-        }
+        let (Some(source), Some(target)) = (gid.get(&s), gid.get(&t)) else { continue };
+        let _ = writeln!(out, "    <edge id=\"e{i}\" source=\"n{source}\" target=\"n{target}\">");
+        edge_data(&mut out, edge);
         out.push_str("    </edge>\n");
+    }
+    if let Some(set) = notes {
+        for (i, link) in set.links().iter().enumerate() {
+            let ends = graph.index_of(&link.from).zip(graph.index_of(&link.to));
+            let Some((Some(source), Some(target))) = ends.map(|(s, t)| (gid.get(&s), gid.get(&t))) else { continue };
+            let _ = writeln!(out, "    <edge id=\"u{i}\" source=\"n{source}\" target=\"n{target}\">");
+            data(&mut out, "edge_kind", crate::graph::EdgeKind::Annotation.as_str());
+            if !link.label.is_empty() {
+                data(&mut out, "edge_label", &link.label);
+            }
+            if !link.note.is_empty() {
+                data(&mut out, "edge_note", &link.note);
+            }
+            data(&mut out, "link_id", &link.id);
+            out.push_str("    </edge>\n");
+        }
     }
     out.push_str("  </graph>\n</graphml>\n");
     out

@@ -112,6 +112,46 @@ impl ImageOptions {
     }
 }
 
+/// Largest picture side, in logical pixels (what the command line accepts).
+pub const MAX_SIDE: u32 = 16384;
+
+/// The aspect (width / height) of the map drawn from these node positions:
+/// their bounding box's, kept within 1:4 … 4:1; the default picture's
+/// (1600 / 1000) when there are too few positions to tell.
+#[must_use]
+pub fn map_aspect(points: impl IntoIterator<Item = [f32; 2]>) -> f32 {
+    let bounds =
+        points.into_iter().filter(|p| p[0].is_finite() && p[1].is_finite()).fold(None, |b: Option<[f32; 4]>, p| {
+            Some(
+                b.map_or([p[0], p[1], p[0], p[1]], |b| {
+                    [b[0].min(p[0]), b[1].min(p[1]), b[2].max(p[0]), b[3].max(p[1])]
+                }),
+            )
+        });
+    match bounds {
+        Some([x0, y0, x1, y1]) if x1 - x0 > 1.0 && y1 - y0 > 1.0 => ((x1 - x0) / (y1 - y0)).clamp(0.25, 4.0),
+        _ => 1.6,
+    }
+}
+
+/// The picture size for the sides asked for: both as given; one side alone
+/// and the other from the map's `aspect` (width / height, see
+/// [`map_aspect`]); neither, the default 1600 × 1000. Sides stay within
+/// 1..=[`MAX_SIDE`].
+#[must_use]
+pub fn picture_size(width: Option<u32>, height: Option<u32>, aspect: f32) -> (u32, u32) {
+    let aspect = if aspect.is_finite() && aspect > 0.0 { aspect } else { 1.6 };
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped first
+    let side = |v: f32| v.round().clamp(1.0, MAX_SIDE as f32) as u32;
+    let defaults = ImageOptions::default();
+    match (width, height) {
+        (Some(w), Some(h)) => (w, h),
+        (Some(w), None) => (w, side(w as f32 / aspect)),
+        (None, Some(h)) => (side(h as f32 * aspect), h),
+        (None, None) => (defaults.width, defaults.height),
+    }
+}
+
 /// Free pixels kept around the drawing.
 const MARGIN: f32 = 24.0;
 

@@ -1,6 +1,11 @@
 //! Node-link JSON (the shape d3 and networkx read), with the field names of
 //! DESIGN.md as a contract: `kind`, `number`, `text`, `symbol`, `goal`,
 //! `acronym`, `name`, `part`, `evidence[].quote`.
+//!
+//! The file says it is a directed multigraph (`"directed": true,
+//! "multigraph": true`, graph attributes under `"graph"`), so networkx
+//! builds it as one: `nx.node_link_graph(data, edges="links")` (networkx
+//! 3.6 reads `edges` unless told so).
 
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +22,13 @@ pub struct DocumentEntry {
     pub source: String,
     /// Number of paragraphs.
     pub paragraphs: usize,
+    /// Its own UN symbol (`A/RES/80/173`), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    /// What it says about itself: adoption date, session, agenda item,
+    /// the draft it came from, the plenary meeting (from its masthead).
+    #[serde(default, skip_serializing_if = "crate::document::Facts::is_empty")]
+    pub facts: crate::document::Facts,
 }
 
 /// One link: source and target ids, and the edge (kind, evidence).
@@ -29,17 +41,88 @@ pub struct LinkEntry {
     /// Kind and evidence.
     #[serde(flatten)]
     pub edge: Edge,
+    /// A user link's label (kind `annotation`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// A user link's note (Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// A user link's id in its annotation file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_id: Option<String>,
+}
+
+/// Graph attributes (networkx puts them in `G.graph`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GraphInfo {
+    /// `WSIS Atlas`.
+    pub name: String,
+}
+
+impl Default for GraphInfo {
+    fn default() -> Self {
+        GraphInfo { name: "WSIS Atlas".to_owned() }
+    }
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// The whole export.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NodeLink {
+    /// Always true: `cites` goes from the paragraph to what it cites.
+    #[serde(default = "yes")]
+    pub directed: bool,
+    /// Always true: two nodes may be joined by edges of several kinds.
+    #[serde(default = "yes")]
+    pub multigraph: bool,
+    /// Graph attributes.
+    #[serde(default)]
+    pub graph: GraphInfo,
     /// The documents in the graph.
     pub documents: Vec<DocumentEntry>,
     /// Every node, in graph order.
     pub nodes: Vec<NodeEntry>,
-    /// Every edge, in graph order.
+    /// Every edge, in graph order (then the user's links, kind `annotation`).
     pub links: Vec<LinkEntry>,
+    /// The notes on exported nodes, as in the annotation file (only with
+    /// [`with_annotations`](Self::with_annotations)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annotations: Vec<crate::annotations::Annotation>,
+}
+
+impl NodeLink {
+    /// Adds the notes of `set` whose target is an exported node, and its
+    /// links between exported nodes as `annotation` links. Returns how many
+    /// notes and links were left out (their nodes are not in the export).
+    pub fn with_annotations(&mut self, set: &crate::annotations::AnnotationSet) -> (usize, usize) {
+        let ids: std::collections::HashSet<&str> = self.nodes.iter().map(|n| n.node.id.as_str()).collect();
+        let notes: Vec<_> = set.annotations().iter().filter(|a| ids.contains(a.target.as_str())).cloned().collect();
+        let links: Vec<LinkEntry> = set
+            .links()
+            .iter()
+            .filter(|l| ids.contains(l.from.as_str()) && ids.contains(l.to.as_str()))
+            .map(|l| LinkEntry {
+                source: l.from.clone(),
+                target: l.to.clone(),
+                edge: Edge {
+                    kind: crate::graph::EdgeKind::Annotation,
+                    evidence: Vec::new(),
+                    score: None,
+                    deadlines: Vec::new(),
+                },
+                label: Some(l.label.clone()).filter(|s| !s.is_empty()),
+                note: Some(l.note.clone()).filter(|s| !s.is_empty()),
+                link_id: Some(l.id.clone()),
+            })
+            .collect();
+        let left_out = (set.annotations().len() - notes.len(), set.links().len() - links.len());
+        self.annotations = notes;
+        self.links.extend(links);
+        left_out
+    }
 }
 
 /// A node with, when a layout ran, its position.
@@ -81,6 +164,8 @@ pub fn node_link_where(
             title: d.title.clone(),
             source: d.source.clone(),
             paragraphs: d.paragraphs.len(),
+            symbol: d.symbol.clone(),
+            facts: d.facts.clone(),
         })
         .collect();
     let nodes = graph
@@ -95,10 +180,25 @@ pub fn node_link_where(
         .edges()
         .filter(|(s, t, _)| visible(*s) && visible(*t))
         .filter_map(|(s, t, e)| {
-            Some(LinkEntry { source: graph.node(s)?.id.clone(), target: graph.node(t)?.id.clone(), edge: e.clone() })
+            Some(LinkEntry {
+                source: graph.node(s)?.id.clone(),
+                target: graph.node(t)?.id.clone(),
+                edge: e.clone(),
+                label: None,
+                note: None,
+                link_id: None,
+            })
         })
         .collect();
-    NodeLink { documents, nodes, links }
+    NodeLink {
+        directed: true,
+        multigraph: true,
+        graph: GraphInfo::default(),
+        documents,
+        nodes,
+        links,
+        annotations: Vec::new(),
+    }
 }
 
 /// The graph as pretty-printed node-link JSON.

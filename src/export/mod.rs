@@ -17,9 +17,9 @@ pub mod png;
 pub mod svg;
 pub mod xml;
 
-pub use dot::to_dot;
+pub use dot::{to_dot, to_dot_with};
 pub use filter::{Selection, find_node, parse_kinds, suggest};
-pub use graphml::to_graphml;
+pub use graphml::{to_graphml, to_graphml_with};
 pub use image::{ImageOptions, ImageTheme, whole_graph_scene, whole_graph_scene_with};
 pub use png::render_png;
 pub use svg::render_svg;
@@ -124,6 +124,54 @@ pub fn export_with(
         }
         Format::Png => render_png(&whole_graph_scene_with(graph, position, &is_visible, image, overlay), image),
     }
+}
+
+/// [`export`] carrying an annotation set: pictures draw its badges and
+/// links; JSON gets an `annotations` list and the user's links as
+/// `annotation` links; GraphML and DOT get the user's links as `annotation`
+/// edges with their label, and each node's notes in a `notes` attribute.
+/// Only notes and links on exported nodes are written
+/// ([`annotations_left_out`] counts the others).
+///
+/// # Errors
+///
+/// As [`export`].
+pub fn export_annotated(
+    graph: &AtlasGraph,
+    position: &dyn Fn(NodeIndex) -> Option<[f32; 2]>,
+    visible: &BTreeSet<NodeIndex>,
+    format: Format,
+    image: &ImageOptions,
+    notes: &crate::annotations::AnnotationSet,
+) -> Result<Vec<u8>, ExportError> {
+    let is_visible = |n: NodeIndex| visible.contains(&n);
+    match format {
+        Format::Json => {
+            let mut value = json::node_link_where(graph, position, is_visible);
+            value.with_annotations(notes);
+            json::to_json_value(&value).map(String::into_bytes)
+        }
+        Format::Graphml => Ok(to_graphml_with(graph, position, &is_visible, Some(notes)).into_bytes()),
+        Format::Dot => Ok(to_dot_with(graph, position, &is_visible, Some(notes)).into_bytes()),
+        Format::Svg | Format::Png => {
+            let overlay = crate::annotations::Overlay::new(notes, graph);
+            export_with(graph, position, visible, format, image, &overlay)
+        }
+    }
+}
+
+/// How many notes and links of `notes` an export of the `visible` nodes
+/// leaves out, because their node (or an end) is not among them.
+#[must_use]
+pub fn annotations_left_out(
+    graph: &AtlasGraph,
+    visible: &BTreeSet<NodeIndex>,
+    notes: &crate::annotations::AnnotationSet,
+) -> (usize, usize) {
+    let shown = |id: &str| graph.index_of(id).is_some_and(|n| visible.contains(&n));
+    let a = notes.annotations().iter().filter(|a| !shown(&a.target)).count();
+    let l = notes.links().iter().filter(|l| !(shown(&l.from) && shown(&l.to))).count();
+    (a, l)
 }
 
 /// Why an export could not be written.

@@ -111,12 +111,58 @@ pub(crate) fn at_keyword(text: &str, at: usize, kind: Kind) -> Vec<Mention> {
     out.push(cite(symbol, span_start..end));
     loop {
         let after_date = date_after(text, end).unwrap_or(end);
-        let Some(next) = eat_any(text, after_date, &LIST_SEPARATORS) else { break };
+        let Some(next) = list_next(text, after_date, body, kind) else { break };
         let Some((symbol, next_end)) = symbol_of(text, next, body, kind) else { break };
         out.push(cite(symbol, next..next_end));
         end = next_end;
     }
     out
+}
+
+/// How far a title between the items of a list may run ("77/201 of 15
+/// December 2022 on protecting children from bullying, 73/327 …").
+const LIST_TITLE_MAX: usize = 240;
+
+/// Where the next item of a list of citations starts, after an item that
+/// ends at `at`: past a footnote marker (`2008,[3] 22/22`), a title (` on
+/// protecting children…`, `, entitled “…”`) and a separator (`, `, ` and
+/// `, `, and `). `None` when no symbol follows.
+fn list_next(text: &str, at: usize, body: Body, kind: Kind) -> Option<usize> {
+    let separator = |at: usize| -> Option<usize> {
+        let at = skip_marker(text, at);
+        let next = match eat_any(text, at, &LIST_SEPARATORS) {
+            Some(next) => next,
+            None => {
+                let after_comma = skip_marker(text, eat(text, at, ",")?);
+                eat_any(text, after_comma, &[" and ", " "])?
+            }
+        };
+        let next = skip_marker(text, next);
+        symbol_of(text, next, body, kind).map(|_| next)
+    };
+    if let Some(next) = separator(at) {
+        return Some(next);
+    }
+    // A title between the items: " on …" or ", entitled “…”", up to the next
+    // separator that a symbol follows, within the clause.
+    eat_any(text, at, &[" on ", ", entitled ", " entitled "])?;
+    let rest = text.get(at..)?;
+    for (offset, c) in rest.char_indices().take_while(|(o, _)| *o < LIST_TITLE_MAX) {
+        if matches!(c, ';' | '\n') {
+            return None;
+        }
+        if matches!(c, ',' | ' ' | '[')
+            && let Some(next) = separator(at + offset)
+        {
+            return Some(next);
+        }
+    }
+    None
+}
+
+/// Past a footnote marker as the paragraph's display text shows it (`[12]`).
+fn skip_marker(text: &str, at: usize) -> usize {
+    eat(text, at, "[").and_then(|digits| number(text, digits, 3)).and_then(|(_, end)| eat(text, end, "]")).unwrap_or(at)
 }
 
 /// The first resolution named at `at` ("resolution 70/125", "its resolution
@@ -384,6 +430,27 @@ mod tests {
             found("as endorsed by the Human Rights Council in its resolution 17/4,"),
             owned(&[("A/HRC/RES/17/4", "resolution 17/4")])
         );
+    }
+
+    #[test]
+    fn lists_with_footnote_markers_and_titles_between_the_items() {
+        let text = "Recalling Human Rights Council resolutions 7/25 of 28 March 2008,[3] 22/22 of 22 March 2013,[4] \
+                    28/34 of 27 March 2015,[5] and 53/9 of 12 July 2023, entitled \u{201c}New and emerging digital \
+                    technologies and human rights\u{201d}, and 54/21";
+        let symbols: Vec<String> = cited(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(
+            symbols,
+            ["A/HRC/RES/7/25", "A/HRC/RES/22/22", "A/HRC/RES/28/34", "A/HRC/RES/53/9", "A/HRC/RES/54/21"]
+        );
+        let text = "Recalling its resolutions 77/201 of 15 December 2022 on protecting children from bullying, \
+                    73/327 of 25 July 2019 on the International Year of Indigenous Languages, 79/158 of 17 \
+                    December 2024 on the right to privacy, and the report";
+        let symbols: Vec<String> = cited(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(symbols, ["A/RES/77/201", "A/RES/73/327", "A/RES/79/158"]);
+        // A title that never reaches another symbol ends the list.
+        let symbols: Vec<String> =
+            cited("resolution 70/1 on the 2030 Agenda, and 17 goals").into_iter().map(|(s, _)| s).collect();
+        assert_eq!(symbols, ["A/RES/70/1"]);
     }
 
     #[test]

@@ -94,6 +94,7 @@ impl AtlasGraph {
             // With its footnotes, so that their citations count as the paragraph's.
             let text = paragraph.display_text();
             node.text = Some(text.clone());
+            node.footnotes.clone_from(&paragraph.footnotes);
             let index = self.add_node(node);
             let parent = section_nodes.get(paragraph.section).copied().unwrap_or(doc_index);
             self.add_edge(parent, index, EdgeKind::Contains, Vec::new());
@@ -128,36 +129,11 @@ impl AtlasGraph {
             crate::analysis::annotate_paragraph(self, index, catalogue);
         }
         self.documents.push(doc);
-        self.link_loaded_documents();
+        // One node per document: citations of it point at it (see documents.rs).
+        self.absorb_loaded_documents();
+        self.qualify_labels();
         crate::analysis::link_similar(self);
         Ok(doc_index)
-    }
-
-    /// Links every cited resolution that is a loaded document to it, and each
-    /// cited paragraph of it to that paragraph, with `part_of` edges
-    /// (`res:A/RES/70/125` → `doc:wsis10`). Idempotent.
-    fn link_loaded_documents(&mut self) {
-        let mut links = Vec::new();
-        for doc in &self.documents {
-            let Some(symbol) = doc.symbol.as_deref() else { continue };
-            let Some(doc_node) = self.index_of(&format!("doc:{}", doc.id)) else { continue };
-            let Some(res_node) = self.index_of(&format!("res:{symbol}")) else { continue };
-            links.push((res_node, doc_node));
-            // "Paragraph 71 of resolution 70/125" is a paragraph of its body, not of an annex.
-            for paragraph in doc.paragraphs.iter().filter(|p| !p.preambular && p.annex.is_none()) {
-                if let (Some(part), Some(para)) = (
-                    self.index_of(&format!("res:{symbol}:{}", paragraph.number)),
-                    self.index_of(&paragraph.node_id(&doc.id)),
-                ) {
-                    links.push((part, para));
-                }
-            }
-        }
-        for (from, to) in links {
-            if self.edge_between(from, to, EdgeKind::PartOf).is_none() {
-                self.add_edge(from, to, EdgeKind::PartOf, Vec::new());
-            }
-        }
     }
 
     /// Removes a document: its node, sections and paragraphs, and every
@@ -165,16 +141,23 @@ impl AtlasGraph {
     /// document was open.
     pub fn remove_document(&mut self, id: &str) -> bool {
         let Some(position) = self.documents.iter().position(|d| d.id == id) else { return false };
-        self.documents.remove(position);
+        let doc = self.documents.remove(position);
         let doc_id = format!("doc:{id}");
         let owned: Vec<NodeIndex> = self
             .nodes()
             .filter(|(_, n)| n.id == doc_id || n.document.as_deref() == Some(doc_id.as_str()))
             .map(|(i, _)| i)
             .collect();
+        // Citations of it by documents still open go back to its resolution nodes.
+        let inbound = self.inbound_references(&doc, &owned);
         for index in owned {
             self.remove_node(index);
         }
+        if let Some(symbol) = doc.symbol.as_deref() {
+            self.restore_references(symbol, inbound);
+        }
+        self.absorb_loaded_documents();
+        self.qualify_labels();
         // Entities left with no incoming reference (parts first, then wholes).
         loop {
             let orphans: Vec<NodeIndex> = self
@@ -253,7 +236,7 @@ fn is_self_citation(entity: &Entity, own: Option<&str>) -> bool {
 /// word heading (key `objective-1`), `Annex`, `Annex II` for an annex
 /// (key `annex`, `annex-ii`) and `Annex II §1.1` for a heading inside one
 /// (key `annex-ii:1.1`), else its (short) title.
-fn section_label(key: &str, title: &str) -> String {
+pub(super) fn section_label(key: &str, title: &str) -> String {
     if let Some((part, inner)) = key.split_once(':') {
         let inner = section_label(inner, title);
         return format!("{} {inner}", document::part_label(part));
@@ -273,6 +256,9 @@ fn section_label(key: &str, title: &str) -> String {
         let word: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
         let number = if number.bytes().all(|c| c.is_ascii_digit()) { number.to_owned() } else { number.to_uppercase() };
         return format!("{word} {number}");
+    }
+    if key == "operative" {
+        return "Operative".to_owned();
     }
     short_title(title)
 }

@@ -8,6 +8,7 @@
 
 mod build;
 pub use build::GraphError;
+mod documents;
 mod query;
 
 use std::collections::HashMap;
@@ -131,9 +132,10 @@ pub enum EdgeKind {
     /// An SDG inferred from vocabulary: weaker than `Cites`.
     Thematic,
     /// A part of an instrument → the instrument; a paragraph of a resolution
-    /// → the resolution; and a cited resolution (or paragraph of one) → the
-    /// loaded document (or paragraph) that is its text (`res:A/RES/70/125` →
-    /// `doc:wsis10`, `res:A/RES/70/125:71` → `para:wsis10:71`).
+    /// → the resolution (or → the loaded document that is the resolution's
+    /// text, when that paragraph is not one of its numbered paragraphs). A
+    /// citation of a loaded document is a `cites` edge to its node
+    /// (`doc:wsis10`, `para:wsis10:71`), not to a resolution node.
     PartOf,
     /// A link a user drew in an annotation file.
     Annotation,
@@ -204,9 +206,15 @@ pub struct Node {
     /// Section key (`1.1`) of a paragraph or section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
-    /// Full text of a paragraph.
+    /// Full text of a paragraph: its own words, each footnote marker as
+    /// `[n]` where it stood, then each footnote on a line of its own as
+    /// `[n] text` (see [`crate::document::Paragraph::display_text`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// A paragraph's footnotes, each with its number, text and the byte
+    /// offset of its marker in the paragraph's own words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<crate::document::Footnote>,
     /// Title of a document, section, resolution or SDG.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -248,6 +256,7 @@ impl Node {
             annex: None,
             section: None,
             text: None,
+            footnotes: Vec::new(),
             title: None,
             symbol: None,
             date: None,
@@ -334,6 +343,10 @@ pub struct AtlasGraph {
     graph: StableGraph<Node, Edge>,
     ids: HashMap<String, NodeIndex>,
     documents: Vec<Document>,
+    /// Resolution nodes (`res:A/RES/70/125`, `res:A/RES/70/125:71`) merged
+    /// into the loaded document that is their text, kept to bring them back
+    /// when that document closes (see `documents.rs`).
+    absorbed: HashMap<String, Node>,
 }
 
 impl AtlasGraph {

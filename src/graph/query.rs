@@ -139,7 +139,9 @@ impl AtlasGraph {
     }
 
     /// The paragraphs that refer to an entity (`cites`, `mentions`,
-    /// `thematic`), with the edge that says so, in reading order.
+    /// `thematic`), with the edge that says so, in reading order. The target
+    /// may also be an open document or one of its paragraphs, cited by
+    /// another open document (`doc:wsis10` by WSIS+20's "resolution 70/125").
     #[must_use]
     pub fn citing_paragraphs(&self, entity: NodeIndex) -> Vec<(NodeIndex, &Edge)> {
         let mut out: Vec<(NodeIndex, &Edge)> = self
