@@ -56,7 +56,12 @@
 //!   to draw, with culling and non-overlapping labels. The window and the
 //!   exports draw the same [`scene::Scene`]; the window rebuilds it every
 //!   frame into the last frame's buffers ([`scene::build_into`]).
-//! - [`export`]: node-link JSON, and atomic file writes.
+//! - [`export`]: node-link JSON, GraphML, DOT, SVG and PNG.
+//! - [`fs`]: every file written (exports, `layout` output, annotation saves,
+//!   the recovery copy) goes through [`fs::write_atomic`]: a temporary file
+//!   with an unpredictable name beside the target, synced, then renamed
+//!   into place without replacing anything unless asked (and then keeping
+//!   the old file's permissions); only regular files, links followed.
 //! - [`annotations`]: the user's notes file (strict validation, atomic save,
 //!   W3C Web Annotation import/export, crash recovery).
 //! - [`stats`]: the `stats` report.
@@ -77,6 +82,7 @@ pub mod corpus;
 pub mod document;
 pub mod export;
 pub mod extract;
+pub mod fs;
 pub mod graph;
 pub mod layout;
 pub mod outline;

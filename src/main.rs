@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use wsis_atlas::{corpus, export, stats};
+use wsis_atlas::{corpus, export, layout, stats};
 
 /// Explore UN outcome documents as a graph of their cross-references.
 ///
@@ -53,7 +53,9 @@ enum Command {
         /// Where to write; standard output when absent (not for png).
         #[arg(long, short, value_name = "FILE")]
         out: Option<PathBuf>,
-        /// Replace FILE if it exists.
+        /// Replace FILE if it exists (keeping its permissions). A symbolic link
+        /// is followed and the file it names written. Directories, devices
+        /// and FIFOs are never written, even with --force: use standard output.
         #[arg(long)]
         force: bool,
         /// Picture width in pixels (alone: the height follows the map's aspect).
@@ -62,8 +64,9 @@ enum Command {
         /// Picture height in pixels (alone: the width follows the map's aspect).
         #[arg(long, value_name = "PX", conflicts_with = "scale", value_parser = clap::value_parser!(u32).range(1..=16384))]
         height: Option<u32>,
-        /// Pixels per logical pixel of the default 1600×1000 picture (2: the same picture, sharper).
-        #[arg(long, value_name = "S")]
+        /// Pixels per logical pixel of the default 1600×1000 picture (2: the same picture, sharper);
+        /// from 0.05 to 10.24 (16384 pixels wide).
+        #[arg(long, value_name = "S", value_parser = parse_scale)]
         scale: Option<f32>,
         /// Picture colours.
         #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
@@ -96,16 +99,21 @@ enum Command {
         /// Node-link JSON: `{"nodes":[{"id":…}], "links":[{"source":…,"target":…}]}`.
         #[arg(long, value_name = "GRAPH.json")]
         input: PathBuf,
-        /// Exactly this many layout steps.
+        /// At most this many layout steps: the layout stops early once it has settled
+        /// (a few hundred steps whatever the graph); stderr says how many ran (layout_steps=).
         #[arg(long, default_value_t = 300)]
         ticks: usize,
+        /// Run exactly --ticks steps, even after the layout has settled (as long as that takes).
+        #[arg(long)]
+        exact: bool,
         /// Seed of the initial positions (same seed, same positions).
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// Where to write the positions; standard output when absent.
         #[arg(long, short, value_name = "POSITIONS.json")]
         out: Option<PathBuf>,
-        /// Replace the output file if it exists.
+        /// Replace the output file if it exists (keeping its permissions). A symbolic
+        /// link is followed; directories, devices and FIFOs are never written.
         #[arg(long)]
         force: bool,
     },
@@ -193,16 +201,63 @@ enum ThemeArg {
     Transparent,
 }
 
+/// The largest `--scale`: the default 1600-pixel-wide picture at most
+/// [`export::png::MAX_SIDE`] pixels wide.
+const MAX_SCALE: f32 = 10.24;
+
+/// `--scale`: a finite number from 0.05 to [`MAX_SCALE`].
+fn parse_scale(text: &str) -> Result<f32, String> {
+    let s: f32 = text.trim().parse().map_err(|_| format!("`{text}` is not a number"))?;
+    if !s.is_finite() || s <= 0.0 {
+        return Err(format!("the scale must be a positive number, not {text}"));
+    }
+    let defaults = export::ImageOptions::default();
+    if s > MAX_SCALE {
+        let (w, h) = (defaults.width as f32 * s, defaults.height as f32 * s);
+        return Err(format!(
+            "--scale {text} would make a {w:.0}×{h:.0} pixel picture; at most {} pixels a side, so --scale {MAX_SCALE} at most",
+            export::png::MAX_SIDE
+        ));
+    }
+    if s < 0.05 {
+        return Err(format!("--scale {text} is too small (at least 0.05)"));
+    }
+    Ok(s)
+}
+
 fn main() -> ExitCode {
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
-    match run(Cli::parse()) {
+    // Quiet by default: our own warnings only. Libraries' logs (lopdf's
+    // complaints about odd PDFs) show with RUST_LOG=warn, RUST_LOG=lopdf=debug, …
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("wsis_atlas=warn")).init();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // --help and --version (standard output) or a usage error (standard error):
+        // a failed write is reported like any other.
+        Err(e) => {
+            return match e.print() {
+                Ok(()) => ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)),
+                Err(io) if io.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(io) => {
+                    say(&format!("wsis-atlas: cannot write to standard output: {io}"));
+                    ExitCode::FAILURE
+                }
+            };
+        }
+    };
+    match run(cli) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS, // `wsis-atlas export | head`
         Err(e) => {
-            eprintln!("wsis-atlas: {}", error_chain(&e));
+            say(&format!("wsis-atlas: {}", error_chain(&e)));
             ExitCode::FAILURE
         }
     }
+}
+
+/// One line on standard error; if even that fails there is no one to tell.
+fn say(line: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "{line}");
 }
 
 /// The error and its causes on one line, skipping a cause whose text the
@@ -230,8 +285,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => open_window(cli.files, cli.annotations),
         Some(Command::Stats { files }) => {
+            refuse_closed_stdout()?;
             let (graph, failed) = open(&files)?;
-            print!("{}", stats::stats(&graph));
+            write_stdout(stats::stats(&graph).to_string().as_bytes())?;
             Ok(failed)
         }
         Some(Command::Outline { files, brief }) => outline(&files, !brief),
@@ -262,8 +318,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if format == export::Format::Png && out.is_none() {
                 bail!("png needs an output file: add --out FILE.png");
             }
-            if let Some(path) = out.as_deref().filter(|p| !force && p.exists()) {
-                bail!(export::ExportError::Exists(path.to_owned()));
+            // Before any work: an existing file (without --force), a device, … (the
+            // write itself checks again, and alone decides).
+            match out.as_deref() {
+                Some(path) => wsis_atlas::fs::check(path, force)?,
+                None => refuse_closed_stdout()?,
             }
             let kinds = if kinds.is_empty() { None } else { Some(export::parse_kinds(&kinds)?) };
             let (graph, failed) = open(&files)?;
@@ -295,10 +354,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     let set = load_notes(path, &graph)?;
                     let (notes, links) = export::annotations_left_out(&graph, &visible, &set);
                     if notes + links > 0 {
-                        eprintln!(
+                        say(&format!(
                             "wsis-atlas: {notes} note(s) and {links} link(s) of {} are on nodes not in this export; left out",
                             path.display()
-                        );
+                        ));
                     }
                     export::export_annotated(&graph, &position, &visible, format, &image, &set)?
                 }
@@ -307,10 +366,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             write_output(out.as_deref(), &bytes, force)?;
             Ok(failed)
         }
-        Some(Command::Layout { input, ticks, seed, out, force }) => {
-            let (positions, elapsed) = wsis_atlas::layout::io::run_layout_file(&input, ticks, seed)?;
-            eprintln!("layout_ms={:.3}", elapsed.as_secs_f64() * 1000.0);
-            write_output(out.as_deref(), positions.as_bytes(), force)?;
+        Some(Command::Layout { input, ticks, exact, seed, out, force }) => {
+            match out.as_deref() {
+                Some(path) => wsis_atlas::fs::check(path, force)?,
+                None => refuse_closed_stdout()?,
+            }
+            let steps = if exact { layout::Steps::Exactly(ticks) } else { layout::Steps::AtMost(ticks) };
+            let laid = layout::run_layout_file(&input, steps, seed)?;
+            say(&format!(
+                "layout_ms={:.3} layout_steps={}{}",
+                laid.elapsed.as_secs_f64() * 1000.0,
+                laid.steps,
+                if laid.settled { " (settled)" } else { "" }
+            ));
+            write_output(out.as_deref(), laid.positions.as_bytes(), force)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::CheckAnnotations { file, docs, no_bundled }) => check_annotations(&file, &docs, !no_bundled),
@@ -328,7 +397,7 @@ fn load_notes(
         .with_context(|| format!("{} is not a valid annotation file", path.display()))?;
     if let Some(imported) = imported {
         for w in &imported.warnings {
-            eprintln!("wsis-atlas: {w}");
+            say(&format!("wsis-atlas: {w}"));
         }
     }
     Ok(set)
@@ -339,17 +408,25 @@ fn check_annotations(file: &std::path::Path, docs: &[PathBuf], bundled: bool) ->
     let (graph, failed) = open_with(docs, bundled)?;
     let (set, imported) = wsis_atlas::annotations::AnnotationSet::load_any(file, &graph)
         .with_context(|| format!("{} is not a valid annotation file", file.display()))?;
+    let mut text = String::new();
     if let Some(imported) = &imported {
-        println!("read {}", imported.summary());
+        text.push_str(&format!("read {}\n", imported.summary()));
         for w in &imported.warnings {
-            println!("{w}");
+            text.push_str(&format!("{w}\n"));
         }
     }
     let report = set.validate(&graph);
     for line in report.lines() {
-        println!("{line}");
+        text.push_str(&line);
+        text.push('\n');
     }
-    Ok(if report.is_valid() { failed } else { ExitCode::FAILURE })
+    let code = if report.is_valid() { failed } else { ExitCode::FAILURE };
+    match write_stdout(text.as_bytes()) {
+        // `check-annotations … | head -1`: the exit code still tells.
+        Err(e) if is_broken_pipe(&e) => Ok(code),
+        Err(e) => Err(e),
+        Ok(()) => Ok(code),
+    }
 }
 
 /// `annotations export|import`.
@@ -357,8 +434,9 @@ fn annotations_command(command: AnnotationsCommand) -> anyhow::Result<ExitCode> 
     use wsis_atlas::annotations::{AnnotationSet, to_w3c_string};
     match command {
         AnnotationsCommand::Export { w3c: _, file, out, force } => {
-            if let Some(path) = out.as_deref().filter(|p| !force && p.exists()) {
-                bail!(export::ExportError::Exists(path.to_owned()));
+            match out.as_deref() {
+                Some(path) => wsis_atlas::fs::check(path, force)?,
+                None => refuse_closed_stdout()?,
             }
             let set = AnnotationSet::load(&file)
                 .with_context(|| format!("{} is not a valid annotation file", file.display()))?;
@@ -376,11 +454,11 @@ fn annotations_command(command: AnnotationsCommand) -> anyhow::Result<ExitCode> 
             let (imported, outcome) =
                 set.import_file(&file, &graph).with_context(|| format!("{} could not be imported", file.display()))?;
             for w in &imported.warnings {
-                eprintln!("wsis-atlas: {w}");
+                say(&format!("wsis-atlas: {w}"));
             }
             set.save_as(&into)?;
             let orphans = set.validate(&graph).orphans().count();
-            println!(
+            write_line(&format!(
                 "read {}; added {}, skipped {} already there; {} now holds {} notes and {} links (not in the documents: {orphans})",
                 imported.summary(),
                 outcome.added.len(),
@@ -388,7 +466,7 @@ fn annotations_command(command: AnnotationsCommand) -> anyhow::Result<ExitCode> 
                 into.display(),
                 set.annotations().len(),
                 set.links().len(),
-            );
+            ))?;
             Ok(failed)
         }
     }
@@ -401,7 +479,7 @@ fn open_with(files: &[PathBuf], bundled: bool) -> anyhow::Result<(wsis_atlas::gr
     }
     let (graph, errors) = corpus::open_with(files, true)?;
     for e in &errors {
-        eprintln!("wsis-atlas: {e}");
+        say(&format!("wsis-atlas: {e}"));
     }
     Ok((graph, if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }))
 }
@@ -414,18 +492,19 @@ fn open(files: &[PathBuf]) -> anyhow::Result<(wsis_atlas::graph::AtlasGraph, Exi
         // Nothing to work on: the first error is the answer, the rest are listed before it.
         let first = errors.remove(0);
         for e in &errors {
-            eprintln!("wsis-atlas: {e}");
+            say(&format!("wsis-atlas: {e}"));
         }
         return Err(first.into());
     }
     for e in &errors {
-        eprintln!("wsis-atlas: {e}");
+        say(&format!("wsis-atlas: {e}"));
     }
     Ok((graph, if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }))
 }
 
 /// `outline`: the reading report of each document, one after the other.
 fn outline(files: &[PathBuf], set_aside: bool) -> anyhow::Result<ExitCode> {
+    refuse_closed_stdout()?;
     let docs = if files.is_empty() {
         vec![Ok(wsis_atlas::document::bundled())]
     } else {
@@ -443,7 +522,7 @@ fn outline(files: &[PathBuf], set_aside: bool) -> anyhow::Result<ExitCode> {
             }
             Err(e) if files.len() == 1 => return Err(e.into()),
             Err(e) => {
-                eprintln!("wsis-atlas: {e}");
+                say(&format!("wsis-atlas: {e}"));
                 code = ExitCode::FAILURE;
             }
         }
@@ -455,13 +534,52 @@ fn outline(files: &[PathBuf], set_aside: bool) -> anyhow::Result<ExitCode> {
 /// Writes to `out` atomically (refusing to replace it without `force`), or to stdout.
 fn write_output(out: Option<&std::path::Path>, bytes: &[u8], force: bool) -> anyhow::Result<()> {
     match out {
-        Some(path) => export::write_atomic(path, bytes, force)?,
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(bytes).and_then(|()| stdout.flush()).context("cannot write to standard output")?;
-        }
+        Some(path) => wsis_atlas::fs::write_atomic(path, bytes, force)?,
+        None => write_stdout(bytes)?,
     }
     Ok(())
+}
+
+/// All of `bytes` to standard output, flushed: a full disk or a closed pipe
+/// is an error (a broken pipe ends the program quietly, see `main`).
+fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(bytes).and_then(|()| stdout.flush()).context("cannot write to standard output")
+}
+
+/// One line to standard output, as [`write_stdout`].
+fn write_line(line: &str) -> anyhow::Result<()> {
+    write_stdout(format!("{line}\n").as_bytes())
+}
+
+/// Fails when standard output was closed (`>&-`). The Rust runtime reopens
+/// a closed descriptor 0–2 on /dev/null, read-write, before `main`, so
+/// writes would vanish without an error; a shell's `>/dev/null` opens it
+/// write-only. Linux only (other systems: not detected).
+fn refuse_closed_stdout() -> anyhow::Result<()> {
+    if stdout_was_closed() {
+        bail!("standard output is closed: nothing could be written (redirect it to a file, or use --out FILE)");
+    }
+    Ok(())
+}
+
+#[cfg(target_os = "linux")]
+fn stdout_was_closed() -> bool {
+    let is_null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == std::path::Path::new("/dev/null"));
+    if !is_null {
+        return false;
+    }
+    // `flags:\t0100002`: octal open flags; the access mode is the low two bits (2: read-write).
+    let info = std::fs::read_to_string("/proc/self/fdinfo/1").unwrap_or_default();
+    info.lines()
+        .find_map(|l| l.strip_prefix("flags:"))
+        .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+        .is_some_and(|flags| flags & 0o3 == 0o2)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn stdout_was_closed() -> bool {
+    false
 }
 
 #[cfg(feature = "gui")]

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use wsis_atlas::annotations::{
     self, Annotation, AnnotationError, AnnotationSet, Link, Problem, TextQuote, check, from_w3c_str, to_w3c_string,
 };
+use wsis_atlas::fs::WriteError;
 use wsis_atlas::graph::{AtlasGraph, Node, NodeKind};
 
 type TestResult = Result<(), Box<dyn Error>>;
@@ -285,15 +286,15 @@ fn failed_save_leaves_file_and_set_intact() -> TestResult {
     assert!(matches!(result, Err(AnnotationError::Write(_))), "{result:?}");
     assert_eq!(set, in_memory, "path, dirty flag and contents untouched");
 
-    // 2. The temporary file cannot be created beside the target (works as
-    //    root too): a directory sits where write_atomic puts its temporary
-    //    file (`.<name>.<pid>.tmp`).
-    let blocker = dir.path().join(format!(".annotations.json.{}.tmp", std::process::id()));
+    // 2. Something that is not a regular file sits where the file is (works
+    //    as root too): refused, and nothing is written in its place.
+    let blocker = dir.path().join("annotations-dir.json");
     std::fs::create_dir(&blocker)?;
     std::fs::write(blocker.join("keep"), b"x")?;
-    let result = set.save();
-    assert!(matches!(result, Err(AnnotationError::Write(_))), "{result:?}");
-    assert!(message(result.map(|()| AnnotationSet::new())).starts_with("could not save annotations: could not write"));
+    let result = set.save_as(&blocker);
+    assert!(matches!(result, Err(AnnotationError::Write(WriteError::NotRegular { .. }))), "{result:?}");
+    assert!(message(result.map(|()| AnnotationSet::new())).starts_with("could not save annotations: "));
+    assert_eq!(std::fs::read(blocker.join("keep"))?, b"x");
     assert_eq!(std::fs::read(&path)?, before, "original byte-for-byte intact");
     assert_eq!(set, in_memory);
     assert!(set.is_dirty());

@@ -387,7 +387,7 @@ fn write_atomic_refuses_to_overwrite_and_a_failed_write_keeps_the_old_file() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("graph.svg");
     export::write_atomic(&path, b"old", false).expect("first write");
-    assert!(matches!(export::write_atomic(&path, b"new", false), Err(export::ExportError::Exists(_))));
+    assert!(matches!(export::write_atomic(&path, b"new", false), Err(wsis_atlas::fs::WriteError::Exists(_))));
     assert_eq!(std::fs::read(&path).expect("read"), b"old");
     export::write_atomic(&path, b"new", true).expect("forced");
     assert_eq!(std::fs::read(&path).expect("read"), b"new");

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use wsis_atlas::graph::AtlasGraph;
 use wsis_atlas::layout::generate::{barabasi_albert, grid};
-use wsis_atlas::layout::{AtlasLayout, LayoutGraph, LayoutIoError, LayoutParams, Simulation, run_layout_json};
+use wsis_atlas::layout::{AtlasLayout, LayoutGraph, LayoutIoError, LayoutParams, Simulation, Steps, run_layout_json};
 
 fn bundled() -> AtlasGraph {
     AtlasGraph::bundled().expect("bundled lexicons are valid")
@@ -169,7 +169,7 @@ fn discs_do_not_overlap_once_settled() {
 fn the_layout_command_writes_one_finite_position_per_id() {
     let json = r#"{"nodes":[{"id":"a"},{"id":"b"},{"id":"c"}],
                    "links":[{"source":"a","target":"b"},{"source":1,"target":2}]}"#;
-    let (out, _elapsed) = run_layout_json(json, Path::new("g.json"), 30, 7).expect("valid graph");
+    let out = run_layout_json(json, Path::new("g.json"), Steps::Exactly(30), 7).expect("valid graph").positions;
     let v: serde_json::Value = serde_json::from_str(&out).expect("output is JSON");
     let obj = v.as_object().expect("an object");
     assert_eq!(obj.keys().collect::<Vec<_>>(), vec!["a", "b", "c"]);
@@ -178,21 +178,21 @@ fn the_layout_command_writes_one_finite_position_per_id() {
         assert_eq!(xy.len(), 2);
         assert!(xy.iter().all(|c| c.as_f64().is_some_and(f64::is_finite)));
     }
-    let (again, _) = run_layout_json(json, Path::new("g.json"), 30, 7).expect("valid graph");
+    let again = run_layout_json(json, Path::new("g.json"), Steps::Exactly(30), 7).expect("valid graph").positions;
     assert_eq!(out, again);
 }
 
 #[test]
 fn bad_graph_files_say_what_is_wrong() {
     let p = Path::new("bad.json");
-    match run_layout_json("{\"nodes\": [\n  {\"id\": \"a\"},\n  {\"id\": }\n]}", p, 1, 0) {
+    match run_layout_json("{\"nodes\": [\n  {\"id\": \"a\"},\n  {\"id\": }\n]}", p, Steps::Exactly(1), 0) {
         Err(LayoutIoError::Json { line, column, .. }) => assert_eq!((line, column), (3, 10)),
         other => panic!("expected a JSON error, got {other:?}"),
     }
     match run_layout_json(
         r#"{"nodes":[{"id":"a"}],"links":[{"source":"a","target":"a"},{"source":"a","target":"zz"}]}"#,
         p,
-        1,
+        Steps::Exactly(1),
         0,
     ) {
         Err(e @ LayoutIoError::UnknownNode { link: 1, end: "target", .. }) => {
@@ -200,19 +200,19 @@ fn bad_graph_files_say_what_is_wrong() {
         }
         other => panic!("expected an unknown node, got {other:?}"),
     }
-    match run_layout_json(r#"{"nodes":[{"id":"a"},{"id":"a"}],"links":[]}"#, p, 1, 0) {
+    match run_layout_json(r#"{"nodes":[{"id":"a"},{"id":"a"}],"links":[]}"#, p, Steps::Exactly(1), 0) {
         Err(LayoutIoError::DuplicateId { first: 0, second: 1, .. }) => {}
         other => panic!("expected a duplicate id, got {other:?}"),
     }
-    match run_layout_json(r#"{"nodes":[{"id":[1]}],"links":[]}"#, p, 1, 0) {
+    match run_layout_json(r#"{"nodes":[{"id":[1]}],"links":[]}"#, p, Steps::Exactly(1), 0) {
         Err(LayoutIoError::BadId { .. }) => {}
         other => panic!("expected a bad id, got {other:?}"),
     }
-    match run_layout_json(r#"{"links":[]}"#, p, 1, 0) {
+    match run_layout_json(r#"{"links":[]}"#, p, Steps::Exactly(1), 0) {
         Err(e @ LayoutIoError::Json { .. }) => assert!(e.to_string().contains("nodes"), "{e}"),
         other => panic!("expected a missing field, got {other:?}"),
     }
-    match wsis_atlas::layout::run_layout_file(Path::new("/nonexistent/graph.json"), 1, 0) {
+    match wsis_atlas::layout::run_layout_file(Path::new("/nonexistent/graph.json"), Steps::Exactly(1), 0) {
         Err(e @ LayoutIoError::Read { .. }) => assert!(e.to_string().contains("/nonexistent/graph.json")),
         other => panic!("expected a read error, got {other:?}"),
     }

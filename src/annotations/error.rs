@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::export::ExportError;
+use crate::fs::WriteError;
 
 /// A hard error: the file (or the edit) is refused and nothing already open
 /// changes. Each variant names the annotation or link it is about, and JSON
@@ -41,6 +41,17 @@ pub enum AnnotationError {
         column: usize,
         /// serde_json's description.
         message: String,
+    },
+    /// An object has the same key twice (JSON parsers disagree on which
+    /// one counts, so neither is guessed).
+    #[error("duplicate key {key} at line {line}, column {column} (each key may appear once in an object)")]
+    DuplicateKey {
+        /// The key, quoted.
+        key: String,
+        /// 1-based line (of the second occurrence).
+        line: usize,
+        /// 1-based column (just after the key).
+        column: usize,
     },
     /// JSON, but not a WSIS Atlas annotation file.
     #[error("not a WSIS Atlas annotation file: \"format\" is {found}, expected \"{expected}\"", expected = super::FORMAT)]
@@ -143,7 +154,7 @@ pub enum AnnotationError {
     NoPath,
     /// Writing failed; the file on disk is unchanged.
     #[error("could not save annotations: {0}")]
-    Write(#[source] ExportError),
+    Write(#[source] WriteError),
     /// A Hypothesis export that cannot be imported.
     #[error("Hypothesis import, {item}: {message}")]
     Hypothesis {
@@ -171,6 +182,9 @@ impl AnnotationError {
             Some(cut) => full.get(..cut).unwrap_or(&full).to_owned(),
             None => full,
         };
+        if let Some(key) = message.strip_prefix(super::file::DUPLICATE_KEY) {
+            return AnnotationError::DuplicateKey { key: key.to_owned(), line: error.line(), column: error.column() };
+        }
         AnnotationError::Syntax { line: error.line(), column: error.column(), message }
     }
 }

@@ -12,6 +12,7 @@ use super::error::AnnotationError;
 use super::model::{Annotation, AnnotationSet, Link};
 use super::validate;
 use super::{FORMAT, MAX_FILE_BYTES, VERSION};
+pub(crate) use strict::DUPLICATE_KEY;
 
 /// The file as written: known fields first, then preserved unknown ones.
 #[derive(Serialize)]
@@ -96,13 +97,16 @@ impl AnnotationSet {
     /// # Errors
     ///
     /// [`AnnotationError::Syntax`] (with line and column),
+    /// [`AnnotationError::DuplicateKey`] (a key twice in one object, with line and column),
     /// [`AnnotationError::WrongFormat`], [`AnnotationError::NewerVersion`],
     /// [`AnnotationError::BadVersion`], [`AnnotationError::Shape`],
     /// [`AnnotationError::DuplicateId`], and the per-item rules
     /// ([`AnnotationError::Empty`], [`AnnotationError::BadColour`],
     /// [`AnnotationError::BadTime`]).
     pub fn from_json_str(text: &str) -> Result<Self, AnnotationError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| AnnotationError::from_json(&e))?;
+        // A byte-order mark, as some editors write, is not part of the JSON.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let value = strict::from_str(text).map_err(|e| AnnotationError::from_json(&e))?;
         let Value::Object(mut top) = value else {
             return Err(AnnotationError::WrongFormat { found: format!("missing (the file is {})", show(&value)) });
         };
@@ -193,10 +197,99 @@ impl AnnotationSet {
     /// flag included.
     pub fn save_as(&mut self, path: impl Into<PathBuf>) -> Result<(), AnnotationError> {
         let path = path.into();
-        crate::export::write_atomic(&path, self.to_json_string().as_bytes(), true).map_err(AnnotationError::Write)?;
+        crate::fs::write_atomic(&path, self.to_json_string().as_bytes(), true).map_err(AnnotationError::Write)?;
         self.path = Some(path);
         self.dirty = false;
         Ok(())
+    }
+}
+
+/// JSON to a [`Value`], refusing an object with the same key twice (serde_json
+/// alone keeps the last one silently).
+mod strict {
+    use std::fmt;
+
+    use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde_json::{Map, Number, Value};
+
+    /// The message of a duplicate key error; [`AnnotationError::from_json`](super::AnnotationError::from_json) recognises it.
+    pub(crate) const DUPLICATE_KEY: &str = "duplicate key ";
+
+    pub(super) fn from_str(text: &str) -> Result<Value, serde_json::Error> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let value = de.deserialize_any(Strict)?;
+        de.end()?;
+        Ok(value)
+    }
+
+    struct Strict;
+
+    impl<'de> de::Deserialize<'de> for Wrapped {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_any(Strict).map(Wrapped)
+        }
+    }
+
+    struct Wrapped(Value);
+
+    impl<'de> Visitor<'de> for Strict {
+        type Value = Value;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+
+        fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+            Ok(Value::Bool(v))
+        }
+
+        fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+            Ok(Value::Number(v.into()))
+        }
+
+        fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+            Ok(Value::Number(v.into()))
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+            Number::from_f64(v).map(Value::Number).ok_or_else(|| E::custom("number out of range"))
+        }
+
+        fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+            Ok(Value::String(v.to_owned()))
+        }
+
+        fn visit_string<E>(self, v: String) -> Result<Value, E> {
+            Ok(Value::String(v))
+        }
+
+        fn visit_unit<E>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+
+        fn visit_none<E>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+            let mut items = Vec::new();
+            while let Some(Wrapped(item)) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(Value::Array(items))
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+            let mut out = Map::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if out.contains_key(&key) {
+                    return Err(de::Error::custom(format!("{DUPLICATE_KEY}{}", Value::String(key))));
+                }
+                let Wrapped(value) = map.next_value()?;
+                out.insert(key, value);
+            }
+            Ok(Value::Object(out))
+        }
     }
 }
 
@@ -244,6 +337,29 @@ mod tests {
         assert!(err(r#"{"format": "wsis-atlas-annotations", "version": "1"}"#).starts_with("invalid \"version\""));
         assert!(err(r#"{"format": "wsis-atlas-annotations"}"#).starts_with("invalid \"version\": missing"));
         assert!(err("[]").starts_with("not a WSIS Atlas annotation file: \"format\" is missing"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() -> Result<(), AnnotationError> {
+        let set = AnnotationSet::from_json_str(&format!("\u{feff}{}", file(GOOD)))?;
+        assert_eq!(set.annotations().len(), 1);
+        Ok(())
+    }
+
+    #[test]
+    fn a_duplicate_key_is_an_error_with_line_and_column() {
+        let text = "{\n  \"format\": \"wsis-atlas-annotations\",\n  \"version\": 1,\n  \"version\": 2\n}";
+        let e = AnnotationSet::from_json_str(text).err().map(|e| e.to_string());
+        assert_eq!(
+            e.as_deref(),
+            Some("duplicate key \"version\" at line 4, column 11 (each key may appear once in an object)")
+        );
+        // Deep inside an annotation too, and the same key in two objects is fine.
+        let inner = GOOD.replace("\"id\"", "\"note\": \"a\", \"note\": \"b\", \"id\"");
+        let e = AnnotationSet::from_json_str(&file(&inner)).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(e.starts_with("duplicate key \"note\" at line 1, column "), "{e}");
+        let two = format!("{GOOD}, {}", GOOD.replace("a-1", "a-2"));
+        assert!(AnnotationSet::from_json_str(&file(&two)).is_ok());
     }
 
     #[test]

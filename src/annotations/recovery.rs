@@ -62,10 +62,10 @@ pub fn write_recovery(
     );
     if let Some(dir) = recovery_file.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| {
-            AnnotationError::Write(crate::export::ExportError::Io { path: recovery_file.to_owned(), source })
+            AnnotationError::Write(crate::fs::WriteError::Io { path: recovery_file.to_owned(), source })
         })?;
     }
-    crate::export::write_atomic(recovery_file, copy.to_json_string().as_bytes(), true).map_err(AnnotationError::Write)
+    crate::fs::write_atomic(recovery_file, copy.to_json_string().as_bytes(), true).map_err(AnnotationError::Write)
 }
 
 /// Reads the recovery copy, if there is one.

@@ -41,14 +41,55 @@ pub enum LoadError {
         /// The name after `bundled:`.
         name: String,
     },
-    /// The file is larger than [`MAX_DOCUMENT_BYTES`].
-    #[error("{path} is {size} bytes; documents over {max} bytes are refused", max = MAX_DOCUMENT_BYTES)]
+    /// The file is larger than [`MAX_DOCUMENT_BYTES`] (or a device, pipe or
+    /// FIFO that gave more than that).
+    #[error("{path} is {}: documents over {max} bytes (64 MiB) are refused", describe_size(*.size), max = MAX_DOCUMENT_BYTES)]
     TooLarge {
         /// The file.
         path: PathBuf,
-        /// Its size.
+        /// Its size, or `MAX_DOCUMENT_BYTES + 1` when it is not a file with
+        /// a size (a device, FIFO or pipe) and gave more than the limit.
         size: u64,
     },
+}
+
+/// `1234 bytes`, or `larger` when only the first limit + 1 bytes were read.
+fn describe_size(size: u64) -> String {
+    if size == MAX_DOCUMENT_BYTES + 1 { "larger".to_owned() } else { format!("{size} bytes") }
+}
+
+/// Why [`read_bounded`] stopped.
+#[derive(Debug)]
+pub enum Bounded {
+    /// The system refused.
+    Io(std::io::Error),
+    /// More than the limit: the reported size, or limit + 1 when the source
+    /// reports none (a device, FIFO, pipe) or grew while being read.
+    TooLarge(u64),
+}
+
+/// Reads all of `path`, refusing more than `limit` bytes whatever it is: a
+/// file whose reported size is over the limit is refused before reading,
+/// and any source (`/dev/zero`, a FIFO, a pipe from process substitution)
+/// is read through `take(limit + 1)`, so never more than that is held.
+///
+/// # Errors
+///
+/// [`Bounded::Io`] when it cannot be opened or read, [`Bounded::TooLarge`]
+/// past the limit.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, Bounded> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).map_err(Bounded::Io)?;
+    let size = file.metadata().map_err(Bounded::Io)?.len();
+    if size > limit {
+        return Err(Bounded::TooLarge(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(Bounded::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(Bounded::TooLarge(if size > limit { size } else { limit.saturating_add(1) }));
+    }
+    Ok(bytes)
 }
 
 /// Reads and parses a text or PDF document. Its id is made from the file name
@@ -69,12 +110,10 @@ pub fn load(path: &Path) -> Result<Document, LoadError> {
         Some(Err(name)) => return Err(LoadError::UnknownBundled { path: path.to_owned(), name }),
         None => {}
     }
-    let io = |source| LoadError::Io { path: path.to_owned(), source };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_DOCUMENT_BYTES {
-        return Err(LoadError::TooLarge { path: path.to_owned(), size });
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = read_bounded(path, MAX_DOCUMENT_BYTES).map_err(|e| match e {
+        Bounded::Io(source) => LoadError::Io { path: path.to_owned(), source },
+        Bounded::TooLarge(size) => LoadError::TooLarge { path: path.to_owned(), size },
+    })?;
     let id = id_from_path(path);
     let is_pdf = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) || bytes.starts_with(b"%PDF-");
     if is_pdf {

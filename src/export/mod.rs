@@ -25,8 +25,7 @@ pub use png::render_png;
 pub use svg::render_svg;
 
 use std::collections::BTreeSet;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use petgraph::stable_graph::NodeIndex;
 
@@ -178,18 +177,10 @@ pub fn annotations_left_out(
 /// Why an export could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    /// The output file exists and overwriting was not allowed.
-    #[error("{0} already exists (use --force to replace it)")]
-    Exists(PathBuf),
-    /// Writing failed; the target, if it existed, is unchanged.
-    #[error("could not write {path}: {source}")]
-    Io {
-        /// The target file.
-        path: PathBuf,
-        /// What the system said.
-        #[source]
-        source: std::io::Error,
-    },
+    /// The output file could not be written (it exists, is not a regular
+    /// file, the disk is full, …); the target, if it existed, is unchanged.
+    #[error(transparent)]
+    Write(#[from] crate::fs::WriteError),
     /// A kind name that does not exist.
     #[error("unknown node kind `{name}`; the kinds are: {known}")]
     UnknownKind {
@@ -249,35 +240,7 @@ fn did_you_mean(suggestions: &[String]) -> String {
     }
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder,
-/// flushed and synced, then renamed over the target. On any failure the
-/// temporary file is removed and an existing target is untouched.
-///
-/// # Errors
-///
-/// [`ExportError::Exists`] when `path` exists and `overwrite` is false;
-/// [`ExportError::Io`] when the folder is not writable, the disk is full, …
-pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), ExportError> {
-    if !overwrite && path.exists() {
-        return Err(ExportError::Exists(path.to_owned()));
-    }
-    let io = |source| ExportError::Io { path: path.to_owned(), source };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(io(e));
-    }
-    Ok(())
-}
+/// Writes `bytes` to `path` atomically, refusing to replace an existing
+/// file unless `replace`: [`crate::fs::write_atomic`] (only regular files,
+/// links followed, permissions kept).
+pub use crate::fs::write_atomic;

@@ -30,6 +30,15 @@ pub enum LayoutIoError {
         /// The reason.
         source: std::io::Error,
     },
+    /// The file is larger than [`MAX_INPUT_BYTES`] (or a device or pipe that
+    /// gave more).
+    #[error("{path} is larger than {limit} bytes (64 MiB); refused")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The limit.
+        limit: u64,
+    },
     /// The text is not JSON of the node-link shape.
     #[error("{path}:{line}:{column}: {message}")]
     Json {
@@ -154,20 +163,47 @@ pub fn parse_node_link(text: &str, path: &Path) -> Result<(LayoutGraph, Vec<Stri
     Ok((graph, names))
 }
 
-/// Lays out node-link JSON text: exactly `ticks` steps from the seeded
-/// start. Returns the positions as JSON (`{"<id>": [x, y], …}` in node
-/// order) and the time of the step loop alone.
+/// How many layout steps to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Steps {
+    /// Until the layout has settled, at most this many (settling takes a few
+    /// hundred steps whatever the graph, so any bound is reached quickly).
+    AtMost(usize),
+    /// Exactly this many, even after the layout has settled.
+    Exactly(usize),
+}
+
+/// A layout run: the positions and what it took.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Laid {
+    /// `{"<id>": [x, y], …}` in node order, as JSON text.
+    pub positions: String,
+    /// Steps run.
+    pub steps: usize,
+    /// Whether the layout settled (always true for [`Steps::AtMost`] short of its bound).
+    pub settled: bool,
+    /// The time of the step loop alone.
+    pub elapsed: Duration,
+}
+
+/// Lays out node-link JSON text from the seeded start, for `steps`.
 ///
 /// # Errors
 ///
 /// As [`parse_node_link`]; `path` is only used in messages.
-pub fn run_layout_json(text: &str, path: &Path, ticks: usize, seed: u64) -> Result<(String, Duration), LayoutIoError> {
+pub fn run_layout_json(text: &str, path: &Path, steps: Steps, seed: u64) -> Result<Laid, LayoutIoError> {
     let (graph, names) = parse_node_link(text, path)?;
     let mut sim = Simulation::new(graph, LayoutParams::default(), seed);
     let started = Instant::now();
-    for _ in 0..ticks {
-        sim.tick();
-    }
+    let taken = match steps {
+        Steps::AtMost(n) => sim.run_to_rest(n),
+        Steps::Exactly(n) => {
+            for _ in 0..n {
+                sim.tick();
+            }
+            n
+        }
+    };
     let elapsed = started.elapsed();
     let mut out = String::with_capacity(names.len() * 32 + 2);
     out.push('{');
@@ -184,24 +220,46 @@ pub fn run_layout_json(text: &str, path: &Path, ticks: usize, seed: u64) -> Resu
         let _ = write!(out, ": [{}, {}]", p[0], p[1]);
     }
     out.push_str(if names.is_empty() { "}\n" } else { "\n}\n" });
-    Ok((out, elapsed))
+    Ok(Laid { positions: out, steps: taken, settled: sim.is_settled(), elapsed })
 }
 
-/// Reads a node-link JSON file and lays it out; see [`run_layout_json`].
+/// Largest graph file read (any source: the cap holds for devices and pipes too).
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a node-link JSON file (at most [`MAX_INPUT_BYTES`]) and lays it
+/// out; see [`run_layout_json`].
 ///
 /// # Errors
 ///
-/// [`LayoutIoError::Read`] if the file cannot be read (or is not UTF-8), then
-/// as [`parse_node_link`].
-pub fn run_layout_file(input: &Path, ticks: usize, seed: u64) -> Result<(String, Duration), LayoutIoError> {
-    let text =
-        std::fs::read_to_string(input).map_err(|source| LayoutIoError::Read { path: input.to_owned(), source })?;
-    run_layout_json(&text, input, ticks, seed)
+/// [`LayoutIoError::Read`] if the file cannot be read (or is not UTF-8),
+/// [`LayoutIoError::TooLarge`], then as [`parse_node_link`].
+pub fn run_layout_file(input: &Path, steps: Steps, seed: u64) -> Result<Laid, LayoutIoError> {
+    use crate::document::load::{Bounded, read_bounded};
+    let read = |source| LayoutIoError::Read { path: input.to_owned(), source };
+    let bytes = read_bounded(input, MAX_INPUT_BYTES).map_err(|e| match e {
+        Bounded::Io(source) => read(source),
+        Bounded::TooLarge(_) => LayoutIoError::TooLarge { path: input.to_owned(), limit: MAX_INPUT_BYTES },
+    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| read(std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not UTF-8 text: {e}"))))?;
+    run_layout_json(&text, input, steps, seed)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn at_most_stops_once_settled_and_exactly_does_not() {
+        let json = r#"{"nodes":[{"id":"a"},{"id":"b"},{"id":"c"}],"links":[{"source":"a","target":"b"}]}"#;
+        let p = Path::new("-");
+        let early = run_layout_json(json, p, Steps::AtMost(1_000_000_000), 1).expect("valid");
+        assert!(early.settled && early.steps > 0 && early.steps < 2000, "{} steps", early.steps);
+        let exact = run_layout_json(json, p, Steps::Exactly(early.steps + 50), 1).expect("valid");
+        assert_eq!(exact.steps, early.steps + 50);
+        let short = run_layout_json(json, p, Steps::AtMost(3), 1).expect("valid");
+        assert_eq!((short.steps, short.settled), (3, false));
+    }
 
     #[test]
     fn numbers_are_ids_first_then_indices() {
@@ -221,12 +279,14 @@ mod tests {
 
     #[test]
     fn output_is_json_with_one_entry_per_node() {
-        let (out, _) =
-            run_layout_json(r#"{"nodes":[{"id":"x\"y"},{"id":"b"}],"links":[]}"#, Path::new("-"), 3, 1).expect("valid");
+        let out =
+            run_layout_json(r#"{"nodes":[{"id":"x\"y"},{"id":"b"}],"links":[]}"#, Path::new("-"), Steps::Exactly(3), 1)
+                .expect("valid")
+                .positions;
         let v: serde_json::Value = serde_json::from_str(&out).expect("json");
         assert_eq!(v.as_object().map(|o| o.len()), Some(2));
         assert!(v["x\"y"][0].is_number());
-        let (out, _) = run_layout_json(r#"{"nodes":[],"links":[]}"#, Path::new("-"), 3, 1).expect("valid");
-        assert_eq!(out.trim(), "{}");
+        let out = run_layout_json(r#"{"nodes":[],"links":[]}"#, Path::new("-"), Steps::Exactly(3), 1).expect("valid");
+        assert_eq!(out.positions.trim(), "{}");
     }
 }

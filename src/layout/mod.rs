@@ -33,6 +33,6 @@ pub mod simulation;
 
 pub use atlas::{AtlasLayout, node_radius};
 pub use graph::{LayoutEdge, LayoutGraph, LayoutGraphError};
-pub use io::{LayoutIoError, run_layout_file, run_layout_json};
+pub use io::{Laid, LayoutIoError, Steps, run_layout_file, run_layout_json};
 pub use params::LayoutParams;
 pub use simulation::Simulation;
