@@ -1,9 +1,10 @@
-//! Real UN documents as their PDFs' text layers give them: hand-made texts in
-//! the UN's layout (masthead, running headers and footers inside paragraphs,
-//! footnotes, preambular paragraphs, numbers alone on their line, sub-items,
-//! lists inside a paragraph, word headings, hyphenation, one-word lines,
-//! stray spaces, curly quotes, non-breaking hyphens), a PDF made in the test,
-//! and the links between loaded documents.
+//! Hand-made texts in the layout of real UN documents, as their PDFs' text
+//! layers give them — written for these tests, not real documents: masthead,
+//! running headers and footers inside paragraphs, footnotes, preambular
+//! paragraphs, numbers alone on their line, sub-items, lists inside a
+//! paragraph, word headings, hyphenation, one-word lines, stray spaces,
+//! curly quotes, non-breaking hyphens; a PDF made in the test; and the links
+//! between loaded documents.
 
 use std::path::PathBuf;
 

@@ -1,14 +1,20 @@
 //! Integration tests, compiled into one binary (one link, not many).
 
+//! The window's suites (egui_kittest) need the `gui` feature; the rest is
+//! the model and the command line, and passes with `--no-default-features`.
+
 mod analysis;
+#[cfg(feature = "gui")]
 mod analysis_gui;
 mod annotations;
+#[cfg(feature = "gui")]
 mod annotations_gui;
 mod cli;
 mod document;
 mod export;
 mod extract;
 mod graph;
+#[cfg(feature = "gui")]
 mod gui;
 mod layout;
 mod realdocs;

@@ -10,7 +10,7 @@ use super::side_panel::color32;
 use super::view::Command;
 use crate::analysis::diff::{DiffOp, word_diff};
 use crate::analysis::roles::Role;
-use crate::analysis::{Status, compare_documents, tasks_for};
+use crate::analysis::{Comparison, Status, compare_documents, tasks_for};
 use crate::graph::{AtlasGraph, Census, EdgeKind, NodeKind};
 use crate::scene::ColorBy;
 
@@ -159,6 +159,20 @@ pub struct CompareView {
     pub a: Option<NodeIndex>,
     /// The later document (node).
     pub b: Option<NodeIndex>,
+    /// The last comparison, with the documents and the graph revision it
+    /// was made of: recomputed when one of them changes, not every frame.
+    rows: Option<((NodeIndex, NodeIndex, u64), Vec<Comparison>)>,
+}
+
+impl CompareView {
+    /// The comparison of `a` and `b`, from the cache when nothing changed.
+    fn rows(&mut self, graph: &AtlasGraph, a: NodeIndex, b: NodeIndex) -> &[Comparison] {
+        let key = (a, b, graph.revision());
+        if self.rows.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.rows = Some((key, compare_documents(graph, a, b)));
+        }
+        self.rows.as_ref().map_or(&[], |(_, rows)| rows.as_slice())
+    }
 }
 
 /// The "compare documents" window: for each paragraph of the later
@@ -195,7 +209,7 @@ pub fn compare_ui(ctx: &egui::Context, app: &mut AtlasApp, out: &mut Vec<Command
             ui.label("Choose two different documents.");
             return;
         }
-        let rows = compare_documents(graph, a, b);
+        let rows = view.rows(graph, a, b).to_vec();
         let count = |s| rows.iter().filter(|r| r.status == s).count();
         ui.label(format!(
             "{} carried over, {} changed, {} new, {} dropped",

@@ -451,9 +451,7 @@ fn proceed(app: &mut AtlasApp, ctx: &egui::Context, then: Then) {
     }
 }
 
-fn count(n: usize, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
-}
+use crate::words::count;
 
 /// Once per frame, before the panels: holds a window close while there are
 /// unsaved changes (and asks), and writes the recovery copy every

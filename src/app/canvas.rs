@@ -273,7 +273,9 @@ pub fn paint_with(ui: &egui::Ui, rect: Rect, scene: &Scene, buffers: &mut PaintB
     for l in &scene.labels {
         let galley = labels.layout_no_wrap(l.text.clone(), FontId::proportional(l.size), color32(l.color));
         let pos = at(l.pos) - Vec2::new(0.0, galley.size().y / 2.0);
-        let bg = Rect::from_min_size(pos, galley.size()).expand(1.5);
+        // The same box as placement and the SVG halo.
+        let b = crate::scene::label_box(l);
+        let bg = Rect::from_min_max(at([b[0], b[1]]), at([b[2], b[3]]));
         labels.rect_filled(bg, 2.0, color32(l.halo));
         labels.galley(pos, galley, color32(l.color));
     }

@@ -101,7 +101,7 @@ fn header_ui(ui: &mut egui::Ui, graph: &AtlasGraph, node: &Node, style: &Style) 
     }
     if let (Some(section), Some(doc)) = (&node.section, &node.document) {
         let section_title = graph
-            .node_by_id(&format!("sec:{}:{section}", doc.trim_start_matches("doc:")))
+            .node_by_id(&crate::id::section(crate::id::document_key(doc), section))
             .and_then(|s| s.title.clone())
             .unwrap_or_default();
         let key = if section == "preamble" { String::new() } else { format!("{section} ") };
@@ -200,8 +200,8 @@ fn citing_ui(ui: &mut egui::Ui, graph: &AtlasGraph, index: NodeIndex, style: &St
     let direct = citing.iter().filter(|(_, e)| e.kind != EdgeKind::Thematic).count();
     ui.label(
         RichText::new(format!(
-            "Cited or mentioned by {direct} paragraph{}{}",
-            if direct == 1 { "" } else { "s" },
+            "Cited or mentioned by {}{}",
+            crate::words::count(direct, "paragraph"),
             match citing.len() - direct {
                 0 => String::new(),
                 n => format!(", thematically linked to {n} more"),

@@ -69,7 +69,7 @@ fn search_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
     if text.trim().is_empty() {
         return;
     }
-    ui.label(RichText::new(format!("{} result{}", hits.len(), if hits.len() == 1 { "" } else { "s" })).weak());
+    ui.label(RichText::new(crate::words::count(hits.len(), "result")).weak());
     let style = app.style(ui.ctx());
     egui::ScrollArea::vertical().id_salt("search_results").max_height(260.0).show(ui, |ui| {
         // Long results are cut with an ellipsis rather than widening the panel.
@@ -175,7 +175,7 @@ fn sections_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
                 ui.label(RichText::new(&doc.title).strong());
             }
             for section in &doc.sections {
-                let id = format!("sec:{}:{}", doc.id, section.key);
+                let id = crate::id::section(&doc.id, &section.key);
                 let count = doc.paragraphs.iter().filter(|p| doc.sections.get(p.section) == Some(section)).count();
                 let mut shown = !app.view.hidden_sections.contains(&id);
                 // As the map labels it: "§1.1 Bridging…", "§II.A Financing", "Annex: Programme…".

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use petgraph::stable_graph::NodeIndex;
 
+use crate::analysis::{self, SimilarLinks};
 use crate::corpus;
 use crate::document::{self, LoadError};
 use crate::extract::Catalogue;
@@ -21,6 +22,9 @@ pub struct Workspace {
     pub layout: AtlasLayout,
     /// Files open (empty: the bundled document).
     pub files: Vec<PathBuf>,
+    /// The open paragraphs, indexed so that an added document is compared
+    /// with them without a pass over the whole map.
+    similar: SimilarLinks,
 }
 
 impl Workspace {
@@ -34,6 +38,22 @@ impl Workspace {
         Ok(workspace)
     }
 
+    /// No document at all.
+    #[must_use]
+    pub fn empty() -> Self {
+        let graph = AtlasGraph::new();
+        let layout = AtlasLayout::new(&graph, LAYOUT_SEED);
+        Self::new(graph, layout, Vec::new())
+    }
+
+    /// A workspace of an analysed graph and its layout (the graph's
+    /// paragraphs are indexed for documents added later).
+    #[must_use]
+    pub fn new(graph: AtlasGraph, layout: AtlasLayout, files: Vec<PathBuf>) -> Self {
+        let similar = SimilarLinks::new(&graph);
+        Workspace { graph, layout, files, similar }
+    }
+
     /// The documents at `files` (the bundled one when empty). Files that
     /// cannot be read are returned as errors; the rest open.
     ///
@@ -45,7 +65,7 @@ impl Workspace {
         let layout = AtlasLayout::new(&graph, LAYOUT_SEED);
         let opened =
             files.iter().filter(|f| !errors.iter().any(|e| error_path(e) == Some(f.as_path()))).cloned().collect();
-        Ok((Workspace { graph, layout, files: opened }, errors))
+        Ok((Self::new(graph, layout, opened), errors))
     }
 
     /// Adds documents to the map, keeping every existing position (a warm
@@ -64,15 +84,10 @@ impl Workspace {
                 Err(e) => errors.push(e),
             }
         }
-        let taken: Vec<String> = self.graph.documents().iter().map(|d| d.id.clone()).collect();
         for (path, mut doc) in docs {
-            let base = doc.id.clone();
-            let mut n = 2;
-            while taken.contains(&doc.id) || self.graph.documents().iter().any(|d| d.id == doc.id) {
-                doc.id = format!("{base}-{n}");
-                n += 1;
-            }
-            if self.graph.add_document(doc, &catalogue).is_ok() {
+            doc.id = crate::id::unique(&doc.id, |c| self.graph.documents().iter().any(|d| d.id == c));
+            if let Ok(added) = self.graph.add_document(doc, &catalogue) {
+                analysis::enrich_added(&mut self.graph, &added, &mut self.similar);
                 self.files.push(path);
             }
         }
@@ -86,7 +101,15 @@ impl Workspace {
         let Some(source) = self.graph.documents().iter().find(|d| d.id == id).map(|d| d.source.clone()) else {
             return false;
         };
+        let doc_id = crate::id::document(id);
+        let paragraphs: Vec<NodeIndex> = self
+            .graph
+            .nodes()
+            .filter(|(_, n)| n.document.as_deref() == Some(doc_id.as_str()))
+            .map(|(i, _)| i)
+            .collect();
         self.graph.remove_document(id);
+        self.similar.forget(&mut self.graph, &paragraphs);
         self.files.retain(|f| f.display().to_string() != source);
         self.layout = self.layout.rebuild(&self.graph, LAYOUT_SEED);
         true

@@ -1,5 +1,5 @@
 //! The graph as GraphML (Gephi, yEd, Cytoscape, networkx, igraph): every
-//! node with its kind, label, text, the other contract fields of DESIGN.md
+//! node with its kind, label, text, the other fields of the node-link JSON
 //! and its layout position (`x`, `y`) plus its kind's colour (`r`, `g`,
 //! `b`, which Gephi reads); every edge with its kind and evidence quotes.
 //! Each attribute is declared as a `<key>`.
