@@ -17,10 +17,16 @@
 
 use std::ops::Range;
 
-use rayon::prelude::*;
-
 mod index;
+mod passages;
+mod tfidf;
+mod tokens;
 pub use index::SimilarityIndex;
+use passages::{passage_pairs, sentence_shingles};
+use tfidf::{SparseVector, cosine_pairs, dot, raw_weight, term_counts, weigh, weighed};
+#[cfg(test)]
+use tokens::tokens;
+use tokens::{Interner, STOP_WORDS, Token, for_each_word, stem, tokenize};
 
 /// Thresholds of [`similar_pairs`].
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -70,272 +76,13 @@ pub struct Passage {
     pub overlap: f32,
 }
 
-const STOP_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "all",
-    "also",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "been",
-    "being",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "do",
-    "each",
-    "for",
-    "from",
-    "further",
-    "had",
-    "has",
-    "have",
-    "how",
-    "in",
-    "including",
-    "into",
-    "is",
-    "it",
-    "its",
-    "may",
-    "more",
-    "moreover",
-    "most",
-    "must",
-    "no",
-    "not",
-    "of",
-    "on",
-    "or",
-    "other",
-    "our",
-    "over",
-    "shall",
-    "should",
-    "so",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "to",
-    "under",
-    "upon",
-    "us",
-    "was",
-    "we",
-    "well",
-    "were",
-    "which",
-    "while",
-    "who",
-    "will",
-    "with",
-    "within",
-    "would",
-];
-
-/// Calls `f` with every alphanumeric word of a text, lower-cased, and its
-/// byte range. One buffer serves every word (no allocation per word).
-fn for_each_word(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
-    let mut lower = String::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                start = None;
-                let Some(w) = text.get(s..i) else { continue };
-                if w.is_ascii() {
-                    lower.clear();
-                    lower.push_str(w);
-                    lower.make_ascii_lowercase();
-                } else {
-                    // `str::to_lowercase` knows word-final sigma; `char`'s does not.
-                    lower = w.to_lowercase();
-                }
-                f(s..i, &lower);
-            }
-            _ => {}
-        }
-    }
-}
-
-/// Lower-case alphanumeric words of a text with their byte ranges.
-#[cfg(test)]
-fn tokens(text: &str) -> Vec<(Range<usize>, String)> {
-    let mut out = Vec::new();
-    for_each_word(text, |range, w| out.push((range, w.to_owned())));
-    out
-}
-
-/// A crude plural fold so that `rights` meets `right`.
-fn stem(word: &str) -> &str {
-    if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
-        word.get(..word.len() - 1).unwrap_or(word)
-    } else {
-        word
-    }
-}
-
-/// Sentence byte ranges: ends at `.`, `!`, `?` or `;` followed by whitespace, or the end.
-fn sentences(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next_is_space = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
-        if matches!(c, '.' | '!' | '?' | ';') && next_is_space {
-            let end = i + c.len_utf8();
-            push_trimmed(text, start..end, &mut out);
-            start = end;
-        }
-    }
-    push_trimmed(text, start..text.len(), &mut out);
-    out
-}
-
-fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let Some(s) = text.get(range.clone()) else { return };
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    if lead + trail < s.len() {
-        out.push(range.start + lead..range.end - trail);
-    }
-}
-
-/// (term id, weight) pairs sorted by term id.
-type SparseVector = Vec<(u32, f32)>;
-
-/// A word of a text: where it is, its (plural-folded) id, and whether it
-/// carries meaning (not a stop word, at least two characters).
-struct Token {
-    range: Range<usize>,
-    id: u32,
-    content: bool,
-}
-
-/// Every text's words, with one shared vocabulary.
-struct Tokenized {
-    texts: Vec<Vec<Token>>,
-    vocabulary: usize,
-}
-
-/// Texts per parallel tokenizing job.
-const TOKENIZE_CHUNK: usize = 128;
-
-/// Words of a run of texts, as ids local to that run.
-struct LocalWords {
-    /// Local id → lower-case word.
-    words: Vec<String>,
-    /// Per text: (byte range, local id) of every word.
-    texts: Vec<Vec<(Range<usize>, u32)>>,
-}
-
-fn tokenize(texts: &[&str]) -> Tokenized {
-    // Words are found in parallel, each run of texts with its own table of
-    // distinct words; ids are then given sequentially in order of first
-    // occurrence over all texts, exactly as one sequential pass would.
-    let runs: Vec<LocalWords> = texts
-        .par_chunks(TOKENIZE_CHUNK)
-        .map(|run| {
-            let mut local: FastMap<String, u32> = FastMap::default();
-            let texts = run
-                .iter()
-                .map(|t| {
-                    let mut out = Vec::new();
-                    for_each_word(t, |range, w| {
-                        let id = match local.get(w) {
-                            Some(&id) => id,
-                            None => {
-                                let id = u32::try_from(local.len()).unwrap_or(u32::MAX);
-                                local.insert(w.to_owned(), id);
-                                id
-                            }
-                        };
-                        out.push((range, id));
-                    });
-                    out
-                })
-                .collect();
-            let mut words = vec![String::new(); local.len()];
-            for (w, id) in local {
-                if let Some(slot) = words.get_mut(id as usize) {
-                    *slot = w;
-                }
-            }
-            LocalWords { words, texts }
-        })
-        .collect();
-    let mut interner = Interner::default();
-    // Each distinct lower-case word once: its stem's id and whether it is a content word.
-    let mut known: FastMap<&str, (u32, bool)> = FastMap::default();
-    let mut out = Vec::with_capacity(texts.len());
-    for run in &runs {
-        let mut resolved: Vec<Option<(u32, bool)>> = vec![None; run.words.len()];
-        for text in &run.texts {
-            let tokens = text
-                .iter()
-                .map(|(range, local)| {
-                    let slot = resolved.get_mut(*local as usize);
-                    let (id, content) = match slot {
-                        Some(Some(k)) => *k,
-                        Some(slot) => {
-                            let w = run.words.get(*local as usize).map_or("", String::as_str);
-                            let k = *known.entry(w).or_insert_with(|| {
-                                let content = w.chars().count() >= 2 && STOP_WORDS.binary_search(&w).is_err();
-                                (interner.id(stem(w)), content)
-                            });
-                            *slot = Some(k);
-                            k
-                        }
-                        None => (u32::MAX, false),
-                    };
-                    Token { range: range.clone(), id, content }
-                })
-                .collect();
-            out.push(tokens);
-        }
-    }
-    Tokenized { texts: out, vocabulary: interner.0.len() }
-}
-
 /// The hash map of this module: `rustc-hash`'s Fx hasher. The keys are
 /// words, term pairs and shingle hashes of local text, where SipHash's flood
 /// resistance buys nothing and costs about a fifth of the run.
-type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
-
-/// Interns strings as dense ids.
-#[derive(Clone, Default)]
-struct Interner(FastMap<String, u32>);
-
-impl Interner {
-    fn id(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.0.get(word) {
-            return id;
-        }
-        let id = u32::try_from(self.0.len()).unwrap_or(u32::MAX);
-        self.0.insert(word.to_owned(), id);
-        id
-    }
-}
+pub(super) type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// The occurrence cap for a collection of `n` items.
-fn df_cap(n: usize, fraction: f32) -> usize {
+pub(super) fn df_cap(n: usize, fraction: f32) -> usize {
     // Truncation is intended: a cap is a count.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
     let by_fraction = (n as f32 * fraction).ceil() as usize;
@@ -343,17 +90,17 @@ fn df_cap(n: usize, fraction: f32) -> usize {
 }
 
 /// Sparse accumulator over `n` slots: add, then drain the touched ones.
-struct Accumulator<T> {
+pub(super) struct Accumulator<T> {
     values: Vec<T>,
     touched: Vec<u32>,
 }
 
 impl<T: Copy + Default + PartialEq + std::ops::AddAssign> Accumulator<T> {
-    fn new(n: usize) -> Self {
+    pub(super) fn new(n: usize) -> Self {
         Accumulator { values: vec![T::default(); n], touched: Vec::new() }
     }
 
-    fn add(&mut self, slot: u32, value: T) {
+    pub(super) fn add(&mut self, slot: u32, value: T) {
         if let Some(v) = self.values.get_mut(slot as usize) {
             if *v == T::default() {
                 self.touched.push(slot);
@@ -364,368 +111,13 @@ impl<T: Copy + Default + PartialEq + std::ops::AddAssign> Accumulator<T> {
 
     /// Calls `f` with every touched slot and its total, in the order first
     /// touched, and resets them.
-    fn drain_each(&mut self, mut f: impl FnMut(u32, T)) {
+    pub(super) fn drain_each(&mut self, mut f: impl FnMut(u32, T)) {
         for slot in self.touched.drain(..) {
             if let Some(v) = self.values.get_mut(slot as usize) {
                 f(slot, std::mem::take(v));
             }
         }
     }
-}
-
-/// A text's content words as (term id, count) sorted by term.
-fn term_counts(tokens: &[Token]) -> Vec<(u32, f32)> {
-    let mut ids: Vec<u32> = tokens.iter().filter(|w| w.content).map(|w| w.id).collect();
-    ids.sort_unstable();
-    let mut v: Vec<(u32, f32)> = Vec::new();
-    for id in ids {
-        match v.last_mut() {
-            Some((last, count)) if *last == id => *count += 1.0,
-            _ => v.push((id, 1.0)),
-        }
-    }
-    v
-}
-
-/// A term's unnormalised TF-IDF weight: sublinear term frequency times
-/// smoothed IDF over `n` texts.
-fn raw_weight(tf: f32, df: u32, n: f32) -> f32 {
-    #[allow(clippy::cast_precision_loss)]
-    let idf = ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0;
-    (1.0 + tf.ln()) * idf
-}
-
-/// Whether a term of document frequency `df` carries weight.
-fn weighed(df: u32, cap: usize) -> bool {
-    df > 0 && df as usize <= cap
-}
-
-/// The normalised TF-IDF vector of a text's term counts; empty when no term
-/// carries weight.
-fn weigh(counts: &[(u32, f32)], df_of: impl Fn(u32) -> u32, cap: usize, n: f32) -> SparseVector {
-    let weights: Vec<(u32, f32)> = counts
-        .iter()
-        .filter(|&&(t, _)| weighed(df_of(t), cap))
-        .map(|&(t, tf)| (t, raw_weight(tf, df_of(t), n)))
-        .collect();
-    let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-    if norm > 0.0 { weights.into_iter().map(|(t, w)| (t, w / norm)).collect() } else { Vec::new() }
-}
-
-/// TF-IDF cosine of every pair of texts above `min_cosine`, as ((a, b), cosine) with a < b;
-/// and every text's normalised vector (sorted by term).
-///
-/// Candidate pairs come from an inverted index of each vector's
-/// *signature*: its terms minus the most common ones whose weights have a
-/// norm below `min_cosine` (by Cauchy–Schwarz, two vectors whose cosine
-/// reaches the threshold share a signature term of the first). A candidate's
-/// indexed part of the dot product plus that norm bounds its cosine; only
-/// candidates that can reach the threshold get the exact product.
-fn cosine_pairs(tokenized: &Tokenized, params: &SimilarityParams) -> (FastMap<(u32, u32), f32>, Vec<SparseVector>) {
-    let docs: Vec<Vec<(u32, f32)>> = tokenized.texts.par_iter().map(|t| term_counts(t)).collect();
-    let texts = &tokenized.texts;
-    let mut df = vec![0_u32; tokenized.vocabulary];
-    for d in &docs {
-        for &(t, _) in d {
-            if let Some(c) = df.get_mut(t as usize) {
-                *c += 1;
-            }
-        }
-    }
-    let cap = df_cap(texts.len(), params.max_df_fraction);
-    #[allow(clippy::cast_precision_loss)]
-    let n = texts.len() as f32;
-    let df_of = |t: u32| df.get(t as usize).copied().unwrap_or(0);
-    let vectors: Vec<SparseVector> = docs.par_iter().map(|d| weigh(d, df_of, cap, n)).collect();
-    // Signatures: each vector without its most common terms (norm < threshold).
-    let signatures: Vec<(Vec<(u32, f32)>, f32)> = vectors
-        .par_iter()
-        .map(|v| {
-            let mut by_df: Vec<(u32, f32)> = v.clone();
-            by_df.sort_unstable_by(|a, b| df_of(b.0).cmp(&df_of(a.0)).then(a.0.cmp(&b.0)));
-            let mut squares = 0.0_f32;
-            // Of the terms left out, those that another text may share.
-            let mut shared_squares = 0.0_f32;
-            let mut indexed = Vec::new();
-            for (t, w) in by_df {
-                // Terms found in this text only can meet no other text.
-                if squares + w * w < params.min_cosine * params.min_cosine || df_of(t) < 2 {
-                    squares += w * w;
-                    if df_of(t) >= 2 {
-                        shared_squares += w * w;
-                    }
-                } else {
-                    indexed.push((t, w));
-                }
-            }
-            (indexed, shared_squares.sqrt())
-        })
-        .collect();
-    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); df.len()];
-    let mut left_out: Vec<f32> = Vec::with_capacity(vectors.len());
-    for (i, (indexed, unindexed)) in signatures.into_iter().enumerate() {
-        let Ok(doc) = u32::try_from(i) else { break };
-        for (t, w) in indexed {
-            if let Some(p) = postings.get_mut(t as usize) {
-                p.push((doc, w));
-            }
-        }
-        left_out.push(unindexed);
-    }
-    let found: Vec<((u32, u32), f32)> = (0..vectors.len())
-        .into_par_iter()
-        .map_init(
-            || (Accumulator::<f32>::new(vectors.len()), vec![0.0_f32; tokenized.vocabulary]),
-            |(acc, dense), i| {
-                let Ok(b) = u32::try_from(i) else { return Vec::new() };
-                let Some(vb) = vectors.get(i) else { return Vec::new() };
-                for &(t, wb) in vb {
-                    if let Some(d) = dense.get_mut(t as usize) {
-                        *d = wb;
-                    }
-                    let Some(p) = postings.get(t as usize) else { continue };
-                    let before = p.partition_point(|&(a, _)| a < b);
-                    for &(a, wa) in p.iter().take(before) {
-                        acc.add(a, wa * wb);
-                    }
-                }
-                let mut out = Vec::new();
-                acc.drain_each(|a, partial| {
-                    let bound = partial + left_out.get(a as usize).copied().unwrap_or(1.0);
-                    if bound < params.min_cosine {
-                        return;
-                    }
-                    let exact = dot_dense(vectors.get(a as usize).map_or(&[][..], Vec::as_slice), dense);
-                    if exact >= params.min_cosine {
-                        out.push(((a, b), exact.min(1.0)));
-                    }
-                });
-                for &(t, _) in vb {
-                    if let Some(d) = dense.get_mut(t as usize) {
-                        *d = 0.0;
-                    }
-                }
-                out
-            },
-        )
-        .flatten()
-        .collect();
-    (found.into_iter().collect(), vectors)
-}
-
-/// The dot product of a sparse vector sorted by term with a dense one:
-/// the same sum, in the same order, as [`dot`] with the dense vector's
-/// non-zero entries (adding `w * 0.0` changes no sum of positive terms),
-/// without the merge's unpredictable branches.
-fn dot_dense(a: &[(u32, f32)], dense: &[f32]) -> f32 {
-    a.iter().fold(0.0, |sum, &(t, w)| sum + w * dense.get(t as usize).copied().unwrap_or(0.0))
-}
-
-/// The dot product of two sparse vectors sorted by term.
-fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while let (Some(&(ta, wa)), Some(&(tb, wb))) = (a.get(i), b.get(j)) {
-        match ta.cmp(&tb) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += wa * wb;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
-}
-
-/// A sentence's 3-shingles, hashed, sorted and without duplicates.
-fn shingles(ids: &[u32]) -> Vec<u64> {
-    let mut out: Vec<u64> = ids
-        .windows(3)
-        .map(|w| {
-            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-            for &id in w {
-                h ^= u64::from(id);
-                h = h.wrapping_mul(0x0100_0000_01b3).rotate_left(17);
-            }
-            h
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// The sentences of a text that can be a shared passage (at least
-/// `min_passage_shingles` shingles), with their shingles.
-fn sentence_shingles(text: &str, tokens: &[Token], params: &SimilarityParams) -> Vec<(Range<usize>, Vec<u64>)> {
-    let mut out = Vec::new();
-    let mut k = 0;
-    for range in sentences(text) {
-        let mut ids = Vec::new();
-        while let Some(w) = tokens.get(k) {
-            if w.range.start >= range.end {
-                break;
-            }
-            if w.range.start >= range.start {
-                ids.push(w.id);
-            }
-            k += 1;
-        }
-        let shingles = shingles(&ids);
-        if shingles.len() >= params.min_passage_shingles {
-            out.push((range, shingles));
-        }
-    }
-    out
-}
-
-/// The best shared passage of every pair of texts above the thresholds.
-///
-/// Prefix filtering: a sentence that shares at least `k` of its `m`
-/// indexed shingles with a longer one shares one of its `m - k + 1` rarest;
-/// only those are looked up, then candidates are counted exactly.
-fn passage_pairs(texts: &[&str], tokenized: &Tokenized, params: &SimilarityParams) -> FastMap<(u32, u32), Passage> {
-    struct Sentence {
-        text: u32,
-        range: Range<usize>,
-        /// Shingles that are indexed (not too common), sorted by hash.
-        shingles: Vec<u64>,
-        /// Number of shingles before the commonest were set aside.
-        total: usize,
-        /// The rarest shingles to probe with.
-        prefix: Vec<u64>,
-    }
-    let per_text: Vec<Vec<Sentence>> = texts
-        .par_iter()
-        .zip(&tokenized.texts)
-        .enumerate()
-        .map(|(i, (t, toks))| {
-            let Ok(text) = u32::try_from(i) else { return Vec::new() };
-            sentence_shingles(t, toks, params)
-                .into_iter()
-                .map(|(range, shingles)| {
-                    let total = shingles.len();
-                    Sentence { text, range, shingles, total, prefix: Vec::new() }
-                })
-                .collect()
-        })
-        .collect();
-    let mut all: Vec<Sentence> = per_text.into_iter().flatten().collect();
-    // The inverted index, from one sorted list of (shingle, sentence) rather
-    // than a growing list per distinct shingle (most occur once and go).
-    let mut occurrences: Vec<(u64, u32)> = all
-        .iter()
-        .enumerate()
-        .filter_map(|(s, sentence)| Some((u32::try_from(s).ok()?, sentence)))
-        .flat_map(|(s, sentence)| sentence.shingles.iter().map(move |&h| (h, s)))
-        .collect();
-    occurrences.par_sort_unstable();
-    let cap = df_cap(all.len(), params.max_df_fraction);
-    // Sentence ids of each kept shingle, ascending, as ranges of `listed`.
-    let mut postings: FastMap<u64, Range<usize>> = FastMap::default();
-    let mut listed: Vec<u32> = Vec::new();
-    // Per sentence: (document frequency, shingle) of its kept shingles, by shingle.
-    let mut kept: Vec<Vec<(usize, u64)>> = (0..all.len()).map(|_| Vec::new()).collect();
-    for group in occurrences.chunk_by(|x, y| x.0 == y.0) {
-        let Some(&(h, _)) = group.first() else { continue };
-        if group.len() < 2 || group.len() > cap {
-            continue;
-        }
-        let start = listed.len();
-        for &(_, s) in group {
-            listed.push(s);
-            if let Some(k) = kept.get_mut(s as usize) {
-                k.push((group.len(), h));
-            }
-        }
-        postings.insert(h, start..listed.len());
-    }
-    drop(occurrences);
-    all.par_iter_mut().zip(kept).for_each(|(sentence, mut kept)| {
-        sentence.shingles = kept.iter().map(|&(_, h)| h).collect();
-        let needed = required_overlap(sentence.total, params);
-        let probe = (sentence.shingles.len() + 1).saturating_sub(needed);
-        kept.sort_unstable();
-        sentence.prefix = kept.into_iter().take(probe).map(|(_, h)| h).collect();
-    });
-    let posting = |h: &u64| postings.get(h).and_then(|r| listed.get(r.clone())).unwrap_or(&[]);
-    let found: Vec<((u32, u32), Passage)> = (0..all.len())
-        .into_par_iter()
-        .map_init(
-            || Accumulator::<u32>::new(all.len()),
-            |acc, s| {
-                let Some(sentence) = all.get(s) else { return Vec::new() };
-                let Ok(s32) = u32::try_from(s) else { return Vec::new() };
-                // Each pair is probed from its shorter sentence (ties: the earlier).
-                let key = |t: u32| all.get(t as usize).map(|o| (o.total, t));
-                for h in &sentence.prefix {
-                    for &t in posting(h) {
-                        if key(t) > Some((sentence.total, s32)) {
-                            acc.add(t, 1);
-                        }
-                    }
-                }
-                let mut out = Vec::new();
-                acc.drain_each(|t, _| {
-                    let Some(other) = all.get(t as usize) else { return };
-                    if other.text == sentence.text {
-                        return;
-                    }
-                    let shared = shared_count(&sentence.shingles, &other.shingles);
-                    let shorter = sentence.total.min(other.total).max(1);
-                    #[allow(clippy::cast_precision_loss)]
-                    let overlap = shared as f32 / shorter as f32;
-                    if shared < params.min_passage_shingles || overlap < params.min_passage {
-                        return;
-                    }
-                    let (first, second) =
-                        if sentence.text < other.text { (sentence, other) } else { (other, sentence) };
-                    let passage =
-                        Passage { in_a: first.range.clone(), in_b: second.range.clone(), overlap: overlap.min(1.0) };
-                    out.push(((first.text, second.text), passage));
-                });
-                out
-            },
-        )
-        .flatten()
-        .collect();
-    let mut out: FastMap<(u32, u32), Passage> = FastMap::default();
-    for (key, passage) in found {
-        match out.get(&key) {
-            Some(best)
-                if (best.overlap, std::cmp::Reverse(&best.in_a.start))
-                    >= (passage.overlap, std::cmp::Reverse(&passage.in_a.start)) => {}
-            _ => {
-                out.insert(key, passage);
-            }
-        }
-    }
-    out
-}
-
-/// Shared shingles a sentence of `total` shingles needs with a longer one.
-fn required_overlap(total: usize, params: &SimilarityParams) -> usize {
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
-    let by_fraction = (total as f32 * params.min_passage).ceil() as usize;
-    by_fraction.max(params.min_passage_shingles).max(1)
-}
-
-/// Common elements of two sorted lists.
-fn shared_count(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// Every pair of texts that say nearly the same thing, sorted by (a, b).
@@ -758,6 +150,8 @@ pub fn similar_pairs(texts: &[&str], params: &SimilarityParams) -> Vec<SimilarPa
 
 #[cfg(test)]
 mod tests {
+    use super::passages::{shared_count, shingles};
+    use super::tokens::sentences;
     use super::*;
 
     #[test]
