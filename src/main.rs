@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
+use wsis_atlas::scene::ColorBy;
 use wsis_atlas::{corpus, export, stats};
 
 /// Explore UN outcome documents as a graph of their cross-references.
@@ -36,8 +37,8 @@ enum Command {
     /// Write the graph as data (JSON, GraphML, DOT) or as a picture (SVG, PNG), laid out to rest.
     Export {
         /// Output format.
-        #[arg(long, short, value_enum, default_value_t = Format::Json)]
-        format: Format,
+        #[arg(long, short, value_enum, default_value_t = export::Format::Json)]
+        format: export::Format,
         /// Documents (text or PDF); none: the bundled WSIS+10 outcome.
         files: Vec<PathBuf>,
         /// Where to write; standard output when absent (not for png).
@@ -56,8 +57,8 @@ enum Command {
         #[arg(long, value_name = "S")]
         scale: Option<f32>,
         /// Picture colours.
-        #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
-        theme: ThemeArg,
+        #[arg(long, value_enum, default_value_t = export::ImageTheme::Light)]
+        theme: export::ImageTheme,
         /// Leave node labels out of the picture.
         #[arg(long)]
         no_labels: bool,
@@ -65,8 +66,8 @@ enum Command {
         #[arg(long)]
         no_legend: bool,
         /// What a disc's colour tells: its node kind, or a paragraph's clause role.
-        #[arg(long, value_enum, default_value_t = ColorByArg::Kind)]
-        color_by: ColorByArg,
+        #[arg(long, value_enum, default_value_t = ColorBy::Kind)]
+        color_by: ColorBy,
         /// Only this node and its neighbourhood (a node id such as `para:wsis10:32`).
         #[arg(long, value_name = "NODE_ID")]
         focus: Option<String>,
@@ -105,38 +106,6 @@ enum Command {
         /// Documents its notes point into.
         docs: Vec<PathBuf>,
     },
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum Format {
-    /// Node-link JSON (d3, networkx).
-    Json,
-    /// GraphML (Gephi, yEd, Cytoscape, networkx).
-    Graphml,
-    /// Graphviz DOT, with layout positions.
-    Dot,
-    /// SVG picture.
-    Svg,
-    /// PNG picture (needs --out).
-    Png,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum ColorByArg {
-    /// Paragraph, resolution, body…
-    Kind,
-    /// Recalls, commits, calls… (paragraphs; everything else grey).
-    Role,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum ThemeArg {
-    /// Dark on light.
-    Light,
-    /// Light on dark.
-    Dark,
-    /// Light colours, no background.
-    Transparent,
 }
 
 fn main() -> ExitCode {
@@ -197,13 +166,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             kinds,
             annotations,
         }) => {
-            let format = match format {
-                Format::Json => export::Format::Json,
-                Format::Graphml => export::Format::Graphml,
-                Format::Dot => export::Format::Dot,
-                Format::Svg => export::Format::Svg,
-                Format::Png => export::Format::Png,
-            };
             if format == export::Format::Png && out.is_none() {
                 bail!("png needs an output file: add --out FILE.png");
             }
@@ -221,17 +183,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 width: width.unwrap_or(defaults.width),
                 height: height.unwrap_or(defaults.height),
                 scale: scale.unwrap_or(1.0),
-                theme: match theme {
-                    ThemeArg::Light => export::ImageTheme::Light,
-                    ThemeArg::Dark => export::ImageTheme::Dark,
-                    ThemeArg::Transparent => export::ImageTheme::Transparent,
-                },
+                theme,
                 labels: !no_labels,
                 legend: !no_legend,
-                color_by: match color_by {
-                    ColorByArg::Kind => wsis_atlas::scene::ColorBy::Kind,
-                    ColorByArg::Role => wsis_atlas::scene::ColorBy::Role,
-                },
+                color_by,
             };
             let overlay = match &annotations {
                 Some(path) => {

@@ -28,15 +28,17 @@ pub enum Labels {
     None,
 }
 
-/// What a disc's fill tells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize)]
+/// What a disc's fill tells (also the command line's `--color-by` values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
 pub enum ColorBy {
     /// Its kind (paragraph, resolution, body…), as the legend lists them.
     #[default]
+    #[value(help = "Paragraph, resolution, body…")]
     Kind,
     /// A paragraph's clause role (the most binding of its clauses', see
     /// [`Role::principal`]); every other node is drawn in a neutral grey.
+    #[value(help = "Recalls, commits, calls… (paragraphs; everything else grey)")]
     Role,
 }
 
