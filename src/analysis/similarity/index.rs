@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use super::{
     Accumulator, FastMap, Interner, Passage, STOP_WORDS, SimilarPair, SimilarityParams, SparseVector, Token, df_cap,
-    dot, for_each_word, raw_weight, sentence_shingles, stem, term_counts, weigh, weighed,
+    dot, for_each_word, keep_best, raw_weight, sentence_shingles, stem, term_counts, weigh, weighed,
 };
 
 /// One indexed text.
@@ -254,15 +254,7 @@ impl SimilarityIndex {
                     let (first, second) = if other.text < b { (other, sentence) } else { (sentence, other) };
                     let passage =
                         Passage { in_a: first.range.clone(), in_b: second.range.clone(), overlap: overlap.min(1.0) };
-                    let key = (first.text, second.text);
-                    match passages.get(&key) {
-                        Some(best)
-                            if (best.overlap, std::cmp::Reverse(&best.in_a.start))
-                                >= (passage.overlap, std::cmp::Reverse(&passage.in_a.start)) => {}
-                        _ => {
-                            passages.insert(key, passage);
-                        }
-                    }
+                    keep_best(&mut passages, (first.text, second.text), passage);
                 });
             }
         }

@@ -22,7 +22,7 @@ mod passages;
 mod tfidf;
 mod tokens;
 pub use index::SimilarityIndex;
-use passages::{passage_pairs, sentence_shingles};
+use passages::{keep_best, passage_pairs, sentence_shingles};
 use tfidf::{SparseVector, cosine_pairs, dot, raw_weight, term_counts, weigh, weighed};
 #[cfg(test)]
 use tokens::tokens;

@@ -171,14 +171,7 @@ pub(super) fn passage_pairs(
         .collect();
     let mut out: FastMap<(u32, u32), Passage> = FastMap::default();
     for (key, passage) in found {
-        match out.get(&key) {
-            Some(best)
-                if (best.overlap, std::cmp::Reverse(&best.in_a.start))
-                    >= (passage.overlap, std::cmp::Reverse(&passage.in_a.start)) => {}
-            _ => {
-                out.insert(key, passage);
-            }
-        }
+        keep_best(&mut out, key, passage);
     }
     out
 }
@@ -205,4 +198,13 @@ pub(super) fn shared_count(a: &[u64], b: &[u64]) -> usize {
         }
     }
     n
+}
+
+/// Keeps the best passage of a pair of texts: the larger overlap, then the
+/// earlier sentence of the first text.
+pub(super) fn keep_best(best: &mut FastMap<(u32, u32), Passage>, key: (u32, u32), passage: Passage) {
+    let rank = |p: &Passage| (p.overlap, std::cmp::Reverse(p.in_a.start));
+    if best.get(&key).is_none_or(|b| rank(b) < rank(&passage)) {
+        best.insert(key, passage);
+    }
 }
