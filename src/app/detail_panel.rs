@@ -13,7 +13,7 @@ use crate::graph::{AtlasGraph, EdgeKind, Node, NodeKind};
 use crate::style::Style;
 
 /// Draws the panel; returns the commands chosen.
-pub fn detail_panel_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
+pub fn detail_panel_ui(ui: &mut egui::Ui, app: &AtlasApp) -> Vec<Command> {
     let mut out = Vec::new();
     ui.horizontal(|ui| {
         if ui
