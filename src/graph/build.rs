@@ -197,7 +197,11 @@ impl AtlasGraph {
 
     /// Removes a document: its node, sections and paragraphs, and every
     /// entity that no other document refers to any more. Returns whether the
-    /// document was open.
+    /// document was open. The `similar` edges of its paragraphs go with
+    /// them; the others stand as they were (the window's
+    /// [`SimilarLinks::forget`](crate::analysis::SimilarLinks::forget)
+    /// re-chains copies of a text; [`crate::analysis::link_similar`]
+    /// recomputes them all).
     pub fn remove_document(&mut self, id: &str) -> bool {
         let Some(position) = self.documents.iter().position(|d| d.id == id) else { return false };
         self.documents.remove(position);
