@@ -17,7 +17,7 @@ fn para(graph: &AtlasGraph, n: u32) -> NodeIndex {
 }
 
 fn roles(graph: &AtlasGraph, n: u32) -> Vec<Role> {
-    graph.node(para(graph, n)).map(|node| node.roles.clone()).unwrap_or_default()
+    graph.node(para(graph, n)).map(|node| node.roles.clone()).expect("a paragraph node")
 }
 
 #[test]
@@ -39,11 +39,11 @@ fn paragraph_roles_come_from_their_openings() {
 #[test]
 fn clauses_carry_their_spans() {
     let g = bundled();
-    let text = g.node(para(&g, 32)).and_then(|n| n.text.clone()).unwrap_or_default();
+    let text = g.node(para(&g, 32)).and_then(|n| n.text.clone()).unwrap();
     let clauses = analysis::clauses(&text);
     let commit = clauses.iter().find(|c| c.role == Role::Commits).expect("a commitment");
     assert_eq!(text.get(commit.opening.clone()), Some("we commit"));
-    let clause = text.get(commit.clause.clone()).unwrap_or_default();
+    let clause = text.get(commit.clause.clone()).unwrap();
     assert!(clause.starts_with("we commit to mainstream gender in the WSIS process"), "{clause}");
     assert!(clause.ends_with("including UN Women."), "{clause}");
 }
@@ -57,7 +57,7 @@ fn paragraph_70_invites_the_cstd_chair_through_ecosoc_by_july_2016() {
     for body in [cstd, ecosoc] {
         let edge = g.edge_between(p70, body, EdgeKind::AddressedTo).and_then(|e| g.edge(e)).expect("addressed_to");
         assert_eq!(edge.deadlines, ["no later than July 2016"]);
-        let text = g.node(p70).and_then(|n| n.text.as_deref()).unwrap_or_default();
+        let text = g.node(p70).and_then(|n| n.text.as_deref()).unwrap();
         assert_eq!(edge.evidence.first().map(|e| e.quote.as_str()), Some("We accordingly invite"));
         for e in &edge.evidence {
             assert_eq!(text.get(e.start..e.end), Some(e.quote.as_str()));
@@ -79,7 +79,7 @@ fn what_is_the_cstd_asked_to_do() {
     assert_eq!(invite.deadlines, ["no later than July 2016"]);
     assert!(tasks.iter().any(|t| t.role == Role::Requests));
     for t in &tasks {
-        let text = g.node(t.paragraph).and_then(|n| n.text.as_deref()).unwrap_or_default();
+        let text = g.node(t.paragraph).and_then(|n| n.text.as_deref()).unwrap();
         assert_eq!(text.get(t.span.clone()), Some(t.sentence.as_str()));
     }
     // A stakeholder group called on in ¶17, with everyone else.
@@ -152,7 +152,7 @@ fn stats_count_paragraphs_per_role() {
 #[test]
 fn word_diff_of_the_repeated_ending() {
     let g = bundled();
-    let text = |n| g.node(para(&g, n)).and_then(|node| node.text.clone()).unwrap_or_default();
+    let text = |n| g.node(para(&g, n)).and_then(|node| node.text.clone()).unwrap();
     let ops = analysis::word_diff(&text(75), &text(76));
     match ops.last() {
         Some(DiffOp::Equal(tail)) => {

@@ -141,15 +141,14 @@ mod tests {
 
     #[test]
     fn a_document_added_and_closed_leaves_the_map_as_it_was() {
-        let Ok(mut ws) = Workspace::bundled() else { panic!("bundled workspace") };
+        let mut ws = Workspace::bundled().expect("bundled workspace");
         let (nodes, edges) = (ws.graph.node_count(), ws.graph.edge_count());
         let p51 = ws.graph.index_of("para:wsis10:51");
         let before = p51.and_then(|n| ws.position(n));
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join("second.txt");
-        std::fs::write(&path, "Second\n\n1. Recalling resolution 99/999 and the CSTD.\n")
-            .unwrap_or_else(|e| panic!("{e}"));
-        let errors = ws.add(std::slice::from_ref(&path)).unwrap_or_default();
+        std::fs::write(&path, "Second\n\n1. Recalling resolution 99/999 and the CSTD.\n").expect("a document written");
+        let errors = ws.add(std::slice::from_ref(&path)).expect("bundled lexicons");
         assert!(errors.is_empty());
         assert_eq!(ws.graph.documents().len(), 2);
         assert!(ws.graph.index_of("res:A/RES/99/999").is_some());
