@@ -8,9 +8,9 @@ use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Sense, Shape, Vec2, pos2};
 use petgraph::stable_graph::NodeIndex;
 
 use super::atlas_app::AtlasApp;
-use super::side_panel::color32;
 use super::view::Command;
 use crate::scene::{self, Camera, Labels, Scene, SceneInput};
+use crate::style::color32;
 
 /// Free pixels around the graph when fitting it into view.
 const FIT_MARGIN: f32 = 40.0;

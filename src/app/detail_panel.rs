@@ -6,11 +6,11 @@ use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
 
 use super::atlas_app::AtlasApp;
-use super::side_panel::color32;
 use super::view::Command;
 use crate::document::sentence_around;
 use crate::graph::{AtlasGraph, EdgeKind, Node, NodeKind};
 use crate::style::Style;
+use crate::style::color32;
 
 /// Draws the panel; returns the commands chosen.
 pub fn detail_panel_ui(ui: &mut egui::Ui, app: &AtlasApp) -> Vec<Command> {

@@ -1,23 +1,18 @@
 //! The side panel: search, and filters by kind (the legend), section and
 //! link type, and the focus controls.
 
-use egui::{Color32, RichText};
+use egui::RichText;
 
 use super::atlas_app::AtlasApp;
 use super::view::{Command, FOCUS_DEPTHS};
 use crate::graph::{Census, Node, NodeKind};
 use crate::scene::{ColorBy, first_words};
-use crate::style::Rgba;
 
 /// Id of the search field (tests and Ctrl+F find it by this).
 pub const SEARCH_ID: &str = "search_field";
 
-/// Converts a style colour for egui.
-#[must_use]
-pub fn color32(c: Rgba) -> Color32 {
-    let [r, g, b, a] = c.0;
-    Color32::from_rgba_unmultiplied(r, g, b, a)
-}
+/// The colour conversion lives with the colours ([`crate::style::color32`]).
+pub use crate::style::color32;
 
 /// Draws the panel; returns the commands chosen.
 pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
