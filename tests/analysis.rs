@@ -322,3 +322,46 @@ fn common_un_addressees_resolve_in_hand_made_calls() {
     // Nor does "other relevant stakeholders" without "all" make an entry of its own.
     assert_eq!(addressees("We call on governments and other relevant stakeholders to act."), [["stk:governments"]]);
 }
+
+/// The edges of `kind` with an end in document `doc`, by ids, with their data.
+fn edges_touching(g: &AtlasGraph, kind: EdgeKind, doc: &str) -> Vec<(String, String, String)> {
+    let of = |n| g.node(n).expect("an end");
+    let in_doc = |n| of(n).document.as_deref() == Some(doc);
+    let mut out: Vec<(String, String, String)> = g
+        .edges()
+        .filter(|(s, t, e)| e.kind == kind && (in_doc(*s) || in_doc(*t)))
+        .map(|(s, t, e)| {
+            (of(s).id.clone(), of(t).id.clone(), format!("{:?} {:?} {:?}", e.score, e.evidence, e.deadlines))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_document_added_to_an_open_map_is_analysed_as_if_opened_with_it() {
+    let catalogue = Catalogue::bundled().expect("lexicons");
+    let (at_once, errors) = wsis_atlas::corpus::build(vec![document::bundled(), revised()], &catalogue);
+    assert!(errors.is_empty());
+    let mut open = bundled();
+    let mut links = analysis::SimilarLinks::new(&open);
+    let added = open.add_document(revised(), &catalogue).expect("a new id");
+    analysis::enrich_added(&mut open, &added, &mut links);
+    for kind in [EdgeKind::Similar, EdgeKind::AddressedTo, EdgeKind::Cites, EdgeKind::PartOf] {
+        let expected = edges_touching(&at_once, kind, "doc:wsis10b");
+        assert!(kind != EdgeKind::Similar || expected.len() > 70, "{kind:?}: {}", expected.len());
+        assert_eq!(edges_touching(&open, kind, "doc:wsis10b"), expected, "{kind:?}");
+    }
+    let roles = |g: &AtlasGraph| {
+        g.nodes()
+            .filter(|(_, n)| n.document.as_deref() == Some("doc:wsis10b"))
+            .map(|(_, n)| n.roles.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(roles(&open), roles(&at_once));
+    // Closing it again leaves the bundled map's own edges.
+    let paragraphs: Vec<NodeIndex> = added.paragraphs.iter().map(|(p, _)| *p).collect();
+    assert!(open.remove_document("wsis10b"));
+    links.forget(&mut open, &paragraphs);
+    assert_eq!(open.edge_count(), bundled().edge_count());
+}
