@@ -186,7 +186,7 @@ fn workspaces() -> Vec<(&'static str, Workspace)> {
     let mut layout = AtlasLayout::new(&graph, LAYOUT_SEED);
     // Past the start spiral: a map part-way to rest, as a user sees it.
     layout.sim.steps(30);
-    out.push(("synthetic_10k", Workspace { graph, layout, files: Vec::new() }));
+    out.push(("synthetic_10k", Workspace::new(graph, layout, Vec::new())));
     out
 }
 

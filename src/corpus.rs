@@ -1,11 +1,21 @@
-//! Which documents are open: the bundled one, or files named by the user,
-//! turned into one graph. Used by the command line and the window alike.
+//! The pipeline from files to an analysed graph, each stage run once:
+//!
+//! ```text
+//! files ──document::load──▶ Documents ──graph::build──▶ AtlasGraph (+ mentions) ──analysis::enrich──▶ AtlasGraph
+//! ```
+//!
+//! [`open`] reads the files, [`build`] joins the graph stage and the
+//! analysis stage. Used by the command line and the window alike; the
+//! window adds a document to an open map with
+//! [`AtlasGraph::add_document`] then [`analysis::enrich_added`] (work
+//! proportional to that document).
 
 use std::path::PathBuf;
 
-use crate::document::{self, LoadError};
-use crate::extract::{Catalogue, CatalogueError};
-use crate::graph::AtlasGraph;
+use crate::analysis;
+use crate::document::{self, Document, LoadError};
+use crate::extract::{self, Catalogue, CatalogueError};
+use crate::graph::{self, AtlasGraph, GraphError};
 
 /// Why opening documents failed as a whole.
 #[derive(Debug, thiserror::Error)]
@@ -13,6 +23,16 @@ pub enum CorpusError {
     /// A bundled lexicon is malformed (a bug, guarded by tests).
     #[error(transparent)]
     Catalogue(#[from] CatalogueError),
+}
+
+/// The analysed graph of `documents`: [`graph::build`] then
+/// [`analysis::enrich`], once each. Documents whose id repeats an earlier
+/// one are skipped and reported.
+#[must_use]
+pub fn build(documents: Vec<Document>, catalogue: &Catalogue) -> (AtlasGraph, Vec<GraphError>) {
+    let (mut graph, added, errors) = graph::build(documents, catalogue);
+    analysis::enrich(&mut graph, &added);
+    (graph, errors)
 }
 
 /// The graph of `paths`, or of the bundled document when `paths` is empty.
@@ -35,7 +55,7 @@ pub fn open(paths: &[PathBuf]) -> Result<(AtlasGraph, Vec<LoadError>), CorpusErr
 pub fn open_with(paths: &[PathBuf], bundled: bool) -> Result<(AtlasGraph, Vec<LoadError>), CorpusError> {
     let catalogue = Catalogue::bundled()?;
     if paths.is_empty() && bundled {
-        let (graph, _) = AtlasGraph::from_documents(vec![document::bundled()], &catalogue);
+        let (graph, _) = build(vec![document::bundled()], &catalogue);
         return Ok((graph, Vec::new()));
     }
     let mut docs = Vec::new();
@@ -50,6 +70,27 @@ pub fn open_with(paths: &[PathBuf], bundled: bool) -> Result<(AtlasGraph, Vec<Lo
         }
     }
     document::load::dedup_ids(&mut docs);
-    let (graph, _duplicates) = AtlasGraph::from_documents(docs, &catalogue);
+    let (graph, _duplicates) = build(docs, &catalogue);
     Ok((graph, errors))
+}
+
+/// The pipeline's shortcuts on the graph type itself (an `impl` here, with
+/// the stages it joins, so that `graph` needs nothing of `analysis`).
+impl AtlasGraph {
+    /// The analysed graph of the bundled WSIS+10 outcome document.
+    ///
+    /// # Errors
+    ///
+    /// Only if a bundled lexicon is malformed (a test guards against it).
+    pub fn bundled() -> Result<Self, extract::CatalogueError> {
+        let catalogue = Catalogue::bundled()?;
+        Ok(build(vec![document::bundled()], &catalogue).0)
+    }
+
+    /// The analysed graph of several documents ([`build`]). Documents whose
+    /// id repeats an earlier one are skipped and reported.
+    #[must_use]
+    pub fn from_documents(documents: Vec<Document>, catalogue: &Catalogue) -> (Self, Vec<GraphError>) {
+        build(documents, catalogue)
+    }
 }

@@ -14,8 +14,10 @@
 //! command line build with `--no-default-features`; CI checks it).
 //!
 //! ```text
-//! text ──document::parse (classify ▸ assemble)──▶ Document ──extract::extract──▶ Mentions ──graph (build)──▶ AtlasGraph
-//!                                                                                    │
+//! files ──corpus::open──▶ Documents ──graph::build──▶ AtlasGraph + mentions ──analysis::enrich──▶ AtlasGraph
+//!        (document::load,              (structure, references;        (roles, addressees, then every
+//!         document::parse:              extract::extract once per      `similar` edge in one pass)
+//!         classify ▸ assemble)          paragraph)                                   │
 //!                      annotation file ◀──annotations (load/save)──▶ AnnotationSet (overlay by node id)
 //!                                                                                    │
 //!                                           layout::atlas::AtlasLayout (positions, one step at a time)
@@ -24,6 +26,15 @@
 //!                                                        ├──▶ app::canvas (the egui window paints it)
 //!                                                        └──▶ export::svg ──▶ export::png (resvg)
 //! ```
+//!
+//! Each stage runs once over the whole set: opening N documents costs time
+//! linear in their text. A document added to an open map goes through
+//! [`graph::AtlasGraph::add_document`] and [`analysis::enrich_added`], which
+//! compares its paragraphs with an index of the others
+//! ([`analysis::SimilarLinks`]) instead of rebuilding. `graph` needs nothing
+//! of `analysis`: the node data it carries ([`graph::Role`]) lives in it, and
+//! the shortcuts that run both stages ([`graph::AtlasGraph::bundled`],
+//! [`corpus::build`]) live in [`corpus`].
 //!
 //! - [`document`]: text → [`document::Document`] in two stages: a line
 //!   classifier (masthead, title, page furniture, footnote blocks, closing
@@ -37,20 +48,26 @@
 //!   footnotes, conservation, every line set aside).
 //! - [`extract`]: finds references with their exact spans; the vocabulary is
 //!   data ([`extract::Catalogue`], `assets/*.toml`).
+//! - [`id`]: node ids, made and read in one place (`para:wsis10:32`,
+//!   `res:A/RES/68/302`); it depends on nothing else.
 //! - [`graph`]: [`graph::AtlasGraph`] over a petgraph `StableGraph`, with
-//!   stable string ids (`para:wsis10:32`, `res:A/RES/68/302`) and the queries
+//!   stable string ids and the queries
 //!   the window asks (neighbours, k-hop neighbourhoods, search, citing
-//!   paragraphs). Every text edge carries its evidence (quoted spans). One
+//!   paragraphs); one edge per (source, target, kind), found through a hash
+//!   index in O(1). Every text edge carries its evidence (quoted spans). One
 //!   node per document: a citation of an open document is an edge to it;
 //!   with several open, paragraph labels name their document (`WSIS+20 ¶53`).
 //! - [`analysis`]: what a paragraph does and asks — clause roles, who is
 //!   asked to act (`addressed_to`, with deadlines), near-duplicate paragraphs
 //!   (`similar`, TF-IDF and shared passages), word diffs and document
-//!   comparison; run by the graph build on every paragraph.
-//! - [`corpus`]: which documents are open (bundled, or files) → one graph.
+//!   comparison; the stage after the graph build.
+//! - [`corpus`]: which documents are open (bundled, or files) → one analysed
+//!   graph: the pipeline's stages joined.
 //! - [`layout`]: Barnes–Hut force layout, deterministic, settles and stops;
 //!   [`layout::atlas`] bridges it to the graph (node radius, spring per edge
-//!   kind, reading-order start).
+//!   kind, reading-order start). The node radius lives with the layout
+//!   ([`layout::atlas::node_radius`]), since collision needs it, and the
+//!   scene reads it from there.
 //! - [`style`] and [`scene`]: colours per kind (or per clause role,
 //!   [`scene::ColorBy`]) and theme; graph + positions + camera → the shapes
 //!   to draw, with culling and non-overlapping labels. The window and the
@@ -66,15 +83,13 @@
 //!   W3C Web Annotation import/export, crash recovery).
 //! - [`stats`]: the `stats` report.
 //! - `app` (feature `gui`, on by default): the eframe window. Panels return
-//!   commands applied after the frame; the canvas paints the scene as one
-//!   mesh it keeps and refills from frame to frame (lines and discs
-//!   anti-aliased as egui would), so a 10,000-node frame costs a few
-//!   milliseconds instead of tessellating tens of thousands of shapes.
-//!
-//! Where this differs from the first design sketch: the node radius lives
-//! with the layout ([`layout::atlas::node_radius`]), since collision needs it,
-//! and the scene reads it from there; document loading shared by the command
-//! line and the window lives in [`corpus`].
+//!   commands applied after the frame; views derived from the graph (the
+//!   document comparison) are recomputed when the graph's
+//!   [`revision`](graph::AtlasGraph::revision) moves, not every frame; the
+//!   canvas paints the scene as one mesh it keeps and refills from frame to
+//!   frame (lines and discs anti-aliased as egui would), so a 10,000-node
+//!   frame costs a few milliseconds instead of tessellating tens of
+//!   thousands of shapes.
 
 pub mod analysis;
 pub mod annotations;
@@ -84,11 +99,13 @@ pub mod export;
 pub mod extract;
 pub mod fs;
 pub mod graph;
+pub mod id;
 pub mod layout;
 pub mod outline;
 pub mod scene;
 pub mod stats;
 pub mod style;
+pub mod words;
 
 #[cfg(feature = "gui")]
 pub mod app;

@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
+use wsis_atlas::scene::ColorBy;
 use wsis_atlas::{corpus, export, layout, stats};
 
 /// Explore UN outcome documents as a graph of their cross-references.
@@ -46,8 +47,8 @@ enum Command {
     /// Write the graph as data (JSON, GraphML, DOT) or as a picture (SVG, PNG), laid out to rest.
     Export {
         /// Output format.
-        #[arg(long, short, value_enum, default_value_t = Format::Json)]
-        format: Format,
+        #[arg(long, short, value_enum, default_value_t = export::Format::Json)]
+        format: export::Format,
         /// Documents (text or PDF); none: the bundled WSIS+10 outcome.
         files: Vec<PathBuf>,
         /// Where to write; standard output when absent (not for png).
@@ -69,8 +70,8 @@ enum Command {
         #[arg(long, value_name = "S", value_parser = parse_scale)]
         scale: Option<f32>,
         /// Picture colours.
-        #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
-        theme: ThemeArg,
+        #[arg(long, value_enum, default_value_t = export::ImageTheme::Light)]
+        theme: export::ImageTheme,
         /// Leave node labels out of the picture.
         #[arg(long)]
         no_labels: bool,
@@ -78,8 +79,8 @@ enum Command {
         #[arg(long)]
         no_legend: bool,
         /// What a disc's colour tells: its node kind, or a paragraph's clause role.
-        #[arg(long, value_enum, default_value_t = ColorByArg::Kind)]
-        color_by: ColorByArg,
+        #[arg(long, value_enum, default_value_t = ColorBy::Kind)]
+        color_by: ColorBy,
         /// Only this node and its neighbourhood (a node id such as `para:wsis10:32`).
         #[arg(long, value_name = "NODE_ID")]
         focus: Option<String>,
@@ -167,38 +168,6 @@ enum AnnotationsCommand {
         #[arg(long, requires = "docs")]
         no_bundled: bool,
     },
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum Format {
-    /// Node-link JSON (d3, networkx).
-    Json,
-    /// GraphML (Gephi, yEd, Cytoscape, networkx).
-    Graphml,
-    /// Graphviz DOT, with layout positions.
-    Dot,
-    /// SVG picture.
-    Svg,
-    /// PNG picture (needs --out).
-    Png,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum ColorByArg {
-    /// Paragraph, resolution, body…
-    Kind,
-    /// Recalls, commits, calls… (paragraphs; everything else grey).
-    Role,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum ThemeArg {
-    /// Dark on light.
-    Light,
-    /// Light on dark.
-    Dark,
-    /// Light colours, no background.
-    Transparent,
 }
 
 /// The largest `--scale`: the default 1600-pixel-wide picture at most
@@ -308,13 +277,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             kinds,
             annotations,
         }) => {
-            let format = match format {
-                Format::Json => export::Format::Json,
-                Format::Graphml => export::Format::Graphml,
-                Format::Dot => export::Format::Dot,
-                Format::Svg => export::Format::Svg,
-                Format::Png => export::Format::Png,
-            };
             if format == export::Format::Png && out.is_none() {
                 bail!("png needs an output file: add --out FILE.png");
             }
@@ -336,17 +298,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 width,
                 height,
                 scale: scale.unwrap_or(1.0),
-                theme: match theme {
-                    ThemeArg::Light => export::ImageTheme::Light,
-                    ThemeArg::Dark => export::ImageTheme::Dark,
-                    ThemeArg::Transparent => export::ImageTheme::Transparent,
-                },
+                theme,
                 labels: !no_labels,
                 legend: !no_legend,
-                color_by: match color_by {
-                    ColorByArg::Kind => wsis_atlas::scene::ColorBy::Kind,
-                    ColorByArg::Role => wsis_atlas::scene::ColorBy::Role,
-                },
+                color_by,
             };
             let position = |n: petgraph::stable_graph::NodeIndex| layout.position(n);
             let bytes = match &annotations {

@@ -51,6 +51,14 @@ impl Rgba {
     }
 }
 
+/// A style colour as egui's (the window only).
+#[cfg(feature = "gui")]
+#[must_use]
+pub fn color32(c: Rgba) -> egui::Color32 {
+    let [r, g, b, a] = c.0;
+    egui::Color32::from_rgba_unmultiplied(r, g, b, a)
+}
+
 /// Light or dark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -17,7 +17,7 @@ fn para(graph: &AtlasGraph, n: u32) -> NodeIndex {
 }
 
 fn roles(graph: &AtlasGraph, n: u32) -> Vec<Role> {
-    graph.node(para(graph, n)).map(|node| node.roles.clone()).unwrap_or_default()
+    graph.node(para(graph, n)).map(|node| node.roles.clone()).expect("a paragraph node")
 }
 
 #[test]
@@ -39,11 +39,11 @@ fn paragraph_roles_come_from_their_openings() {
 #[test]
 fn clauses_carry_their_spans() {
     let g = bundled();
-    let text = g.node(para(&g, 32)).and_then(|n| n.text.clone()).unwrap_or_default();
+    let text = g.node(para(&g, 32)).and_then(|n| n.text.clone()).unwrap();
     let clauses = analysis::clauses(&text);
     let commit = clauses.iter().find(|c| c.role == Role::Commits).expect("a commitment");
     assert_eq!(text.get(commit.opening.clone()), Some("we commit"));
-    let clause = text.get(commit.clause.clone()).unwrap_or_default();
+    let clause = text.get(commit.clause.clone()).unwrap();
     assert!(clause.starts_with("we commit to mainstream gender in the WSIS process"), "{clause}");
     assert!(clause.ends_with("including UN Women."), "{clause}");
 }
@@ -57,7 +57,7 @@ fn paragraph_70_invites_the_cstd_chair_through_ecosoc_by_july_2016() {
     for body in [cstd, ecosoc] {
         let edge = g.edge_between(p70, body, EdgeKind::AddressedTo).and_then(|e| g.edge(e)).expect("addressed_to");
         assert_eq!(edge.deadlines, ["no later than July 2016"]);
-        let text = g.node(p70).and_then(|n| n.text.as_deref()).unwrap_or_default();
+        let text = g.node(p70).and_then(|n| n.text.as_deref()).unwrap();
         assert_eq!(edge.evidence.first().map(|e| e.quote.as_str()), Some("We accordingly invite"));
         for e in &edge.evidence {
             assert_eq!(text.get(e.start..e.end), Some(e.quote.as_str()));
@@ -79,7 +79,7 @@ fn what_is_the_cstd_asked_to_do() {
     assert_eq!(invite.deadlines, ["no later than July 2016"]);
     assert!(tasks.iter().any(|t| t.role == Role::Requests));
     for t in &tasks {
-        let text = g.node(t.paragraph).and_then(|n| n.text.as_deref()).unwrap_or_default();
+        let text = g.node(t.paragraph).and_then(|n| n.text.as_deref()).unwrap();
         assert_eq!(text.get(t.span.clone()), Some(t.sentence.as_str()));
     }
     // A stakeholder group called on in ¶17, with everyone else.
@@ -152,7 +152,7 @@ fn stats_count_paragraphs_per_role() {
 #[test]
 fn word_diff_of_the_repeated_ending() {
     let g = bundled();
-    let text = |n| g.node(para(&g, n)).and_then(|node| node.text.clone()).unwrap_or_default();
+    let text = |n| g.node(para(&g, n)).and_then(|node| node.text.clone()).unwrap();
     let ops = analysis::word_diff(&text(75), &text(76));
     match ops.last() {
         Some(DiffOp::Equal(tail)) => {
@@ -321,4 +321,47 @@ fn common_un_addressees_resolve_in_hand_made_calls() {
     assert_eq!(addressees("We call for all States to be consulted."), [Vec::<String>::new()]);
     // Nor does "other relevant stakeholders" without "all" make an entry of its own.
     assert_eq!(addressees("We call on governments and other relevant stakeholders to act."), [["stk:governments"]]);
+}
+
+/// The edges of `kind` with an end in document `doc`, by ids, with their data.
+fn edges_touching(g: &AtlasGraph, kind: EdgeKind, doc: &str) -> Vec<(String, String, String)> {
+    let of = |n| g.node(n).expect("an end");
+    let in_doc = |n| of(n).document.as_deref() == Some(doc);
+    let mut out: Vec<(String, String, String)> = g
+        .edges()
+        .filter(|(s, t, e)| e.kind == kind && (in_doc(*s) || in_doc(*t)))
+        .map(|(s, t, e)| {
+            (of(s).id.clone(), of(t).id.clone(), format!("{:?} {:?} {:?}", e.score, e.evidence, e.deadlines))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_document_added_to_an_open_map_is_analysed_as_if_opened_with_it() {
+    let catalogue = Catalogue::bundled().expect("lexicons");
+    let (at_once, errors) = wsis_atlas::corpus::build(vec![document::bundled(), revised()], &catalogue);
+    assert!(errors.is_empty());
+    let mut open = bundled();
+    let mut links = analysis::SimilarLinks::new(&open);
+    let added = open.add_document(revised(), &catalogue).expect("a new id");
+    analysis::enrich_added(&mut open, &added, &mut links);
+    for kind in [EdgeKind::Similar, EdgeKind::AddressedTo, EdgeKind::Cites, EdgeKind::PartOf] {
+        let expected = edges_touching(&at_once, kind, "doc:wsis10b");
+        assert!(kind != EdgeKind::Similar || expected.len() > 70, "{kind:?}: {}", expected.len());
+        assert_eq!(edges_touching(&open, kind, "doc:wsis10b"), expected, "{kind:?}");
+    }
+    let roles = |g: &AtlasGraph| {
+        g.nodes()
+            .filter(|(_, n)| n.document.as_deref() == Some("doc:wsis10b"))
+            .map(|(_, n)| n.roles.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(roles(&open), roles(&at_once));
+    // Closing it again leaves the bundled map's own edges.
+    let paragraphs: Vec<NodeIndex> = added.paragraphs.iter().map(|(p, _)| *p).collect();
+    assert!(open.remove_document("wsis10b"));
+    links.forget(&mut open, &paragraphs);
+    assert_eq!(open.edge_count(), bundled().edge_count());
 }

@@ -79,7 +79,7 @@ fn r_colours_the_map_by_role_and_the_role_list_becomes_its_legend() {
     assert_eq!(fill_of(&harness, "para:wsis10:70"), Some(style.role_color(Role::Calls)));
     assert_ne!(fill_of(&harness, "para:wsis10:70"), by_kind);
     assert_eq!(fill_of(&harness, "org:CSTD"), Some(style.neutral()));
-    let legend = harness.state().last_scene.as_ref().map(|s| s.legend.clone()).unwrap_or_default();
+    let legend = harness.state().last_scene.as_ref().map(|s| s.legend.clone()).unwrap();
     assert!(legend.iter().any(|e| e.key == LegendKey::Role(Role::Calls)));
     // The side panel's role list, the legend now, opened by itself and says the map is coloured by role.
     let toggle = harness.get_by_label("Colour the map by role");

@@ -62,7 +62,7 @@ fn example_quotes_are_real_words_of_the_bundled_document() -> TestResult {
         let Some(q) = &a.quote else { continue };
         let words = format!("{}{}{}", q.prefix, q.exact, q.suffix);
         let node = paragraph_containing(&graph, &words).ok_or(format!("{}: no paragraph has {words:?}", a.id))?;
-        let text = node.text.as_deref().unwrap_or_default();
+        let text = node.text.as_deref().unwrap();
         let found = q.locate(text).and_then(|r| text.get(r));
         assert_eq!(found, Some(q.exact.as_str()));
     }
@@ -86,7 +86,7 @@ fn example_quotes_are_real_words_of_the_bundled_document() -> TestResult {
 fn annotate_paragraph_51_by_content_on_the_bundled_graph() -> TestResult {
     let graph = AtlasGraph::bundled()?;
     let node = paragraph_containing(&graph, "We recall General Assembly resolution 69/166").ok_or("no ¶51")?;
-    let text = node.text.as_deref().unwrap_or_default();
+    let text = node.text.as_deref().unwrap();
     let start = text.find("surveillance of communications").ok_or("quote")?;
     let quote = TextQuote::from_span(text, start..start + "surveillance of communications".len()).ok_or("span")?;
     assert!(quote.prefix.ends_with("the "), "{quote:?}");

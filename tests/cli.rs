@@ -63,7 +63,7 @@ fn export_refuses_to_replace_a_file_without_force() {
     assert_eq!(std::fs::read_to_string(&path).ok().as_deref(), Some("keep me"));
     let out = atlas(&["export", "--format", "json", "--out", p, "--force"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let written = std::fs::read_to_string(&path).unwrap_or_default();
+    let written = std::fs::read_to_string(&path).unwrap();
     assert!(written.starts_with('{'));
 }
 

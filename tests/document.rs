@@ -175,7 +175,7 @@ fn bundled_paragraph_lines_point_at_their_numbers() {
     let doc = bundled();
     let lines: Vec<&str> = BUNDLED_TEXT.lines().collect();
     for p in &doc.paragraphs {
-        let line = lines.get(p.line - 1).copied().unwrap_or_default();
+        let line = lines.get(p.line - 1).copied().unwrap();
         let line = line.trim_start_matches("- ");
         assert!(line.starts_with(&format!("{}. ", p.number)), "¶{} at line {}: {line:.20}", p.number, p.line);
     }

@@ -380,7 +380,7 @@ fn the_graph_links_each_paragraph_citing_69_166_with_its_evidence() {
     assert!(expected >= 2, "the bundled text cites 69/166 in ¶48 and ¶51");
     assert_eq!(citing.len(), expected);
     for (paragraph, edge) in citing {
-        let text = paragraph.text.as_deref().unwrap_or_default();
+        let text = paragraph.text.as_deref().unwrap();
         assert_eq!(edge.evidence.len(), text.matches("69/166").count(), "{}", paragraph.id);
         for evidence in &edge.evidence {
             assert_eq!(text.get(evidence.start..evidence.end), Some(evidence.quote.as_str()));

@@ -27,16 +27,21 @@ fn the_bundled_map_opens_the_same_every_time() {
 }
 
 #[test]
-fn a_large_graph_is_bit_identical_across_runs_on_all_threads() {
-    // Above the parallel threshold, so rayon splits the work.
-    let run = || {
-        let mut sim = Simulation::new(barabasi_albert(6000, 2, 30.0, 5), LayoutParams::default(), 5);
-        sim.steps(15);
-        sim.positions().to_vec()
+fn a_large_graph_is_bit_identical_across_runs_on_one_and_two_threads() {
+    // Above the parallel threshold, so rayon splits the work; run in local
+    // pools of one and of two threads, and again in the second.
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool");
+        pool.install(|| {
+            let mut sim = Simulation::new(barabasi_albert(6000, 2, 30.0, 5), LayoutParams::default(), 5);
+            sim.steps(15);
+            sim.positions().to_vec()
+        })
     };
-    let first = run();
+    let first = run(1);
     assert!(all_finite(&first));
-    assert_eq!(first, run());
+    assert_eq!(first, run(2));
+    assert_eq!(first, run(2));
     let mut other = Simulation::new(barabasi_albert(6000, 2, 30.0, 5), LayoutParams::default(), 6);
     other.steps(15);
     assert_ne!(first, other.positions());

@@ -1,9 +1,10 @@
-//! Real UN documents as their PDFs' text layers give them: hand-made texts in
-//! the UN's layout (masthead, running headers and footers inside paragraphs,
-//! footnotes, preambular paragraphs, numbers alone on their line, sub-items,
-//! lists inside a paragraph, word headings, hyphenation, one-word lines,
-//! stray spaces, curly quotes, non-breaking hyphens), a PDF made in the test,
-//! and the links between loaded documents.
+//! Hand-made texts in the layout of real UN documents, as their PDFs' text
+//! layers give them — written for these tests, not real documents: masthead,
+//! running headers and footers inside paragraphs, footnotes, preambular
+//! paragraphs, numbers alone on their line, sub-items, lists inside a
+//! paragraph, word headings, hyphenation, one-word lines, stray spaces,
+//! curly quotes, non-breaking hyphens; a PDF made in the test; and the links
+//! between loaded documents.
 
 use std::path::PathBuf;
 
@@ -190,19 +191,19 @@ fn preambular_and_operative_paragraphs_are_numbered_in_their_own_series() {
 #[test]
 fn page_break_inside_a_paragraph_is_joined_and_hyphens_and_spaces_are_clean() {
     let doc = resolution();
-    let pp5 = doc.preambular(5).map(|p| p.text.as_str()).unwrap_or_default();
+    let pp5 = doc.preambular(5).map(|p| p.text.as_str()).unwrap();
     assert_eq!(
         pp5,
         "Taking note of the meeting held on 7 October 2021 on knowledge-sharing for development, and of the work of \
          the Commission on Science and Technology for Development \u{2013} the focal point of the follow-up,"
     );
-    let pp4 = doc.preambular(4).map(|p| p.text.as_str()).unwrap_or_default();
+    let pp4 = doc.preambular(4).map(|p| p.text.as_str()).unwrap();
     assert!(pp4.starts_with("Welcoming the \u{201c}multi-stakeholder\u{201d} cooperation"), "{pp4}");
-    let op1 = doc.paragraph(1).map(|p| p.text.as_str()).unwrap_or_default();
+    let op1 = doc.paragraph(1).map(|p| p.text.as_str()).unwrap();
     assert!(op1.starts_with("Reaffirms the vision of a people-centred"), "{op1}");
-    let op2 = doc.paragraph(2).map(|p| p.text.as_str()).unwrap_or_default();
+    let op2 = doc.paragraph(2).map(|p| p.text.as_str()).unwrap();
     assert!(op2.contains("to: (a) Expand broadband access (SDG 9); (b) Strengthen"), "{op2}");
-    let op3 = doc.paragraph(3).map(|p| p.text.as_str()).unwrap_or_default();
+    let op3 = doc.paragraph(3).map(|p| p.text.as_str()).unwrap();
     assert!(op3.ends_with("sustainable development\u{201d}."), "{op3}");
     assert!(doc.paragraph(4).is_some_and(|p| p.text.ends_with("present resolution.")));
 }
@@ -233,7 +234,7 @@ fn footnotes_are_attached_to_their_markers() {
         )
     );
     // The marker's place is kept: `Rights[1] and`.
-    let shown = pp2.map(document::Paragraph::display_text).unwrap_or_default();
+    let shown = pp2.map(document::Paragraph::display_text).unwrap();
     assert!(shown.starts_with("Reaffirming the Universal Declaration of Human Rights[1] and"), "{shown}");
     assert!(
         shown.ends_with("Rights,[2]\n[1] Resolution 217 A (III).\n[2] See resolution 2200 A (XXI), annex."),
@@ -312,7 +313,7 @@ fn real_citation_forms_become_edges_of_the_citing_paragraph() {
         .and_then(|p| Some((p, graph.index_of("res:A/RES/217 A (III)")?)))
         .and_then(|(p, r)| graph.edge(graph.edge_between(p, r, EdgeKind::Cites)?))
         .map(|e| e.evidence.iter().map(|ev| ev.quote.clone()).collect())
-        .unwrap_or_default();
+        .unwrap();
     assert_eq!(evidence, ["Resolution 217 A (III)"]);
     let pp3 = cites("para:res:pp3");
     for id in ["res:A/60/687", "res:E/CN.16/2018/CRP.3", "res:A/RES/70/125:71"] {
@@ -479,7 +480,7 @@ fn pdf_with_lines(pages: &[&[&str]]) -> Vec<u8> {
             operations.push(Operation::new("TJ", vec![Object::Array(parts)]));
         }
         operations.push(Operation::new("ET", vec![]));
-        let bytes = Content { operations }.encode().unwrap_or_default();
+        let bytes = Content { operations }.encode().expect("PDF content encodes");
         let content_id = pdf.add_object(Stream::new(dictionary! {}, bytes));
         let page_id = pdf.add_object(dictionary! {
             "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
@@ -566,7 +567,7 @@ fn a_pdf_without_text_says_it_is_a_scan() {
     if let Err(e) = std::fs::write(&path, pdf_with_lines(&[&[], &[]])) {
         panic!("{e}");
     }
-    let message = document::load(&path).err().map(|e| e.to_string()).unwrap_or_default();
+    let message = document::load(&path).err().map(|e| e.to_string()).unwrap();
     assert!(
         message.contains("scan.pdf") && message.contains("no text layer") && message.contains("2 page"),
         "{message}"
@@ -575,7 +576,7 @@ fn a_pdf_without_text_says_it_is_a_scan() {
     if let Err(e) = std::fs::write(&bad, b"%PDF-1.7\nnot really") {
         panic!("{e}");
     }
-    let message = document::load(&bad).err().map(|e| e.to_string()).unwrap_or_default();
+    let message = document::load(&bad).err().map(|e| e.to_string()).unwrap();
     assert!(message.contains("broken.pdf") && message.contains("not a readable PDF"), "{message}");
 }
 
@@ -720,7 +721,7 @@ fn annex_paragraphs_are_nodes_with_their_own_ids_edges_and_reading_order() {
     assert_eq!(targets(&graph, "para:act:annex:1", EdgeKind::Cites), ["res:A/RES/70/125"]);
     assert!(targets(&graph, "para:act:annex:3", EdgeKind::AddressedTo).contains(&"org:CSTD".to_owned()));
     // The JSON export tells annex paragraphs apart; body paragraphs carry no `annex` field.
-    let json = |id: &str| serde_json::to_string(node(id)).unwrap_or_default();
+    let json = |id: &str| serde_json::to_string(node(id)).unwrap();
     assert!(json("para:act:annex:2").contains("\"annex\":\"annex\""), "{}", json("para:act:annex:2"));
     assert!(!json("para:act:2").contains("\"annex\""), "{}", json("para:act:2"));
     // So does GraphML.

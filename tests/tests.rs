@@ -1,8 +1,13 @@
 //! Integration tests, compiled into one binary (one link, not many).
 
+//! The window's suites (egui_kittest) need the `gui` feature; the rest is
+//! the model and the command line, and passes with `--no-default-features`.
+
 mod analysis;
+#[cfg(feature = "gui")]
 mod analysis_gui;
 mod annotations;
+#[cfg(feature = "gui")]
 mod annotations_gui;
 mod bundled_gui;
 mod cli;
@@ -12,6 +17,7 @@ mod export;
 mod extract;
 mod fs;
 mod graph;
+#[cfg(feature = "gui")]
 mod gui;
 mod hostile;
 mod layout;

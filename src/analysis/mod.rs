@@ -1,41 +1,70 @@
-//! What the paragraphs do and how they relate beyond their citations (issue
-//! #8): clause roles ([`roles`]), who is asked to act ([`addressees`]) and by
+//! What the paragraphs do and how they relate beyond their citations:
+//! clause roles ([`roles`]), who is asked to act ([`addressees`]) and by
 //! when ([`deadlines`]), paragraphs that say nearly the same thing
 //! ([`similarity`]), and word-level comparison of paragraphs and documents
 //! ([`diff`], [`compare_documents`]).
 //!
-//! The graph builder calls [`annotate_paragraph`] for every paragraph it adds
-//! (setting [`Node::roles`](crate::graph::Node::roles) and adding
-//! `addressed_to` edges) and [`link_similar`] after every document (replacing
-//! all `similar` edges). Nothing here needs a window or a network.
+//! This is the stage after [`graph::build`](crate::graph::build): [`enrich`]
+//! runs once over the finished graph (setting
+//! [`Node::roles`](crate::graph::Node::roles), adding `addressed_to` edges
+//! from the mentions the graph stage found, then every `similar` edge in one
+//! pass); [`enrich_added`] analyses one document added to an open map, in
+//! time proportional to that document. Nothing here needs a window or a
+//! network.
 
 pub mod addressees;
 pub mod deadlines;
 pub mod diff;
 pub mod roles;
+mod similar_links;
 pub mod similarity;
 
 use std::ops::Range;
-
-use std::collections::HashMap;
 
 use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
-use crate::extract::{self, Catalogue};
-use crate::graph::{AtlasGraph, EdgeKind, Evidence, NodeKind};
+use crate::extract::Mention;
+use crate::graph::{Added, AtlasGraph, EdgeKind, Evidence, NodeKind};
 
 pub use diff::{DiffOp, word_diff};
 pub use roles::{Clause, Role, clauses};
-pub use similarity::{SimilarPair, SimilarityParams, similar_pairs};
+pub use similar_links::{SimilarLinks, link_similar, link_similar_added};
+pub use similarity::{SimilarPair, SimilarityIndex, SimilarityParams, similar_pairs};
+
+/// The analysis stage over a graph just built from `added` (all its
+/// documents): every paragraph's roles and addressees, then the `similar`
+/// edges of all paragraphs in one pass ([`link_similar`]).
+pub fn enrich(graph: &mut AtlasGraph, added: &[Added]) {
+    for document in added {
+        annotate_document(graph, document);
+    }
+    link_similar(graph);
+}
+
+/// The analysis of one document just added to an analysed map: its
+/// paragraphs' roles and addressees, and their `similar` edges to each
+/// other and to every paragraph in `links` ([`link_similar_added`]). The
+/// `similar` edges among the other paragraphs stand as they were.
+pub fn enrich_added(graph: &mut AtlasGraph, added: &Added, links: &mut SimilarLinks) {
+    annotate_document(graph, added);
+    link_similar_added(graph, added, links);
+}
+
+fn annotate_document(graph: &mut AtlasGraph, added: &Added) {
+    for (paragraph, mentions) in &added.paragraphs {
+        annotate_paragraph(graph, *paragraph, mentions);
+    }
+}
 
 /// Sets a paragraph node's roles and links it, by `addressed_to` edges, to
 /// the bodies and stakeholder groups its calls, requests, invitations,
-/// urgings and encouragements address. Each edge's evidence is the clause
-/// opening and the addressee's name; its deadlines are those named in the
-/// clause. A node that is not a paragraph with text is left alone.
-pub fn annotate_paragraph(graph: &mut AtlasGraph, paragraph: NodeIndex, catalogue: &Catalogue) {
+/// urgings and encouragements address (among `mentions`, the references the
+/// extractor found in its text). Each edge's evidence is the clause opening
+/// and the addressee's name; its deadlines are those named in the clause. A
+/// node that is not a paragraph with text is left alone.
+pub fn annotate_paragraph(graph: &mut AtlasGraph, paragraph: NodeIndex, mentions: &[Mention]) {
     let Some(text) = graph.node(paragraph).filter(|n| n.kind == NodeKind::Paragraph).and_then(|n| n.text.clone())
     else {
         return;
@@ -53,10 +82,9 @@ pub fn annotate_paragraph(graph: &mut AtlasGraph, paragraph: NodeIndex, catalogu
     if !found.iter().any(|c| c.role.asks_to_act() && c.has_addressee) {
         return;
     }
-    let mentions = extract::extract(&text, catalogue);
     for c in &found {
         let due: Vec<String> = clause_deadlines(&text, c);
-        for m in addressees::addressees(&text, c, &mentions) {
+        for m in addressees::addressees(&text, c, mentions) {
             let Some(target) = graph.index_of(&m.entity.id()) else { continue };
             let evidence: Vec<Evidence> = [c.opening.clone(), m.span.clone()]
                 .into_iter()
@@ -79,75 +107,6 @@ fn clause_deadlines(text: &str, clause: &Clause) -> Vec<String> {
     text.get(clause.clause.clone())
         .map(|t| deadlines::deadlines(t).into_iter().map(|d| d.quote).collect())
         .unwrap_or_default()
-}
-
-/// Replaces every `similar` edge of the graph: one edge, from the earlier
-/// paragraph to the later (graph order), for every pair of paragraphs that
-/// [`similar_pairs`] finds with [`SimilarityParams::default`], within a
-/// document and across documents. The score is kept per mille; the evidence
-/// is the source's repeated sentence when the pair shares a passage.
-pub fn link_similar(graph: &mut AtlasGraph) {
-    graph.remove_edges_of_kind(EdgeKind::Similar);
-    let paragraphs: Vec<(NodeIndex, String)> = graph
-        .nodes()
-        .filter(|(_, n)| n.kind == NodeKind::Paragraph)
-        .filter_map(|(i, n)| Some((i, n.text.clone()?)))
-        .collect();
-    // Identical paragraphs (a text pasted twice, a document opened twice) are
-    // compared once: each distinct text stands for its copies, and copies are
-    // chained to each other with a full score. This keeps the edge count
-    // linear however often a text repeats.
-    let mut distinct: HashMap<&str, usize> = HashMap::new();
-    let mut copies: Vec<Vec<NodeIndex>> = Vec::new();
-    let mut texts: Vec<&str> = Vec::new();
-    for (index, text) in &paragraphs {
-        let slot = *distinct.entry(text.as_str()).or_insert_with(|| {
-            texts.push(text.as_str());
-            copies.push(Vec::new());
-            copies.len() - 1
-        });
-        if let Some(group) = copies.get_mut(slot) {
-            group.push(*index);
-        }
-    }
-    let mut edges: Vec<(NodeIndex, NodeIndex, Vec<Evidence>, u16)> = Vec::new();
-    for pair in similar_pairs(&texts, &SimilarityParams::default()) {
-        let (Some(&a), Some(&b), Some(text_a)) =
-            (copies.get(pair.a).and_then(|g| g.first()), copies.get(pair.b).and_then(|g| g.first()), texts.get(pair.a))
-        else {
-            continue;
-        };
-        let evidence: Vec<Evidence> = pair
-            .passage
-            .as_ref()
-            .and_then(|p| {
-                Some(Evidence { quote: text_a.get(p.in_a.clone())?.to_owned(), start: p.in_a.start, end: p.in_a.end })
-            })
-            .into_iter()
-            .collect();
-        edges.push((a, b, evidence, permille(pair.score)));
-    }
-    for group in &copies {
-        for w in group.windows(2) {
-            if let [a, b] = w {
-                edges.push((*a, *b, Vec::new(), 1000));
-            }
-        }
-    }
-    for (a, b, evidence, score) in edges {
-        let edge = graph.add_edge(a, b, EdgeKind::Similar, evidence);
-        if let Some(e) = graph.edge_mut(edge) {
-            e.score = Some(score);
-        }
-    }
-}
-
-/// A score in 0..=1 as per mille.
-fn permille(score: f32) -> u16 {
-    // Clamped to 0..=1000 first, so the cast cannot truncate.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let p = (score.clamp(0.0, 1.0) * 1000.0).round() as u16;
-    p
 }
 
 /// One thing a body or stakeholder group is asked to do.

@@ -1,4 +1,4 @@
-//! Fresh ids and RFC 3339 timestamps, from the standard library alone.
+//! Fresh ids and RFC 3339 timestamps (times by `jiff`).
 //!
 //! Ids look like `a-674a1b2c-9f3e11d0`: the creation time in seconds (hex)
 //! and 32 bits from std's per-process random hasher keys mixed with a
@@ -29,84 +29,68 @@ pub fn now_rfc3339() -> String {
     format_rfc3339(SystemTime::now())
 }
 
-/// Formats a time as RFC 3339 UTC (`YYYY-MM-DDTHH:MM:SSZ`). Times before
-/// 1970 are clamped to the epoch.
+/// Formats a time as RFC 3339 UTC (`YYYY-MM-DDTHH:MM:SSZ`, `jiff`'s
+/// rendering of a whole-second timestamp). Times before 1970 are clamped to
+/// the epoch.
 #[must_use]
 pub fn format_rfc3339(time: SystemTime) -> String {
-    let secs = time.duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    let days = secs / 86_400;
-    let rest = secs % 86_400;
-    let (year, month, day) = civil_from_days(days);
-    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, (rest % 3600) / 60, rest % 60)
-}
-
-/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian
-/// (Howard Hinnant's `civil_from_days`).
-fn civil_from_days(days: u64) -> (u64, u64, u64) {
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + u64::from(month <= 2);
-    (year, month, day)
+    let epoch = jiff::Timestamp::UNIX_EPOCH;
+    let t = jiff::Timestamp::try_from(time).unwrap_or(epoch).max(epoch);
+    jiff::Timestamp::from_second(t.as_second()).unwrap_or(epoch).to_string()
 }
 
 /// Whether `s` is an RFC 3339 date-time (`2015-12-16T10:00:00Z`,
 /// `2015-12-16T10:00:00.5+01:00`): four-digit year, a real calendar day,
 /// hours 00–23, minutes 00–59, seconds 00–60 (leap second), optional
 /// fraction, and `Z` or a `±HH:MM` offset.
+///
+/// `jiff` checks the date and time; the shape is checked here first, since
+/// its ISO 8601 parser also takes what RFC 3339 does not (a space for the
+/// `T`, no seconds, longer offsets).
 #[must_use]
 pub fn is_rfc3339(s: &str) -> bool {
     let b = s.as_bytes();
-    let num = |range: std::ops::Range<usize>| -> Option<u32> {
-        let part = b.get(range)?;
-        if part.is_empty() || !part.iter().all(u8::is_ascii_digit) {
-            return None;
-        }
-        part.iter().try_fold(0u32, |acc, d| acc.checked_mul(10)?.checked_add(u32::from(d - b'0')))
-    };
+    let digits = |range: std::ops::Range<usize>| b.get(range).is_some_and(|p| p.iter().all(u8::is_ascii_digit));
     let at = |i: usize, c: &[u8]| b.get(i).is_some_and(|x| c.contains(x));
-    let (Some(year), Some(month), Some(day), Some(hour), Some(minute), Some(second)) =
-        (num(0..4), num(5..7), num(8..10), num(11..13), num(14..16), num(17..19))
-    else {
-        return false;
-    };
-    if !(at(4, b"-") && at(7, b"-") && at(10, b"Tt") && at(13, b":") && at(16, b":")) {
-        return false;
-    }
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let month_days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    if day == 0 || day > month_days || hour > 23 || minute > 59 || second > 60 {
+    let date_time = digits(0..4)
+        && at(4, b"-")
+        && digits(5..7)
+        && at(7, b"-")
+        && digits(8..10)
+        && at(10, b"Tt")
+        && digits(11..13)
+        && at(13, b":")
+        && digits(14..16)
+        && at(16, b":")
+        && digits(17..19);
+    if !date_time {
         return false;
     }
     let mut i = 19;
     if at(i, b".") {
-        let digits = b.get(i + 1..).map_or(0, |rest| rest.iter().take_while(|c| c.is_ascii_digit()).count());
-        if digits == 0 {
+        let n = b.get(i + 1..).map_or(0, |rest| rest.iter().take_while(|c| c.is_ascii_digit()).count());
+        if n == 0 {
             return false;
         }
-        i += 1 + digits;
+        i += 1 + n;
     }
-    match b.get(i) {
+    let offset_ok = match b.get(i) {
         Some(b'Z' | b'z') => i + 1 == b.len(),
         Some(b'+' | b'-') => {
             i + 6 == b.len()
+                && digits(i + 1..i + 3)
                 && at(i + 3, b":")
-                && num(i + 1..i + 3).is_some_and(|h| h <= 23)
-                && num(i + 4..i + 6).is_some_and(|m| m <= 59)
+                && digits(i + 4..i + 6)
+                && s.get(i + 1..i + 3).is_some_and(|h| h <= "23")
+                && s.get(i + 4..i + 6).is_some_and(|m| m <= "59")
         }
         _ => false,
-    }
+    };
+    // A leap second reads as the second before it (jiff does the same).
+    let (Some(head), Some(second), Some(tail)) = (s.get(..17), s.get(17..19), s.get(19..)) else { return false };
+    let second = if second == "60" { "59" } else { second };
+    let normal = format!("{}T{}{second}{}", &head[..10], &head[11..], tail.to_ascii_uppercase());
+    offset_ok && normal.parse::<jiff::Timestamp>().is_ok()
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::Problem;
 use crate::fs::WriteError;
 
 /// A hard error: the file (or the edit) is refused and nothing already open
@@ -9,7 +10,7 @@ use crate::fs::WriteError;
 /// errors name their line and column.
 ///
 /// Problems that do not stop a file from opening (a target not in the loaded
-/// graph, a quote no longer in its paragraph) are [`Problem`](super::Problem)s
+/// graph, a quote no longer in its paragraph) are [`Problem`]s
 /// in a [`Report`](super::Report) instead.
 #[derive(Debug, thiserror::Error)]
 pub enum AnnotationError {
@@ -118,26 +119,11 @@ pub enum AnnotationError {
         /// The value found.
         value: String,
     },
-    /// An annotation's target id is not in the graph (strict checks only;
-    /// loading keeps such annotations).
-    #[error("annotation {annotation}: target \"{target}\" is not in the loaded documents")]
-    MissingTarget {
-        /// The annotation's id.
-        annotation: String,
-        /// The target id.
-        target: String,
-    },
-    /// An annotation's quote does not occur in its paragraph (strict checks
-    /// only; loading keeps such annotations).
-    #[error("annotation {annotation}: the quote \"{exact}\" does not occur in {target}")]
-    MissingQuote {
-        /// The annotation's id.
-        annotation: String,
-        /// The target id.
-        target: String,
-        /// The quoted words.
-        exact: String,
-    },
+    /// Something the loaded graph does not back up (a target not in the
+    /// graph, a quote no longer in its paragraph), refused by a strict
+    /// check; loading keeps such annotations and reports the [`Problem`].
+    #[error(transparent)]
+    Unbacked(#[from] Problem),
     /// An edit names an annotation or link that is not in the set.
     #[error("no annotation or link with id \"{0}\"")]
     NotFound(String),

@@ -397,22 +397,7 @@ impl AnnotationSet {
     /// [`AnnotationError::NotFound`], [`AnnotationError::IdChanged`], or a
     /// validation error; the annotation is then unchanged.
     pub fn update_annotation(&mut self, id: &str, edit: impl FnOnce(&mut Annotation)) -> Result<(), AnnotationError> {
-        let slot =
-            self.annotations.iter_mut().find(|a| a.id == id).ok_or_else(|| AnnotationError::NotFound(id.to_owned()))?;
-        let mut copy = slot.clone();
-        edit(&mut copy);
-        if copy.id != slot.id {
-            return Err(AnnotationError::IdChanged { old: slot.id.clone(), new: copy.id });
-        }
-        if copy == *slot {
-            return Ok(());
-        }
-        if copy.modified == slot.modified {
-            copy.modified = clock::now_rfc3339();
-        }
-        validate::annotation(&copy)?;
-        *slot = copy;
-        self.dirty = true;
+        self.dirty |= edit_in_place(&mut self.annotations, id, edit)?;
         Ok(())
     }
 
@@ -444,22 +429,7 @@ impl AnnotationSet {
     /// [`AnnotationError::NotFound`], [`AnnotationError::IdChanged`], or a
     /// validation error; the link is then unchanged.
     pub fn update_link(&mut self, id: &str, edit: impl FnOnce(&mut Link)) -> Result<(), AnnotationError> {
-        let slot =
-            self.links.iter_mut().find(|l| l.id == id).ok_or_else(|| AnnotationError::NotFound(id.to_owned()))?;
-        let mut copy = slot.clone();
-        edit(&mut copy);
-        if copy.id != slot.id {
-            return Err(AnnotationError::IdChanged { old: slot.id.clone(), new: copy.id });
-        }
-        if copy == *slot {
-            return Ok(());
-        }
-        if copy.modified == slot.modified {
-            copy.modified = clock::now_rfc3339();
-        }
-        validate::link(&copy)?;
-        *slot = copy;
-        self.dirty = true;
+        self.dirty |= edit_in_place(&mut self.links, id, edit)?;
         Ok(())
     }
 
@@ -521,6 +491,58 @@ impl AnnotationSet {
         };
         Err(AnnotationError::DuplicateId { id: id.to_owned(), first, second })
     }
+}
+
+/// An annotation or a link, as [`edit_in_place`] sees it.
+trait Editable: Clone + PartialEq {
+    fn id(&self) -> &str;
+    fn modified_mut(&mut self) -> &mut String;
+    fn validate(&self) -> Result<(), AnnotationError>;
+}
+
+impl Editable for Annotation {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn modified_mut(&mut self) -> &mut String {
+        &mut self.modified
+    }
+    fn validate(&self) -> Result<(), AnnotationError> {
+        validate::annotation(self)
+    }
+}
+
+impl Editable for Link {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn modified_mut(&mut self) -> &mut String {
+        &mut self.modified
+    }
+    fn validate(&self) -> Result<(), AnnotationError> {
+        validate::link(self)
+    }
+}
+
+/// Applies `edit` to a copy of the item `id`, which replaces the original
+/// only if it is valid and keeps its id; if it changed anything, its
+/// `modified` is set to now (unless the edit set it). Returns whether it changed.
+fn edit_in_place<T: Editable>(items: &mut [T], id: &str, edit: impl FnOnce(&mut T)) -> Result<bool, AnnotationError> {
+    let slot = items.iter_mut().find(|x| x.id() == id).ok_or_else(|| AnnotationError::NotFound(id.to_owned()))?;
+    let mut copy = slot.clone();
+    edit(&mut copy);
+    if copy.id() != slot.id() {
+        return Err(AnnotationError::IdChanged { old: slot.id().to_owned(), new: copy.id().to_owned() });
+    }
+    if copy == *slot {
+        return Ok(false);
+    }
+    if copy.modified_mut() == slot.modified_mut() {
+        *copy.modified_mut() = clock::now_rfc3339();
+    }
+    copy.validate()?;
+    *slot = copy;
+    Ok(true)
 }
 
 #[cfg(test)]

@@ -74,7 +74,7 @@ fn times(item: impl Fn() -> String, created: &str, modified: &str) -> Result<(),
 /// Whether `s` is `#rrggbb` (hex digits, either case).
 #[must_use]
 pub fn is_colour(s: &str) -> bool {
-    s.len() == 7 && s.starts_with('#') && s.bytes().skip(1).all(|b| b.is_ascii_hexdigit())
+    crate::style::Rgba::parse_hex(s).is_some()
 }
 
 /// No id used twice across annotations and links.
@@ -147,18 +147,14 @@ impl Problem {
         }
     }
 
-    /// The same finding as a hard error, for callers that want to refuse it.
+    /// The same finding as a hard error, for callers that want to refuse it
+    /// (a missing target or quote; the other findings are not errors).
     #[must_use]
     pub fn to_error(&self) -> Option<AnnotationError> {
         match self {
-            Problem::MissingTarget { annotation, target } => {
-                Some(AnnotationError::MissingTarget { annotation: annotation.clone(), target: target.clone() })
+            Problem::MissingTarget { .. } | Problem::MissingQuote { .. } => {
+                Some(AnnotationError::Unbacked(self.clone()))
             }
-            Problem::MissingQuote { annotation, target, exact } => Some(AnnotationError::MissingQuote {
-                annotation: annotation.clone(),
-                target: target.clone(),
-                exact: exact.clone(),
-            }),
             Problem::QuoteWithoutText { .. } | Problem::MissingLinkEnd { .. } => None,
         }
     }
@@ -195,7 +191,7 @@ impl Report {
     #[must_use]
     pub fn lines(&self) -> Vec<String> {
         let mut lines: Vec<String> = self.problems.iter().map(ToString::to_string).collect();
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let plural = crate::words::count;
         let verdict = if self.problems.is_empty() { "ok".to_owned() } else { plural(self.problems.len(), "problem") };
         lines.push(format!("{}, {}: {verdict}", plural(self.annotations, "annotation"), plural(self.links, "link")));
         lines

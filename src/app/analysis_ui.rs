@@ -6,13 +6,13 @@ use egui::{Color32, RichText};
 use petgraph::stable_graph::NodeIndex;
 
 use super::atlas_app::AtlasApp;
-use super::side_panel::color32;
 use super::view::Command;
 use crate::analysis::diff::{DiffOp, word_diff};
 use crate::analysis::roles::Role;
 use crate::analysis::{Comparison, Status, compare_documents, tasks_for};
 use crate::graph::{AtlasGraph, Census, EdgeKind, NodeKind};
 use crate::scene::ColorBy;
+use crate::style::color32;
 
 /// Roles as readers name them.
 #[must_use]

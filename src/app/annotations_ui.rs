@@ -30,8 +30,8 @@ pub const RECOVERY_INTERVAL: Duration = Duration::from_secs(5);
 /// Badge of a node whose notes have no colour.
 pub use crate::annotations::overlay::DEFAULT_BADGE;
 
-/// The folder name eframe keeps this app's data in (its app id).
-pub const APP_ID: &str = "wsis-atlas";
+/// The app id, where crash-recovery files go (defined with the app).
+pub use super::APP_ID;
 
 /// Label of the editor's note field (tests find it by this).
 pub const NOTE_FIELD: &str = "Note";
@@ -563,9 +563,7 @@ fn proceed(app: &mut AtlasApp, ctx: &egui::Context, then: Then) {
     }
 }
 
-fn count(n: usize, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
-}
+use crate::words::count;
 
 /// Once per frame, before the panels: holds a window close while there are
 /// unsaved changes (and asks), and writes the recovery copy every

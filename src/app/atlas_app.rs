@@ -425,9 +425,7 @@ impl AtlasApp {
 
 /// An empty workspace, for the (guarded-against) case of a broken bundled lexicon.
 fn empty_workspace() -> Workspace {
-    let graph = crate::graph::AtlasGraph::new();
-    let layout = crate::layout::atlas::AtlasLayout::new(&graph, super::workspace::LAYOUT_SEED);
-    Workspace { graph, layout, files: Vec::new() }
+    Workspace::empty()
 }
 
 /// Applies a theme choice to egui.

@@ -8,9 +8,9 @@ use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Sense, Shape, Vec2, pos2};
 use petgraph::stable_graph::NodeIndex;
 
 use super::atlas_app::AtlasApp;
-use super::side_panel::color32;
 use super::view::Command;
 use crate::scene::{self, Camera, Labels, Scene, SceneInput};
+use crate::style::color32;
 
 /// Free pixels around the graph when fitting it into view.
 const FIT_MARGIN: f32 = 40.0;
@@ -273,7 +273,9 @@ pub fn paint_with(ui: &egui::Ui, rect: Rect, scene: &Scene, buffers: &mut PaintB
     for l in &scene.labels {
         let galley = labels.layout_no_wrap(l.text.clone(), FontId::proportional(l.size), color32(l.color));
         let pos = at(l.pos) - Vec2::new(0.0, galley.size().y / 2.0);
-        let bg = Rect::from_min_size(pos, galley.size()).expand(1.5);
+        // The same box as placement and the SVG halo.
+        let b = crate::scene::label_box(l);
+        let bg = Rect::from_min_max(at([b[0], b[1]]), at([b[2], b[3]]));
         labels.rect_filled(bg, 2.0, color32(l.halo));
         labels.galley(pos, galley, color32(l.color));
     }

@@ -6,14 +6,14 @@ use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
 
 use super::atlas_app::AtlasApp;
-use super::side_panel::color32;
 use super::view::Command;
 use crate::document::sentence_around;
 use crate::graph::{AtlasGraph, EdgeKind, Node, NodeKind};
 use crate::style::Style;
+use crate::style::color32;
 
 /// Draws the panel; returns the commands chosen.
-pub fn detail_panel_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
+pub fn detail_panel_ui(ui: &mut egui::Ui, app: &AtlasApp) -> Vec<Command> {
     let mut out = Vec::new();
     ui.horizontal(|ui| {
         if ui
@@ -168,7 +168,7 @@ fn header_ui(ui: &mut egui::Ui, graph: &AtlasGraph, node: &Node, style: &Style) 
     }
     if let (Some(section), Some(doc)) = (&node.section, &node.document) {
         let section_title = graph
-            .node_by_id(&format!("sec:{}:{section}", doc.trim_start_matches("doc:")))
+            .node_by_id(&crate::id::section(crate::id::document_key(doc), section))
             .and_then(|s| s.title.clone())
             .unwrap_or_default();
         // A numbered section's number (`1.1 Bridging…`); a bare heading's key
@@ -270,8 +270,8 @@ fn citing_ui(ui: &mut egui::Ui, graph: &AtlasGraph, index: NodeIndex, style: &St
     let direct = citing.iter().filter(|(_, e)| e.kind != EdgeKind::Thematic).count();
     ui.label(
         RichText::new(format!(
-            "Cited or mentioned by {direct} paragraph{}{}",
-            if direct == 1 { "" } else { "s" },
+            "Cited or mentioned by {}{}",
+            crate::words::count(direct, "paragraph"),
             match citing.len() - direct {
                 0 => String::new(),
                 n => format!(", thematically linked to {n} more"),

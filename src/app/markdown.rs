@@ -1,7 +1,7 @@
-//! A small Markdown subset for notes: paragraphs (blank lines), `- ` and
-//! `* ` list items, `**bold**`, `*italic*` / `_italic_`, `` `code` `` and
-//! `[text](url)` links shown as their text. The parser has no egui in it;
-//! [`markdown_ui`] draws what it returns.
+//! Notes are Markdown (CommonMark, read by `pulldown-cmark`), drawn as
+//! paragraphs and `- ` / `* ` list items of runs that are `**bold**`,
+//! `*italic*` / `_italic_` or `` `code` ``; `[text](url)` links show their
+//! text. [`parse`] has no egui in it; [`markdown_ui`] draws what it returns.
 
 /// How a run of text is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -32,93 +32,67 @@ pub enum Block {
     Item(Vec<Span>),
 }
 
-/// Splits a note into blocks.
+/// Splits a note into blocks: `pulldown-cmark` reads the CommonMark, and
+/// its events are folded into paragraphs and list items of styled runs.
+/// Other blocks (headings, quotes, code blocks) read as paragraphs; HTML is
+/// shown as typed.
 #[must_use]
 pub fn parse(text: &str) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    let mut paragraph: Vec<&str> = Vec::new();
-    let flush = |paragraph: &mut Vec<&str>, blocks: &mut Vec<Block>| {
-        if !paragraph.is_empty() {
-            blocks.push(Block::Paragraph(inline(&paragraph.join(" "))));
-            paragraph.clear();
-        }
-    };
-    for line in text.lines() {
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            flush(&mut paragraph, &mut blocks);
-        } else if let Some(item) = trimmed.strip_prefix("- ").or_else(|| trimmed.strip_prefix("* ")) {
-            flush(&mut paragraph, &mut blocks);
-            blocks.push(Block::Item(inline(item.trim())));
-        } else {
-            paragraph.push(trimmed);
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    fn push(spans: &mut Vec<Span>, text: &str, emphasis: Emphasis) {
+        match spans.last_mut() {
+            Some(last) if last.emphasis == emphasis => last.text.push_str(text),
+            _ if text.is_empty() => {}
+            _ => spans.push(Span { text: text.to_owned(), emphasis }),
         }
     }
-    flush(&mut paragraph, &mut blocks);
+    fn flush(spans: &mut Vec<Span>, blocks: &mut Vec<Block>, item: bool) {
+        if !spans.is_empty() {
+            let spans = std::mem::take(spans);
+            blocks.push(if item { Block::Item(spans) } else { Block::Paragraph(spans) });
+        }
+    }
+    let mut blocks = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut emphasis = Emphasis::default();
+    let mut items = 0_usize;
+    for event in Parser::new(text) {
+        match event {
+            Event::Start(Tag::Item) => {
+                flush(&mut spans, &mut blocks, items > 0);
+                items += 1;
+            }
+            Event::End(TagEnd::Item) => {
+                flush(&mut spans, &mut blocks, true);
+                items = items.saturating_sub(1);
+            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::BlockQuote(_) | TagEnd::HtmlBlock,
+            ) => flush(&mut spans, &mut blocks, items > 0),
+            Event::Start(Tag::Strong) => emphasis.bold = true,
+            Event::End(TagEnd::Strong) => emphasis.bold = false,
+            Event::Start(Tag::Emphasis) => emphasis.italic = true,
+            Event::End(TagEnd::Emphasis) => emphasis.italic = false,
+            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => push(&mut spans, &t, emphasis),
+            Event::Code(t) => push(&mut spans, &t, Emphasis { code: true, ..emphasis }),
+            Event::SoftBreak | Event::HardBreak => push(&mut spans, " ", emphasis),
+            _ => {}
+        }
+    }
+    flush(&mut spans, &mut blocks, false);
     blocks
 }
 
-/// Inline markup of one block: emphasis markers toggle, links keep their
-/// text. Unclosed markers are shown as typed.
+/// Inline markup of one block's text: its styled runs (links keep their
+/// text; unclosed markers are shown as typed).
 #[must_use]
 pub fn inline(text: &str) -> Vec<Span> {
-    let mut spans: Vec<Span> = Vec::new();
-    let mut emphasis = Emphasis::default();
-    let mut current = String::new();
-    let mut rest = text;
-    let push = |spans: &mut Vec<Span>, current: &mut String, emphasis: Emphasis| {
-        if !current.is_empty() {
-            spans.push(Span { text: std::mem::take(current), emphasis });
-        }
-    };
-    while let Some(c) = rest.chars().next() {
-        // A marker only toggles if it is closed later (or closes an open one).
-        let marker = if rest.starts_with("**") {
-            Some(("**", emphasis.bold))
-        } else if c == '*' || c == '_' {
-            Some((if c == '*' { "*" } else { "_" }, emphasis.italic))
-        } else if c == '`' {
-            Some(("`", emphasis.code))
-        } else {
-            None
-        };
-        if let Some((m, open)) = marker
-            && (open || rest.get(m.len()..).is_some_and(|after| after.contains(m)))
-            && !(m == "_" && !open && current.chars().last().is_some_and(char::is_alphanumeric))
-        {
-            push(&mut spans, &mut current, emphasis);
-            match m {
-                "**" => emphasis.bold = !emphasis.bold,
-                "`" => emphasis.code = !emphasis.code,
-                _ => emphasis.italic = !emphasis.italic,
-            }
-            rest = rest.get(m.len()..).unwrap_or_default();
-            continue;
-        }
-        if c == '['
-            && let Some((label, after)) = link(rest)
-        {
-            current.push_str(label);
-            rest = after;
-            continue;
-        }
-        current.push(c);
-        rest = rest.get(c.len_utf8()..).unwrap_or_default();
-    }
-    push(&mut spans, &mut current, emphasis);
-    spans
-}
-
-/// `[text](url)` at the start of `s`: the text and what follows the link.
-fn link(s: &str) -> Option<(&str, &str)> {
-    let close = s.find("](")?;
-    let label = s.get(1..close)?;
-    if label.contains('[') {
-        return None;
-    }
-    let after = s.get(close + 2..)?;
-    let end = after.find(')')?;
-    Some((label, after.get(end + 1..)?))
+    parse(text)
+        .into_iter()
+        .flat_map(|b| match b {
+            Block::Paragraph(spans) | Block::Item(spans) => spans,
+        })
+        .collect()
 }
 
 /// The note's words without markup, blocks joined by spaces (for one-line lists).

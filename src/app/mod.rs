@@ -22,6 +22,9 @@ use std::path::PathBuf;
 
 pub use atlas_app::AtlasApp;
 
+/// The folder name eframe keeps this app's data in (its app id).
+pub const APP_ID: &str = "wsis-atlas";
+
 /// The application icon (SVG source, rendered at start-up).
 const ICON_SVG: &str = include_str!("../../icons/icon.svg");
 
@@ -42,7 +45,7 @@ pub fn run(files: Vec<PathBuf>, annotations: Option<PathBuf>) -> anyhow::Result<
     }
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("WSIS Atlas")
-        .with_app_id(annotations_ui::APP_ID)
+        .with_app_id(APP_ID)
         .with_inner_size([1280.0, 800.0])
         .with_min_inner_size([640.0, 400.0])
         .with_drag_and_drop(true);
@@ -55,7 +58,7 @@ pub fn run(files: Vec<PathBuf>, annotations: Option<PathBuf>) -> anyhow::Result<
         options,
         Box::new(move |cc| {
             let app = AtlasApp::from_creation_context(cc, &files);
-            let recovery_dir = eframe::storage_dir(annotations_ui::APP_ID);
+            let recovery_dir = eframe::storage_dir(APP_ID);
             Ok(Box::new(annotations_ui::start(app, annotations.as_deref(), recovery_dir.as_deref())))
         }),
     )

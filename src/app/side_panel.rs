@@ -1,23 +1,18 @@
 //! The side panel: search, and filters by kind (the legend), section and
 //! link type, and the focus controls.
 
-use egui::{Color32, RichText};
+use egui::RichText;
 
 use super::atlas_app::AtlasApp;
 use super::view::{Command, FOCUS_DEPTHS};
 use crate::graph::{Census, Node, NodeKind};
 use crate::scene::{ColorBy, first_words};
-use crate::style::Rgba;
 
 /// Id of the search field (tests and Ctrl+F find it by this).
 pub const SEARCH_ID: &str = "search_field";
 
-/// Converts a style colour for egui.
-#[must_use]
-pub fn color32(c: Rgba) -> Color32 {
-    let [r, g, b, a] = c.0;
-    Color32::from_rgba_unmultiplied(r, g, b, a)
-}
+/// The colour conversion lives with the colours ([`crate::style::color32`]).
+pub use crate::style::color32;
 
 /// Draws the panel; returns the commands chosen.
 pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
@@ -69,7 +64,7 @@ fn search_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
     if text.trim().is_empty() {
         return;
     }
-    ui.label(RichText::new(format!("{} result{}", hits.len(), if hits.len() == 1 { "" } else { "s" })).weak());
+    ui.label(RichText::new(crate::words::count(hits.len(), "result")).weak());
     let style = app.style(ui.ctx());
     egui::ScrollArea::vertical().id_salt("search_results").max_height(260.0).show(ui, |ui| {
         // Long results are cut with an ellipsis rather than widening the panel.
@@ -175,7 +170,7 @@ fn sections_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
                 ui.label(RichText::new(&doc.title).strong());
             }
             for section in &doc.sections {
-                let id = format!("sec:{}:{}", doc.id, section.key);
+                let id = crate::id::section(&doc.id, &section.key);
                 let count = doc.paragraphs.iter().filter(|p| doc.sections.get(p.section) == Some(section)).count();
                 let mut shown = !app.view.hidden_sections.contains(&id);
                 // As the map labels it: "§1.1 Bridging…", "§II.A Financing", "Annex: Programme…".

@@ -224,8 +224,8 @@ impl ViewState {
             && !self.hidden_sections.is_empty()
             && let (Some(doc), Some(section)) = (&n.document, &n.section)
         {
-            let doc = doc.strip_prefix("doc:").unwrap_or(doc);
-            if self.hidden_sections.contains(&format!("sec:{doc}:{section}")) {
+            // No id built per paragraph per frame: hidden sections are few.
+            if self.hidden_sections.iter().any(|s| crate::id::is_section(s, doc, section)) {
                 return false;
             }
         }
@@ -240,7 +240,7 @@ impl ViewState {
         }
         let own_doc = if n.kind == NodeKind::Document { Some(n.id.as_str()) } else { n.document.as_deref() };
         if let Some(doc) = own_doc
-            && self.hidden_documents.contains(doc.strip_prefix("doc:").unwrap_or(doc))
+            && self.hidden_documents.contains(crate::id::document_key(doc))
         {
             return false;
         }

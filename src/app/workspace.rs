@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use petgraph::stable_graph::NodeIndex;
 
+use crate::analysis::{self, SimilarLinks};
 use crate::corpus;
 use crate::document::{self, LoadError};
 use crate::extract::Catalogue;
@@ -22,6 +23,9 @@ pub struct Workspace {
     /// Files open (empty: the bundled document); bundled documents opened by
     /// name are here as `bundled:wsis20`.
     pub files: Vec<PathBuf>,
+    /// The open paragraphs, indexed so that an added document is compared
+    /// with them without a pass over the whole map.
+    similar: SimilarLinks,
 }
 
 impl Workspace {
@@ -35,6 +39,22 @@ impl Workspace {
         Ok(workspace)
     }
 
+    /// No document at all.
+    #[must_use]
+    pub fn empty() -> Self {
+        let graph = AtlasGraph::new();
+        let layout = AtlasLayout::new(&graph, LAYOUT_SEED);
+        Self::new(graph, layout, Vec::new())
+    }
+
+    /// A workspace of an analysed graph and its layout (the graph's
+    /// paragraphs are indexed for documents added later).
+    #[must_use]
+    pub fn new(graph: AtlasGraph, layout: AtlasLayout, files: Vec<PathBuf>) -> Self {
+        let similar = SimilarLinks::new(&graph);
+        Workspace { graph, layout, files, similar }
+    }
+
     /// The documents at `files` (the bundled one when empty). Files that
     /// cannot be read are returned as errors; the rest open.
     ///
@@ -46,7 +66,7 @@ impl Workspace {
         let layout = AtlasLayout::new(&graph, LAYOUT_SEED);
         let opened =
             files.iter().filter(|f| !errors.iter().any(|e| error_path(e) == Some(f.as_path()))).cloned().collect();
-        Ok((Workspace { graph, layout, files: opened }, errors))
+        Ok((Self::new(graph, layout, opened), errors))
     }
 
     /// Adds documents to the map, keeping every existing position (a warm
@@ -65,15 +85,10 @@ impl Workspace {
                 Err(e) => errors.push(e),
             }
         }
-        let taken: Vec<String> = self.graph.documents().iter().map(|d| d.id.clone()).collect();
         for (path, mut doc) in docs {
-            let base = doc.id.clone();
-            let mut n = 2;
-            while taken.contains(&doc.id) || self.graph.documents().iter().any(|d| d.id == doc.id) {
-                doc.id = format!("{base}-{n}");
-                n += 1;
-            }
-            if self.graph.add_document(doc, &catalogue).is_ok() {
+            doc.id = crate::id::unique(&doc.id, |c| self.graph.documents().iter().any(|d| d.id == c));
+            if let Ok(added) = self.graph.add_document(doc, &catalogue) {
+                analysis::enrich_added(&mut self.graph, &added, &mut self.similar);
                 self.files.push(path);
             }
         }
@@ -87,7 +102,15 @@ impl Workspace {
         let Some(source) = self.graph.documents().iter().find(|d| d.id == id).map(|d| d.source.clone()) else {
             return false;
         };
+        let doc_id = crate::id::document(id);
+        let paragraphs: Vec<NodeIndex> = self
+            .graph
+            .nodes()
+            .filter(|(_, n)| n.document.as_deref() == Some(doc_id.as_str()))
+            .map(|(i, _)| i)
+            .collect();
         self.graph.remove_document(id);
+        self.similar.forget(&mut self.graph, &paragraphs);
         // A bundled document is open under its `bundled:` name.
         self.files.retain(|f| {
             f.display().to_string() != source && !document::bundled_path(f).is_some_and(|b| b.is_ok_and(|b| b.id == id))
@@ -125,15 +148,14 @@ mod tests {
 
     #[test]
     fn a_document_added_and_closed_leaves_the_map_as_it_was() {
-        let Ok(mut ws) = Workspace::bundled() else { panic!("bundled workspace") };
+        let mut ws = Workspace::bundled().expect("bundled workspace");
         let (nodes, edges) = (ws.graph.node_count(), ws.graph.edge_count());
         let p51 = ws.graph.index_of("para:wsis10:51");
         let before = p51.and_then(|n| ws.position(n));
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join("second.txt");
-        std::fs::write(&path, "Second\n\n1. Recalling resolution 99/999 and the CSTD.\n")
-            .unwrap_or_else(|e| panic!("{e}"));
-        let errors = ws.add(std::slice::from_ref(&path)).unwrap_or_default();
+        std::fs::write(&path, "Second\n\n1. Recalling resolution 99/999 and the CSTD.\n").expect("a document written");
+        let errors = ws.add(std::slice::from_ref(&path)).expect("bundled lexicons");
         assert!(errors.is_empty());
         assert_eq!(ws.graph.documents().len(), 2);
         assert!(ws.graph.index_of("res:A/RES/99/999").is_some());

@@ -153,12 +153,8 @@ pub fn id_from_path(path: &Path) -> String {
 pub fn dedup_ids(docs: &mut [Document]) {
     let mut seen = std::collections::HashSet::new();
     for doc in docs {
-        let base = doc.id.clone();
-        let mut n = 2;
-        while !seen.insert(doc.id.clone()) {
-            doc.id = format!("{base}-{n}");
-            n += 1;
-        }
+        doc.id = crate::id::unique(&doc.id, |c| seen.contains(c));
+        seen.insert(doc.id.clone());
     }
 }
 

@@ -10,14 +10,18 @@ use crate::style::{Style, Theme};
 
 /// The picture's palette: the window's light or dark theme, or the light
 /// palette on a transparent background (for slides and pages).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// The command line's `--theme` values are these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
 pub enum ImageTheme {
     /// Light background.
     #[default]
+    #[value(help = "Dark on light")]
     Light,
     /// Dark background.
+    #[value(help = "Light on dark")]
     Dark,
     /// No background; light-theme colours.
+    #[value(help = "Light colours, no background")]
     Transparent,
 }
 

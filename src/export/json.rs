@@ -1,5 +1,5 @@
-//! Node-link JSON (the shape d3 and networkx read), with the field names of
-//! DESIGN.md as a contract: `kind`, `number`, `text`, `symbol`, `goal`,
+//! Node-link JSON (the shape d3 and networkx read), with field names that are a contract
+//! (annotation files and scripts read them): `kind`, `number`, `text`, `symbol`, `goal`,
 //! `acronym`, `name`, `part`, `evidence[].quote`.
 //!
 //! The file says it is a directed multigraph (`"directed": true,
@@ -160,7 +160,7 @@ pub fn node_link_where(
         .documents()
         .iter()
         .map(|d| DocumentEntry {
-            id: format!("doc:{}", d.id),
+            id: crate::id::document(&d.id),
             title: d.title.clone(),
             source: d.source.clone(),
             paragraphs: d.paragraphs.len(),

@@ -31,18 +31,22 @@ use petgraph::stable_graph::NodeIndex;
 
 use crate::graph::AtlasGraph;
 
-/// What to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What to write. The command line's `--format` values are these
+/// (`clap::ValueEnum`, with its help texts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Format {
     /// Node-link JSON (d3, networkx).
     Json,
     /// GraphML (Gephi, yEd, Cytoscape, networkx).
     Graphml,
     /// Graphviz DOT.
+    #[value(help = "Graphviz DOT, with layout positions")]
     Dot,
     /// A picture as SVG.
+    #[value(help = "SVG picture")]
     Svg,
     /// A picture as PNG.
+    #[value(help = "PNG picture (needs --out)")]
     Png,
 }
 

@@ -7,32 +7,21 @@ use std::fmt::Write as _;
 
 use super::image::ImageOptions;
 use super::xml::{escape_into, num_into};
-use crate::scene::{LabelShape, Scene, text_width};
+use crate::scene::{Scene, text_width};
 use crate::style::Rgba;
 
 /// The font family SVG text asks for: egui's proportional font (bundled for
 /// PNG export), then any sans-serif.
 pub const FONT_FAMILY: &str = "Ubuntu, 'Ubuntu Light', sans-serif";
 
-/// Padding of a label's halo around its text, in pixels.
-const HALO_PAD: [f32; 2] = [3.0, 1.5];
 /// Legend font size, row height and padding, in pixels.
 const LEGEND_FONT: f32 = 12.0;
 const LEGEND_ROW: f32 = 18.0;
 const LEGEND_PAD: f32 = 10.0;
 
-/// The rounded rectangle behind a label (x0, y0, x1, y1), in scene pixels.
-#[must_use]
-pub fn label_box(label: &LabelShape) -> [f32; 4] {
-    let w = text_width(&label.text, label.size);
-    let h = label.size * 0.6;
-    [
-        label.pos[0] - HALO_PAD[0],
-        label.pos[1] - h - HALO_PAD[1],
-        label.pos[0] + w + HALO_PAD[0],
-        label.pos[1] + h + HALO_PAD[1],
-    ]
-}
+/// The rounded rectangle behind a label (x0, y0, x1, y1), in scene pixels:
+/// [`scene::label_box`](crate::scene::label_box), the box placement keeps apart.
+pub use crate::scene::label_box;
 
 /// Where the legend goes: its box (x0, y0, x1, y1) in scene pixels, in the
 /// corner that covers the fewest discs. `None` when the scene has no nodes.

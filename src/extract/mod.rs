@@ -28,6 +28,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use crate::id;
+
 use aliases::Hit;
 use instruments::PartKind;
 use text::Folded;
@@ -114,14 +116,14 @@ impl Entity {
     #[must_use]
     pub fn id(&self) -> String {
         match self {
-            Entity::Resolution(symbol) => format!("res:{symbol}"),
-            Entity::ResolutionPart { symbol, part } => format!("res:{symbol}:{}", part.id_suffix()),
-            Entity::Instrument { key, part: None } => format!("inst:{key}"),
-            Entity::Instrument { key, part: Some(part) } => format!("inst:{key}:{}", part.id_suffix()),
-            Entity::Organization(key) => format!("org:{key}"),
-            Entity::Sdg(goal) => format!("sdg:{goal}"),
-            Entity::Stakeholder(key) => format!("stk:{key}"),
-            Entity::ActionLine(code) => format!("al:{code}"),
+            Entity::Resolution(symbol) => id::resolution(symbol),
+            Entity::ResolutionPart { symbol, part } => id::resolution_part(symbol, part.id_suffix()),
+            Entity::Instrument { key, part: None } => id::instrument(key, None),
+            Entity::Instrument { key, part: Some(part) } => id::instrument(key, Some(&part.id_suffix())),
+            Entity::Organization(key) => id::organization(key),
+            Entity::Sdg(goal) => id::sdg(*goal),
+            Entity::Stakeholder(key) => id::stakeholder(key),
+            Entity::ActionLine(code) => id::action_line(code),
         }
     }
 }

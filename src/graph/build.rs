@@ -5,7 +5,8 @@ use petgraph::stable_graph::NodeIndex;
 
 use super::{AtlasGraph, EdgeKind, Evidence, Node, NodeKind};
 use crate::document::{self, Document};
-use crate::extract::{self, Catalogue, Entity, Relation};
+use crate::extract::{self, Catalogue, Entity, Mention, Relation};
+use crate::id;
 
 /// Why a document could not be added.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -15,37 +16,47 @@ pub enum GraphError {
     DuplicateDocument(String),
 }
 
-impl AtlasGraph {
-    /// The graph of the bundled WSIS+10 outcome document.
-    ///
-    /// # Errors
-    ///
-    /// Only if a bundled lexicon is malformed (a test guards against it).
-    pub fn bundled() -> Result<Self, extract::CatalogueError> {
-        let catalogue = Catalogue::bundled()?;
-        let mut graph = AtlasGraph::new();
-        // A fresh graph holds no document yet, so adding one cannot collide.
-        let _ = graph.add_document(document::bundled(), &catalogue);
-        Ok(graph)
-    }
+/// One document added to the graph, with what the analysis stage needs of it.
+#[derive(Debug, Clone, Default)]
+pub struct Added {
+    /// Its document node.
+    pub document: NodeIndex,
+    /// Its paragraph nodes in reading order, each with the references the
+    /// extractor found in its text (all of them, before self-citations and
+    /// redundant thematic links are dropped): extracted once, here, and
+    /// reused by [`crate::analysis::enrich`] for the addressees.
+    pub paragraphs: Vec<(NodeIndex, Vec<Mention>)>,
+}
 
-    /// Builds a graph of several documents. Documents whose id repeats an
-    /// earlier one are skipped and reported.
-    #[must_use]
-    pub fn from_documents(documents: Vec<Document>, catalogue: &Catalogue) -> (Self, Vec<GraphError>) {
-        let mut graph = AtlasGraph::new();
-        let mut errors = Vec::new();
-        for doc in documents {
-            if let Err(e) = graph.add_document(doc, catalogue) {
-                errors.push(e);
-            }
+/// The first stage after reading: every document's structure and
+/// references, added in order. Documents whose id repeats an earlier one are
+/// skipped and reported. Clause roles, addressees and similar paragraphs are
+/// the next stage's work ([`crate::analysis::enrich`], once over the whole
+/// graph); [`crate::corpus::build`] runs both.
+///
+/// # Complexity
+///
+/// Linear in the documents' text.
+#[must_use]
+pub fn build(documents: Vec<Document>, catalogue: &Catalogue) -> (AtlasGraph, Vec<Added>, Vec<GraphError>) {
+    let mut graph = AtlasGraph::new();
+    let mut added = Vec::with_capacity(documents.len());
+    let mut errors = Vec::new();
+    for doc in documents {
+        match graph.add_document(doc, catalogue) {
+            Ok(a) => added.push(a),
+            Err(e) => errors.push(e),
         }
-        (graph, errors)
     }
+    (graph, added, errors)
+}
 
+impl AtlasGraph {
     /// Adds a document: its node, sections, paragraphs, reading order and
     /// every reference in its paragraphs. Entities already present (cited by
-    /// another document) are shared.
+    /// another document) are shared. This is the graph stage only; run
+    /// [`crate::analysis::enrich_added`] on the result to analyse the new
+    /// paragraphs (as the window does when a document is added to an open map).
     ///
     /// # Errors
     ///
@@ -54,9 +65,10 @@ impl AtlasGraph {
     ///
     /// # Complexity
     ///
-    /// Linear in the document's text.
-    pub fn add_document(&mut self, doc: Document, catalogue: &Catalogue) -> Result<NodeIndex, GraphError> {
-        let doc_id = format!("doc:{}", doc.id);
+    /// Linear in the document's text (edge look-ups are O(1), see
+    /// [`AtlasGraph::edge_between`]).
+    pub fn add_document(&mut self, doc: Document, catalogue: &Catalogue) -> Result<Added, GraphError> {
+        let doc_id = id::document(&doc.id);
         if self.index_of(&doc_id).is_some() {
             return Err(GraphError::DuplicateDocument(doc.id.clone()));
         }
@@ -68,7 +80,7 @@ impl AtlasGraph {
         let mut section_nodes = Vec::with_capacity(doc.sections.len());
         for section in &doc.sections {
             let label = section_label(&section.key, &section.title);
-            let mut node = Node::new(format!("sec:{}:{}", doc.id, section.key), NodeKind::Section, label);
+            let mut node = Node::new(id::section(&doc.id, &section.key), NodeKind::Section, label);
             node.document = Some(doc_id.clone());
             node.section = Some(section.key.clone());
             node.title = Some(section.title.clone());
@@ -78,6 +90,7 @@ impl AtlasGraph {
             section_nodes.push(index);
         }
 
+        let mut paragraphs = Vec::with_capacity(doc.paragraphs.len());
         let mut previous: Option<NodeIndex> = None;
         for paragraph in &doc.paragraphs {
             // Preambular paragraphs: `para:<doc>:pp<n>`, `PP<n>`, an ordinal and no number;
@@ -93,7 +106,8 @@ impl AtlasGraph {
             node.section = doc.sections.get(paragraph.section).map(|s| s.key.clone());
             // With its footnotes, so that their citations count as the paragraph's.
             let text = paragraph.display_text();
-            node.text = Some(text.clone());
+            let mentions = extract::extract(&text, catalogue);
+            node.text = Some(text);
             node.footnotes.clone_from(&paragraph.footnotes);
             let index = self.add_node(node);
             let parent = section_nodes.get(paragraph.section).copied().unwrap_or(doc_index);
@@ -103,8 +117,10 @@ impl AtlasGraph {
             }
             previous = Some(index);
 
-            for mention in extract::extract(&text, catalogue) {
-                let Some(quote) = text.get(mention.span.clone()) else { continue };
+            for mention in &mentions {
+                let Some(quote) = self.node(index).and_then(|n| n.text.as_deref()?.get(mention.span.clone())) else {
+                    continue;
+                };
                 if is_self_citation(&mention.entity, doc.symbol.as_deref()) {
                     continue;
                 }
@@ -123,26 +139,53 @@ impl AtlasGraph {
                 if kind == EdgeKind::Cites
                     && let Some(thematic) = self.edge_between(index, target, EdgeKind::Thematic)
                 {
-                    self.graph.remove_edge(thematic);
+                    self.remove_edge(thematic);
                 }
             }
-            crate::analysis::annotate_paragraph(self, index, catalogue);
+            paragraphs.push((index, mentions));
         }
         self.documents.push(doc);
+        let cited: Vec<&str> = paragraphs
+            .iter()
+            .flat_map(|(_, mentions)| mentions)
+            .filter_map(|m| match &m.entity {
+                Entity::Resolution(symbol) | Entity::ResolutionPart { symbol, .. } => Some(symbol.as_str()),
+                _ => None,
+            })
+            .collect();
+        let own = self.documents.len() - 1;
+        let touched: Vec<usize> = self
+            .documents
+            .iter()
+            .enumerate()
+            .filter(|(k, d)| *k == own || d.symbol.as_deref().is_some_and(|s| cited.contains(&s)))
+            .map(|(k, _)| k)
+            .collect();
         // One node per document: citations of it point at it (see documents.rs).
-        self.absorb_loaded_documents();
-        self.qualify_labels();
-        crate::analysis::link_similar(self);
-        Ok(doc_index)
+        self.absorb_loaded_documents(&touched);
+        if self.documents.len() == 2 {
+            // The first time two are open: every label says its document.
+            self.qualify_labels(None);
+        } else {
+            let mut own_nodes = section_nodes;
+            own_nodes.push(doc_index);
+            own_nodes.extend(paragraphs.iter().map(|(index, _)| *index));
+            self.qualify_labels(Some((own, own_nodes)));
+        }
+        Ok(Added { document: doc_index, paragraphs })
     }
 
     /// Removes a document: its node, sections and paragraphs, and every
     /// entity that no other document refers to any more. Returns whether the
-    /// document was open.
+    /// document was open. The `similar` edges of its paragraphs go with
+    /// them; the others stand as they were (the window's
+    /// [`SimilarLinks::forget`](crate::analysis::SimilarLinks::forget)
+    /// re-chains copies of a text; [`crate::analysis::link_similar`]
+    /// recomputes them all).
     pub fn remove_document(&mut self, id: &str) -> bool {
         let Some(position) = self.documents.iter().position(|d| d.id == id) else { return false };
         let doc = self.documents.remove(position);
-        let doc_id = format!("doc:{id}");
+        let doc_id = id::document(id);
         let owned: Vec<NodeIndex> = self
             .nodes()
             .filter(|(_, n)| n.id == doc_id || n.document.as_deref() == Some(doc_id.as_str()))
@@ -156,8 +199,9 @@ impl AtlasGraph {
         if let Some(symbol) = doc.symbol.as_deref() {
             self.restore_references(symbol, inbound);
         }
-        self.absorb_loaded_documents();
-        self.qualify_labels();
+        let all: Vec<usize> = (0..self.documents.len()).collect();
+        self.absorb_loaded_documents(&all);
+        self.qualify_labels(None);
         // Entities left with no incoming reference (parts first, then wholes).
         loop {
             let orphans: Vec<NodeIndex> = self
@@ -175,7 +219,7 @@ impl AtlasGraph {
                 self.remove_node(index);
             }
         }
-        crate::analysis::link_similar(self);
+        // Every `similar` edge of its paragraphs went with them; the others stand.
         true
     }
 

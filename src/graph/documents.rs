@@ -37,12 +37,15 @@ pub(super) struct Inbound {
 const REFERENCES: [EdgeKind; 3] = [EdgeKind::Cites, EdgeKind::Mentions, EdgeKind::PartOf];
 
 impl AtlasGraph {
-    /// Merges every cited resolution that is a loaded document into it:
-    /// `res:S:N` into the document's `¶N`, then `res:S` into `doc:…`, their
-    /// incoming edges re-pointed with their evidence. Idempotent.
-    pub(super) fn absorb_loaded_documents(&mut self) {
+    /// Merges every cited resolution that is one of the loaded documents
+    /// at positions `docs` (in [`AtlasGraph::documents`]) into it: `res:S:N`
+    /// into the document's `¶N`, then `res:S` into `doc:…`, their incoming
+    /// edges re-pointed with their evidence. Idempotent. Run for a new
+    /// document and the loaded ones it cites, it merges everything a pass
+    /// over all documents would, in time proportional to those documents.
+    pub(super) fn absorb_loaded_documents(&mut self, docs: &[usize]) {
         let mut merges = Vec::new();
-        for doc in &self.documents {
+        for doc in docs.iter().filter_map(|&k| self.documents.get(k)) {
             let Some(symbol) = doc.symbol.as_deref() else { continue };
             let Some(doc_node) = self.index_of(&format!("doc:{}", doc.id)) else { continue };
             // "Paragraph 71 of resolution 70/125" is a paragraph of its body, not of an annex.
@@ -150,20 +153,29 @@ impl AtlasGraph {
         }
     }
 
-    /// Sets every paragraph and section label: qualified by its document's
-    /// short name (`WSIS+20 ¶53`, `WSIS+20 §II`) when more than one document
-    /// is open, plain (`¶53`) otherwise. Idempotent.
-    pub(super) fn qualify_labels(&mut self) {
+    /// Sets the document, paragraph and section labels: qualified by their
+    /// document's short name (`WSIS+20 ¶53`, `WSIS+20 §II`) when more than
+    /// one document is open, plain (`¶53`) otherwise. Idempotent. With
+    /// `only` (a document's position and its nodes), just that document's
+    /// labels: enough after adding a document to a map already qualified.
+    pub(super) fn qualify_labels(&mut self, only: Option<(usize, Vec<NodeIndex>)>) {
         let qualify = self.documents.len() > 1;
         let mut labels: HashMap<String, String> = HashMap::new();
         let mut shorts: HashMap<String, String> = HashMap::new();
-        for doc in &self.documents {
+        let docs: Vec<&Document> = match &only {
+            Some((k, _)) => self.documents.get(*k).into_iter().collect(),
+            None => self.documents.iter().collect(),
+        };
+        for doc in docs {
             shorts.insert(format!("doc:{}", doc.id), document::short_name(doc));
             for paragraph in &doc.paragraphs {
                 labels.insert(paragraph.node_id(&doc.id), paragraph.label());
             }
         }
-        let indices: Vec<NodeIndex> = self.node_indices().collect();
+        let indices: Vec<NodeIndex> = match only {
+            Some((_, indices)) => indices,
+            None => self.node_indices().collect(),
+        };
         for index in indices {
             let Some(node) = self.node_mut(index) else { continue };
             if node.kind == NodeKind::Document {

@@ -7,20 +7,22 @@
 //! layout and the window can key their state by index.
 
 mod build;
-pub use build::GraphError;
+pub use build::{Added, GraphError, build};
 mod documents;
 mod query;
+mod role;
 
 use std::collections::HashMap;
 
+use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::Role;
 use crate::document::Document;
 
 pub use query::{Census, SearchHit};
+pub use role::Role;
 
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -178,7 +180,7 @@ impl EdgeKind {
 }
 
 /// One node. Fields that do not apply to its kind are `None`; the names are
-/// the JSON contract of DESIGN.md.
+/// the JSON contract of the node-link export (README, "Export").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Node {
     /// Stable id (`para:wsis10:32`).
@@ -342,14 +344,28 @@ mod permille {
 pub struct AtlasGraph {
     graph: StableGraph<Node, Edge>,
     ids: HashMap<String, NodeIndex>,
+    /// Every edge by (source, target, kind): one edge per pair and kind, found
+    /// in O(1) instead of scanning the edges of a hub node ("governments", a
+    /// section of thousands of paragraphs) on every insertion.
+    edge_index: rustc_hash::FxHashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex>,
     documents: Vec<Document>,
     /// Resolution nodes (`res:A/RES/70/125`, `res:A/RES/70/125:71`) merged
     /// into the loaded document that is their text, kept to bring them back
     /// when that document closes (see `documents.rs`).
     absorbed: HashMap<String, Node>,
+    /// Bumped by every change, so that views derived from the graph know
+    /// when to recompute.
+    revision: u64,
 }
 
 impl AtlasGraph {
+    /// A number that changes whenever the graph does (nodes, edges or their
+    /// data): views computed from the graph are recomputed when it moves.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
     /// An empty graph.
     #[must_use]
     pub fn new() -> Self {
@@ -416,7 +432,7 @@ impl AtlasGraph {
     /// The edge between two nodes of a given kind, in that direction.
     #[must_use]
     pub fn edge_between(&self, source: NodeIndex, target: NodeIndex, kind: EdgeKind) -> Option<EdgeIndex> {
-        self.graph.edges_connecting(source, target).find(|e| e.weight().kind == kind).map(|e| e.id())
+        self.edge_index.get(&(source, target, kind)).copied()
     }
 
     /// The edge at an index.
@@ -430,6 +446,7 @@ impl AtlasGraph {
         if let Some(&index) = self.ids.get(&node.id) {
             return index;
         }
+        self.revision += 1;
         let id = node.id.clone();
         let index = self.graph.add_node(node);
         self.ids.insert(id, index);
@@ -446,6 +463,7 @@ impl AtlasGraph {
         kind: EdgeKind,
         evidence: Vec<Evidence>,
     ) -> EdgeIndex {
+        self.revision += 1;
         if let Some(index) = self.edge_between(source, target, kind) {
             if let Some(edge) = self.graph.edge_weight_mut(index) {
                 edge.evidence.extend(evidence);
@@ -457,26 +475,50 @@ impl AtlasGraph {
         let mut evidence = evidence;
         evidence.sort();
         evidence.dedup();
-        self.graph.add_edge(source, target, Edge { kind, evidence, score: None, deadlines: Vec::new() })
+        let index = self.graph.add_edge(source, target, Edge { kind, evidence, score: None, deadlines: Vec::new() });
+        self.edge_index.insert((source, target, kind), index);
+        index
+    }
+
+    /// Removes an edge. Other indices stay valid.
+    pub fn remove_edge(&mut self, index: EdgeIndex) -> Option<Edge> {
+        self.revision += 1;
+        let (source, target) = self.graph.edge_endpoints(index)?;
+        let edge = self.graph.remove_edge(index)?;
+        self.edge_index.remove(&(source, target, edge.kind));
+        Some(edge)
     }
 
     /// The node at an index, to change its attributes (analysis sets `roles`).
     pub(crate) fn node_mut(&mut self, index: NodeIndex) -> Option<&mut Node> {
+        self.revision += 1;
         self.graph.node_weight_mut(index)
     }
 
     /// The edge at an index, to change its attributes (analysis sets `score`, `deadlines`).
     pub(crate) fn edge_mut(&mut self, index: EdgeIndex) -> Option<&mut Edge> {
+        self.revision += 1;
         self.graph.edge_weight_mut(index)
     }
 
     /// Removes every edge of a kind (analysis recomputes `similar` edges).
     pub(crate) fn remove_edges_of_kind(&mut self, kind: EdgeKind) {
+        self.revision += 1;
         self.graph.retain_edges(|g, e| g.edge_weight(e).is_none_or(|w| w.kind != kind));
+        self.edge_index.retain(|&(_, _, k), _| k != kind);
     }
 
     /// Removes a node and its edges. Other indices stay valid.
     pub fn remove_node(&mut self, index: NodeIndex) -> Option<Node> {
+        self.revision += 1;
+        let edges: Vec<(NodeIndex, NodeIndex, EdgeKind)> = [Direction::Outgoing, Direction::Incoming]
+            .into_iter()
+            .flat_map(|d| self.graph.edges_directed(index, d))
+            .map(|e| (e.source(), e.target(), e.weight().kind))
+            .collect();
+        for key in &edges {
+            self.edge_index.remove(key);
+        }
         let node = self.graph.remove_node(index)?;
         self.ids.remove(&node.id);
         Some(node)

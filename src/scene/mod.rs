@@ -11,77 +11,11 @@ use crate::graph::{AtlasGraph, EdgeKind, NodeKind};
 use crate::layout::atlas::node_radius;
 use crate::style::{Rgba, Style};
 
-/// Maps world coordinates (the layout's) to screen pixels and back.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Camera {
-    /// World point shown at the centre of the viewport.
-    pub center: [f32; 2],
-    /// Pixels per world unit.
-    pub zoom: f32,
-    /// Viewport size in pixels (width, height).
-    pub size: [f32; 2],
-}
-
-impl Camera {
-    /// Smallest and largest zoom the window allows.
-    pub const ZOOM_RANGE: (f32, f32) = (0.02, 20.0);
-
-    /// World → screen (origin at the viewport's top-left).
-    #[must_use]
-    pub fn to_screen(&self, p: [f32; 2]) -> [f32; 2] {
-        [
-            (p[0] - self.center[0]) * self.zoom + self.size[0] / 2.0,
-            (p[1] - self.center[1]) * self.zoom + self.size[1] / 2.0,
-        ]
-    }
-
-    /// Screen → world.
-    #[must_use]
-    pub fn to_world(&self, s: [f32; 2]) -> [f32; 2] {
-        [
-            (s[0] - self.size[0] / 2.0) / self.zoom + self.center[0],
-            (s[1] - self.size[1] / 2.0) / self.zoom + self.center[1],
-        ]
-    }
-
-    /// A camera that frames `points` (world) in a viewport of `size` pixels
-    /// with `margin` pixels free on every side. No points: centred on 0.
-    #[must_use]
-    pub fn fit(points: impl IntoIterator<Item = [f32; 2]>, size: [f32; 2], margin: f32) -> Camera {
-        let mut min = [f32::INFINITY; 2];
-        let mut max = [f32::NEG_INFINITY; 2];
-        for p in points {
-            if p[0].is_finite() && p[1].is_finite() {
-                for k in 0..2 {
-                    min[k] = min[k].min(p[k]);
-                    max[k] = max[k].max(p[k]);
-                }
-            }
-        }
-        if !min[0].is_finite() {
-            return Camera { center: [0.0, 0.0], zoom: 1.0, size };
-        }
-        let span = [(max[0] - min[0]).max(1.0), (max[1] - min[1]).max(1.0)];
-        let room = [(size[0] - 2.0 * margin).max(1.0), (size[1] - 2.0 * margin).max(1.0)];
-        let zoom = (room[0] / span[0]).min(room[1] / span[1]).clamp(Self::ZOOM_RANGE.0, Self::ZOOM_RANGE.1);
-        Camera { center: [(min[0] + max[0]) / 2.0, (min[1] + max[1]) / 2.0], zoom, size }
-    }
-
-    /// Zooms by `factor` keeping the world point under `screen` fixed.
-    pub fn zoom_about(&mut self, screen: [f32; 2], factor: f32) {
-        let before = self.to_world(screen);
-        self.zoom = (self.zoom * factor).clamp(Self::ZOOM_RANGE.0, Self::ZOOM_RANGE.1);
-        let after = self.to_world(screen);
-        self.center[0] += before[0] - after[0];
-        self.center[1] += before[1] - after[1];
-    }
-
-    /// Moves the view by a screen-pixel delta (dragging the background).
-    pub fn pan(&mut self, delta: [f32; 2]) {
-        self.center[0] -= delta[0] / self.zoom;
-        self.center[1] -= delta[1] / self.zoom;
-    }
-}
+mod camera;
+mod labels;
+pub use camera::Camera;
+use labels::place_labels;
+pub use labels::{label_box, text_width};
 
 /// Which labels to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -94,15 +28,17 @@ pub enum Labels {
     None,
 }
 
-/// What a disc's fill tells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize)]
+/// What a disc's fill tells (also the command line's `--color-by` values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
 pub enum ColorBy {
     /// Its kind (paragraph, resolution, body…), as the legend lists them.
     #[default]
+    #[value(help = "Paragraph, resolution, body…")]
     Kind,
     /// A paragraph's clause role (the most binding of its clauses', see
     /// [`Role::principal`]); every other node is drawn in a neutral grey.
+    #[value(help = "Recalls, commits, calls… (paragraphs; everything else grey)")]
     Role,
 }
 
@@ -311,17 +247,8 @@ impl Scene {
     }
 }
 
-/// Approximate width in pixels of `text` at `size` (the bundled UI font's
-/// average advance), used to keep labels apart in the window and in exports.
-#[must_use]
-pub fn text_width(text: &str, size: f32) -> f32 {
-    text.chars().count() as f32 * size * 0.56
-}
-
 /// Opacity of what is not lit while something is hovered.
 const DIM: f32 = 0.15;
-/// At most this many labels (the rest would be unreadable anyway).
-const MAX_LABELS: usize = 600;
 
 /// Builds the scene.
 ///
@@ -357,7 +284,12 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
 
     // With several documents open, paragraphs and sections wear their document's outline.
     let doc_outline: HashMap<String, Rgba> = if graph.documents().len() > 1 {
-        graph.documents().iter().enumerate().map(|(i, d)| (format!("doc:{}", d.id), style.document_color(i))).collect()
+        graph
+            .documents()
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (crate::id::document(&d.id), style.document_color(i)))
+            .collect()
     } else {
         HashMap::new()
     };
@@ -521,109 +453,6 @@ pub fn first_words(text: &str, n: usize) -> String {
         out.push('…');
     }
     out
-}
-
-/// Greedy label placement: highest priority first, skipping any label whose
-/// box would overlap one already placed.
-fn place_labels(input: &SceneInput<'_>, nodes: &[NodeShape], is_lit: &dyn Fn(NodeIndex) -> bool) -> Vec<LabelShape> {
-    let style = input.style;
-    let highlight = input.highlight;
-    let size = style.font_size;
-    // Priority: selected, hovered, lit neighbours, search matches, then big discs.
-    let mut order: Vec<(u8, f32, usize)> = nodes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, n)| {
-            let forced = highlight.selected == Some(n.index) || highlight.hovered == Some(n.index);
-            let lit_neighbour = highlight.hovered.is_some() && is_lit(n.index);
-            let matched = highlight.matches.contains(&n.index);
-            let rank = if forced {
-                0
-            } else if lit_neighbour {
-                1
-            } else if matched {
-                2
-            } else if highlight.hovered.is_some() {
-                return None; // keep the dimmed rest quiet while hovering
-            } else if n.radius >= 3.0 || n.kind == NodeKind::Document || n.kind == NodeKind::Section {
-                3
-            } else {
-                return None; // too small at this zoom to be worth a label
-            };
-            Some((rank, -n.radius, i))
-        })
-        .collect();
-    order.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
-
-    // The grid holds placed labels (owner `LABEL`) and the lit discs big
-    // enough to read (owner: their position in `nodes`), so a label's halo
-    // neither covers another label nor the disc of a node at least as big
-    // (a hub's label may run over its small neighbours, not the reverse).
-    const LABEL: usize = usize::MAX;
-    let cell = 64.0;
-    let mut grid: HashMap<(i32, i32), Vec<Owned>> = HashMap::new();
-    for (i, n) in nodes.iter().enumerate() {
-        if n.radius >= 3.0 && is_lit(n.index) {
-            // The disc's inner square: a label may graze its rim, not its middle.
-            let h = n.radius * 0.8;
-            let rect = [n.center[0] - h, n.center[1] - h, n.center[0] + h, n.center[1] + h];
-            for c in cells_of(rect, cell) {
-                grid.entry(c).or_default().push((rect, i));
-            }
-        }
-    }
-    let mut labels = Vec::new();
-    for (rank, _, i) in order {
-        if labels.len() >= MAX_LABELS {
-            break;
-        }
-        let Some(n) = nodes.get(i) else { continue };
-        let Some(node) = input.graph.node(n.index) else { continue };
-        let text = node.label.clone();
-        let pos = [n.center[0] + n.radius + 3.0, n.center[1]];
-        let rect = [pos[0], pos[1] - size * 0.6, pos[0] + text_width(&text, size), pos[1] + size * 0.6];
-        let cells = cells_of(rect, cell);
-        let in_the_way =
-            |owner: usize| owner == LABEL || (owner != i && nodes.get(owner).is_some_and(|o| o.radius >= n.radius));
-        let blocked = |c: &(i32, i32)| {
-            grid.get(c).is_some_and(|rs| rs.iter().any(|&(r, owner)| in_the_way(owner) && intersects(r, rect)))
-        };
-        if rank > 0 && cells.iter().any(blocked) {
-            continue;
-        }
-        for c in cells {
-            grid.entry(c).or_default().push((rect, LABEL));
-        }
-        let fade = if is_lit(n.index) { 1.0 } else { DIM };
-        labels.push(LabelShape {
-            index: n.index,
-            text,
-            pos,
-            size,
-            color: style.text.fade(fade),
-            halo: style.background.fade(0.75 * fade),
-        });
-    }
-    labels
-}
-
-/// A box in the label grid and what it belongs to.
-type Owned = ([f32; 4], usize);
-
-fn cells_of(r: [f32; 4], cell: f32) -> Vec<(i32, i32)> {
-    let (x0, y0) = ((r[0] / cell).floor() as i32, (r[1] / cell).floor() as i32);
-    let (x1, y1) = ((r[2] / cell).floor() as i32, (r[3] / cell).floor() as i32);
-    let mut out = Vec::new();
-    for x in x0..=x1.min(x0 + 64) {
-        for y in y0..=y1.min(y0 + 64) {
-            out.push((x, y));
-        }
-    }
-    out
-}
-
-fn intersects(a: [f32; 4], b: [f32; 4]) -> bool {
-    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
 #[cfg(test)]
