@@ -900,13 +900,7 @@ impl<'l, 'a> Parser<'l, 'a> {
 
     /// `key`, or `key-2`, `key-3`… if taken.
     fn unique_key(&self, key: &str) -> String {
-        let mut candidate = key.to_owned();
-        let mut n = 2;
-        while self.keys.contains_key(&candidate) {
-            candidate = format!("{key}-{n}");
-            n += 1;
-        }
-        candidate
+        crate::id::unique(key, |k| self.keys.contains_key(k))
     }
 
     /// A line that starts nothing: a continuation, a heading's second line,
