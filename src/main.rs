@@ -78,6 +78,9 @@ enum Command {
         /// Leave the legend out of the picture.
         #[arg(long)]
         no_legend: bool,
+        /// Leave out the section outlines (the soft hull behind each section's paragraphs).
+        #[arg(long)]
+        no_hulls: bool,
         /// What a disc's colour tells: its node kind, or a paragraph's clause role.
         #[arg(long, value_enum, default_value_t = ColorBy::Kind)]
         color_by: ColorBy,
@@ -271,6 +274,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             theme,
             no_labels,
             no_legend,
+            no_hulls,
             color_by,
             focus,
             depth,
@@ -302,6 +306,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 labels: !no_labels,
                 legend: !no_legend,
                 color_by,
+                hulls: !no_hulls,
             };
             let position = |n: petgraph::stable_graph::NodeIndex| layout.position(n);
             let bytes = match &annotations {

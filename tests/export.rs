@@ -718,3 +718,35 @@ fn export_annotations_carries_notes_and_links_in_json_graphml_and_dot() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("left out"), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn each_section_is_one_hull_in_the_svg_and_none_without_hulls() {
+    let (graph, _) = bundled();
+    let all: BTreeSet<NodeIndex> = graph.node_indices().collect();
+    let sections: Vec<String> = graph
+        .nodes()
+        .filter(|(_, n)| n.kind == wsis_atlas::graph::NodeKind::Section)
+        .map(|(_, n)| n.title.clone().unwrap_or_default())
+        .collect();
+    for (width, height) in [(1600, 1000), (1024, 700), (3840, 2160)] {
+        let opts = ImageOptions { width, height, ..ImageOptions::default() };
+        let svg = render_svg(&bundled_scene(&all, &opts), &opts);
+        let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+        let hulls: Vec<&str> = doc
+            .descendants()
+            .filter(|e| e.attribute("class") == Some("hull"))
+            .filter_map(|e| e.children().find(|c| c.has_tag_name("title")).and_then(|t| t.text()))
+            .collect();
+        // One hull per section, titled with its heading, behind the edges.
+        assert_eq!(hulls.len(), sections.len(), "{width}×{height}");
+        for title in &sections {
+            assert!(hulls.contains(&title.as_str()), "no hull for {title}");
+        }
+        let order: Vec<&str> = doc.root_element().children().filter_map(|e| e.attribute("class")).collect();
+        let (h, e) = (order.iter().position(|c| *c == "hulls"), order.iter().position(|c| *c == "edges"));
+        assert!(h < e && h.is_some(), "{order:?}");
+    }
+    let opts = ImageOptions { hulls: false, ..ImageOptions::default() };
+    let svg = render_svg(&bundled_scene(&all, &opts), &opts);
+    assert!(!svg.contains("class=\"hull\""));
+}

@@ -421,3 +421,21 @@ fn the_sections_list_names_sections_as_the_map_labels_them_and_hides_their_parag
     assert!(!shown.contains_key("para:wsis10:26"), "¶26 opens §1.1");
     assert!(shown.contains_key("para:wsis10:17"), "¶17 is in §1, not §1.1");
 }
+
+#[test]
+fn h_hides_and_shows_the_section_hulls_and_the_choice_is_remembered() {
+    let mut harness = harness();
+    let hulls = |h: &Harness<'_, AtlasApp>| h.state().last_scene.as_ref().map_or(0, |s| s.hulls.len());
+    let sections =
+        harness.state().workspace.graph.nodes().filter(|(_, n)| n.kind == wsis_atlas::graph::NodeKind::Section).count();
+    assert!(harness.state().settings.show_hulls, "on by default");
+    assert!(hulls(&harness) > 0 && hulls(&harness) <= sections, "{} of {sections}", hulls(&harness));
+    harness.key_press(Key::H);
+    harness.run();
+    assert!(!harness.state().settings.show_hulls);
+    assert_eq!(hulls(&harness), 0);
+    harness.key_press(Key::H);
+    harness.run();
+    assert!(harness.state().settings.show_hulls);
+    assert!(hulls(&harness) > 0);
+}

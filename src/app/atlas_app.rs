@@ -199,6 +199,7 @@ impl AtlasApp {
             Command::ToggleKind(k) => self.view.toggle_kind(k),
             Command::ToggleSection(id) => self.view.toggle_section(&id),
             Command::SetThematic(on) => self.view.show_thematic = on,
+            Command::SetHulls(on) => self.settings.show_hulls = on,
             Command::SetColorBy(c) => {
                 self.view.color_by = c;
                 self.view.reveal_roles = c == ColorBy::Role;
@@ -372,6 +373,9 @@ impl AtlasApp {
                 }
                 if i.consume_key(Modifiers::NONE, Key::Space) {
                     commands.push(Command::TogglePause);
+                }
+                if i.consume_key(Modifiers::NONE, Key::H) {
+                    commands.push(Command::SetHulls(!self.settings.show_hulls));
                 }
                 if i.consume_key(Modifiers::NONE, Key::R) {
                     commands.push(Command::SetColorBy(match self.view.color_by {

@@ -60,6 +60,7 @@ pub fn current_scene_into(
         color_by: view.color_by,
         cull: true,
         tooltips,
+        hulls: app.settings.show_hulls,
     };
     scene::build_into(&input, scene);
 }
@@ -246,6 +247,9 @@ pub fn paint_with(ui: &egui::Ui, rect: Rect, scene: &Scene, buffers: &mut PaintB
     let at = |p: [f32; 2]| pos2(rect.min.x + p[0], rect.min.y + p[1]);
     let mesh = refill(&mut buffers.map);
     mesh.add_colored_rect(rect, color32(scene.background));
+    for h in &scene.hulls {
+        add_hull(mesh, &h.points.iter().map(|&p| at(p)).collect::<Vec<_>>(), color32(h.fill), color32(h.stroke));
+    }
     for e in &scene.edges {
         let (a, b, color) = (at(e.from), at(e.to), color32(e.color));
         if e.dashed {
@@ -278,6 +282,23 @@ pub fn paint_with(ui: &egui::Ui, rect: Rect, scene: &Scene, buffers: &mut PaintB
         let bg = Rect::from_min_max(at([b[0], b[1]]), at([b[2], b[3]]));
         labels.rect_filled(bg, 2.0, color32(l.halo));
         labels.galley(pos, galley, color32(l.color));
+    }
+}
+
+/// Adds a convex polygon filled with `fill` (a fan of triangles) and
+/// outlined with a one-pixel `stroke`.
+fn add_hull(mesh: &mut Mesh, points: &[Pos2], fill: Color32, stroke: Color32) {
+    let Some(&first) = points.first() else { return };
+    let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
+    for &p in points {
+        mesh.colored_vertex(p, fill);
+    }
+    for k in 1..points.len().saturating_sub(1) {
+        let k = u32::try_from(k).unwrap_or(0);
+        mesh.add_triangle(base, base + k, base + k + 1);
+    }
+    for (a, b) in points.iter().zip(points.iter().skip(1).chain([&first])) {
+        add_line(mesh, *a, *b, 1.0, stroke);
     }
 }
 

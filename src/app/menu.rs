@@ -98,6 +98,10 @@ fn view_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
     ui.separator();
     ui.checkbox(&mut app.settings.show_side_panel, "Search and filters panel");
     ui.checkbox(&mut app.settings.show_detail_panel, "Detail panel");
+    let hulls = egui::Button::selectable(app.settings.show_hulls, "Section outlines (hulls)").shortcut_text("H");
+    if ui.add(hulls).clicked() {
+        out.push(Command::SetHulls(!app.settings.show_hulls));
+    }
     let mut thematic = app.view.show_thematic;
     if ui.checkbox(&mut thematic, "Thematic SDG links").changed() {
         out.push(Command::SetThematic(thematic));
@@ -155,6 +159,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("F / Home", "fit everything into view"),
     ("Space", "pause or resume the layout"),
     ("R", "colour the discs by clause role, or back by node kind"),
+    ("H", "show or hide the section outlines (a soft hull behind each section's paragraphs)"),
     ("Esc", "leave focus, else clear the selection"),
     ("Alt+Left / Alt+Right, mouse back/forward", "selection history"),
     ("Ctrl+Q", "quit"),

@@ -34,6 +34,8 @@ pub struct Settings {
     pub show_detail_panel: bool,
     /// Discs coloured by kind or by clause role.
     pub color_by: crate::scene::ColorBy,
+    /// Each section drawn as a soft hull behind its paragraphs.
+    pub show_hulls: bool,
     /// Documents opened recently, newest first.
     pub recent_documents: Vec<PathBuf>,
     /// Annotation files opened or saved recently, newest first.
@@ -50,6 +52,7 @@ impl Default for Settings {
             show_side_panel: true,
             show_detail_panel: true,
             color_by: crate::scene::ColorBy::Kind,
+            show_hulls: true,
             recent_documents: Vec::new(),
             recent_annotations: Vec::new(),
             pinned: BTreeMap::new(),

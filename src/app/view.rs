@@ -36,6 +36,8 @@ pub enum Command {
     ToggleSection(String),
     /// Show or hide thematic SDG links.
     SetThematic(bool),
+    /// Draw the section hulls, or not (remembered).
+    SetHulls(bool),
     /// Pause or resume the layout.
     TogglePause,
     /// Pin or unpin a node at its current position.

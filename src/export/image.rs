@@ -84,6 +84,8 @@ pub struct ImageOptions {
     pub legend: bool,
     /// Fill discs by node kind or by clause role.
     pub color_by: ColorBy,
+    /// Draw each section as a soft hull behind its paragraphs.
+    pub hulls: bool,
 }
 
 impl Default for ImageOptions {
@@ -96,6 +98,7 @@ impl Default for ImageOptions {
             labels: true,
             legend: true,
             color_by: ColorBy::Kind,
+            hulls: true,
         }
     }
 }
@@ -202,6 +205,7 @@ pub fn whole_graph_scene_with(
             color_by: opts.color_by,
             cull: false,
             tooltips: true,
+            hulls: opts.hulls,
         });
         if !opts.theme.paints_background() {
             scene.background = crate::style::Rgba::TRANSPARENT;

@@ -107,6 +107,25 @@ pub fn render_svg(scene: &Scene, opts: &ImageOptions) -> String {
         out.push_str("/>\n");
     }
 
+    if !scene.hulls.is_empty() {
+        out.push_str("<g class=\"hulls\">\n");
+        for h in &scene.hulls {
+            out.push_str("<path class=\"hull\" d=\"");
+            for (k, p) in h.points.iter().enumerate() {
+                out.push(if k == 0 { 'M' } else { 'L' });
+                num_into(&mut out, p[0]);
+                out.push(' ');
+                num_into(&mut out, p[1]);
+            }
+            out.push_str("Z\"");
+            paint(&mut out, "fill", h.fill);
+            paint(&mut out, "stroke", h.stroke);
+            out.push_str(" stroke-width=\"1\" stroke-linejoin=\"round\"><title>");
+            escape_into(&mut out, &h.title);
+            out.push_str("</title></path>\n");
+        }
+        out.push_str("</g>\n");
+    }
     out.push_str("<g class=\"edges\" fill=\"none\" stroke-linecap=\"round\">\n");
     for e in &scene.edges {
         out.push_str("<line class=\"edge ");

@@ -12,8 +12,10 @@ use crate::layout::atlas::node_radius;
 use crate::style::{Rgba, Style};
 
 mod camera;
+pub mod hulls;
 mod labels;
 pub use camera::Camera;
+pub use hulls::HullShape;
 use labels::place_labels;
 pub use labels::{label_box, text_width};
 
@@ -104,6 +106,8 @@ pub struct SceneInput<'a> {
     /// otherwise only the hovered node's tooltip, which is all the window
     /// shows (and saves two allocations per node per frame).
     pub tooltips: bool,
+    /// Draw each section as a soft hull behind its paragraphs.
+    pub hulls: bool,
 }
 
 /// A disc.
@@ -220,6 +224,8 @@ pub struct Scene {
     pub size: [f32; 2],
     /// Background colour.
     pub background: Rgba,
+    /// Section hulls, drawn first, behind everything else.
+    pub hulls: Vec<HullShape>,
     /// Lines.
     pub edges: Vec<EdgeShape>,
     /// Discs (dimmed first, highlighted last so they sit on top).
@@ -393,6 +399,24 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
         });
     }
 
+    let mut hulls = std::mem::take(&mut scene.hulls);
+    hulls.clear();
+    if input.hulls {
+        hulls::section_hulls(graph, &placed, style, &mut hulls);
+        if input.cull {
+            hulls.retain(|h| {
+                let inside = |p: &[f32; 2]| {
+                    p[0] >= -margin
+                        && p[1] >= -margin
+                        && p[0] <= camera.size[0] + margin
+                        && p[1] <= camera.size[1] + margin
+                };
+                h.points.iter().any(inside)
+                    || h.points.iter().any(|p| p[0] < 0.0) && h.points.iter().any(|p| p[0] > camera.size[0])
+            });
+        }
+    }
+
     let labels = if input.labels == Labels::None { Vec::new() } else { place_labels(input, &nodes, &is_lit) };
 
     let rows: Vec<(LegendKey, Rgba)> = match input.color_by {
@@ -410,7 +434,7 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
         .map(|((key, color), count)| LegendEntry { key, color, count })
         .collect();
 
-    *scene = Scene { size: camera.size, background: style.background, edges, nodes, labels, legend };
+    *scene = Scene { size: camera.size, background: style.background, hulls, edges, nodes, labels, legend };
 }
 
 impl Rgba {
@@ -508,6 +532,7 @@ mod tests {
                 color_by: ColorBy::Kind,
                 cull: true,
                 tooltips: false,
+                hulls: false,
             };
             build(&input).labels.iter().map(|l| l.index).collect::<Vec<_>>()
         };
