@@ -16,5 +16,6 @@ mod gui;
 mod hostile;
 mod layout;
 mod layouts;
+mod map_gui;
 mod realdocs;
 mod wsis20;

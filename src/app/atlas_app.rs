@@ -46,6 +46,10 @@ pub struct AtlasApp {
     pub(crate) focus_search: bool,
     /// The open annotation set and its dialogs.
     pub notes: annotations_ui::Notes,
+    /// Undo and redo of moves, pins, hides and focus.
+    pub undo: super::undo::UndoHistory,
+    /// Where the dragged node was when the drag started (for undo).
+    pub(crate) drag_from: Vec<(petgraph::stable_graph::NodeIndex, crate::layout::pins::Placement)>,
     pending: Vec<Command>,
     /// The window title last sent: a viewport command requests a repaint,
     /// so sending it every frame would keep the window repainting forever.
@@ -70,6 +74,8 @@ impl AtlasApp {
             context_node: None,
             focus_search: false,
             notes: annotations_ui::Notes::default(),
+            undo: super::undo::UndoHistory::default(),
+            drag_from: Vec::new(),
             pending: Vec::new(),
             title_sent: None,
         };
@@ -160,7 +166,7 @@ impl AtlasApp {
         }
     }
 
-    fn remember_pin(&mut self, node: petgraph::stable_graph::NodeIndex, pinned: bool) {
+    pub(crate) fn remember_pin(&mut self, node: petgraph::stable_graph::NodeIndex, pinned: bool) {
         let Some(id) = self.workspace.graph.node(node).map(|n| n.id.clone()) else { return };
         let key = self.workspace.pin_key();
         let pins = self.settings.pinned.entry(key).or_default();
@@ -176,6 +182,14 @@ impl AtlasApp {
 
     /// Applies one command.
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        let before = super::undo::Recorder::before(self, &command);
+        self.apply_command(ctx, command);
+        if let Some(before) = before {
+            before.record(self);
+        }
+    }
+
+    fn apply_command(&mut self, ctx: &egui::Context, command: Command) {
         let graph = &self.workspace.graph;
         match command {
             Command::Select(n) => {
@@ -250,6 +264,14 @@ impl AtlasApp {
             Command::CloseDocument(id) => self.close_document(&id),
             Command::Notes(c) => annotations_ui::apply(self, ctx, c),
             Command::ToggleRole(role) => self.view.toggle_role(role),
+            Command::Moved(moves) => {
+                if let Some(&(n, _, to)) = moves.first() {
+                    self.remember_pin(n, to.pinned);
+                }
+                self.undo.record(super::undo::Change::Placements(moves));
+            }
+            Command::Undo => super::undo::step(self, super::undo::Direction::Undo),
+            Command::Redo => super::undo::step(self, super::undo::Direction::Redo),
         }
     }
 
@@ -290,6 +312,7 @@ impl AtlasApp {
                 }
                 self.workspace = workspace;
                 self.view.reset_for_new_graph();
+                self.undo.clear();
                 self.last_scene = None;
                 self.restore_pins();
                 if errors.is_empty() {
@@ -332,6 +355,7 @@ impl AtlasApp {
             self.view.hidden_documents.remove(id);
             self.view.forget_missing(&self.workspace.graph);
             self.view.visibility_changed = true;
+            self.undo.clear();
             self.last_scene = None;
             self.status.set(Level::Info, format!("Closed {}", source.unwrap_or_else(|| id.to_owned())));
         }
@@ -348,6 +372,14 @@ impl AtlasApp {
             }
             if i.consume_shortcut(&ctrl(Key::E)) {
                 self.export_dialog = Some(super::export_dialog::ExportDialog::image_of(&self.view));
+            }
+            if !typing {
+                // Shift first: Ctrl+Z also matches Ctrl+Shift+Z.
+                if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)) {
+                    commands.push(Command::Redo);
+                } else if i.consume_shortcut(&ctrl(Key::Z)) {
+                    commands.push(Command::Undo);
+                }
             }
             if i.consume_shortcut(&ctrl(Key::Q)) {
                 commands.push(Command::Quit);

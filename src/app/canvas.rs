@@ -107,6 +107,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
     if response.drag_started() {
         let origin = ui.input(|i| i.pointer.press_origin()).map(to_local);
         app.dragging = origin.and_then(hit);
+        app.drag_from = app.dragging.map(|n| app.workspace.layout.begin_drag(n)).unwrap_or_default();
     }
     if response.dragged() {
         match (app.dragging, response.interact_pointer_pos()) {
@@ -120,7 +121,18 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
     if response.drag_stopped()
         && let Some(node) = app.dragging.take()
     {
-        out.push(Command::SetPinned(node, true));
+        // Exactly where released, pinned; only its neighbourhood adjusts.
+        let release = response.interact_pointer_pos().or_else(|| ui.input(|i| i.pointer.latest_pos()));
+        if let Some(p) = release {
+            let to = crate::layout::pins::Placement { pos: camera.to_world(to_local(p)), pinned: true };
+            app.workspace.layout.place(node, to);
+        }
+        let layout = &app.workspace.layout;
+        let moves = std::mem::take(&mut app.drag_from)
+            .into_iter()
+            .filter_map(|(n, from)| Some((n, from, layout.placement(n)?)))
+            .collect();
+        out.push(Command::Moved(moves));
     }
 
     // Clicks.

@@ -15,6 +15,7 @@ pub mod open_prompt;
 pub mod settings;
 pub mod side_panel;
 pub mod status;
+pub mod undo;
 pub mod view;
 pub mod workspace;
 

@@ -69,6 +69,14 @@ pub enum Command {
     ToggleRole(crate::analysis::roles::Role),
     /// Colour discs by node kind or by clause role.
     SetColorBy(crate::scene::ColorBy),
+    /// A node was dragged: the placements of it (first) and its
+    /// neighbourhood before and after. Remembers its pin, records the move
+    /// for undo.
+    Moved(Vec<(NodeIndex, crate::layout::pins::Placement, crate::layout::pins::Placement)>),
+    /// Undo the last move, pin, hide or focus change.
+    Undo,
+    /// Redo what was undone.
+    Redo,
 }
 
 /// Hops allowed around a focused node.
