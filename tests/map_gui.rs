@@ -150,3 +150,82 @@ fn undo_restores_a_hidden_kind_and_a_focus() {
     key(&mut harness, Key::Z, Modifiers::COMMAND | Modifiers::SHIFT);
     assert!(harness.state().view.hidden_kinds.contains(&NodeKind::Sdg));
 }
+
+/// Ids of the nodes painted in the last frame.
+fn painted_ids(harness: &Harness<'_, AtlasApp>) -> Vec<String> {
+    let app = harness.state();
+    let scene = app.last_scene.as_ref().expect("a frame was painted");
+    scene.nodes.iter().filter_map(|n| app.workspace.graph.node(n.index).map(|node| node.id.clone())).collect()
+}
+
+/// Zooms the map in 8× about its top-left corner, as the wheel would.
+fn zoom_into_a_corner(harness: &mut Harness<'_, AtlasApp>) {
+    let app = harness.state_mut();
+    let mut camera = app.view.camera.expect("a camera");
+    camera.zoom_about([30.0, 30.0], 8.0);
+    app.view.camera = Some(camera);
+    harness.run();
+}
+
+#[test]
+fn find_then_enter_brings_the_result_into_view() {
+    let mut harness = harness();
+    zoom_into_a_corner(&mut harness);
+    assert!(!painted_ids(&harness).iter().any(|id| id == "org:CSTD"), "CSTD is off screen at first");
+    key(&mut harness, Key::F, Modifiers::COMMAND);
+    harness.run();
+    let field = harness
+        .get_by(|n| n.role() == Role::TextInput && n.data().placeholder().is_some_and(|p| p.starts_with("privacy")));
+    field.type_text("CSTD");
+    harness.run();
+    key(&mut harness, Key::Enter, Modifiers::NONE);
+    harness.run();
+    let app = harness.state();
+    let cstd = app.workspace.graph.index_of("org:CSTD").expect("CSTD");
+    assert_eq!(app.view.selected, Some(cstd));
+    assert!(app.view.camera_motion.is_none(), "the move has ended");
+    assert!(painted_ids(&harness).iter().any(|id| id == "org:CSTD"), "the CSTD disc is on screen");
+    let camera = app.view.camera.expect("a camera");
+    let s = camera.to_screen(app.workspace.position(cstd).expect("placed"));
+    assert!(
+        (0.0..camera.size[0]).contains(&s[0]) && (0.0..camera.size[1]).contains(&s[1]),
+        "inside the canvas: {s:?} of {:?}",
+        camera.size
+    );
+    let radius = wsis_atlas::layout::node_radius(&app.workspace.graph, cstd) * camera.zoom;
+    assert!(radius >= wsis_atlas::camera_motion::READABLE_RADIUS - 0.1, "readable: {radius} px");
+}
+
+#[test]
+fn a_selection_well_inside_the_view_does_not_move_it_and_z_frames_the_neighbours() {
+    use wsis_atlas::app::view::Command;
+    let mut harness = harness();
+    // Zoom in on ¶51 first (Z), then select a neighbour that is in view.
+    let p51 = harness.state().workspace.graph.index_of("para:wsis10:51").expect("¶51");
+    harness.state_mut().push(Command::Select(p51));
+    harness.run();
+    key(&mut harness, Key::Z, Modifiers::NONE);
+    let app = harness.state();
+    let camera = app.view.camera.expect("a camera");
+    let graph = &app.workspace.graph;
+    for m in std::iter::once(p51).chain(graph.inner().neighbors_undirected(p51)) {
+        let s = camera.to_screen(app.workspace.position(m).expect("placed"));
+        assert!(
+            (0.0..camera.size[0]).contains(&s[0]) && (0.0..camera.size[1]).contains(&s[1]),
+            "{:?} is framed: {s:?}",
+            graph.node(m).map(|n| &n.id)
+        );
+    }
+    let next = graph.node_indices().find(|&m| {
+        m != p51
+            && app.workspace.position(m).is_some_and(|p| wsis_atlas::camera_motion::well_inside(&camera, p))
+            && wsis_atlas::layout::node_radius(graph, m) * camera.zoom >= wsis_atlas::camera_motion::READABLE_RADIUS
+    });
+    let next = next.expect("a readable node well inside the view");
+    harness.state_mut().push(Command::Select(next));
+    harness.run();
+    assert_eq!(harness.state().view.camera, Some(camera), "the camera stayed");
+    // Back (Alt+Left) to ¶51: still in view, so the camera stays too.
+    key(&mut harness, Key::ArrowLeft, Modifiers::ALT);
+    assert_eq!(harness.state().view.selected, Some(p51));
+}

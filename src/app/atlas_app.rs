@@ -210,6 +210,7 @@ impl AtlasApp {
             Command::LeaveFocus => self.view.leave_focus(),
             Command::SetFocusDepth(d) => self.view.set_focus_depth(graph, d),
             Command::FitToView => self.view.fit_requested = true,
+            Command::ZoomToSelection => super::follow::zoom_to_selection(self),
             Command::ToggleKind(k) => self.view.toggle_kind(k),
             Command::ToggleSection(id) => self.view.toggle_section(&id),
             Command::SetThematic(on) => self.view.show_thematic = on,
@@ -402,6 +403,9 @@ impl AtlasApp {
                 if i.consume_key(Modifiers::NONE, Key::F) || i.consume_key(Modifiers::NONE, Key::Home) {
                     commands.push(Command::FitToView);
                 }
+                if i.consume_key(Modifiers::NONE, Key::Z) {
+                    commands.push(Command::ZoomToSelection);
+                }
                 if i.consume_key(Modifiers::NONE, Key::Space) {
                     commands.push(Command::TogglePause);
                 }
@@ -507,7 +511,13 @@ impl eframe::App for AtlasApp {
                 .size_range(240.0..=720.0)
                 .show(ui, |ui| commands.extend(detail_panel::detail_panel_ui(ui, self)));
         }
-        egui::CentralPanel::no_frame().show(ui, |ui| commands.extend(canvas::canvas_ui(ui, self)));
+        let selected_before = self.view.selected;
+        let mut on_map = false;
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            let map = canvas::canvas_ui(ui, self);
+            on_map = map.iter().any(|c| matches!(c, Command::Select(_)));
+            commands.extend(map);
+        });
         super::export_dialog::export_dialog_ui(&ctx, self);
         super::analysis_ui::compare_ui(&ctx, self, &mut commands);
         if let Some(command) = open_prompt::open_prompt_ui(&ctx, self) {
@@ -522,6 +532,10 @@ impl eframe::App for AtlasApp {
         }
         for command in commands {
             self.apply(&ctx, command);
+        }
+        // A selection made elsewhere than on the map comes into view.
+        if self.view.selected != selected_before && !on_map {
+            super::follow::follow_selection(self);
         }
         self.sync_visibility();
     }

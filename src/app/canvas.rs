@@ -80,6 +80,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
         }
         _ => {
             app.view.fit_requested = false;
+            app.view.camera_motion = None;
             let graph = &app.workspace.graph;
             let points = graph
                 .node_indices()
@@ -88,6 +89,15 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
             Camera::fit(points, size, FIT_MARGIN)
         }
     };
+    // Following the selection: the animated move, frame by frame.
+    if let Some(motion) = app.view.camera_motion.as_mut() {
+        camera = motion.advance(ui.input(|i| i.stable_dt).min(0.1), size);
+        if motion.is_done() {
+            app.view.camera_motion = None;
+        } else {
+            ui.ctx().request_repaint();
+        }
+    }
 
     // Hover from the last painted scene.
     let pointer = response.hover_pos().map(to_local);
@@ -99,6 +109,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
         let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
         let factor = (scroll * 0.0025).exp() * pinch;
         if (factor - 1.0).abs() > 1e-4 {
+            app.view.camera_motion = None;
             camera.zoom_about(p, factor);
         }
     }
@@ -114,6 +125,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
             (Some(node), Some(p)) => app.workspace.layout.set_position(node, camera.to_world(to_local(p))),
             _ => {
                 let d = response.drag_delta();
+                app.view.camera_motion = None;
                 camera.pan([d.x, d.y]);
             }
         }

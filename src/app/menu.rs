@@ -77,6 +77,9 @@ fn view_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
     if item(ui, "Fit to view", "F / Home") {
         out.push(Command::FitToView);
     }
+    if item(ui, "Zoom to selection", "Z") {
+        out.push(Command::ZoomToSelection);
+    }
     let pause = if app.view.paused { "Resume layout" } else { "Pause layout" };
     if item(ui, pause, "Space") {
         out.push(Command::TogglePause);
@@ -153,6 +156,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+E", "export an image of the map (PNG, SVG)"),
     ("Enter (in find)", "select the first result"),
     ("F / Home", "fit everything into view"),
+    ("Z", "zoom to the selection and its neighbours"),
     ("Space", "pause or resume the layout"),
     ("R", "colour the discs by clause role, or back by node kind"),
     ("Esc", "leave focus, else clear the selection"),

@@ -9,6 +9,7 @@ pub mod atlas_app;
 pub mod canvas;
 pub mod detail_panel;
 pub mod export_dialog;
+pub mod follow;
 pub mod markdown;
 pub mod menu;
 pub mod open_prompt;

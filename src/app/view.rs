@@ -30,6 +30,8 @@ pub enum Command {
     SetFocusDepth(usize),
     /// Frame every visible node.
     FitToView,
+    /// Frame the selection and its neighbours, by an animated move.
+    ZoomToSelection,
     /// Show or hide a node kind.
     ToggleKind(NodeKind),
     /// Show or hide a section's paragraphs (by node id of the section).
@@ -87,6 +89,8 @@ pub const FOCUS_DEPTHS: std::ops::RangeInclusive<usize> = 1..=3;
 pub struct ViewState {
     /// `None` until the first frame, which fits the graph into the canvas.
     pub camera: Option<Camera>,
+    /// The camera's animated move under way (following the selection, Z).
+    pub camera_motion: Option<crate::camera_motion::CameraMotion>,
     /// The selected node.
     pub selected: Option<NodeIndex>,
     history: Vec<NodeIndex>,
@@ -129,6 +133,7 @@ impl Default for ViewState {
     fn default() -> Self {
         ViewState {
             camera: None,
+            camera_motion: None,
             selected: None,
             history: Vec::new(),
             history_pos: 0,
