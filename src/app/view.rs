@@ -81,6 +81,11 @@ pub enum Command {
     Redo,
 }
 
+/// Whether a kind is an entity a paragraph refers to (not document structure).
+fn is_entity(kind: NodeKind) -> bool {
+    !matches!(kind, NodeKind::Document | NodeKind::Section | NodeKind::Paragraph)
+}
+
 /// Hops allowed around a focused node.
 pub const FOCUS_DEPTHS: std::ops::RangeInclusive<usize> = 1..=3;
 
@@ -257,7 +262,17 @@ impl ViewState {
         {
             return false;
         }
-        self.focus.is_none() || self.focus_set.contains(&node)
+        if !(self.focus.is_none() || self.focus_set.contains(&node)) {
+            return false;
+        }
+        // With a role filter, an entity shows only while a shown paragraph links to it.
+        if !self.role_filter.is_empty() && is_entity(n.kind) {
+            let shown_paragraph = |m: NodeIndex| {
+                graph.node(m).is_some_and(|p| p.kind == NodeKind::Paragraph) && self.is_visible(graph, m)
+            };
+            return graph.inner().neighbors_undirected(node).any(shown_paragraph);
+        }
+        true
     }
 
     /// Whether edges of a kind are drawn.
