@@ -178,6 +178,12 @@ impl Style {
         if self.theme == Theme::Dark { Rgba::hex(0x5a5f68) } else { Rgba::hex(0xc4c8ce) }
     }
 
+    /// Background behind searched words in result lists and paragraph text.
+    #[must_use]
+    pub fn search_highlight(&self) -> Rgba {
+        if self.theme == Theme::Dark { Rgba([255, 200, 0, 110]) } else { Rgba([255, 214, 0, 150]) }
+    }
+
     /// Outline that tells documents apart when several are open (by the
     /// document's position in the open list).
     #[must_use]

@@ -18,4 +18,5 @@ mod layout;
 mod layouts;
 mod map_gui;
 mod realdocs;
+mod rough_edges_gui;
 mod wsis20;

@@ -15,6 +15,9 @@ use crate::document;
 use crate::scene::{ColorBy, Scene};
 use crate::style::{Style, Theme};
 
+/// Said when a quit waits for an open Annotate or Link dialog.
+pub const DRAFT_OPEN: &str = "Not quitting: the Annotate dialog holds a draft — save or cancel it first";
+
 /// Layout time allowed per frame, so the window stays responsive.
 const LAYOUT_BUDGET: Duration = Duration::from_millis(8);
 
@@ -50,6 +53,8 @@ pub struct AtlasApp {
     pub undo: super::undo::UndoHistory,
     /// Where the dragged node was when the drag started (for undo).
     pub(crate) drag_from: Vec<(petgraph::stable_graph::NodeIndex, crate::layout::pins::Placement)>,
+    /// Where windows (Compare documents) may go: below the menu bar.
+    pub dialog_area: egui::Rect,
     pending: Vec<Command>,
     /// The window title last sent: a viewport command requests a repaint,
     /// so sending it every frame would keep the window repainting forever.
@@ -76,6 +81,7 @@ impl AtlasApp {
             notes: annotations_ui::Notes::default(),
             undo: super::undo::UndoHistory::default(),
             drag_from: Vec::new(),
+            dialog_area: egui::Rect::EVERYTHING,
             pending: Vec::new(),
             title_sent: None,
         };
@@ -260,6 +266,9 @@ impl AtlasApp {
                 self.view.search = text;
                 self.view.run_search(&self.workspace.graph);
             }
+            Command::Quit if self.notes.editor.is_some() || self.notes.link_picker.is_some() => {
+                self.status.set(Level::Info, DRAFT_OPEN);
+            }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::ToggleDocument(id) => self.view.toggle_document(&id),
             Command::CloseDocument(id) => self.close_document(&id),
@@ -366,6 +375,7 @@ impl AtlasApp {
     fn shortcuts(&mut self, ctx: &egui::Context) {
         let typing = ctx.text_edit_focused();
         let mut commands = Vec::new();
+        let mut close_menus = false;
         ctx.input_mut(|i| {
             let ctrl = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
             if i.consume_shortcut(&ctrl(Key::O)) {
@@ -417,6 +427,8 @@ impl AtlasApp {
                 }
             }
             if i.consume_key(Modifiers::NONE, Key::Escape) {
+                // A right-click menu goes with it.
+                close_menus = true;
                 if self.view.focus.is_some() {
                     commands.push(Command::LeaveFocus);
                 } else if !typing {
@@ -424,6 +436,10 @@ impl AtlasApp {
                 }
             }
         });
+        if close_menus && egui::Popup::is_any_open(ctx) {
+            egui::Popup::close_all(ctx);
+            self.context_node = None;
+        }
         commands.extend(annotations_ui::shortcuts(ctx, self));
         self.pending.extend(commands);
     }
@@ -477,6 +493,13 @@ pub fn apply_theme(ctx: &egui::Context, choice: ThemeChoice) {
 
 impl eframe::App for AtlasApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        // Closing the window does not lose a draft in the Annotate dialog either.
+        if ctx.input(|i| i.viewport().close_requested())
+            && (self.notes.editor.is_some() || self.notes.link_picker.is_some())
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.status.set(Level::Info, DRAFT_OPEN);
+        }
         annotations_ui::tick(self, ctx);
         self.dropped_files(ctx);
         self.sync_visibility();
@@ -495,7 +518,9 @@ impl eframe::App for AtlasApp {
         }
 
         let mut commands = Vec::new();
-        egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(menu::menu_bar_ui(ui, self)));
+        let menu_bar = egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(menu::menu_bar_ui(ui, self)));
+        // Dialogs stay inside the window, below the menu bar.
+        self.dialog_area = ctx.content_rect().with_min_y(menu_bar.response.rect.max.y);
         egui::Panel::bottom("status_bar").show(ui, |ui| status::status_bar_ui(ui, self));
         if self.settings.show_side_panel {
             egui::Panel::left("side_panel")

@@ -218,13 +218,21 @@ fn context_menu_ui(response: &egui::Response, app: &mut AtlasApp, out: &mut Vec<
             out.push(Command::SetPinned(node, true));
             ui.close();
         }
-        if ui.button(format!("Hide {}", kind.plural().to_lowercase())).clicked() {
+        if ui.button(format!("Hide {}", hide_name(kind))).clicked() {
             out.push(Command::ToggleKind(kind));
             ui.close();
         }
         ui.separator();
         super::annotations_ui::context_menu_ui(ui, node, out);
     });
+}
+
+/// A kind's plural as a menu names it: lower case, but acronyms kept
+/// ("paragraphs", "action lines", "SDGs").
+fn hide_name(kind: crate::graph::NodeKind) -> String {
+    let plural = kind.plural();
+    let acronym = plural.chars().filter(|c| c.is_uppercase()).count() > 1 && !plural.contains(' ');
+    if acronym { plural.to_owned() } else { plural.to_lowercase() }
 }
 
 /// Below this radius (pixels) a plain disc is drawn as a small filled

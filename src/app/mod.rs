@@ -13,6 +13,7 @@ pub mod follow;
 pub mod markdown;
 pub mod menu;
 pub mod open_prompt;
+pub mod search_marks;
 pub mod settings;
 pub mod side_panel;
 pub mod status;

@@ -10,6 +10,7 @@ mod build;
 pub use build::GraphError;
 mod documents;
 mod query;
+pub mod snippet;
 
 use std::collections::HashMap;
 
