@@ -93,6 +93,7 @@
 
 pub mod analysis;
 pub mod annotations;
+pub mod camera_motion;
 pub mod corpus;
 pub mod document;
 pub mod export;

@@ -149,30 +149,32 @@ impl Style {
     }
 
     /// Fill colour of a paragraph by its (principal) clause role, when the map
-    /// is coloured by role. Five families a reader tells apart at a glance:
-    /// looking back (recalls, reaffirms: slate), acknowledging (recognizes,
-    /// notes, welcomes, emphasizes: blues), concern (red), the speakers'
-    /// own undertakings (commits, decides: greens) and asking others to act
-    /// (calls, requests, invites, urges, encourages: ambers and orange); the
-    /// members of a family differ in lightness.
+    /// is coloured by role. From the Okabe–Ito colour-blind-safe palette, one
+    /// hue per family so that families stay apart for protan and deutan
+    /// readers too: looking back (recalls, reaffirms: reddish purple),
+    /// acknowledging (recognizes, notes, welcomes, emphasizes: blues),
+    /// concern (crimson), the speakers' own undertakings (commits, decides:
+    /// bluish green) and asking others to act (calls, requests, invites,
+    /// urges, encourages: orange to yellow); the members of a family differ
+    /// in lightness. Every one stands clear of [`Style::neutral`]'s grey.
     #[must_use]
     pub fn role_color(&self, role: Role) -> Rgba {
         let dark = self.theme == Theme::Dark;
         let (light, on_dark) = match role {
-            Role::Recalls => (0x6b7a90, 0x9aa8bc),
-            Role::Reaffirms => (0x4a5568, 0xb8c2d0),
-            Role::Recognizes => (0x2f6db5, 0x5b9ee6),
-            Role::Notes => (0x5b8fd0, 0x8ab8f0),
-            Role::Welcomes => (0x1f8fa8, 0x4cc0d8),
-            Role::Emphasizes => (0x4058a8, 0x8090e0),
-            Role::ExpressesConcern => (0xc62828, 0xf06464),
-            Role::Commits => (0x2e7d32, 0x5cc060),
-            Role::Decides => (0x558b2f, 0x9ccc65),
-            Role::Calls => (0xe65100, 0xff8a3d),
-            Role::Requests => (0xb8860b, 0xf0c040),
-            Role::Invites => (0xd4a017, 0xffd54f),
-            Role::Urges => (0xa0400f, 0xe0703a),
-            Role::Encourages => (0xcc7a00, 0xffb347),
+            Role::Recalls => (0xcc79a7, 0xe6a0c8),
+            Role::Reaffirms => (0x8e3b73, 0xcc79a7),
+            Role::Recognizes => (0x0072b2, 0x56b4e9),
+            Role::Notes => (0x56b4e9, 0xa8dbf7),
+            Role::Welcomes => (0x3a94d6, 0x2f8fd6),
+            Role::Emphasizes => (0x0b4f86, 0x7fc8f0),
+            Role::ExpressesConcern => (0x9b1b30, 0xe0505a),
+            Role::Commits => (0x009e73, 0x2ec49a),
+            Role::Decides => (0x006b4e, 0x8fe0c4),
+            Role::Calls => (0xe69f00, 0xe69f00),
+            Role::Requests => (0xc98a00, 0xc48a00),
+            Role::Invites => (0xf0d43a, 0xf0e442),
+            Role::Urges => (0xa87000, 0xa87400),
+            Role::Encourages => (0xf5c060, 0xf7c66e),
         };
         Rgba::hex(if dark { on_dark } else { light })
     }
@@ -182,6 +184,12 @@ impl Style {
     #[must_use]
     pub fn neutral(&self) -> Rgba {
         if self.theme == Theme::Dark { Rgba::hex(0x5a5f68) } else { Rgba::hex(0xc4c8ce) }
+    }
+
+    /// Background behind searched words in result lists and paragraph text.
+    #[must_use]
+    pub fn search_highlight(&self) -> Rgba {
+        if self.theme == Theme::Dark { Rgba([255, 200, 0, 110]) } else { Rgba([255, 214, 0, 150]) }
     }
 
     /// Outline that tells documents apart when several are open (by the
@@ -225,6 +233,74 @@ mod tests {
             colours.sort_by_key(|c| c.0);
             colours.dedup();
             assert_eq!(colours.len(), NodeKind::ALL.len());
+        }
+    }
+
+    /// CIELAB of a colour (D65), optionally as a reader with protanopia or
+    /// deuteranopia sees it (Machado et al. 2009, severity 1, in linear RGB).
+    fn lab(c: Rgba, cvd: Option<[[f32; 3]; 3]>) -> [f32; 3] {
+        let lin = |v: u8| {
+            let v = f32::from(v) / 255.0;
+            if v <= 0.04045 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+        };
+        let mut rgb = [lin(c.0[0]), lin(c.0[1]), lin(c.0[2])];
+        if let Some(m) = cvd {
+            rgb = [0, 1, 2].map(|i| (m[i][0] * rgb[0] + m[i][1] * rgb[1] + m[i][2] * rgb[2]).clamp(0.0, 1.0));
+        }
+        let [r, g, b] = rgb;
+        let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.950_47;
+        let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.088_83;
+        let f = |t: f32| if t > 0.008_856 { t.cbrt() } else { 7.787 * t + 16.0 / 116.0 };
+        [116.0 * f(y) - 16.0, 500.0 * (f(x) - f(y)), 200.0 * (f(y) - f(z))]
+    }
+
+    fn delta_e(a: Rgba, b: Rgba, cvd: Option<[[f32; 3]; 3]>) -> f32 {
+        let (a, b) = (lab(a, cvd), lab(b, cvd));
+        ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt()
+    }
+
+    const PROTAN: [[f32; 3]; 3] =
+        [[0.152_286, 1.052_583, -0.204_868], [0.114_503, 0.786_281, 0.099_216], [-0.003_882, -0.048_116, 1.051_998]];
+    const DEUTAN: [[f32; 3]; 3] =
+        [[0.367_322, 0.860_646, -0.227_968], [0.280_085, 0.672_501, 0.047_413], [-0.011_820, 0.042_940, 0.968_881]];
+
+    #[test]
+    fn role_families_stay_apart_and_clear_of_the_grey_also_for_colour_blind_readers() {
+        use Role::*;
+        let families: [&[Role]; 5] = [
+            &[Recalls, Reaffirms],
+            &[Recognizes, Notes, Welcomes, Emphasizes],
+            &[ExpressesConcern],
+            &[Commits, Decides],
+            &[Calls, Requests, Invites, Urges, Encourages],
+        ];
+        assert_eq!(families.iter().map(|f| f.len()).sum::<usize>(), Role::ALL.len());
+        for theme in [Theme::Light, Theme::Dark] {
+            let style = Style::new(theme);
+            // (vision, least ΔE between families, least ΔE to the grey, least ΔE within a family)
+            for (name, cvd, across, grey, within) in [
+                ("normal", None, 30.0, 30.0, 9.0),
+                ("protan", Some(PROTAN), 10.0, 15.0, 9.0),
+                ("deutan", Some(DEUTAN), 10.0, 15.0, 9.0),
+            ] {
+                for (i, a) in families.iter().enumerate() {
+                    for &r in *a {
+                        let d = delta_e(style.role_color(r), style.neutral(), cvd);
+                        assert!(d >= grey, "{theme:?} {name}: {r:?} is {d:.1} from the grey");
+                        for &q in a.iter().filter(|&&q| q > r) {
+                            let d = delta_e(style.role_color(r), style.role_color(q), cvd);
+                            assert!(d >= within, "{theme:?} {name}: {r:?} and {q:?} only {d:.1} apart");
+                        }
+                        for b in &families[i + 1..] {
+                            for &q in *b {
+                                let d = delta_e(style.role_color(r), style.role_color(q), cvd);
+                                assert!(d >= across, "{theme:?} {name}: {r:?} and {q:?} only {d:.1} apart");
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 

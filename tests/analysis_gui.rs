@@ -56,6 +56,27 @@ fn the_role_filter_leaves_only_the_paragraphs_that_ask() {
         scene.nodes.iter().filter_map(|n| app.workspace.graph.node(n.index)).map(|n| n.id.as_str()).collect();
     assert!(ids.contains(&"para:wsis10:32"), "¶32 calls");
     assert!(!ids.contains(&"para:wsis10:1"), "¶1 only recalls");
+    // No orphans: an entity is painted only while a painted paragraph links to it.
+    let graph = &app.workspace.graph;
+    let painted: std::collections::BTreeSet<_> = scene.nodes.iter().map(|n| n.index).collect();
+    let entities: Vec<_> = graph
+        .node_indices()
+        .filter(|&n| graph.node(n).is_some_and(|node| wsis_atlas::graph::NodeKind::ENTITIES.contains(&node.kind)))
+        .collect();
+    let linked = |n| {
+        graph.inner().neighbors_undirected(n).any(|m| {
+            painted.contains(&m) && graph.node(m).is_some_and(|p| p.kind == wsis_atlas::graph::NodeKind::Paragraph)
+        })
+    };
+    let (shown, hidden): (Vec<_>, Vec<_>) = entities.iter().partition(|n| painted.contains(n));
+    assert!(!shown.is_empty() && !hidden.is_empty(), "{} entities shown, {} hidden", shown.len(), hidden.len());
+    for n in shown {
+        assert!(linked(n), "{:?} is painted without a painted paragraph linking to it", graph.node(n).map(|n| &n.id));
+    }
+    for n in hidden {
+        assert!(!linked(n), "{:?} is linked from a painted paragraph but hidden", graph.node(n).map(|n| &n.id));
+    }
+    assert!(ids.contains(&"org:CSTD") == linked(graph.index_of("org:CSTD").expect("CSTD")));
 }
 
 #[test]

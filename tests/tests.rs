@@ -23,5 +23,9 @@ mod gui;
 mod hostile;
 mod layout;
 mod layouts;
+#[cfg(feature = "gui")]
+mod map_gui;
 mod realdocs;
+#[cfg(feature = "gui")]
+mod rough_edges_gui;
 mod wsis20;

@@ -222,7 +222,9 @@ pub fn compare_ui(ctx: &egui::Context, app: &mut AtlasApp, out: &mut Vec<Command
         .map(|(i, n)| (i, n.title.clone().unwrap_or_else(|| n.label.clone())))
         .collect();
     let mut open = true;
-    egui::Window::new("Compare documents").open(&mut open).default_size([560.0, 520.0]).show(ctx, |ui| {
+    let area = app.dialog_area;
+    let window = egui::Window::new("Compare documents").open(&mut open).default_size([560.0, 520.0]);
+    window.constrain_to(area).default_pos(area.min + egui::vec2(40.0, 20.0)).show(ctx, |ui| {
         if docs.len() < 2 {
             ui.label("Open a second document (File → Add document…) to compare the two.");
             return;

@@ -537,8 +537,13 @@ fn after_save(app: &mut AtlasApp, ctx: &egui::Context, result: Result<(), crate:
             if let Some(path) = app.notes.set.path() {
                 app.settings.remember_annotations(path.to_owned());
             }
-            let n = app.notes.set.annotations().len();
-            app.status.set(Level::Info, format!("Saved {} to {}", count(n, "note"), app.notes.file_name()));
+            let (n, links) = (app.notes.set.annotations().len(), app.notes.set.links().len());
+            let what = if links == 0 {
+                count(n, "note")
+            } else {
+                format!("{} and {}", count(n, "note"), count(links, "link"))
+            };
+            app.status.set(Level::Info, format!("Saved {what} to {}", app.notes.file_name()));
             if let Some(then) = app.notes.after_save.take() {
                 proceed(app, ctx, then);
             }
@@ -1069,7 +1074,12 @@ fn unsaved_ui(ctx: &egui::Context, app: &mut AtlasApp) {
             Then::Close => "before closing them".to_owned(),
             Then::Quit => "before quitting".to_owned(),
         };
-        ui.label(format!("{} has changes that are not saved. Save them {what}?", app.notes.file_name()));
+        let whose = if app.notes.set.path().is_some() {
+            format!("{} has", app.notes.file_name())
+        } else {
+            "Your notes have".to_owned()
+        };
+        ui.label(format!("{whose} changes that are not saved. Save them {what}?"));
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             if ui.button("Save").clicked() {

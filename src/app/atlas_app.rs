@@ -15,6 +15,9 @@ use crate::document;
 use crate::scene::{ColorBy, Scene};
 use crate::style::{Style, Theme};
 
+/// Said when a quit waits for an open Annotate or Link dialog.
+pub const DRAFT_OPEN: &str = "Not quitting: the Annotate dialog holds a draft — save or cancel it first";
+
 /// Layout time allowed per frame, so the window stays responsive.
 const LAYOUT_BUDGET: Duration = Duration::from_millis(8);
 
@@ -46,6 +49,12 @@ pub struct AtlasApp {
     pub(crate) focus_search: bool,
     /// The open annotation set and its dialogs.
     pub notes: annotations_ui::Notes,
+    /// Undo and redo of moves, pins, hides and focus.
+    pub undo: super::undo::UndoHistory,
+    /// Where the dragged node was when the drag started (for undo).
+    pub(crate) drag_from: Vec<(petgraph::stable_graph::NodeIndex, crate::layout::pins::Placement)>,
+    /// Where windows (Compare documents) may go: below the menu bar.
+    pub dialog_area: egui::Rect,
     pending: Vec<Command>,
     /// The window title last sent: a viewport command requests a repaint,
     /// so sending it every frame would keep the window repainting forever.
@@ -70,6 +79,9 @@ impl AtlasApp {
             context_node: None,
             focus_search: false,
             notes: annotations_ui::Notes::default(),
+            undo: super::undo::UndoHistory::default(),
+            drag_from: Vec::new(),
+            dialog_area: egui::Rect::EVERYTHING,
             pending: Vec::new(),
             title_sent: None,
         };
@@ -160,7 +172,7 @@ impl AtlasApp {
         }
     }
 
-    fn remember_pin(&mut self, node: petgraph::stable_graph::NodeIndex, pinned: bool) {
+    pub(crate) fn remember_pin(&mut self, node: petgraph::stable_graph::NodeIndex, pinned: bool) {
         let Some(id) = self.workspace.graph.node(node).map(|n| n.id.clone()) else { return };
         let key = self.workspace.pin_key();
         let pins = self.settings.pinned.entry(key).or_default();
@@ -176,6 +188,14 @@ impl AtlasApp {
 
     /// Applies one command.
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        let before = super::undo::Recorder::before(self, &command);
+        self.apply_command(ctx, command);
+        if let Some(before) = before {
+            before.record(self);
+        }
+    }
+
+    fn apply_command(&mut self, ctx: &egui::Context, command: Command) {
         let graph = &self.workspace.graph;
         match command {
             Command::Select(n) => {
@@ -196,6 +216,7 @@ impl AtlasApp {
             Command::LeaveFocus => self.view.leave_focus(),
             Command::SetFocusDepth(d) => self.view.set_focus_depth(graph, d),
             Command::FitToView => self.view.fit_requested = true,
+            Command::ZoomToSelection => super::follow::zoom_to_selection(self),
             Command::ToggleKind(k) => self.view.toggle_kind(k),
             Command::ToggleSection(id) => self.view.toggle_section(&id),
             Command::SetThematic(on) => self.view.show_thematic = on,
@@ -246,11 +267,22 @@ impl AtlasApp {
                 self.view.search = text;
                 self.view.run_search(&self.workspace.graph);
             }
+            Command::Quit if self.notes.editor.is_some() || self.notes.link_picker.is_some() => {
+                self.status.set(Level::Info, DRAFT_OPEN);
+            }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::ToggleDocument(id) => self.view.toggle_document(&id),
             Command::CloseDocument(id) => self.close_document(&id),
             Command::Notes(c) => annotations_ui::apply(self, ctx, c),
             Command::ToggleRole(role) => self.view.toggle_role(role),
+            Command::Moved(moves) => {
+                if let Some(&(n, _, to)) = moves.first() {
+                    self.remember_pin(n, to.pinned);
+                }
+                self.undo.record(super::undo::Change::Placements(moves));
+            }
+            Command::Undo => super::undo::step(self, super::undo::Direction::Undo),
+            Command::Redo => super::undo::step(self, super::undo::Direction::Redo),
         }
     }
 
@@ -291,6 +323,7 @@ impl AtlasApp {
                 }
                 self.workspace = workspace;
                 self.view.reset_for_new_graph();
+                self.undo.clear();
                 self.last_scene = None;
                 self.restore_pins();
                 if errors.is_empty() {
@@ -333,6 +366,7 @@ impl AtlasApp {
             self.view.hidden_documents.remove(id);
             self.view.forget_missing(&self.workspace.graph);
             self.view.visibility_changed = true;
+            self.undo.clear();
             self.last_scene = None;
             self.status.set(Level::Info, format!("Closed {}", source.unwrap_or_else(|| id.to_owned())));
         }
@@ -342,6 +376,7 @@ impl AtlasApp {
     fn shortcuts(&mut self, ctx: &egui::Context) {
         let typing = ctx.text_edit_focused();
         let mut commands = Vec::new();
+        let mut close_menus = false;
         ctx.input_mut(|i| {
             let ctrl = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
             if i.consume_shortcut(&ctrl(Key::O)) {
@@ -349,6 +384,14 @@ impl AtlasApp {
             }
             if i.consume_shortcut(&ctrl(Key::E)) {
                 self.export_dialog = Some(super::export_dialog::ExportDialog::image_of(&self.view));
+            }
+            if !typing {
+                // Shift first: Ctrl+Z also matches Ctrl+Shift+Z.
+                if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)) {
+                    commands.push(Command::Redo);
+                } else if i.consume_shortcut(&ctrl(Key::Z)) {
+                    commands.push(Command::Undo);
+                }
             }
             if i.consume_shortcut(&ctrl(Key::Q)) {
                 commands.push(Command::Quit);
@@ -371,6 +414,9 @@ impl AtlasApp {
                 if i.consume_key(Modifiers::NONE, Key::F) || i.consume_key(Modifiers::NONE, Key::Home) {
                     commands.push(Command::FitToView);
                 }
+                if i.consume_key(Modifiers::NONE, Key::Z) {
+                    commands.push(Command::ZoomToSelection);
+                }
                 if i.consume_key(Modifiers::NONE, Key::Space) {
                     commands.push(Command::TogglePause);
                 }
@@ -385,6 +431,8 @@ impl AtlasApp {
                 }
             }
             if i.consume_key(Modifiers::NONE, Key::Escape) {
+                // A right-click menu goes with it.
+                close_menus = true;
                 if self.view.focus.is_some() {
                     commands.push(Command::LeaveFocus);
                 } else if !typing {
@@ -392,6 +440,10 @@ impl AtlasApp {
                 }
             }
         });
+        if close_menus && egui::Popup::is_any_open(ctx) {
+            egui::Popup::close_all(ctx);
+            self.context_node = None;
+        }
         commands.extend(annotations_ui::shortcuts(ctx, self));
         self.pending.extend(commands);
     }
@@ -443,6 +495,13 @@ pub fn apply_theme(ctx: &egui::Context, choice: ThemeChoice) {
 
 impl eframe::App for AtlasApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        // Closing the window does not lose a draft in the Annotate dialog either.
+        if ctx.input(|i| i.viewport().close_requested())
+            && (self.notes.editor.is_some() || self.notes.link_picker.is_some())
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.status.set(Level::Info, DRAFT_OPEN);
+        }
         annotations_ui::tick(self, ctx);
         self.dropped_files(ctx);
         self.sync_visibility();
@@ -461,7 +520,9 @@ impl eframe::App for AtlasApp {
         }
 
         let mut commands = Vec::new();
-        egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(menu::menu_bar_ui(ui, self)));
+        let menu_bar = egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(menu::menu_bar_ui(ui, self)));
+        // Dialogs stay inside the window, below the menu bar.
+        self.dialog_area = ctx.content_rect().with_min_y(menu_bar.response.rect.max.y);
         egui::Panel::bottom("status_bar").show(ui, |ui| status::status_bar_ui(ui, self));
         if self.settings.show_side_panel {
             egui::Panel::left("side_panel")
@@ -477,7 +538,13 @@ impl eframe::App for AtlasApp {
                 .size_range(240.0..=720.0)
                 .show(ui, |ui| commands.extend(detail_panel::detail_panel_ui(ui, self)));
         }
-        egui::CentralPanel::no_frame().show(ui, |ui| commands.extend(canvas::canvas_ui(ui, self)));
+        let selected_before = self.view.selected;
+        let mut on_map = false;
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            let map = canvas::canvas_ui(ui, self);
+            on_map = map.iter().any(|c| matches!(c, Command::Select(_)));
+            commands.extend(map);
+        });
         super::export_dialog::export_dialog_ui(&ctx, self);
         super::analysis_ui::compare_ui(&ctx, self, &mut commands);
         if let Some(command) = open_prompt::open_prompt_ui(&ctx, self) {
@@ -492,6 +559,10 @@ impl eframe::App for AtlasApp {
         }
         for command in commands {
             self.apply(&ctx, command);
+        }
+        // A selection made elsewhere than on the map comes into view.
+        if self.view.selected != selected_before && !on_map {
+            super::follow::follow_selection(self);
         }
         self.sync_visibility();
     }

@@ -81,6 +81,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
         }
         _ => {
             app.view.fit_requested = false;
+            app.view.camera_motion = None;
             let graph = &app.workspace.graph;
             let points = graph
                 .node_indices()
@@ -89,6 +90,15 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
             Camera::fit(points, size, FIT_MARGIN)
         }
     };
+    // Following the selection: the animated move, frame by frame.
+    if let Some(motion) = app.view.camera_motion.as_mut() {
+        camera = motion.advance(ui.input(|i| i.stable_dt).min(0.1), size);
+        if motion.is_done() {
+            app.view.camera_motion = None;
+        } else {
+            ui.ctx().request_repaint();
+        }
+    }
 
     // Hover from the last painted scene.
     let pointer = response.hover_pos().map(to_local);
@@ -100,6 +110,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
         let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
         let factor = (scroll * 0.0025).exp() * pinch;
         if (factor - 1.0).abs() > 1e-4 {
+            app.view.camera_motion = None;
             camera.zoom_about(p, factor);
         }
     }
@@ -108,12 +119,14 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
     if response.drag_started() {
         let origin = ui.input(|i| i.pointer.press_origin()).map(to_local);
         app.dragging = origin.and_then(hit);
+        app.drag_from = app.dragging.map(|n| app.workspace.layout.begin_drag(n)).unwrap_or_default();
     }
     if response.dragged() {
         match (app.dragging, response.interact_pointer_pos()) {
             (Some(node), Some(p)) => app.workspace.layout.set_position(node, camera.to_world(to_local(p))),
             _ => {
                 let d = response.drag_delta();
+                app.view.camera_motion = None;
                 camera.pan([d.x, d.y]);
             }
         }
@@ -121,7 +134,18 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
     if response.drag_stopped()
         && let Some(node) = app.dragging.take()
     {
-        out.push(Command::SetPinned(node, true));
+        // Exactly where released, pinned; only its neighbourhood adjusts.
+        let release = response.interact_pointer_pos().or_else(|| ui.input(|i| i.pointer.latest_pos()));
+        if let Some(p) = release {
+            let to = crate::layout::pins::Placement { pos: camera.to_world(to_local(p)), pinned: true };
+            app.workspace.layout.place(node, to);
+        }
+        let layout = &app.workspace.layout;
+        let moves = std::mem::take(&mut app.drag_from)
+            .into_iter()
+            .filter_map(|(n, from)| Some((n, from, layout.placement(n)?)))
+            .collect();
+        out.push(Command::Moved(moves));
     }
 
     // Clicks.
@@ -195,13 +219,21 @@ fn context_menu_ui(response: &egui::Response, app: &mut AtlasApp, out: &mut Vec<
             out.push(Command::SetPinned(node, true));
             ui.close();
         }
-        if ui.button(format!("Hide {}", kind.plural().to_lowercase())).clicked() {
+        if ui.button(format!("Hide {}", hide_name(kind))).clicked() {
             out.push(Command::ToggleKind(kind));
             ui.close();
         }
         ui.separator();
         super::annotations_ui::context_menu_ui(ui, node, out);
     });
+}
+
+/// A kind's plural as a menu names it: lower case, but acronyms kept
+/// ("paragraphs", "action lines", "SDGs").
+fn hide_name(kind: crate::graph::NodeKind) -> String {
+    let plural = kind.plural();
+    let acronym = plural.chars().filter(|c| c.is_uppercase()).count() > 1 && !plural.contains(' ');
+    if acronym { plural.to_owned() } else { plural.to_lowercase() }
 }
 
 /// Below this radius (pixels) a plain disc is drawn as a small filled

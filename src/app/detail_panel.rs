@@ -58,7 +58,9 @@ pub fn detail_panel_ui(ui: &mut egui::Ui, app: &AtlasApp) -> Vec<Command> {
             NodeKind::Paragraph => {
                 super::analysis_ui::roles_ui(ui, graph, index);
                 let quotes = node.text.as_deref().map(|t| app.notes.quote_spans(&node.id, t)).unwrap_or_default();
-                paragraph_text_ui(ui, graph, index, &style, app.view.show_thematic, &quotes, &mut out);
+                let marks = node.text.as_deref().map(|t| crate::graph::snippet::find_all(t, &app.view.search));
+                let marks = marks.unwrap_or_default();
+                paragraph_text_ui(ui, graph, index, &style, app.view.show_thematic, (&quotes, &marks), &mut out);
                 super::analysis_ui::similar_ui(ui, graph, index, &mut out);
                 // "Paragraph 71 of resolution 70/125" in another open document.
                 if !graph.citing_paragraphs(index).is_empty() {
@@ -228,14 +230,15 @@ fn references(graph: &AtlasGraph, index: NodeIndex, show_thematic: bool) -> Vec<
     out
 }
 
-/// The text with its references; words quoted by notes are highlighted.
+/// The text with its references; words quoted by notes and the searched
+/// words (`marks`) are highlighted.
 fn paragraph_text_ui(
     ui: &mut egui::Ui,
     graph: &AtlasGraph,
     index: NodeIndex,
     style: &Style,
     show_thematic: bool,
-    quotes: &[super::annotations_ui::QuoteSpan],
+    (quotes, marks): (&[super::annotations_ui::QuoteSpan], &[std::ops::Range<usize>]),
     out: &mut Vec<Command>,
 ) {
     let Some(text) = graph.node(index).and_then(|n| n.text.as_ref()) else { return };
@@ -246,12 +249,15 @@ fn paragraph_text_ui(
         for r in &refs {
             let (Some(before), Some(quote)) = (text.get(at..r.start), text.get(r.start..r.end)) else { continue };
             if !before.is_empty() {
-                super::annotations_ui::quoted_text_ui(ui, text, at..r.start, quotes);
+                super::search_marks::marked_text_ui(ui, text, at..r.start, quotes, marks, style);
             }
             let Some(target) = graph.node(r.target) else { continue };
             let color = color32(style.node_color(target.kind));
             let mut rich = RichText::new(quote).color(color);
             rich = if r.kind == EdgeKind::Thematic { rich.italics() } else { rich.underline() };
+            if super::search_marks::overlaps(marks, r.start, r.end) {
+                rich = rich.background_color(color32(style.search_highlight()));
+            }
             let hover = format!("{} — {} ({})", target.label, target.display_name(), r.kind.as_str());
             let response = ui.add(egui::Label::new(rich).sense(Sense::click())).on_hover_text(hover);
             if response.clicked() {
@@ -260,7 +266,7 @@ fn paragraph_text_ui(
             at = r.end;
         }
         if text.get(at..).is_some_and(|rest| !rest.is_empty()) {
-            super::annotations_ui::quoted_text_ui(ui, text, at..text.len(), quotes);
+            super::search_marks::marked_text_ui(ui, text, at..text.len(), quotes, marks, style);
         }
     });
 }

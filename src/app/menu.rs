@@ -77,6 +77,9 @@ fn view_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
     if item(ui, "Fit to view", "F / Home") {
         out.push(Command::FitToView);
     }
+    if item(ui, "Zoom to selection", "Z") {
+        out.push(Command::ZoomToSelection);
+    }
     let pause = if app.view.paused { "Resume layout" } else { "Pause layout" };
     if item(ui, pause, "Space") {
         out.push(Command::TogglePause);
@@ -157,15 +160,17 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+E", "export an image of the map (PNG, SVG)"),
     ("Enter (in find)", "select the first result"),
     ("F / Home", "fit everything into view"),
+    ("Z", "zoom to the selection and its neighbours"),
     ("Space", "pause or resume the layout"),
     ("R", "colour the discs by clause role, or back by node kind"),
     ("H", "show or hide the section outlines (a soft hull behind each section's paragraphs)"),
     ("Esc", "leave focus, else clear the selection"),
     ("Alt+Left / Alt+Right, mouse back/forward", "selection history"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo a move, pin, hide or focus"),
     ("Ctrl+Q", "quit"),
     ("scroll / pinch", "zoom about the pointer"),
     ("drag background", "pan"),
-    ("drag a node", "move and pin it"),
+    ("drag a node", "move and pin it where released (only its neighbourhood adjusts)"),
     ("right-click a node", "pin, unpin, focus, hide its kind, annotate, link"),
     ("drop a .json or .jsonld file", "open it as annotations (W3C, Hypothesis: import, after asking)"),
     ("drop any other file", "add it to the map as a document"),

@@ -9,12 +9,15 @@ pub mod atlas_app;
 pub mod canvas;
 pub mod detail_panel;
 pub mod export_dialog;
+pub mod follow;
 pub mod markdown;
 pub mod menu;
 pub mod open_prompt;
+pub mod search_marks;
 pub mod settings;
 pub mod side_panel;
 pub mod status;
+pub mod undo;
 pub mod view;
 pub mod workspace;
 

@@ -1,7 +1,7 @@
 //! The side panel: search, and filters by kind (the legend), section and
 //! link type, and the focus controls.
 
-use egui::RichText;
+use egui::{Color32, RichText};
 
 use super::atlas_app::AtlasApp;
 use super::view::{Command, FOCUS_DEPTHS};
@@ -67,17 +67,13 @@ fn search_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
     ui.label(RichText::new(crate::words::count(hits.len(), "result")).weak());
     let style = app.style(ui.ctx());
     egui::ScrollArea::vertical().id_salt("search_results").max_height(260.0).show(ui, |ui| {
-        // Long results are cut with an ellipsis rather than widening the panel.
-        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        // A result wraps (the panel keeps its width) and shows its match with context.
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
         for &hit in &hits {
             let Some(node) = graph.node(hit) else { continue };
             let selected = app.view.selected == Some(hit);
-            let line = result_line(node, &text);
-            let label = RichText::new(line).color(if selected {
-                ui.visuals().strong_text_color()
-            } else {
-                ui.visuals().text_color()
-            });
+            let color = if selected { ui.visuals().strong_text_color() } else { ui.visuals().text_color() };
+            let label = result_job(ui, node, &text, color, &style);
             ui.horizontal(|ui| {
                 let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
                 ui.painter().circle_filled(rect.center(), 4.5, color32(style.node_color(node.kind)));
@@ -87,6 +83,35 @@ fn search_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
             });
         }
     });
+}
+
+/// Characters of context shown on each side of a result's match.
+const RESULT_CONTEXT: usize = 40;
+
+/// A result: its label, then its text around the match with the match
+/// highlighted ("¶51 — …concern that **surveillance** of communications…"),
+/// else [`result_line`].
+fn result_job(
+    ui: &egui::Ui,
+    node: &Node,
+    query: &str,
+    color: Color32,
+    style: &crate::style::Style,
+) -> egui::text::LayoutJob {
+    let mut job = egui::text::LayoutJob::default();
+    let ui_style = ui.style();
+    let mut add = |t: RichText| t.append_to(&mut job, ui_style, egui::FontSelection::Default, egui::Align::Center);
+    match node.text.as_deref().and_then(|t| crate::graph::snippet::snippet(t, query, RESULT_CONTEXT)) {
+        Some(s) => {
+            add(RichText::new(format!("{} — {}", node.label, s.before)).color(color));
+            add(RichText::new(s.hit)
+                .color(ui.visuals().strong_text_color())
+                .background_color(color32(style.search_highlight())));
+            add(RichText::new(s.after).color(color));
+        }
+        None => add(RichText::new(result_line(node, query)).color(color)),
+    }
+    job
 }
 
 /// "¶51 — We recall General Assembly…", "69/166 — The right to privacy…".
@@ -196,7 +221,8 @@ fn focus_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
     ui.heading("Focus");
     ui.label(format!("Showing the neighbourhood of {label}"));
     let mut depth = app.view.focus_depth;
-    if ui.add(egui::Slider::new(&mut depth, FOCUS_DEPTHS).text("hops")).changed() {
+    let hops = if depth == 1 { "hop" } else { "hops" };
+    if ui.add(egui::Slider::new(&mut depth, FOCUS_DEPTHS).text(hops)).changed() {
         out.push(Command::SetFocusDepth(depth));
     }
     if ui.button("Leave focus (Esc)").clicked() {

@@ -62,7 +62,8 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut AtlasApp) {
         }
         if let Some(focus) = app.view.focus.and_then(|f| graph.node(f)) {
             ui.separator();
-            ui.label(format!("focus: {} ({} hops, Esc leaves)", focus.label, app.view.focus_depth));
+            let hops = if app.view.focus_depth == 1 { "hop" } else { "hops" };
+            ui.label(format!("focus: {} ({} {hops}, Esc leaves)", focus.label, app.view.focus_depth));
         }
         if let Some((level, text)) = app.status.message() {
             ui.separator();

@@ -30,6 +30,8 @@ pub enum Command {
     SetFocusDepth(usize),
     /// Frame every visible node.
     FitToView,
+    /// Frame the selection and its neighbours, by an animated move.
+    ZoomToSelection,
     /// Show or hide a node kind.
     ToggleKind(NodeKind),
     /// Show or hide a section's paragraphs (by node id of the section).
@@ -71,6 +73,19 @@ pub enum Command {
     ToggleRole(crate::analysis::roles::Role),
     /// Colour discs by node kind or by clause role.
     SetColorBy(crate::scene::ColorBy),
+    /// A node was dragged: the placements of it (first) and its
+    /// neighbourhood before and after. Remembers its pin, records the move
+    /// for undo.
+    Moved(Vec<(NodeIndex, crate::layout::pins::Placement, crate::layout::pins::Placement)>),
+    /// Undo the last move, pin, hide or focus change.
+    Undo,
+    /// Redo what was undone.
+    Redo,
+}
+
+/// Whether a kind is an entity a paragraph refers to (not document structure).
+fn is_entity(kind: NodeKind) -> bool {
+    !matches!(kind, NodeKind::Document | NodeKind::Section | NodeKind::Paragraph)
 }
 
 /// Hops allowed around a focused node.
@@ -81,6 +96,8 @@ pub const FOCUS_DEPTHS: std::ops::RangeInclusive<usize> = 1..=3;
 pub struct ViewState {
     /// `None` until the first frame, which fits the graph into the canvas.
     pub camera: Option<Camera>,
+    /// The camera's animated move under way (following the selection, Z).
+    pub camera_motion: Option<crate::camera_motion::CameraMotion>,
     /// The selected node.
     pub selected: Option<NodeIndex>,
     history: Vec<NodeIndex>,
@@ -123,6 +140,7 @@ impl Default for ViewState {
     fn default() -> Self {
         ViewState {
             camera: None,
+            camera_motion: None,
             selected: None,
             history: Vec::new(),
             history_pos: 0,
@@ -246,7 +264,17 @@ impl ViewState {
         {
             return false;
         }
-        self.focus.is_none() || self.focus_set.contains(&node)
+        if !(self.focus.is_none() || self.focus_set.contains(&node)) {
+            return false;
+        }
+        // With a role filter, an entity shows only while a shown paragraph links to it.
+        if !self.role_filter.is_empty() && is_entity(n.kind) {
+            let shown_paragraph = |m: NodeIndex| {
+                graph.node(m).is_some_and(|p| p.kind == NodeKind::Paragraph) && self.is_visible(graph, m)
+            };
+            return graph.inner().neighbors_undirected(node).any(shown_paragraph);
+        }
+        true
     }
 
     /// Whether edges of a kind are drawn.

@@ -11,6 +11,7 @@ pub use build::{Added, GraphError, build};
 mod documents;
 mod query;
 mod role;
+pub mod snippet;
 
 use std::collections::HashMap;
 

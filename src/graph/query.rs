@@ -200,7 +200,7 @@ impl AtlasGraph {
 
 /// Byte range of the first case-insensitive occurrence of `needle` (already
 /// lower-case) in `haystack`, on character boundaries.
-fn find_case_insensitive(haystack: &str, needle: &str) -> Option<std::ops::Range<usize>> {
+pub(crate) fn find_case_insensitive(haystack: &str, needle: &str) -> Option<std::ops::Range<usize>> {
     // Lower-casing can change byte lengths, so compare char by char from each start.
     let needle: Vec<char> = needle.chars().collect();
     let first = *needle.first()?;

@@ -27,6 +27,7 @@ pub mod graph;
 pub mod initial;
 pub mod io;
 pub mod params;
+pub mod pins;
 pub mod quality;
 pub mod rng;
 pub mod simulation;

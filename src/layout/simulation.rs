@@ -33,6 +33,9 @@ pub struct Simulation {
     next_pos: Vec<[f32; 2]>,
     next_vel: Vec<[f32; 2]>,
     pinned: Vec<bool>,
+    /// Held for a local continuation (see [`Simulation::hold`]): these
+    /// nodes keep their positions, as pinned ones do, until a global wake.
+    held: Vec<bool>,
     active: Vec<bool>,
     active_list: Vec<u32>,
     springs: Springs,
@@ -89,6 +92,7 @@ impl Simulation {
             next_pos: vec![[0.0; 2]; n],
             next_vel: vec![[0.0; 2]; n],
             pinned: vec![false; n],
+            held: vec![false; n],
             active,
             active_list: (0..n as u32).collect(),
             springs,
@@ -170,10 +174,10 @@ impl Simulation {
         let keep = 1.0 - p.velocity_decay;
         let max2 = p.max_speed * p.max_speed;
         let (pos, vel) = (&self.pos[..], &self.vel[..]);
-        let (active, pinned) = (&self.active[..], &self.pinned[..]);
+        let (active, pinned, held) = (&self.active[..], &self.pinned[..], &self.held[..]);
         let (springs, pair_dv, rank) = (&self.springs, &self.pair[..], &self.rank[..]);
         let integrate = |i: usize, np: &mut [f32; 2], nv: &mut [f32; 2]| {
-            if !active[i] || pinned[i] {
+            if !active[i] || pinned[i] || held[i] {
                 *np = pos[i];
                 *nv = [0.0, 0.0];
                 return;
@@ -218,7 +222,7 @@ impl Simulation {
         let mut moving = 0usize;
         for &i in &self.active_list {
             let i = i as usize;
-            if self.pinned[i] {
+            if self.pinned[i] || self.held[i] {
                 continue;
             }
             let [vx, vy] = self.vel[i];
@@ -269,6 +273,7 @@ impl Simulation {
     pub fn set_params(&mut self, params: LayoutParams) {
         self.params = params;
         self.topology_dirty = true;
+        self.release_hold();
         self.wake(params.alpha_warm);
     }
 
@@ -326,6 +331,7 @@ impl Simulation {
         *slot = active;
         self.vel[i] = [0.0, 0.0];
         self.topology_dirty = true;
+        self.release_hold();
         self.wake(self.params.alpha_warm);
     }
 
@@ -335,16 +341,45 @@ impl Simulation {
         self.active.get(i).copied().unwrap_or(false)
     }
 
-    /// Warms the layout to `params.alpha_warm` (if cooler) and wakes it.
+    /// Warms the layout to `params.alpha_warm` (if cooler) and wakes it
+    /// (every node: any hold is released).
     pub fn reheat(&mut self) {
+        self.release_hold();
         self.wake(self.params.alpha_warm);
     }
 
-    /// Warms the layout to `alpha` (if cooler) and wakes it.
+    /// Warms the layout to `alpha` (if cooler) and wakes it (every node:
+    /// any hold is released).
     pub fn reheat_to(&mut self, alpha: f32) {
         if alpha.is_finite() {
+            self.release_hold();
             self.wake(alpha.clamp(0.0, 1.0));
         }
+    }
+
+    /// Holds the nodes marked in `held` (one flag per node; missing ones are
+    /// free) where they are: until [`Simulation::release_hold`] or a global
+    /// wake (reheat, showing or hiding nodes, new parameters) only the others
+    /// move. A drag uses it so that only the dragged node's neighbourhood
+    /// adjusts and the rest of the map stays still.
+    pub fn hold(&mut self, held: &[bool]) {
+        for (i, slot) in self.held.iter_mut().enumerate() {
+            *slot = held.get(i).copied().unwrap_or(false);
+            if *slot {
+                self.vel[i] = [0.0, 0.0];
+            }
+        }
+    }
+
+    /// Frees every held node (they move again once the layout is awake).
+    pub fn release_hold(&mut self) {
+        self.held.fill(false);
+    }
+
+    /// Whether node `i` is held (see [`Simulation::hold`]).
+    #[must_use]
+    pub fn is_held(&self, i: usize) -> bool {
+        self.held.get(i).copied().unwrap_or(false)
     }
 
     fn wake(&mut self, alpha: f32) {

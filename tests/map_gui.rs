@@ -1,0 +1,231 @@
+//! Integration tests: the map holds what the reader does to it — a dropped
+//! node stays where it was released and only its neighbourhood adjusts,
+//! Ctrl+Z / Ctrl+Shift+Z undo and redo it — and the camera follows the
+//! selection.
+
+use egui::accesskit::Role;
+use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use wsis_atlas::app::AtlasApp;
+use wsis_atlas::app::settings::Settings;
+use wsis_atlas::app::workspace::Workspace;
+
+/// The real app on the bundled document, its layout at rest, in a 1280×800 window.
+fn harness() -> Harness<'static, AtlasApp> {
+    let mut harness =
+        Harness::builder().with_size([1280.0, 800.0]).with_step_dt(1.0 / 60.0).with_max_steps(120).build_eframe(
+            |_cc| {
+                let mut app = AtlasApp::new(Workspace::bundled().expect("bundled document"), Settings::default());
+                app.workspace.layout.sim.run_to_rest(20_000);
+                app
+            },
+        );
+    harness.run();
+    harness
+}
+
+/// The canvas's top-left corner in window coordinates.
+fn canvas_origin(harness: &Harness<'_, AtlasApp>) -> Pos2 {
+    harness.get_by_role(Role::Unknown).rect().min
+}
+
+/// A world point in window coordinates, through the current camera.
+fn to_window(harness: &Harness<'_, AtlasApp>, world: [f32; 2]) -> Pos2 {
+    let camera = harness.state().view.camera.expect("a camera");
+    let s = camera.to_screen(world);
+    canvas_origin(harness) + egui::vec2(s[0], s[1])
+}
+
+fn world_positions(harness: &Harness<'_, AtlasApp>) -> Vec<[f32; 2]> {
+    let app = harness.state();
+    app.workspace.graph.node_indices().map(|n| app.workspace.position(n).unwrap_or([0.0; 2])).collect()
+}
+
+fn settle(harness: &mut Harness<'_, AtlasApp>) {
+    harness.state_mut().workspace.layout.sim.run_to_rest(20_000);
+    harness.run();
+}
+
+fn key(harness: &mut Harness<'_, AtlasApp>, key: Key, modifiers: Modifiers) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+#[test]
+fn a_dropped_node_stays_where_released_the_far_map_stays_and_undo_puts_it_back() {
+    let mut harness = harness();
+    let node = harness.state().workspace.graph.index_of("sdg:2").expect("SDG 2 is in the bundled graph");
+    let start_world = harness.state().workspace.position(node).expect("placed");
+    let before = world_positions(&harness);
+    let from = to_window(&harness, start_world);
+    let to = from + egui::vec2(140.0, -90.0);
+
+    harness.event(Event::PointerMoved(from));
+    harness.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.step();
+    for k in 1..=10 {
+        harness.event(Event::PointerMoved(from + (to - from) * (k as f32 / 10.0)));
+        harness.step();
+    }
+    harness.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.step();
+    settle(&mut harness);
+
+    let camera = harness.state().view.camera.expect("a camera");
+    let origin = canvas_origin(&harness);
+    let release_world = camera.to_world([to.x - origin.x, to.y - origin.y]);
+    let at = harness.state().workspace.position(node).expect("placed");
+    assert!(
+        (at[0] - release_world[0]).abs() < 0.01 && (at[1] - release_world[1]).abs() < 0.01,
+        "SDG 2 is at the release point {release_world:?}: {at:?}"
+    );
+    assert!(harness.state().workspace.layout.is_pinned(node));
+    let screen = to_window(&harness, at);
+    assert!((screen - to).length() < 0.5, "and on screen under the pointer: {screen:?} vs {to:?}");
+
+    // Nothing farther than three hops moved by more than a few pixels.
+    let app = harness.state();
+    let near = app.workspace.graph.neighbourhood(node, 3);
+    let after = world_positions(&harness);
+    let mut worst = 0.0f32;
+    for ((n, b), a) in app.workspace.graph.node_indices().zip(&before).zip(&after) {
+        if !near.contains(&n) {
+            worst = worst.max(((a[0] - b[0]).hypot(a[1] - b[1])) * camera.zoom);
+        }
+    }
+    eprintln!("farthest move beyond three hops: {worst:.2} px");
+    assert!(worst <= 3.0, "a node beyond three hops moved {worst} px");
+    let near_moved = app
+        .workspace
+        .graph
+        .node_indices()
+        .zip(&before)
+        .zip(&after)
+        .filter(|((n, b), a)| near.contains(n) && *n != node && a != b)
+        .count();
+    assert!(near_moved > 0, "the neighbourhood adjusted");
+
+    // Ctrl+Z puts it back where it was, unpinned; Ctrl+Shift+Z again at the drop.
+    // Its neighbourhood goes back with it, so it rests there again.
+    key(&mut harness, Key::Z, Modifiers::COMMAND);
+    settle(&mut harness);
+    let back = harness.state().workspace.position(node).expect("placed");
+    let off = (back[0] - start_world[0]).hypot(back[1] - start_world[1]) * camera.zoom;
+    assert!(off < 3.0, "undone: {off} px from where it was");
+    assert!(!harness.state().workspace.layout.is_pinned(node));
+    key(&mut harness, Key::Z, Modifiers::COMMAND | Modifiers::SHIFT);
+    settle(&mut harness);
+    assert_eq!(harness.state().workspace.position(node), Some(at));
+    assert!(harness.state().workspace.layout.is_pinned(node));
+}
+
+#[test]
+fn undo_restores_a_hidden_kind_and_a_focus() {
+    use wsis_atlas::app::view::Command;
+    use wsis_atlas::graph::NodeKind;
+    let mut harness = harness();
+    harness.state_mut().push(Command::ToggleKind(NodeKind::Sdg));
+    harness.run();
+    assert!(harness.state().view.hidden_kinds.contains(&NodeKind::Sdg));
+    let node = harness.state().workspace.graph.index_of("para:wsis10:51").expect("¶51");
+    harness.state_mut().push(Command::Focus(node));
+    harness.run();
+    assert_eq!(harness.state().view.focus, Some(node));
+    key(&mut harness, Key::Z, Modifiers::COMMAND);
+    assert_eq!(harness.state().view.focus, None);
+    assert!(harness.state().view.hidden_kinds.contains(&NodeKind::Sdg));
+    key(&mut harness, Key::Z, Modifiers::COMMAND);
+    assert!(harness.state().view.hidden_kinds.is_empty());
+    key(&mut harness, Key::Z, Modifiers::COMMAND | Modifiers::SHIFT);
+    assert!(harness.state().view.hidden_kinds.contains(&NodeKind::Sdg));
+}
+
+/// Ids of the nodes painted in the last frame.
+fn painted_ids(harness: &Harness<'_, AtlasApp>) -> Vec<String> {
+    let app = harness.state();
+    let scene = app.last_scene.as_ref().expect("a frame was painted");
+    scene.nodes.iter().filter_map(|n| app.workspace.graph.node(n.index).map(|node| node.id.clone())).collect()
+}
+
+/// Zooms the map in 8× about its top-left corner, as the wheel would.
+fn zoom_into_a_corner(harness: &mut Harness<'_, AtlasApp>) {
+    let app = harness.state_mut();
+    let mut camera = app.view.camera.expect("a camera");
+    camera.zoom_about([30.0, 30.0], 8.0);
+    app.view.camera = Some(camera);
+    harness.run();
+}
+
+#[test]
+fn find_then_enter_brings_the_result_into_view() {
+    let mut harness = harness();
+    zoom_into_a_corner(&mut harness);
+    assert!(!painted_ids(&harness).iter().any(|id| id == "org:CSTD"), "CSTD is off screen at first");
+    key(&mut harness, Key::F, Modifiers::COMMAND);
+    harness.run();
+    let field = harness
+        .get_by(|n| n.role() == Role::TextInput && n.data().placeholder().is_some_and(|p| p.starts_with("privacy")));
+    field.type_text("CSTD");
+    harness.run();
+    key(&mut harness, Key::Enter, Modifiers::NONE);
+    harness.run();
+    let app = harness.state();
+    let cstd = app.workspace.graph.index_of("org:CSTD").expect("CSTD");
+    assert_eq!(app.view.selected, Some(cstd));
+    assert!(app.view.camera_motion.is_none(), "the move has ended");
+    assert!(painted_ids(&harness).iter().any(|id| id == "org:CSTD"), "the CSTD disc is on screen");
+    let camera = app.view.camera.expect("a camera");
+    let s = camera.to_screen(app.workspace.position(cstd).expect("placed"));
+    assert!(
+        (0.0..camera.size[0]).contains(&s[0]) && (0.0..camera.size[1]).contains(&s[1]),
+        "inside the canvas: {s:?} of {:?}",
+        camera.size
+    );
+    let radius = wsis_atlas::layout::node_radius(&app.workspace.graph, cstd) * camera.zoom;
+    assert!(radius >= wsis_atlas::camera_motion::READABLE_RADIUS - 0.1, "readable: {radius} px");
+}
+
+#[test]
+fn a_selection_well_inside_the_view_does_not_move_it_and_z_frames_the_neighbours() {
+    use wsis_atlas::app::view::Command;
+    let mut harness = harness();
+    // Zoom in on ¶51 first (Z), then select a neighbour that is in view.
+    let p51 = harness.state().workspace.graph.index_of("para:wsis10:51").expect("¶51");
+    harness.state_mut().push(Command::Select(p51));
+    harness.run();
+    key(&mut harness, Key::Z, Modifiers::NONE);
+    let app = harness.state();
+    let camera = app.view.camera.expect("a camera");
+    let graph = &app.workspace.graph;
+    for m in std::iter::once(p51).chain(graph.inner().neighbors_undirected(p51)) {
+        let s = camera.to_screen(app.workspace.position(m).expect("placed"));
+        assert!(
+            (0.0..camera.size[0]).contains(&s[0]) && (0.0..camera.size[1]).contains(&s[1]),
+            "{:?} is framed: {s:?}",
+            graph.node(m).map(|n| &n.id)
+        );
+    }
+    let next = graph.node_indices().find(|&m| {
+        m != p51
+            && app.workspace.position(m).is_some_and(|p| wsis_atlas::camera_motion::well_inside(&camera, p))
+            && wsis_atlas::layout::node_radius(graph, m) * camera.zoom >= wsis_atlas::camera_motion::READABLE_RADIUS
+    });
+    let next = next.expect("a readable node well inside the view");
+    harness.state_mut().push(Command::Select(next));
+    harness.run();
+    assert_eq!(harness.state().view.camera, Some(camera), "the camera stayed");
+    // Back (Alt+Left) to ¶51: still in view, so the camera stays too.
+    key(&mut harness, Key::ArrowLeft, Modifiers::ALT);
+    assert_eq!(harness.state().view.selected, Some(p51));
+}
