@@ -229,3 +229,59 @@ fn a_selection_well_inside_the_view_does_not_move_it_and_z_frames_the_neighbours
     key(&mut harness, Key::ArrowLeft, Modifiers::ALT);
     assert_eq!(harness.state().view.selected, Some(p51));
 }
+
+/// A point on the drawn edge `from` → `to` (ids) that hovers that edge and
+/// no disc, in window coordinates.
+fn point_on_edge(harness: &Harness<'_, AtlasApp>, from: &str, to: &str) -> Pos2 {
+    let app = harness.state();
+    let graph = &app.workspace.graph;
+    let (s, t) = (graph.index_of(from).expect("source"), graph.index_of(to).expect("target"));
+    let scene = app.last_scene.as_ref().expect("a painted frame");
+    let edge = scene.edges.iter().find(|e| e.source == s && e.target == t).expect("the edge is drawn");
+    (1..20)
+        .map(|k| k as f32 / 20.0)
+        .map(|f| [edge.from[0] + f * (edge.to[0] - edge.from[0]), edge.from[1] + f * (edge.to[1] - edge.from[1])])
+        .find(|&p| scene.node_at(p).is_none() && scene.edge_at(p, 4.0).is_some_and(|e| e.source == s && e.target == t))
+        .map(|p| canvas_origin(harness) + egui::vec2(p[0], p[1]))
+        .expect("a point of the edge clear of discs and other edges")
+}
+
+#[test]
+fn hovering_an_edge_shows_its_evidence_and_clicking_it_explains_it_in_the_panel() {
+    let mut harness = harness();
+    let at = point_on_edge(&harness, "para:wsis10:51", "res:A/RES/69/166");
+    harness.event(Event::PointerMoved(at));
+    harness.run();
+    // Tooltips show once the pointer has rested a moment.
+    for _ in 0..60 {
+        harness.step();
+    }
+    let graph = &harness.state().workspace.graph;
+    let (s, t) = (graph.index_of("para:wsis10:51").expect("¶51"), graph.index_of("res:A/RES/69/166").expect("69/166"));
+    assert_eq!(harness.state().view.hovered_edge, Some((s, t, wsis_atlas::graph::EdgeKind::Cites)));
+    assert!(
+        harness
+            .query_by_label_contains("¶51 cites 69/166: \u{201c}General Assembly resolution 69/166\u{201d}")
+            .is_some(),
+        "the tooltip says why the link is there"
+    );
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos: at,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+    assert_eq!(harness.state().view.selected, None);
+    assert_eq!(harness.state().view.selected_edge, Some((s, t, wsis_atlas::graph::EdgeKind::Cites)));
+    // The panel names both ends and shows the quoted words in their sentence.
+    assert!(harness.query_by_label("cites").is_some());
+    assert!(harness.query_by_label("General Assembly resolution 69/166").is_some(), "the quote, highlighted");
+    assert!(harness.query_by_label_contains("and in this context emphasize").is_some(), "its sentence");
+    // Clicking an end selects it.
+    harness.get_by_label("69/166").click();
+    harness.run();
+    assert_eq!(harness.state().view.selected, Some(t));
+}

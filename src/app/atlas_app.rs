@@ -206,7 +206,17 @@ impl AtlasApp {
                     }
                 }
             }
-            Command::Deselect => self.view.selected = None,
+            Command::Deselect => {
+                self.view.selected = None;
+                self.view.selected_edge = None;
+            }
+            Command::SelectEdge(s, t, kind) => {
+                if graph.node(s).is_some() && graph.node(t).is_some() {
+                    self.view.selected = None;
+                    self.view.selected_edge = Some((s, t, kind));
+                    self.settings.show_detail_panel = true;
+                }
+            }
             Command::Back => self.view.back(),
             Command::Forward => self.view.forward(),
             Command::Focus(n) => {

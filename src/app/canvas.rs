@@ -12,6 +12,9 @@ use super::view::Command;
 use crate::scene::{self, Camera, Labels, Scene, SceneInput};
 use crate::style::color32;
 
+/// Pixels off an edge's line that still hover it.
+const EDGE_SLACK: f32 = 4.0;
+
 /// Free pixels around the graph when fitting it into view.
 const FIT_MARGIN: f32 = 40.0;
 
@@ -104,6 +107,16 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
     let pointer = response.hover_pos().map(to_local);
     let hit = |p: [f32; 2]| app.last_scene.as_ref().and_then(|s| s.node_at(p));
     app.view.hovered = if app.dragging.is_some() { app.dragging } else { pointer.and_then(hit) };
+    // Off any disc, the edge under the pointer (its evidence in a tooltip; a click selects it).
+    app.view.hovered_edge = match (app.view.hovered, pointer, app.dragging) {
+        (None, Some(p), None) => app
+            .last_scene
+            .as_ref()
+            .and_then(|s| s.edge_at(p, EDGE_SLACK))
+            .filter(|e| e.kind != crate::graph::EdgeKind::Annotation)
+            .map(|e| (e.source, e.target, e.kind)),
+        _ => None,
+    };
 
     // Zoom: wheel or pinch, about the pointer.
     if let Some(p) = pointer {
@@ -154,9 +167,10 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
             out.push(Command::Focus(n));
         }
     } else if response.clicked() {
-        out.push(match pointer.and_then(hit) {
-            Some(n) => Command::Select(n),
-            None => Command::Deselect,
+        out.push(match (pointer.and_then(hit), app.view.hovered_edge) {
+            (Some(n), _) => Command::Select(n),
+            (None, Some((s, t, kind))) => Command::SelectEdge(s, t, kind),
+            (None, None) => Command::Deselect,
         });
     }
     if response.secondary_clicked() {
@@ -181,6 +195,15 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
             response.on_hover_ui_at_pointer(|ui| {
                 ui.set_max_width(320.0);
                 ui.label(tooltip);
+            });
+        }
+    } else if let Some((s, t, kind)) = app.view.hovered_edge {
+        // Every link explains itself: its kind and the words behind it.
+        if let Some(why) = app.workspace.graph.explain_edge(s, t, kind) {
+            response.on_hover_ui_at_pointer(|ui| {
+                ui.set_max_width(360.0);
+                ui.label(why);
+                ui.label(egui::RichText::new("Click to read it in its paragraph").weak());
             });
         }
     } else if app.workspace.graph.node_count() == 0 {

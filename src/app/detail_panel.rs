@@ -34,6 +34,15 @@ pub fn detail_panel_ui(ui: &mut egui::Ui, app: &AtlasApp) -> Vec<Command> {
     });
     ui.separator();
     let graph = &app.workspace.graph;
+    if app.view.selected.is_none()
+        && let Some((s, t, kind)) = app.view.selected_edge
+    {
+        let style = app.style(ui.ctx());
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            edge_ui(ui, graph, (s, t, kind), &style, &mut out);
+        });
+        return out;
+    }
     let Some((index, node)) = app.view.selected.and_then(|i| graph.node(i).map(|n| (i, n))) else {
         ui.label("Select a node on the map, or find one with Ctrl+F.");
         ui.add_space(8.0);
@@ -89,6 +98,62 @@ pub fn detail_panel_ui(ui: &mut egui::Ui, app: &AtlasApp) -> Vec<Command> {
         links_ui(ui, graph, index, &style, &mut out);
     });
     out
+}
+
+/// A selected link: what it is, both ends (click to select either), and
+/// each quoted span of its evidence in the sentence it stands in, the
+/// words highlighted — "why is this link here?".
+fn edge_ui(
+    ui: &mut egui::Ui,
+    graph: &AtlasGraph,
+    (s, t, kind): (NodeIndex, NodeIndex, EdgeKind),
+    style: &Style,
+    out: &mut Vec<Command>,
+) {
+    let (Some(from), Some(to)) = (graph.node(s), graph.node(t)) else { return };
+    ui.horizontal_wrapped(|ui| {
+        if ui.add(egui::Link::new(RichText::new(&from.label).heading())).clicked() {
+            out.push(Command::Select(s));
+        }
+        ui.label(RichText::new(kind.verb()).heading().weak());
+        if ui.add(egui::Link::new(RichText::new(&to.label).heading())).clicked() {
+            out.push(Command::Select(t));
+        }
+    });
+    ui.label(RichText::new(format!("a `{}` link", kind.as_str())).weak());
+    ui.add_space(6.0);
+    let Some(edge) = graph.edge_between(s, t, kind).and_then(|e| graph.edge(e)) else { return };
+    let Some(text) = from.text.as_deref() else {
+        ui.label(RichText::new("A link of the document's structure: no words of the text behind it.").weak());
+        return;
+    };
+    if edge.evidence.is_empty() {
+        ui.label(RichText::new("Found by analysis of the paragraph, not quoted words.").weak());
+    }
+    let color = color32(style.node_color(to.kind));
+    for evidence in &edge.evidence {
+        let (sentence, at) = sentence_around(text, evidence.start..evidence.end);
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 0.0;
+            if let Some(note) = crate::document::footnote_at(text, evidence.start) {
+                ui.label(RichText::new(format!("(footnote {note}) ")).weak());
+            }
+            match (sentence.get(..at.start), sentence.get(at.clone()), sentence.get(at.end..)) {
+                (Some(before), Some(quote), Some(after)) => {
+                    ui.label(before);
+                    ui.label(RichText::new(quote).color(color).strong());
+                    ui.label(after);
+                }
+                _ => {
+                    ui.label(sentence);
+                }
+            }
+        });
+        ui.add_space(4.0);
+    }
+    if !edge.deadlines.is_empty() {
+        ui.label(format!("Deadlines: {}", edge.deadlines.join("; ")));
+    }
 }
 
 /// A document's own facts (from its masthead), its outline and what the

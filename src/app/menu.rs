@@ -175,6 +175,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("drop a .json or .jsonld file", "open it as annotations (W3C, Hypothesis: import, after asking)"),
     ("drop any other file", "add it to the map as a document"),
     ("double-click a node", "focus on its neighbourhood"),
+    ("hover a link", "why it is there: its kind and the quoted words"),
+    ("click a link", "explain it in the detail panel: both ends, each quote in its sentence"),
 ];
 
 fn help_menu_ui(ui: &mut egui::Ui) {

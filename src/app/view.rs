@@ -18,6 +18,8 @@ pub enum Command {
     Select(NodeIndex),
     /// Clear the selection.
     Deselect,
+    /// Select an edge (source, target, kind): the detail panel explains it.
+    SelectEdge(NodeIndex, NodeIndex, EdgeKind),
     /// Previous selection.
     Back,
     /// Next selection (after going back).
@@ -104,6 +106,10 @@ pub struct ViewState {
     history_pos: usize,
     /// The node under the pointer.
     pub hovered: Option<NodeIndex>,
+    /// The edge under the pointer, when no disc is (source, target, kind).
+    pub hovered_edge: Option<(NodeIndex, NodeIndex, EdgeKind)>,
+    /// The selected edge, explained in the detail panel while no node is selected.
+    pub selected_edge: Option<(NodeIndex, NodeIndex, EdgeKind)>,
     /// Focused node, if the map shows only its neighbourhood.
     pub focus: Option<NodeIndex>,
     /// Hops around the focused node.
@@ -145,6 +151,8 @@ impl Default for ViewState {
             history: Vec::new(),
             history_pos: 0,
             hovered: None,
+            hovered_edge: None,
+            selected_edge: None,
             focus: None,
             focus_depth: 1,
             focus_set: BTreeSet::new(),

@@ -178,6 +178,45 @@ impl EdgeKind {
             EdgeKind::Similar => "similar",
         }
     }
+
+    /// The link as a reader says it: `¶51 cites 69/166`.
+    #[must_use]
+    pub fn verb(self) -> &'static str {
+        match self {
+            EdgeKind::Contains => "contains",
+            EdgeKind::Follows => "is followed by",
+            EdgeKind::Cites => "cites",
+            EdgeKind::Mentions => "mentions",
+            EdgeKind::Thematic => "is on the theme of",
+            EdgeKind::PartOf => "is part of",
+            EdgeKind::Annotation => "is linked by you to",
+            EdgeKind::AddressedTo => "asks",
+            EdgeKind::Similar => "is similar to",
+        }
+    }
+}
+
+impl AtlasGraph {
+    /// Why the `kind` link from `source` to `target` is there, in one
+    /// line: `¶51 cites 69/166: “General Assembly resolution 69/166”` (the
+    /// first quoted words of its evidence, and how many more), or, for a
+    /// structural link, what it is. `None` when there is no such link.
+    #[must_use]
+    pub fn explain_edge(&self, source: NodeIndex, target: NodeIndex, kind: EdgeKind) -> Option<String> {
+        let edge = self.edge(self.edge_between(source, target, kind)?)?;
+        let (from, to) = (self.node(source)?, self.node(target)?);
+        let mut out = format!("{} {} {}", from.label, kind.verb(), to.label);
+        if let Some(first) = edge.evidence.first() {
+            out.push_str(&format!(": \u{201c}{}\u{201d}", first.quote));
+            if edge.evidence.len() > 1 {
+                out.push_str(&format!(" (+{} more)", edge.evidence.len() - 1));
+            }
+        }
+        if let Some(score) = edge.score {
+            out.push_str(&format!(" (score {:.2})", f64::from(score) / 1000.0));
+        }
+        Some(out)
+    }
 }
 
 /// One node. Fields that do not apply to its kind are `None`; the names are
