@@ -120,7 +120,7 @@ fn edge_ui(
             out.push(Command::Select(t));
         }
     });
-    ui.label(RichText::new(format!("a `{}` link", kind.as_str())).weak());
+    ui.label(RichText::new(format!("a {} link", kind.as_str().replace('_', " "))).weak());
     ui.add_space(6.0);
     let Some(edge) = graph.edge_between(s, t, kind).and_then(|e| graph.edge(e)) else { return };
     let Some(text) = from.text.as_deref() else {
