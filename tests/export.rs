@@ -750,3 +750,44 @@ fn each_section_is_one_hull_in_the_svg_and_none_without_hulls() {
     let svg = render_svg(&bundled_scene(&all, &opts), &opts);
     assert!(!svg.contains("class=\"hull\""));
 }
+
+/// The edge under a point by looking at every edge: what the scene's grid
+/// must find.
+fn edge_at_by_scan(scene: &Scene, p: [f32; 2], slack: f32) -> Option<usize> {
+    let mut best: Option<(f32, usize)> = None;
+    for (i, e) in scene.edges.iter().enumerate() {
+        let (dx, dy) = (e.to[0] - e.from[0], e.to[1] - e.from[1]);
+        let len2 = dx * dx + dy * dy;
+        let t =
+            if len2 > 0.0 { (((p[0] - e.from[0]) * dx + (p[1] - e.from[1]) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
+        let d = (p[0] - e.from[0] - t * dx).hypot(p[1] - e.from[1] - t * dy);
+        if d <= slack + e.width / 2.0 && best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+#[test]
+fn the_edge_under_the_pointer_is_the_one_a_scan_of_every_edge_finds() {
+    let (graph, _) = bundled();
+    let all: BTreeSet<NodeIndex> = graph.node_indices().collect();
+    for (width, height) in [(1600, 1000), (700, 450)] {
+        let scene = bundled_scene(&all, &ImageOptions { width, height, ..ImageOptions::default() });
+        assert!(scene.edges.len() > 400, "{}", scene.edges.len());
+        // Every edge's midpoint, and a dense lattice of points over the picture.
+        let mids = scene.edges.iter().map(|e| [(e.from[0] + e.to[0]) / 2.0, (e.from[1] + e.to[1]) / 2.0]);
+        let lattice =
+            (0..height / 7).flat_map(|y| (0..width / 7).map(move |x| [x as f32 * 7.0 + 0.5, y as f32 * 7.0 + 0.3]));
+        let (mut found, mut points) = (0, 0);
+        for p in mids.chain(lattice) {
+            let expected = edge_at_by_scan(&scene, p, 4.0);
+            let got = scene.edge_at(p, 4.0).map(|e| std::ptr::from_ref(e) as usize);
+            let expected_ptr = expected.map(|i| std::ptr::from_ref(&scene.edges[i]) as usize);
+            assert_eq!(got, expected_ptr, "at {p:?} ({width}×{height})");
+            found += usize::from(expected.is_some());
+            points += 1;
+        }
+        assert!(found > scene.edges.len(), "{found} of {points} points near an edge");
+    }
+}
