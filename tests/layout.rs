@@ -222,3 +222,167 @@ fn bad_graph_files_say_what_is_wrong() {
         other => panic!("expected a read error, got {other:?}"),
     }
 }
+
+/// Both bundled documents in one graph.
+fn both_bundled() -> AtlasGraph {
+    let paths: Vec<std::path::PathBuf> = ["bundled:wsis10", "bundled:wsis20"].iter().map(Into::into).collect();
+    let (graph, errors) = wsis_atlas::corpus::open(&paths).expect("bundled documents open");
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(graph.documents().len(), 2);
+    graph
+}
+
+mod reading_order {
+    use std::collections::BTreeMap;
+
+    use petgraph::stable_graph::NodeIndex;
+    use wsis_atlas::graph::{AtlasGraph, EdgeKind, NodeKind};
+    use wsis_atlas::layout::{Arrangement, AtlasLayout};
+
+    fn arranged(graph: &AtlasGraph) -> AtlasLayout {
+        let mut layout = AtlasLayout::new(graph, 7);
+        layout.sim.run_to_rest(3000);
+        layout.arrange_now(graph, Arrangement::Reading);
+        layout
+    }
+
+    /// A document's paragraphs in reading order (preamble, numbered, annexes).
+    fn paragraphs(graph: &AtlasGraph, doc: &str) -> Vec<NodeIndex> {
+        let mut v: Vec<(u8, u32, NodeIndex)> = graph
+            .nodes()
+            .filter(|(_, n)| n.kind == NodeKind::Paragraph && n.document.as_deref() == Some(doc))
+            .map(|(i, n)| match (n.annex.is_some(), n.ordinal, n.number) {
+                (true, _, _) => (2, 0, i),
+                (_, Some(o), _) => (0, o, i),
+                (_, None, Some(k)) => (1, k, i),
+                _ => (3, 0, i),
+            })
+            .collect();
+        v.sort();
+        v.into_iter().map(|(_, _, i)| i).collect()
+    }
+
+    fn pos(layout: &AtlasLayout, n: NodeIndex) -> [f32; 2] {
+        layout.position(n).expect("laid out")
+    }
+
+    #[test]
+    fn paragraphs_read_left_to_right_top_to_bottom_each_section_headed_on_its_first_row() {
+        let graph = super::bundled();
+        let layout = arranged(&graph);
+        let paras = paragraphs(&graph, "doc:wsis10");
+        assert!(paras.len() > 60, "{}", paras.len());
+        for w in paras.windows(2) {
+            let (a, b) = (pos(&layout, w[0]), pos(&layout, w[1]));
+            assert!(b[1] > a[1] || (b[1] == a[1] && b[0] > a[0]), "{:?} {a:?} then {:?} {b:?}", w[0], w[1]);
+        }
+        // Each section sits left of its first paragraph, on its row.
+        let mut sections = 0;
+        for (s, node) in graph.nodes().filter(|(_, n)| n.kind == NodeKind::Section) {
+            let first = paras
+                .iter()
+                .find(|&&p| graph.edges().any(|(a, b, e)| a == s && b == p && e.kind == EdgeKind::Contains));
+            let Some(&first) = first else { continue };
+            let (h, p) = (pos(&layout, s), pos(&layout, first));
+            assert!(h[1] == p[1] && h[0] < p[0], "{} at {h:?}, its first paragraph at {p:?}", node.label);
+            sections += 1;
+        }
+        assert!(sections >= 10, "{sections}");
+    }
+
+    #[test]
+    fn entities_stand_right_of_the_text_at_the_height_of_their_citing_paragraphs() {
+        let graph = super::bundled();
+        let layout = arranged(&graph);
+        let paras = paragraphs(&graph, "doc:wsis10");
+        let text_right = paras.iter().map(|&p| pos(&layout, p)[0]).fold(f32::MIN, f32::max);
+        let (mut near, mut total) = (0, 0);
+        for (e, node) in
+            graph.nodes().filter(|(_, n)| n.kind == NodeKind::Organization || n.kind == NodeKind::Resolution)
+        {
+            let ys: Vec<f32> = graph
+                .inner()
+                .neighbors_undirected(e)
+                .filter(|m| graph.node(*m).is_some_and(|m| m.kind == NodeKind::Paragraph))
+                .map(|m| pos(&layout, m)[1])
+                .collect();
+            if ys.is_empty() {
+                continue;
+            }
+            let p = pos(&layout, e);
+            assert!(p[0] > text_right, "{} at {p:?} is among the paragraphs (right edge {text_right})", node.label);
+            let (lo, hi) = (ys.iter().copied().fold(f32::MAX, f32::min), ys.iter().copied().fold(f32::MIN, f32::max));
+            let off = (lo - p[1]).max(p[1] - hi).max(0.0);
+            near += usize::from(off <= 2.0 * wsis_atlas::layout::reading::ROW);
+            total += 1;
+        }
+        assert!(total > 20, "{total}");
+        assert_eq!(near, total, "entities more than two rows away from their citing paragraphs");
+    }
+
+    #[test]
+    fn no_two_nodes_share_a_place_and_two_documents_get_pages_side_by_side() {
+        let graph = super::both_bundled();
+        let layout = arranged(&graph);
+        let mut seen: BTreeMap<(i64, i64), NodeIndex> = BTreeMap::new();
+        for n in graph.node_indices() {
+            let p = pos(&layout, n);
+            assert!(p[0].is_finite() && p[1].is_finite());
+            let key = ((p[0] * 10.0) as i64, (p[1] * 10.0) as i64);
+            assert!(seen.insert(key, n).is_none(), "{:?} and {:?} both at {p:?}", seen.get(&key), n);
+        }
+        let span = |doc: &str| {
+            let xs: Vec<f32> = paragraphs(&graph, doc).iter().map(|&p| pos(&layout, p)[0]).collect();
+            (xs.iter().copied().fold(f32::MAX, f32::min), xs.iter().copied().fold(f32::MIN, f32::max))
+        };
+        let (a, b) = (span("doc:wsis10"), span("doc:wsis20"));
+        assert!(a.1 < b.0 || b.1 < a.0, "pages overlap: {a:?} {b:?}");
+    }
+
+    #[test]
+    fn the_switch_animates_keeps_pins_and_returns_to_the_same_map() {
+        let graph = super::bundled();
+        let mut layout = AtlasLayout::new(&graph, 7);
+        layout.sim.run_to_rest(3000);
+        let map = layout.sim.positions().to_vec();
+        let pinned = graph.index_of("sdg:5").expect("SDG 5");
+        layout.set_pinned(pinned, true);
+        let pin_at = pos(&layout, pinned);
+        layout.arrange(&graph, Arrangement::Reading);
+        assert!(!layout.simulates());
+        let target = layout.destination().to_vec();
+        assert_ne!(target, map);
+        // Half-way every node is between where it was and where it goes.
+        assert!(layout.advance(wsis_atlas::layout::reading::TRANSITION_SECONDS / 2.0));
+        let mid = layout.sim.positions().to_vec();
+        for ((m, a), b) in mid.iter().zip(&map).zip(&target) {
+            for k in 0..2 {
+                assert!(m[k] >= a[k].min(b[k]) - 1e-3 && m[k] <= a[k].max(b[k]) + 1e-3);
+            }
+        }
+        while layout.advance(0.1) {}
+        assert_eq!(layout.sim.positions(), &target[..]);
+        assert_eq!(pos(&layout, pinned), pin_at, "the pinned node stayed");
+        // The arrangement does not drift: the simulation does not run.
+        assert!(layout.sim.is_settled());
+        layout.arrange_now(&graph, Arrangement::Map);
+        assert_eq!(layout.sim.positions(), &map[..], "back to the same map");
+        assert!(layout.simulates());
+    }
+
+    #[test]
+    fn adding_a_document_while_reading_keeps_the_reading_order() {
+        let one = super::bundled();
+        let layout = arranged(&one);
+        let both = super::both_bundled();
+        let mut rebuilt = layout.rebuild(&both, 7);
+        assert_eq!(rebuilt.arrangement(), Arrangement::Reading);
+        while rebuilt.advance(0.1) {}
+        let paras = paragraphs(&both, "doc:wsis20");
+        assert!(paras.len() > 100);
+        for w in paras.windows(2) {
+            let (a, b) = (pos(&rebuilt, w[0]), pos(&rebuilt, w[1]));
+            assert!(b[1] > a[1] || (b[1] == a[1] && b[0] > a[0]));
+        }
+    }
+}

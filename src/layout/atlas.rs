@@ -14,6 +14,7 @@ use petgraph::stable_graph::NodeIndex;
 use super::graph::LayoutGraph;
 use super::initial;
 use super::params::LayoutParams;
+use super::reading::{self, Arrangement, Transition};
 use super::rng::SplitMix64;
 use super::simulation::Simulation;
 use crate::graph::{AtlasGraph, EdgeKind, NodeKind};
@@ -83,6 +84,14 @@ pub struct AtlasLayout {
     pub node_at: Vec<NodeIndex>,
     /// Layout index → node id (for warm rebuilds).
     ids: Vec<String>,
+    /// The arrangement shown (or being moved to).
+    arrangement: Arrangement,
+    /// The force-directed positions, kept while another arrangement shows.
+    saved_map: Option<Vec<[f32; 2]>>,
+    /// The animated move to the current arrangement, while under way.
+    transition: Option<Transition>,
+    /// Scratch positions for the transition's frames.
+    frame: Vec<[f32; 2]>,
 }
 
 impl AtlasLayout {
@@ -101,7 +110,7 @@ impl AtlasLayout {
         let mut layout_graph = layout_graph;
         // One position per node by construction; a mismatch cannot happen.
         let _ = layout_graph.set_initial_positions(start);
-        AtlasLayout { sim: Simulation::new(layout_graph, params, seed), index_of, node_at, ids }
+        AtlasLayout::from_parts(Simulation::new(layout_graph, params, seed), index_of, node_at, ids)
     }
 
     /// A layout of a changed `graph` (a document added or removed) that keeps
@@ -154,7 +163,110 @@ impl AtlasLayout {
                 }
             }
         }
-        AtlasLayout { sim, index_of, node_at, ids }
+        let mut layout = AtlasLayout::from_parts(sim, index_of, node_at, ids);
+        if self.arrangement != Arrangement::Map {
+            // The force-directed places survive by id for the way back; new
+            // nodes get theirs from the warm start above.
+            let mut map = layout.sim.positions().to_vec();
+            if let Some(saved) = &self.saved_map {
+                for (i, id) in layout.ids.iter().enumerate() {
+                    if let Some(&p) = old.get(id.as_str()).and_then(|&o| saved.get(o)) {
+                        map[i] = p;
+                    }
+                }
+            }
+            layout.arrange(graph, self.arrangement);
+            layout.saved_map = Some(map);
+        }
+        layout
+    }
+
+    fn from_parts(
+        sim: Simulation,
+        index_of: HashMap<NodeIndex, usize>,
+        node_at: Vec<NodeIndex>,
+        ids: Vec<String>,
+    ) -> Self {
+        AtlasLayout {
+            sim,
+            index_of,
+            node_at,
+            ids,
+            arrangement: Arrangement::Map,
+            saved_map: None,
+            transition: None,
+            frame: Vec::new(),
+        }
+    }
+
+    /// The arrangement shown, or being moved to.
+    #[must_use]
+    pub fn arrangement(&self) -> Arrangement {
+        self.arrangement
+    }
+
+    /// Moves to another arrangement with an animated transition (see
+    /// [`AtlasLayout::advance`]); pinned nodes stay where they are. Leaving
+    /// the map keeps its positions, and coming back returns to them.
+    pub fn arrange(&mut self, graph: &AtlasGraph, to: Arrangement) {
+        if to == self.arrangement {
+            return;
+        }
+        let current = self.sim.positions().to_vec();
+        let pinned = |i: usize| self.sim.is_pinned(i);
+        let target = match to {
+            Arrangement::Reading => {
+                if self.arrangement == Arrangement::Map {
+                    self.saved_map = Some(current.clone());
+                }
+                reading::positions(graph, self.sim.graph(), &self.node_at, &current, &pinned)
+            }
+            Arrangement::Map => match self.saved_map.take() {
+                Some(mut saved) if saved.len() == current.len() => {
+                    for (i, p) in saved.iter_mut().enumerate() {
+                        if pinned(i) {
+                            *p = current[i];
+                        }
+                    }
+                    saved
+                }
+                _ => current.clone(),
+            },
+        };
+        self.arrangement = to;
+        self.transition = Some(Transition::new(current, target));
+    }
+
+    /// [`AtlasLayout::arrange`] without the animation (for exports).
+    pub fn arrange_now(&mut self, graph: &AtlasGraph, to: Arrangement) {
+        self.arrange(graph, to);
+        while self.advance(1.0) {}
+    }
+
+    /// Where every node is going: the transition's end while one is under
+    /// way, else where it is.
+    #[must_use]
+    pub fn destination(&self) -> &[[f32; 2]] {
+        self.transition.as_ref().map_or(self.sim.positions(), Transition::target)
+    }
+
+    /// Whether the force simulation may run: on the map, with no transition
+    /// under way. Another arrangement stays exactly as computed (a dragged
+    /// node moves alone).
+    #[must_use]
+    pub fn simulates(&self) -> bool {
+        self.arrangement == Arrangement::Map && self.transition.is_none()
+    }
+
+    /// Advances the transition by `dt` seconds; true while it is under way.
+    pub fn advance(&mut self, dt: f32) -> bool {
+        let Some(transition) = self.transition.as_mut() else { return false };
+        transition.advance(dt, &mut self.frame);
+        self.sim.place_at_rest(&self.frame);
+        if transition.is_done() {
+            self.transition = None;
+        }
+        true
     }
 
     /// Position of a graph node (`None` if it is not in this layout).
@@ -229,7 +341,7 @@ fn dense(graph: &AtlasGraph) -> Dense {
 /// each annex) in the graph's order, which is the parser's reading order,
 /// then any paragraph with neither (a graph from elsewhere). Ties keep the
 /// graph's order.
-fn reading_order(node: &crate::graph::Node) -> (u8, u32) {
+pub(super) fn reading_order(node: &crate::graph::Node) -> (u8, u32) {
     match (node.ordinal, node.number) {
         _ if node.annex.is_some() => (2, 0),
         (Some(ordinal), _) => (0, ordinal),

@@ -16,7 +16,8 @@
 //! Files: [`graph`] (the input), [`params`] (tuning), [`barnes_hut`] (the tree
 //! and the pairwise forces), [`forces`] (springs, gravity), [`simulation`]
 //! (the stepper), [`initial`] (seeded starts: Pivot MDS), [`atlas`] (the bridge
-//! from [`AtlasGraph`](crate::graph::AtlasGraph)), [`io`] (node-link JSON in,
+//! from [`AtlasGraph`](crate::graph::AtlasGraph)), [`reading`] (the "Reading order"
+//! arrangement and the animated switch to and from it), [`io`] (node-link JSON in,
 //! positions out), [`generate`] (seeded test graphs), [`quality`] (stress).
 
 pub mod atlas;
@@ -29,6 +30,7 @@ pub mod io;
 pub mod params;
 pub mod pins;
 pub mod quality;
+pub mod reading;
 pub mod rng;
 pub mod simulation;
 
@@ -36,4 +38,5 @@ pub use atlas::{AtlasLayout, node_radius};
 pub use graph::{LayoutEdge, LayoutGraph, LayoutGraphError};
 pub use io::{Laid, LayoutIoError, Steps, run_layout_file, run_layout_json};
 pub use params::LayoutParams;
+pub use reading::Arrangement;
 pub use simulation::Simulation;

@@ -301,6 +301,20 @@ impl Simulation {
         self.wake(self.params.alpha_nudge);
     }
 
+    /// Puts every node at `positions` (one per node; extra entries are
+    /// ignored, missing or non-finite ones leave the node where it is) with
+    /// no velocity, and leaves the layout at rest: an arrangement computed
+    /// elsewhere (see [`super::reading`]), shown as it is.
+    pub fn place_at_rest(&mut self, positions: &[[f32; 2]]) {
+        for (i, p) in positions.iter().enumerate().take(self.pos.len()) {
+            if p[0].is_finite() && p[1].is_finite() {
+                self.pos[i] = *p;
+            }
+            self.vel[i] = [0.0, 0.0];
+        }
+        self.settled = true;
+    }
+
     /// Pins or frees node `i`: a pinned node keeps its position (it still
     /// pushes and pulls the others). Freeing warms the layout a little.
     pub fn set_pinned(&mut self, i: usize, pinned: bool) {
