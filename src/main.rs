@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, bail};
 use clap::{Parser, Subcommand};
 
+use wsis_atlas::layout::Arrangement;
 use wsis_atlas::scene::ColorBy;
 use wsis_atlas::{corpus, export, layout, stats};
 
@@ -84,6 +85,10 @@ enum Command {
         /// What a disc's colour tells: its node kind, or a paragraph's clause role.
         #[arg(long, value_enum, default_value_t = ColorBy::Kind)]
         color_by: ColorBy,
+        /// How nodes are placed: the force-directed map, or the reading order (paragraphs in
+        /// document order by section, entities beside the paragraphs that cite them).
+        #[arg(long, value_enum, default_value_t = Arrangement::Map)]
+        layout: Arrangement,
         /// Only this node and its neighbourhood (a node id such as `para:wsis10:32`).
         #[arg(long, value_name = "NODE_ID")]
         focus: Option<String>,
@@ -276,6 +281,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             no_legend,
             no_hulls,
             color_by,
+            layout: arrangement,
             focus,
             depth,
             kinds,
@@ -295,7 +301,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let focus = focus.map(|id| export::find_node(&graph, &id)).transpose()?;
             let selection = export::Selection { kinds, focus, depth: depth.unwrap_or(1) };
             let visible = selection.visible(&graph);
-            let layout = export::settled_layout(&graph, &visible, export::SEED, export::MAX_LAYOUT_STEPS);
+            let mut layout = export::settled_layout(&graph, &visible, export::SEED, export::MAX_LAYOUT_STEPS);
+            layout.arrange_now(&graph, arrangement);
             let aspect = export::image::map_aspect(visible.iter().filter_map(|&n| layout.position(n)));
             let (width, height) = export::image::picture_size(width, height, aspect);
             let image = export::ImageOptions {

@@ -1,6 +1,6 @@
 //! The "Reading order" arrangement: each document laid out as a page is
 //! read. Its paragraphs run left to right in rows, in reading order, each
-//! section starting a new row block headed by its section node; the entities
+//! section's under its section node as under a heading; the entities
 //! (resolutions, instruments, bodies, SDGs, stakeholders) stand in columns
 //! to the right, each at the height of the paragraphs that cite it, so a
 //! glance across shows where in the document a body or a resolution comes
@@ -19,19 +19,22 @@ use super::initial;
 use crate::graph::{AtlasGraph, EdgeKind, NodeKind};
 
 /// Distance between neighbouring paragraphs in a row (world units).
-pub const STEP: f32 = 34.0;
+pub const STEP: f32 = 44.0;
 /// Distance between rows.
-pub const ROW: f32 = 40.0;
+pub const ROW: f32 = 50.0;
 /// Extra space between one section's rows and the next's.
 const SECTION_GAP: f32 = 24.0;
-/// Room left of a section's first paragraph for its section node.
-const HEAD: f32 = 90.0;
+/// A section's paragraphs start this far right of its heading, on the row
+/// below it (the heading's label has its row to itself).
+const HEAD: f32 = 30.0;
+/// A sub-section's heading stands this far right of its parent's.
+const INDENT: f32 = 24.0;
 /// Space between the paragraphs and the first entity column.
 const COLUMN_GAP: f32 = 160.0;
 /// Width of an entity column (room for its labels).
 const COLUMN: f32 = 230.0;
 /// Least vertical distance between two entities in a column.
-const ENTITY_GAP: f32 = 22.0;
+const ENTITY_GAP: f32 = 30.0;
 /// Space between two documents' pages.
 const DOCUMENT_MARGIN: f32 = 260.0;
 /// How long the switch between arrangements takes, in seconds.
@@ -84,6 +87,32 @@ pub fn positions(
             parent.entry(t).or_insert(s);
         }
     }
+    // Each entity stands beside the document whose paragraphs link to it
+    // most (the first of those tied).
+    let mut owner: HashMap<NodeIndex, String> = HashMap::new();
+    if graph.documents().len() > 1 {
+        for &g in node_at {
+            if graph.node(g).is_none_or(|node| is_structure(node.kind)) {
+                continue;
+            }
+            let mut counts: Vec<(usize, &str)> = Vec::new();
+            for m in graph.inner().neighbors_undirected(g) {
+                let Some(doc) =
+                    graph.node(m).filter(|m| m.kind == NodeKind::Paragraph).and_then(|m| m.document.as_deref())
+                else {
+                    continue;
+                };
+                match counts.iter_mut().find(|(_, d)| *d == doc) {
+                    Some((c, _)) => *c += 1,
+                    None => counts.push((1, doc)),
+                }
+            }
+            let order = |d: &str| graph.documents().iter().position(|x| crate::id::document(&x.id) == d);
+            if let Some((_, doc)) = counts.iter().min_by_key(|(c, d)| (std::cmp::Reverse(*c), order(d))) {
+                owner.insert(g, (*doc).to_owned());
+            }
+        }
+    }
     let mut left = 0.0f32;
     for doc in graph.documents() {
         let doc_id = crate::id::document(&doc.id);
@@ -102,7 +131,18 @@ pub fn positions(
             continue;
         }
         let per_row = ((count as f32).sqrt().ceil() as usize).clamp(6, 16);
-        let text_right = left + HEAD + per_row as f32 * STEP;
+        let depth = |section: Option<NodeIndex>| {
+            let mut d = 0usize;
+            let mut s = section.and_then(|s| parent.get(&s).copied());
+            while let Some(sec) = s
+                && d < 16
+            {
+                d += 1;
+                s = parent.get(&sec).copied();
+            }
+            d as f32
+        };
+        let text_right = left + HEAD + 2.0 * INDENT + per_row as f32 * STEP;
         let mut y = 0.0f32;
         if let Some(&i) = graph.index_of(&doc_id).and_then(|d| index_of.get(&d)) {
             out[i] = [left, -1.5 * ROW];
@@ -124,11 +164,9 @@ pub fn positions(
                 s = parent.get(&sec).copied();
             }
             for (depth, &i) in chain.iter().rev().enumerate() {
-                out[i] = [left + 12.0 * depth as f32, y];
+                out[i] = [left + INDENT * depth as f32, y];
                 placed[i] = true;
-                if depth + 1 < chain.len() {
-                    y += ROW;
-                }
+                y += ROW;
             }
             let mut column = 0;
             while k < count && parent.get(&paragraphs[k].2).copied() == section {
@@ -137,7 +175,7 @@ pub fn positions(
                     y += ROW;
                 }
                 let i = paragraphs[k].1;
-                out[i] = [left + HEAD + column as f32 * STEP, y];
+                out[i] = [left + HEAD + INDENT * depth(section) + column as f32 * STEP, y];
                 placed[i] = true;
                 column += 1;
                 k += 1;
@@ -149,7 +187,10 @@ pub fn positions(
         // in as many columns as keep them ENTITY_GAP apart within the page.
         let mut entities: Vec<(f32, usize)> = Vec::new();
         for (i, &g) in node_at.iter().enumerate() {
-            if placed[i] || graph.node(g).is_none_or(|node| is_structure(node.kind)) {
+            if placed[i]
+                || graph.node(g).is_none_or(|node| is_structure(node.kind))
+                || owner.get(&g).is_some_and(|d| *d != doc_id)
+            {
                 continue;
             }
             let ys: Vec<f32> = graph
@@ -165,7 +206,8 @@ pub fn positions(
             }
         }
         entities.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        let columns = ((entities.len() as f32 * ENTITY_GAP / bottom.max(ROW)).ceil() as usize).max(1);
+        // Room to spare (half as much again), so crowds spread little.
+        let columns = ((1.5 * entities.len() as f32 * ENTITY_GAP / bottom.max(ROW)).ceil() as usize).max(1);
         for c in 0..columns {
             let column: Vec<(f32, usize)> = entities.iter().skip(c).step_by(columns).copied().collect();
             let wanted: Vec<f32> = column.iter().map(|&(y, _)| y).collect();
