@@ -291,6 +291,32 @@ fn segment_distance(p: [f32; 2], a: [f32; 2], b: [f32; 2]) -> f32 {
 /// Opacity of what is not lit while something is hovered.
 const DIM: f32 = 0.15;
 
+/// Width (pixels) of the reading-order thread of a hovered section.
+pub const THREAD_WIDTH: f32 = 3.5;
+
+/// The paragraphs of `section`, its sub-sections' included.
+fn section_members(graph: &AtlasGraph, section: NodeIndex) -> BTreeSet<NodeIndex> {
+    let mut members = BTreeSet::new();
+    let mut todo = vec![section];
+    let mut seen = BTreeSet::from([section]);
+    while let Some(s) = todo.pop() {
+        for edge in graph.inner().edges_directed(s, petgraph::Direction::Outgoing) {
+            let t = petgraph::visit::EdgeRef::target(&edge);
+            if edge.weight().kind != EdgeKind::Contains || !seen.insert(t) {
+                continue;
+            }
+            match graph.node(t).map(|n| n.kind) {
+                Some(NodeKind::Paragraph) => {
+                    members.insert(t);
+                }
+                Some(NodeKind::Section) => todo.push(t),
+                _ => {}
+            }
+        }
+    }
+    members
+}
+
 /// Builds the scene.
 ///
 /// # Complexity
@@ -308,9 +334,16 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
 /// cost more (in page faults) than filling them.
 pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
     let SceneInput { graph, camera, style, highlight, .. } = *input;
+    // A hovered section: its paragraphs (sub-sections' too), whose reading
+    // order is drawn as one emphasised thread.
+    let thread: Option<BTreeSet<NodeIndex>> = highlight
+        .hovered
+        .filter(|&h| graph.node(h).is_some_and(|n| n.kind == NodeKind::Section))
+        .map(|h| section_members(graph, h));
     let lit: Option<BTreeSet<NodeIndex>> = highlight.hovered.map(|h| {
         let mut set = graph.neighbors(h, None);
         set.insert(h);
+        set.extend(thread.iter().flatten().copied());
         set
     });
     let is_lit = |n: NodeIndex| lit.as_ref().is_none_or(|set| set.contains(&n));
@@ -406,6 +439,7 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
 
     let mut edges = std::mem::take(&mut scene.edges);
     edges.clear();
+    let mut threads = Vec::new();
     let graph_edges = graph.edges().map(|(s, t, e)| (s, t, e.kind));
     let user_edges = input.user_links.iter().map(|&(s, t)| (s, t, EdgeKind::Annotation));
     for (s, t, kind) in graph_edges.chain(user_edges) {
@@ -420,6 +454,19 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
             continue;
         }
         let edge_style = style.edge_style(kind);
+        if kind == EdgeKind::Follows && thread.as_ref().is_some_and(|th| th.contains(&s) && th.contains(&t)) {
+            threads.push(EdgeShape {
+                source: s,
+                target: t,
+                kind,
+                from,
+                to,
+                color: style.node_color(NodeKind::Paragraph),
+                width: THREAD_WIDTH,
+                dashed: false,
+            });
+            continue;
+        }
         let fade = if is_lit(s) && is_lit(t) { 1.0 } else { DIM };
         let boost = lit.is_some() && fade == 1.0;
         edges.push(EdgeShape {
@@ -433,6 +480,9 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
             dashed: edge_style.dashed,
         });
     }
+
+    // The thread on top of the other lines.
+    edges.append(&mut threads);
 
     let mut hulls = std::mem::take(&mut scene.hulls);
     hulls.clear();
@@ -577,6 +627,49 @@ mod tests {
         // its label would run, the label gives way (the disc keeps its own).
         assert_eq!(labels_with(false), vec![a]);
         assert_eq!(labels_with(true), vec![b]);
+    }
+
+    #[test]
+    fn hovering_a_section_draws_its_reading_order_as_one_thread_on_top() {
+        let graph = AtlasGraph::bundled().expect("bundled");
+        let style = Style::new(crate::style::Theme::Light);
+        let section = graph.index_of("sec:wsis10:1.1").expect("section 1.1");
+        let members = section_members(&graph, section);
+        assert!(members.len() >= 5, "{members:?}");
+        let scene_with = |hovered: Option<NodeIndex>| {
+            let highlight = Highlight { hovered, ..Highlight::default() };
+            let position = |n: NodeIndex| Some([n.index() as f32 * 3.0, (n.index() % 17) as f32 * 5.0]);
+            build(&SceneInput {
+                graph: &graph,
+                position: &position,
+                visible: &|_| true,
+                edge_visible: &|_| true,
+                badge: &|_| None,
+                user_links: &[],
+                camera: Camera { center: [300.0, 40.0], zoom: 1.0, size: [1200.0, 200.0] },
+                style: &style,
+                highlight: &highlight,
+                labels: Labels::None,
+                color_by: ColorBy::Kind,
+                cull: false,
+                tooltips: false,
+                hulls: false,
+            })
+        };
+        let thread = |scene: &Scene| {
+            scene.edges.iter().filter(|e| e.width == THREAD_WIDTH).map(|e| (e.source, e.target)).collect::<Vec<_>>()
+        };
+        assert!(thread(&scene_with(None)).is_empty());
+        let hovered = scene_with(Some(section));
+        let drawn = thread(&hovered);
+        // Consecutive paragraphs of the section: one link fewer than paragraphs.
+        assert_eq!(drawn.len(), members.len() - 1, "{drawn:?}");
+        assert!(drawn.iter().all(|(s, t)| members.contains(s) && members.contains(t)));
+        // Drawn last, over the other lines.
+        let n = hovered.edges.len();
+        assert!(hovered.edges[n - drawn.len()..].iter().all(|e| e.width == THREAD_WIDTH));
+        // Hovering a paragraph draws no thread.
+        assert!(thread(&scene_with(members.first().copied())).is_empty());
     }
 
     #[test]
