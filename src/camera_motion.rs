@@ -75,6 +75,13 @@ impl CameraMotion {
         CameraMotion { from, to, elapsed: 0.0, duration: DURATION }
     }
 
+    /// A move from `from` to `to` taking `seconds` (at least a frame's worth).
+    #[must_use]
+    pub fn lasting(from: Camera, to: Camera, seconds: f32) -> Self {
+        let duration = if seconds.is_finite() { seconds.max(0.01) } else { DURATION };
+        CameraMotion { from, to, elapsed: 0.0, duration }
+    }
+
     /// Where the move ends.
     #[must_use]
     pub fn target(&self) -> Camera {

@@ -291,3 +291,34 @@ fn outline_of_the_bundled_document_and_of_a_missing_file() {
     assert!(stderr(&out).contains("/no/such/file.txt"), "{}", stderr(&out));
     assert!(stdout(&out).is_empty());
 }
+
+/// The `pos` of each node in a DOT export, in points (y up).
+fn dot_positions(dot: &str) -> std::collections::HashMap<String, [f32; 2]> {
+    dot.lines()
+        .filter_map(|line| {
+            let id = line.trim().strip_prefix('"')?.split('"').next()?.to_owned();
+            let pos = line.split("pos=\"").nth(1)?.split('!').next()?;
+            let (x, y) = pos.split_once(',')?;
+            Some((id, [x.parse().ok()?, y.parse().ok()?]))
+        })
+        .collect()
+}
+
+#[test]
+fn export_layout_reading_places_the_paragraphs_in_document_order() {
+    let out = atlas(&["export", "--format", "dot", "--layout", "reading"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let reading = dot_positions(&stdout(&out));
+    let map = dot_positions(&stdout(&atlas(&["export", "--format", "dot"])));
+    assert!(reading.len() > 150 && reading.len() == map.len(), "{} {}", reading.len(), map.len());
+    assert_ne!(reading, map);
+    // DOT's y grows upward: reading goes right along a row, then down.
+    let at = |k: u32| reading[&format!("para:wsis10:{k}")];
+    for k in 1..77 {
+        let (a, b) = (at(k), at(k + 1));
+        assert!(b[1] < a[1] || (b[1] == a[1] && b[0] > a[0]), "¶{k} {a:?} then ¶{} {b:?}", k + 1);
+    }
+    let bad = atlas(&["export", "--format", "dot", "--layout", "spiral"]);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("possible values: map, reading"), "{}", stderr(&bad));
+}

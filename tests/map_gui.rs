@@ -285,3 +285,43 @@ fn hovering_an_edge_shows_its_evidence_and_clicking_it_explains_it_in_the_panel(
     harness.run();
     assert_eq!(harness.state().view.selected, Some(t));
 }
+
+#[test]
+fn l_moves_to_the_reading_order_by_an_animation_the_view_follows_and_l_comes_back_to_the_same_map() {
+    use wsis_atlas::layout::Arrangement;
+    let mut harness = harness();
+    let map = world_positions(&harness);
+    let para = |h: &Harness<'_, AtlasApp>, id: &str| {
+        let app = h.state();
+        app.workspace.position(app.workspace.graph.index_of(id).expect("paragraph")).expect("placed")
+    };
+    harness.key_press(Key::L);
+    // One frame in: on the way, not there yet.
+    harness.step();
+    harness.step();
+    assert_eq!(harness.state().workspace.layout.arrangement(), Arrangement::Reading);
+    let moving = world_positions(&harness);
+    assert_ne!(moving, map, "the nodes started to move");
+    let target = harness.state().workspace.layout.destination().to_vec();
+    assert_ne!(harness.state().workspace.layout.sim.positions(), &target[..], "an animation, not a jump");
+    harness.run();
+    assert_eq!(harness.state().workspace.layout.sim.positions(), &target[..]);
+    // Reading order: ¶1 before ¶2 on its row or the row above; the view frames it all.
+    let (p1, p2) = (para(&harness, "para:wsis10:1"), para(&harness, "para:wsis10:2"));
+    assert!(p2[1] > p1[1] || (p2[1] == p1[1] && p2[0] > p1[0]), "{p1:?} {p2:?}");
+    let camera = harness.state().view.camera.expect("camera");
+    for id in ["para:wsis10:1", "para:wsis10:77", "doc:wsis10"] {
+        let s = camera.to_screen(para(&harness, id));
+        assert!(s[0] >= 0.0 && s[1] >= 0.0 && s[0] <= camera.size[0] && s[1] <= camera.size[1], "{id} at {s:?}");
+    }
+    // The arrangement stays put: no simulation runs over it.
+    for _ in 0..30 {
+        harness.step();
+    }
+    assert_eq!(harness.state().workspace.layout.sim.positions(), &target[..]);
+    assert_eq!(harness.state().settings.arrangement, Arrangement::Reading);
+    harness.key_press(Key::L);
+    harness.run();
+    assert_eq!(harness.state().workspace.layout.arrangement(), Arrangement::Map);
+    assert_eq!(world_positions(&harness), map, "back to the very same map");
+}

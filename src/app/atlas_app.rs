@@ -87,6 +87,7 @@ impl AtlasApp {
         };
         app.view.color_by = app.settings.color_by;
         app.restore_pins();
+        app.restore_arrangement();
         app
     }
 
@@ -137,8 +138,45 @@ impl AtlasApp {
         }
     }
 
-    /// Runs layout steps within the frame budget; true while still moving.
-    fn step_layout(&mut self) -> bool {
+    /// The remembered arrangement, shown at once (a new map, no animation).
+    fn restore_arrangement(&mut self) {
+        self.workspace.layout.arrange_now(&self.workspace.graph, self.settings.arrangement);
+    }
+
+    /// Moves to another arrangement by an animated transition, the camera
+    /// moving with it to frame where the visible nodes are going.
+    fn set_arrangement(&mut self, to: crate::layout::Arrangement) {
+        self.settings.arrangement = to;
+        let layout = &mut self.workspace.layout;
+        layout.arrange(&self.workspace.graph, to);
+        let destination = layout.destination();
+        let graph = &self.workspace.graph;
+        let points: Vec<[f32; 2]> = layout
+            .node_at
+            .iter()
+            .zip(destination)
+            .filter(|(n, _)| self.view.is_visible(graph, **n))
+            .map(|(_, p)| *p)
+            .collect();
+        if let Some(camera) = self.view.camera {
+            let to = crate::scene::Camera::fit(points, camera.size, crate::camera_motion::FRAME_MARGIN);
+            self.view.camera_motion = Some(crate::camera_motion::CameraMotion::lasting(
+                camera,
+                to,
+                crate::layout::reading::TRANSITION_SECONDS,
+            ));
+        }
+    }
+
+    /// Runs layout steps within the frame budget, or the transition between
+    /// arrangements by `dt` seconds; true while still moving.
+    fn step_layout(&mut self, dt: f32) -> bool {
+        if self.workspace.layout.advance(dt) {
+            return true;
+        }
+        if !self.workspace.layout.simulates() {
+            return false;
+        }
         if self.view.paused || self.workspace.layout.sim.is_settled() {
             return false;
         }
@@ -231,6 +269,7 @@ impl AtlasApp {
             Command::ToggleSection(id) => self.view.toggle_section(&id),
             Command::SetThematic(on) => self.view.show_thematic = on,
             Command::SetHulls(on) => self.settings.show_hulls = on,
+            Command::SetArrangement(to) => self.set_arrangement(to),
             Command::SetColorBy(c) => {
                 self.view.color_by = c;
                 self.view.reveal_roles = c == ColorBy::Role;
@@ -261,6 +300,7 @@ impl AtlasApp {
                 self.workspace.layout =
                     crate::layout::atlas::AtlasLayout::new(&self.workspace.graph, super::workspace::LAYOUT_SEED);
                 self.settings.pinned.remove(&self.workspace.pin_key());
+                self.restore_arrangement();
                 self.view.visibility_changed = true;
                 self.view.fit_requested = true;
             }
@@ -336,6 +376,7 @@ impl AtlasApp {
                 self.undo.clear();
                 self.last_scene = None;
                 self.restore_pins();
+                self.restore_arrangement();
                 if errors.is_empty() {
                     let names: Vec<String> = self.workspace.graph.documents().iter().map(|d| d.title.clone()).collect();
                     self.status.set(Level::Info, format!("Opened {}", names.join("; ")));
@@ -433,6 +474,12 @@ impl AtlasApp {
                 if i.consume_key(Modifiers::NONE, Key::H) {
                     commands.push(Command::SetHulls(!self.settings.show_hulls));
                 }
+                if i.consume_key(Modifiers::NONE, Key::L) {
+                    commands.push(Command::SetArrangement(match self.workspace.layout.arrangement() {
+                        crate::layout::Arrangement::Map => crate::layout::Arrangement::Reading,
+                        crate::layout::Arrangement::Reading => crate::layout::Arrangement::Map,
+                    }));
+                }
                 if i.consume_key(Modifiers::NONE, Key::R) {
                     commands.push(Command::SetColorBy(match self.view.color_by {
                         ColorBy::Kind => ColorBy::Role,
@@ -515,7 +562,7 @@ impl eframe::App for AtlasApp {
         annotations_ui::tick(self, ctx);
         self.dropped_files(ctx);
         self.sync_visibility();
-        if self.step_layout() {
+        if self.step_layout(ctx.input(|i| i.stable_dt).min(0.1)) {
             ctx.request_repaint();
         }
     }

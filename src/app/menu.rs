@@ -6,6 +6,7 @@ use super::atlas_app::{AtlasApp, apply_theme};
 use super::open_prompt::OpenPrompt;
 use super::settings::ThemeChoice;
 use super::view::Command;
+use crate::layout::Arrangement;
 use crate::scene::ColorBy;
 
 /// Draws the menu bar; returns the commands chosen.
@@ -99,6 +100,15 @@ fn view_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
         out.push(Command::RelayoutAll);
     }
     ui.separator();
+    ui.label("Layout");
+    let arrangement = app.workspace.layout.arrangement();
+    for choice in [Arrangement::Map, Arrangement::Reading] {
+        let button = egui::Button::selectable(arrangement == choice, choice.label()).shortcut_text("L");
+        if ui.add(button).clicked() && arrangement != choice {
+            out.push(Command::SetArrangement(choice));
+        }
+    }
+    ui.separator();
     ui.checkbox(&mut app.settings.show_side_panel, "Search and filters panel");
     ui.checkbox(&mut app.settings.show_detail_panel, "Detail panel");
     let hulls = egui::Button::selectable(app.settings.show_hulls, "Section outlines (hulls)").shortcut_text("H");
@@ -164,6 +174,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Space", "pause or resume the layout"),
     ("R", "colour the discs by clause role, or back by node kind"),
     ("H", "show or hide the section outlines (a soft hull behind each section's paragraphs)"),
+    ("L", "switch between the force-directed map and the reading order (paragraphs in document order by section)"),
     ("Esc", "leave focus, else clear the selection"),
     ("Alt+Left / Alt+Right, mouse back/forward", "selection history"),
     ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo a move, pin, hide or focus"),

@@ -36,6 +36,8 @@ pub struct Settings {
     pub color_by: crate::scene::ColorBy,
     /// Each section drawn as a soft hull behind its paragraphs.
     pub show_hulls: bool,
+    /// The force-directed map or the reading order.
+    pub arrangement: crate::layout::Arrangement,
     /// Documents opened recently, newest first.
     pub recent_documents: Vec<PathBuf>,
     /// Annotation files opened or saved recently, newest first.
@@ -53,6 +55,7 @@ impl Default for Settings {
             show_detail_panel: true,
             color_by: crate::scene::ColorBy::Kind,
             show_hulls: true,
+            arrangement: crate::layout::Arrangement::Map,
             recent_documents: Vec::new(),
             recent_annotations: Vec::new(),
             pinned: BTreeMap::new(),

@@ -42,6 +42,9 @@ pub enum Command {
     SetThematic(bool),
     /// Draw the section hulls, or not (remembered).
     SetHulls(bool),
+    /// Move to the force-directed map or the reading order, animated
+    /// (remembered).
+    SetArrangement(crate::layout::Arrangement),
     /// Pause or resume the layout.
     TogglePause,
     /// Pin or unpin a node at its current position.
