@@ -433,3 +433,18 @@ fn a_hypothesis_file_given_with_annotations_opens_as_new_unsaved_notes() -> Resu
     assert!(status.as_ref().is_some_and(|(l, t)| *l == Level::Info && t.contains("Hypothesis export")), "{status:?}");
     Ok(())
 }
+
+#[test]
+fn a_user_links_label_is_drawn_on_its_line_in_the_window() -> Result {
+    let dir = tempfile::tempdir()?;
+    let file = example_copy(dir.path())?;
+    let mut h = harness(app()?);
+    let drawn = |h: &Harness<'_, AtlasApp>| {
+        h.state().last_scene.as_ref().map(|s| s.link_labels.iter().map(|l| l.text.clone()).collect::<Vec<_>>())
+    };
+    assert_eq!(drawn(&h), Some(Vec::new()));
+    open(&mut h, &file);
+    h.run_steps(2);
+    assert_eq!(drawn(&h), Some(vec!["same rights online".to_owned()]));
+    Ok(())
+}

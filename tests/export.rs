@@ -791,3 +791,36 @@ fn the_edge_under_the_pointer_is_the_one_a_scan_of_every_edge_finds() {
         assert!(found > scene.edges.len(), "{found} of {points} points near an edge");
     }
 }
+
+#[test]
+fn a_user_links_label_is_drawn_at_the_middle_of_its_line_in_the_picture() {
+    let (graph, positions) = bundled();
+    let set = wsis_atlas::annotations::AnnotationSet::load(Path::new(EXAMPLE_NOTES)).expect("example notes");
+    let link = set.links().iter().find(|l| !l.label.is_empty()).expect("a labelled link");
+    let overlay = wsis_atlas::annotations::Overlay::new(&set, graph);
+    let scene = export::image::whole_graph_scene_with(
+        graph,
+        &|n| positions.get(&n).copied(),
+        &|_| true,
+        &ImageOptions::default(),
+        &overlay,
+    );
+    let (from, to) = (graph.index_of(&link.from).expect("from"), graph.index_of(&link.to).expect("to"));
+    let line = scene
+        .edges
+        .iter()
+        .find(|e| e.kind == EdgeKind::Annotation && e.source == from && e.target == to)
+        .expect("the link's line");
+    let label = scene.link_labels.iter().find(|l| l.text == link.label).expect("its label");
+    let b = wsis_atlas::scene::label_box(label);
+    let mid = [(line.from[0] + line.to[0]) / 2.0, (line.from[1] + line.to[1]) / 2.0];
+    assert!((mid[0] - (b[0] + b[2]) / 2.0).abs() < 1.0 && (mid[1] - (b[1] + b[3]) / 2.0).abs() < 1.0, "{mid:?} {b:?}");
+    // In the SVG as text, over a halo.
+    let svg = render_svg(&scene, &ImageOptions::default());
+    assert!(svg.contains(&format!(">{}</text>", link.label)), "the label is written");
+    let without = render_svg(
+        &export::image::whole_graph_scene(graph, &|n| positions.get(&n).copied(), &|_| true, &ImageOptions::default()),
+        &ImageOptions::default(),
+    );
+    assert!(!without.contains(&format!(">{}</text>", link.label)));
+}

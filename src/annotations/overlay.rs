@@ -8,6 +8,7 @@ use petgraph::stable_graph::NodeIndex;
 
 use super::AnnotationSet;
 use crate::graph::AtlasGraph;
+use crate::scene::UserLink;
 use crate::style::Rgba;
 
 /// Badge colour of a note that has no colour of its own.
@@ -19,8 +20,8 @@ pub const DEFAULT_BADGE: Rgba = Rgba::hex(0xff6f00);
 pub struct Overlay {
     /// Badge colour per annotated node: the first note's colour that has one.
     pub badges: HashMap<NodeIndex, Rgba>,
-    /// User links whose two ends are in the graph.
-    pub links: Vec<(NodeIndex, NodeIndex)>,
+    /// User links whose two ends are in the graph, with their labels.
+    pub links: Vec<UserLink>,
 }
 
 impl Overlay {
@@ -41,8 +42,13 @@ impl Overlay {
                 _ => {}
             }
         }
-        let links =
-            set.links().iter().filter_map(|l| Some((graph.index_of(&l.from)?, graph.index_of(&l.to)?))).collect();
+        let links = set
+            .links()
+            .iter()
+            .filter_map(|l| {
+                Some(UserLink { from: graph.index_of(&l.from)?, to: graph.index_of(&l.to)?, label: l.label.clone() })
+            })
+            .collect();
         Overlay { badges, links }
     }
 

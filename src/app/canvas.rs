@@ -329,7 +329,7 @@ pub fn paint_with(ui: &egui::Ui, rect: Rect, scene: &Scene, buffers: &mut PaintB
     }
     painter.add(Shape::Mesh(Arc::clone(&buffers.map)));
     let labels = painter.with_clip_rect(painter.clip_rect().shrink(0.5));
-    for l in &scene.labels {
+    for l in scene.labels.iter().chain(&scene.link_labels) {
         let galley = labels.layout_no_wrap(l.text.clone(), FontId::proportional(l.size), color32(l.color));
         let pos = at(l.pos) - Vec2::new(0.0, galley.size().y / 2.0);
         // The same box as placement and the SVG halo.

@@ -177,9 +177,9 @@ pub fn render_svg(scene: &Scene, opts: &ImageOptions) -> String {
     }
     out.push_str("</g>\n");
 
-    if opts.labels && !scene.labels.is_empty() {
+    if opts.labels && !(scene.labels.is_empty() && scene.link_labels.is_empty()) {
         out.push_str("<g class=\"labels\">\n");
-        for l in &scene.labels {
+        for l in scene.labels.iter().chain(&scene.link_labels) {
             let b = label_box(l);
             out.push_str("<rect class=\"halo\"");
             attr_num(&mut out, "x", b[0]);

@@ -88,8 +88,9 @@ pub struct SceneInput<'a> {
     pub edge_visible: &'a dyn Fn(EdgeKind) -> bool,
     /// Annotation badge of a node: `Some(colour)` when it carries notes.
     pub badge: &'a dyn Fn(NodeIndex) -> Option<Rgba>,
-    /// Links a user drew (annotation files), drawn as `annotation` edges.
-    pub user_links: &'a [(NodeIndex, NodeIndex)],
+    /// Links a user drew (annotation files), drawn as `annotation` edges
+    /// with their labels at their middles.
+    pub user_links: &'a [UserLink],
     /// View.
     pub camera: Camera,
     /// Looks.
@@ -110,6 +111,20 @@ pub struct SceneInput<'a> {
     /// Draw each section as a soft hull behind its paragraphs.
     pub hulls: bool,
 }
+
+/// A link the user drew between two nodes (an annotation file's link).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserLink {
+    /// Where it starts.
+    pub from: NodeIndex,
+    /// Where it ends.
+    pub to: NodeIndex,
+    /// Its short label, drawn on the line (may be empty).
+    pub label: String,
+}
+
+/// Font size (pixels) of a user link's label.
+pub const LINK_LABEL_SIZE: f32 = 11.0;
 
 /// A disc.
 #[derive(Debug, Clone, PartialEq)]
@@ -233,6 +248,9 @@ pub struct Scene {
     pub nodes: Vec<NodeShape>,
     /// Labels that fit without overlapping.
     pub labels: Vec<LabelShape>,
+    /// The labels of the user's links, centred on their lines (`index`:
+    /// the link's start), drawn over the node labels.
+    pub link_labels: Vec<LabelShape>,
     /// Colours present among the visible nodes (kinds or roles), with counts.
     pub legend: Vec<LegendEntry>,
     /// The edges by grid cell, for [`Scene::edge_at`]; filled by
@@ -441,7 +459,7 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
     edges.clear();
     let mut threads = Vec::new();
     let graph_edges = graph.edges().map(|(s, t, e)| (s, t, e.kind));
-    let user_edges = input.user_links.iter().map(|&(s, t)| (s, t, EdgeKind::Annotation));
+    let user_edges = input.user_links.iter().map(|l| (l.from, l.to, EdgeKind::Annotation));
     for (s, t, kind) in graph_edges.chain(user_edges) {
         if !(input.edge_visible)(kind) {
             continue;
@@ -503,6 +521,32 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
     }
 
     let labels = if input.labels == Labels::None { Vec::new() } else { place_labels(input, &nodes, &is_lit) };
+    let mut link_labels = std::mem::take(&mut scene.link_labels);
+    link_labels.clear();
+    if input.labels != Labels::None && (input.edge_visible)(EdgeKind::Annotation) {
+        let link_color = style.edge_style(EdgeKind::Annotation).color.with_min_alpha(255);
+        for link in input.user_links.iter().filter(|l| !l.label.trim().is_empty()) {
+            let (Some(Some((a, _))), Some(Some((b, _)))) = (placed.get(link.from.index()), placed.get(link.to.index()))
+            else {
+                continue;
+            };
+            let text = link.label.trim().to_owned();
+            let mid = [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
+            let pos = [mid[0] - text_width(&text, LINK_LABEL_SIZE) / 2.0, mid[1]];
+            if input.cull && !((0.0..=camera.size[0]).contains(&mid[0]) && (0.0..=camera.size[1]).contains(&mid[1])) {
+                continue;
+            }
+            let fade = if is_lit(link.from) && is_lit(link.to) { 1.0 } else { DIM };
+            link_labels.push(LabelShape {
+                index: link.from,
+                text,
+                pos,
+                size: LINK_LABEL_SIZE,
+                color: link_color.fade(fade),
+                halo: style.background.fade(0.85 * fade),
+            });
+        }
+    }
 
     let rows: Vec<(LegendKey, Rgba)> = match input.color_by {
         ColorBy::Kind => NodeKind::ALL.into_iter().map(|k| (LegendKey::Kind(k), style.node_color(k))).collect(),
@@ -521,7 +565,17 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
 
     let mut edge_grid = std::mem::take(&mut scene.edge_grid);
     edge_grid.rebuild(camera.size, edges.iter().map(|e| (e.from, e.to, e.width)));
-    *scene = Scene { size: camera.size, background: style.background, hulls, edges, nodes, labels, legend, edge_grid };
+    *scene = Scene {
+        size: camera.size,
+        background: style.background,
+        hulls,
+        edges,
+        nodes,
+        labels,
+        link_labels,
+        legend,
+        edge_grid,
+    };
 }
 
 impl Rgba {
