@@ -6,8 +6,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use wsis_atlas::analysis::roles::Role;
 use wsis_atlas::app::AtlasApp;
+use wsis_atlas::app::command::Command;
 use wsis_atlas::app::settings::Settings;
-use wsis_atlas::app::view::Command;
 use wsis_atlas::app::workspace::Workspace;
 
 fn harness() -> Harness<'static, AtlasApp> {

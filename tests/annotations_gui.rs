@@ -11,11 +11,12 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use wsis_atlas::annotations::{AnnotationSet, recovery_path, write_recovery};
 use wsis_atlas::app::AtlasApp;
-use wsis_atlas::app::annotations_ui::{NOTE_FIELD, NotesCommand, Then};
+use wsis_atlas::app::annotations_ui::{NOTE_FIELD, Then};
+use wsis_atlas::app::command::Command;
+use wsis_atlas::app::command::NotesCommand;
 use wsis_atlas::app::open_prompt::{OpenPrompt, Purpose};
 use wsis_atlas::app::settings::Settings;
 use wsis_atlas::app::status::Level;
-use wsis_atlas::app::view::Command;
 use wsis_atlas::app::workspace::Workspace;
 
 type Result = std::result::Result<(), Box<dyn std::error::Error>>;

@@ -11,9 +11,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use petgraph::stable_graph::NodeIndex;
 use wsis_atlas::app::AtlasApp;
+use wsis_atlas::app::command::Command;
 use wsis_atlas::app::settings::Settings;
 use wsis_atlas::app::status::Level;
-use wsis_atlas::app::view::Command;
 use wsis_atlas::app::workspace::Workspace;
 use wsis_atlas::graph::NodeKind;
 

@@ -132,7 +132,7 @@ fn a_dropped_node_stays_where_released_the_far_map_stays_and_undo_puts_it_back()
 
 #[test]
 fn undo_restores_a_hidden_kind_and_a_focus() {
-    use wsis_atlas::app::view::Command;
+    use wsis_atlas::app::command::Command;
     use wsis_atlas::graph::NodeKind;
     let mut harness = harness();
     harness.state_mut().push(Command::ToggleKind(NodeKind::Sdg));
@@ -198,7 +198,7 @@ fn find_then_enter_brings_the_result_into_view() {
 
 #[test]
 fn a_selection_well_inside_the_view_does_not_move_it_and_z_frames_the_neighbours() {
-    use wsis_atlas::app::view::Command;
+    use wsis_atlas::app::command::Command;
     let mut harness = harness();
     // Zoom in on ¶51 first (Z), then select a neighbour that is in view.
     let p51 = harness.state().workspace.graph.index_of("para:wsis10:51").expect("¶51");

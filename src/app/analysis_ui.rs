@@ -6,7 +6,7 @@ use egui::{Color32, RichText};
 use petgraph::stable_graph::NodeIndex;
 
 use super::atlas_app::AtlasApp;
-use super::view::Command;
+use super::command::Command;
 use crate::analysis::diff::{DiffOp, word_diff};
 use crate::analysis::roles::Role;
 use crate::analysis::{Comparison, Status, compare_documents, tasks_for};

@@ -14,11 +14,11 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use petgraph::stable_graph::NodeIndex;
 
 use super::atlas_app::AtlasApp;
+use super::command::{Command, NotesCommand};
 use super::markdown::markdown_ui;
 use super::open_prompt::{OpenPrompt, Purpose};
 use super::side_panel::color32;
 use super::status::Level;
-use super::view::Command;
 use crate::annotations::{Annotation, AnnotationSet, Link, Recovery, TextQuote};
 use crate::graph::AtlasGraph;
 use crate::scene::first_words;
@@ -38,45 +38,6 @@ pub const NOTE_FIELD: &str = "Note";
 
 /// A dialog that answers faster than this could not be shown at all.
 const NO_DIALOG: Duration = Duration::from_millis(300);
-
-/// Something to do with annotations.
-#[derive(Debug, Clone, PartialEq)]
-pub enum NotesCommand {
-    /// Ask for an annotation file (native dialog, else the path prompt).
-    ShowOpenDialog,
-    /// Open this file (asking first if the open set has unsaved changes).
-    Open(PathBuf),
-    /// Save to the open file (asks where when there is none).
-    Save,
-    /// Ask where to save (native dialog, else the path prompt).
-    ShowSaveAsDialog,
-    /// Save to this file.
-    SaveAs(PathBuf),
-    /// Close the open set (asking first if unsaved).
-    Close,
-    /// Open the editor for a new note on a node.
-    Annotate(NodeIndex),
-    /// Open the editor on an existing note.
-    Edit(String),
-    /// Delete a note.
-    Delete(String),
-    /// Pick a node to link a node to.
-    ShowLinkPicker(NodeIndex),
-    /// Delete a user link.
-    DeleteLink(String),
-    /// Ask for a W3C Web Annotation or Hypothesis file to import (native
-    /// dialog, else the path prompt).
-    ShowImportDialog,
-    /// Add the notes of this file (any format) to the open set.
-    Import(PathBuf),
-    /// Ask where to write the notes as W3C Web Annotation.
-    ShowExportW3cDialog,
-    /// Write the notes as W3C Web Annotation to this file.
-    ExportW3c(PathBuf),
-    /// A `.json` / `.jsonld` file dropped onto the window: opened when it is
-    /// a WSIS Atlas file, else imported after asking.
-    Dropped(PathBuf),
-}
 
 /// What to do once the "unsaved changes" question is answered.
 #[derive(Debug, Clone, PartialEq)]

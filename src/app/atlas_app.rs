@@ -6,9 +6,10 @@ use std::time::{Duration, Instant};
 
 use egui::{Key, KeyboardShortcut, Modifiers, PointerButton};
 
+use super::command::Command;
 use super::settings::{Settings, ThemeChoice};
 use super::status::{Level, Status};
-use super::view::{Command, ViewState};
+use super::view::ViewState;
 use super::workspace::Workspace;
 use super::{annotations_ui, canvas, detail_panel, menu, open_prompt, side_panel, status};
 use crate::document;
@@ -469,7 +470,7 @@ impl AtlasApp {
             p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("jsonld"))
         });
         if let Some(file) = notes.into_iter().next() {
-            self.pending.push(Command::Notes(annotations_ui::NotesCommand::Dropped(file)));
+            self.pending.push(Command::Notes(super::command::NotesCommand::Dropped(file)));
         }
         if !documents.is_empty() {
             self.pending.push(Command::AddDocuments(documents));

@@ -8,7 +8,7 @@ use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Sense, Shape, Vec2, pos2};
 use petgraph::stable_graph::NodeIndex;
 
 use super::atlas_app::AtlasApp;
-use super::view::Command;
+use super::command::Command;
 use crate::scene::{self, Camera, Labels, Scene, SceneInput};
 use crate::style::color32;
 

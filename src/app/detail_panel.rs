@@ -6,7 +6,7 @@ use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
 
 use super::atlas_app::AtlasApp;
-use super::view::Command;
+use super::command::Command;
 use crate::document::sentence_around;
 use crate::graph::{AtlasGraph, EdgeKind, Node, NodeKind};
 use crate::style::Style;

@@ -3,9 +3,9 @@
 use egui::Button;
 
 use super::atlas_app::{AtlasApp, apply_theme};
+use super::command::Command;
 use super::open_prompt::OpenPrompt;
 use super::settings::ThemeChoice;
-use super::view::Command;
 use crate::scene::ColorBy;
 
 /// Draws the menu bar; returns the commands chosen.

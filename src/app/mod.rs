@@ -7,6 +7,7 @@ pub mod analysis_ui;
 pub mod annotations_ui;
 pub mod atlas_app;
 pub mod canvas;
+pub mod command;
 pub mod detail_panel;
 pub mod export_dialog;
 pub mod follow;

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use super::atlas_app::AtlasApp;
-use super::view::Command;
+use super::command::Command;
 
 /// State of the prompt.
 #[derive(Debug, Clone, Default)]
@@ -111,7 +111,7 @@ pub fn open_prompt_ui(ctx: &egui::Context, app: &mut AtlasApp) -> Option<Command
 }
 
 fn command_for(prompt: &OpenPrompt, path: PathBuf) -> Command {
-    use super::annotations_ui::NotesCommand;
+    use super::command::NotesCommand;
     match prompt.purpose {
         Purpose::Document if prompt.add => Command::AddDocuments(vec![path]),
         Purpose::Document => Command::OpenDocuments(vec![path]),

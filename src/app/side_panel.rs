@@ -4,7 +4,8 @@
 use egui::{Color32, RichText};
 
 use super::atlas_app::AtlasApp;
-use super::view::{Command, FOCUS_DEPTHS};
+use super::command::Command;
+use super::view::FOCUS_DEPTHS;
 use crate::graph::{Census, Node, NodeKind};
 use crate::scene::{ColorBy, first_words};
 

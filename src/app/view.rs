@@ -1,89 +1,14 @@
 //! What the window is showing and how user intent changes it: selection and
 //! its history, hover, focus, filters, search, the camera. No painting here:
-//! panels return [`Command`]s, applied once the frame's panels are drawn.
+//! panels return [`Command`](super::command::Command)s, applied once the
+//! frame's panels are drawn.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 use petgraph::stable_graph::NodeIndex;
 
 use crate::graph::{AtlasGraph, EdgeKind, NodeKind};
 use crate::scene::{Camera, Highlight};
-
-/// Something the user asked for; applied after the frame is drawn.
-#[derive(Debug, Clone, PartialEq)]
-#[must_use]
-pub enum Command {
-    /// Select a node (and remember it in the history).
-    Select(NodeIndex),
-    /// Clear the selection.
-    Deselect,
-    /// Select an edge (source, target, kind): the detail panel explains it.
-    SelectEdge(NodeIndex, NodeIndex, EdgeKind),
-    /// Previous selection.
-    Back,
-    /// Next selection (after going back).
-    Forward,
-    /// Show only the neighbourhood of a node.
-    Focus(NodeIndex),
-    /// Show everything again.
-    LeaveFocus,
-    /// Hops shown around the focused node (1–3).
-    SetFocusDepth(usize),
-    /// Frame every visible node.
-    FitToView,
-    /// Frame the selection and its neighbours, by an animated move.
-    ZoomToSelection,
-    /// Show or hide a node kind.
-    ToggleKind(NodeKind),
-    /// Show or hide a section's paragraphs (by node id of the section).
-    ToggleSection(String),
-    /// Show or hide thematic SDG links.
-    SetThematic(bool),
-    /// Draw the section hulls, or not (remembered).
-    SetHulls(bool),
-    /// Pause or resume the layout.
-    TogglePause,
-    /// Pin or unpin a node at its current position.
-    SetPinned(NodeIndex, bool),
-    /// Unpin every node.
-    UnpinAll,
-    /// Restart the layout from a fresh start.
-    RelayoutAll,
-    /// Ask for documents to open (native dialog, or the path field).
-    ShowOpenDialog,
-    /// Replace the open documents with these files.
-    OpenDocuments(Vec<PathBuf>),
-    /// Add these files to the map.
-    AddDocuments(Vec<PathBuf>),
-    /// Open bundled documents, replacing what is open (by id: `wsis10`,
-    /// `wsis20`; see `document::BUNDLED_DOCUMENTS`).
-    OpenBundled(Vec<&'static str>),
-    /// Set the search text.
-    Search(String),
-    /// Close the window.
-    Quit,
-    /// Show or hide one document's sections and paragraphs (by document id, `wsis10`).
-    ToggleDocument(String),
-    /// Close one document (by document id); its entities go if nothing else cites them.
-    CloseDocument(String),
-    /// Ask for documents to add to the map (native dialog, or the path field).
-    ShowAddDialog,
-    /// Open, save or edit annotations.
-    Notes(super::annotations_ui::NotesCommand),
-    /// Add or remove a clause role from the role filter.
-    ToggleRole(crate::analysis::roles::Role),
-    /// Colour discs by node kind or by clause role.
-    SetColorBy(crate::scene::ColorBy),
-    /// A node was dragged: the placements of it (first) and its
-    /// neighbourhood before and after. Remembers its pin, records the move
-    /// for undo.
-    Moved(Vec<(NodeIndex, crate::layout::pins::Placement, crate::layout::pins::Placement)>),
-    /// Undo the last move, pin, hide or focus change.
-    Undo,
-    /// Redo what was undone.
-    Redo,
-}
 
 /// Whether a kind is an entity a paragraph refers to (not document structure).
 fn is_entity(kind: NodeKind) -> bool {
