@@ -66,7 +66,7 @@ fn search_field<'h>(harness: &'h Harness<'_, AtlasApp>) -> egui_kittest::Node<'h
 /// Ids of the nodes painted in the last frame, with their screen centres.
 fn painted(harness: &Harness<'_, AtlasApp>) -> BTreeMap<String, [f32; 2]> {
     let app = harness.state();
-    let scene = app.last_scene.as_ref().expect("a frame was painted");
+    let scene = app.canvas.last_scene.as_ref().expect("a frame was painted");
     let id = |n: &wsis_atlas::scene::NodeShape| app.workspace.graph.node(n.index).map(|node| node.id.clone());
     scene.nodes.iter().filter_map(|n| Some((id(n)?, n.center))).collect()
 }
@@ -204,7 +204,7 @@ fn hiding_a_kind_removes_its_nodes_and_showing_it_restores_them_in_place() {
     harness.run_steps(3);
     assert_eq!(harness.get_by_label("Resolutions (6)").accesskit_node().toggled(), Some(Toggled::False));
     let app = harness.state();
-    let scene = app.last_scene.as_ref().expect("painted");
+    let scene = app.canvas.last_scene.as_ref().expect("painted");
     assert!(scene.nodes.iter().all(|n| n.kind != NodeKind::Resolution));
     assert_eq!(scene.nodes.len(), painted_before.len() - 6);
     let graph = &app.workspace.graph;
@@ -425,7 +425,7 @@ fn the_sections_list_names_sections_as_the_map_labels_them_and_hides_their_parag
 #[test]
 fn h_hides_and_shows_the_section_hulls_and_the_choice_is_remembered() {
     let mut harness = harness();
-    let hulls = |h: &Harness<'_, AtlasApp>| h.state().last_scene.as_ref().map_or(0, |s| s.hulls.len());
+    let hulls = |h: &Harness<'_, AtlasApp>| h.state().canvas.last_scene.as_ref().map_or(0, |s| s.hulls.len());
     let sections =
         harness.state().workspace.graph.nodes().filter(|(_, n)| n.kind == wsis_atlas::graph::NodeKind::Section).count();
     assert!(harness.state().settings.show_hulls, "on by default");

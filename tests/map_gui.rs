@@ -154,7 +154,7 @@ fn undo_restores_a_hidden_kind_and_a_focus() {
 /// Ids of the nodes painted in the last frame.
 fn painted_ids(harness: &Harness<'_, AtlasApp>) -> Vec<String> {
     let app = harness.state();
-    let scene = app.last_scene.as_ref().expect("a frame was painted");
+    let scene = app.canvas.last_scene.as_ref().expect("a frame was painted");
     scene.nodes.iter().filter_map(|n| app.workspace.graph.node(n.index).map(|node| node.id.clone())).collect()
 }
 
@@ -236,7 +236,7 @@ fn point_on_edge(harness: &Harness<'_, AtlasApp>, from: &str, to: &str) -> Pos2 
     let app = harness.state();
     let graph = &app.workspace.graph;
     let (s, t) = (graph.index_of(from).expect("source"), graph.index_of(to).expect("target"));
-    let scene = app.last_scene.as_ref().expect("a painted frame");
+    let scene = app.canvas.last_scene.as_ref().expect("a painted frame");
     let edge = scene.edges.iter().find(|e| e.source == s && e.target == t).expect("the edge is drawn");
     (1..20)
         .map(|k| k as f32 / 20.0)

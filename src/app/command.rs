@@ -78,10 +78,76 @@ pub enum Command {
     /// neighbourhood before and after. Remembers its pin, records the move
     /// for undo.
     Moved(Vec<(NodeIndex, crate::layout::pins::Placement, crate::layout::pins::Placement)>),
+    /// A drag of a node starts: its neighbourhood is let go, the rest of the
+    /// map held, and the placements before are kept for undo.
+    StartDrag(NodeIndex),
+    /// The dragged node is now here (world coordinates).
+    DragTo(NodeIndex, [f32; 2]),
+    /// The drag ends: the node is pinned where released (if the pointer is
+    /// known), and the move is [`Command::Moved`].
+    Drop(NodeIndex, Option<[f32; 2]>),
     /// Undo the last move, pin, hide or focus change.
     Undo,
     /// Redo what was undone.
     Redo,
+    /// Show the "open a path" prompt (File → Open path…).
+    ShowPathPrompt,
+    /// Open the export dialog for a picture or for graph data.
+    ShowExportDialog(ExportKind),
+    /// Write the export dialog's file (it stays open with the error if that fails).
+    Export,
+    /// Open the "compare documents" window.
+    ShowCompare(CompareStart),
+    /// Close a dialog or window.
+    CloseDialog(Dialog),
+    /// Give the search field the keyboard (Ctrl+F), showing the side panel.
+    FocusSearch,
+    /// Show or hide a panel (remembered).
+    SetPanel(Panel, bool),
+    /// The window's theme (remembered).
+    SetTheme(crate::app::settings::ThemeChoice),
+    /// Clear the status bar's message.
+    DismissStatus,
+    /// Close every open menu, the map's right-click menu with them (Esc).
+    CloseMenus,
+}
+
+/// What the export dialog writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    /// A picture (PNG, SVG), its colours as on the map.
+    Image,
+    /// Graph data (JSON, GraphML, DOT).
+    Data,
+}
+
+/// What the "compare documents" window starts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareStart {
+    /// No documents chosen.
+    Empty,
+    /// WSIS+10 then WSIS+20 (when both are open).
+    Wsis10ToWsis20,
+}
+
+/// A dialog or window that can be closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialog {
+    /// The "open a path" prompt.
+    PathPrompt,
+    /// The export dialog.
+    Export,
+    /// The "compare documents" window.
+    Compare,
+}
+
+/// A panel that can be shown or hidden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    /// The side panel (search and filters).
+    Side,
+    /// The detail panel.
+    Detail,
 }
 
 /// Something to do with annotations.
@@ -121,4 +187,31 @@ pub enum NotesCommand {
     /// A `.json` / `.jsonld` file dropped onto the window: opened when it is
     /// a WSIS Atlas file, else imported after asking.
     Dropped(PathBuf),
+    /// Keep the note editor's note in the set (the editor closes, or shows why not).
+    SaveNote,
+    /// Close the note editor, dropping its draft.
+    CancelNote,
+    /// Draw the link picker's link (the picker closes).
+    CreateLink,
+    /// Close the link picker.
+    CancelLink,
+    /// The answer to "save the unsaved notes first?".
+    AnswerUnsaved(Answer),
+    /// Restore the recovery copy (true) or discard it.
+    Restore(bool),
+    /// Import the dropped file of another tool's format (true), or not.
+    AnswerImport(bool),
+    /// Limit the notes list to a tag, or stop limiting it to that tag.
+    ToggleTag(String),
+}
+
+/// An answer to "save the unsaved notes first?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// Save, then go on.
+    Save,
+    /// Go on without saving.
+    Discard,
+    /// Do nothing.
+    Cancel,
 }

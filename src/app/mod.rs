@@ -4,7 +4,6 @@
 //! [`Scene`](crate::scene::Scene) that export writes.
 
 pub mod analysis_ui;
-pub mod annotations_ui;
 pub mod atlas_app;
 pub mod canvas;
 pub mod command;
@@ -13,14 +12,17 @@ pub mod export_dialog;
 pub mod follow;
 pub mod markdown;
 pub mod menu;
+pub mod notes;
 pub mod open_prompt;
 pub mod search_marks;
 pub mod settings;
+pub mod shortcuts;
 pub mod side_panel;
 pub mod status;
 pub mod undo;
 pub mod view;
 pub mod workspace;
+pub mod world;
 
 use std::path::PathBuf;
 
@@ -63,7 +65,7 @@ pub fn run(files: Vec<PathBuf>, annotations: Option<PathBuf>) -> anyhow::Result<
         Box::new(move |cc| {
             let app = AtlasApp::from_creation_context(cc, &files);
             let recovery_dir = eframe::storage_dir(APP_ID);
-            Ok(Box::new(annotations_ui::start(app, annotations.as_deref(), recovery_dir.as_deref())))
+            Ok(Box::new(notes::start(app, annotations.as_deref(), recovery_dir.as_deref())))
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}. {}", no_display_hint()))

@@ -10,6 +10,22 @@ use petgraph::stable_graph::NodeIndex;
 use crate::graph::{AtlasGraph, EdgeKind, NodeKind};
 use crate::scene::{Camera, Highlight};
 
+/// What the canvas saw in a frame, for the view to keep: the camera after
+/// this frame's zoom, pan, fit or animated move, and what is under the pointer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CanvasView {
+    /// The camera the frame was painted with.
+    pub camera: Camera,
+    /// The animated move still under way.
+    pub motion: Option<crate::camera_motion::CameraMotion>,
+    /// The node under the pointer (or being dragged).
+    pub hovered: Option<NodeIndex>,
+    /// The edge under the pointer, off any disc.
+    pub hovered_edge: Option<(NodeIndex, NodeIndex, EdgeKind)>,
+    /// Whether the camera was fitted to the shown nodes (a fit asked for is done).
+    pub fitted: bool,
+}
+
 /// Whether a kind is an entity a paragraph refers to (not document structure).
 fn is_entity(kind: NodeKind) -> bool {
     !matches!(kind, NodeKind::Document | NodeKind::Section | NodeKind::Paragraph)
@@ -52,9 +68,6 @@ pub struct ViewState {
     pub show_thematic: bool,
     /// What a disc's colour tells: kind or clause role.
     pub color_by: crate::scene::ColorBy,
-    /// Set when the map turns to role colours: the side panel opens its
-    /// clause-role list (the legend) once.
-    pub reveal_roles: bool,
     /// The search box.
     pub search: String,
     /// Search results, best first.
@@ -87,7 +100,6 @@ impl Default for ViewState {
             role_filter: BTreeSet::new(),
             show_thematic: true,
             color_by: crate::scene::ColorBy::Kind,
-            reveal_roles: false,
             search: String::new(),
             search_hits: Vec::new(),
             paused: false,
@@ -246,6 +258,18 @@ impl ViewState {
             self.hidden_documents.insert(doc_id.to_owned());
         }
         self.visibility_changed = true;
+    }
+
+    /// Takes what the canvas saw this frame: where its camera is, the move
+    /// under way, what is under the pointer.
+    pub fn take_canvas_view(&mut self, seen: CanvasView) {
+        self.camera = Some(seen.camera);
+        self.camera_motion = seen.motion;
+        self.hovered = seen.hovered;
+        self.hovered_edge = seen.hovered_edge;
+        if seen.fitted {
+            self.fit_requested = false;
+        }
     }
 
     /// Re-runs the search for the current text.
