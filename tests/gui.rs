@@ -439,3 +439,47 @@ fn h_hides_and_shows_the_section_hulls_and_the_choice_is_remembered() {
     assert!(harness.state().settings.show_hulls);
     assert!(hulls(&harness) > 0);
 }
+
+/// View → Detail panel and the status bar's ×: the menu and the bar change
+/// nothing while drawing, their commands do it after the frame.
+#[test]
+fn the_view_menu_hides_the_detail_panel_and_the_status_cross_clears_the_message() {
+    let mut harness = harness();
+    assert!(harness.query_by_label("Details").is_some(), "the detail panel is shown");
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Detail panel").click();
+    harness.run();
+    assert!(!harness.state().settings.show_detail_panel);
+    assert!(harness.query_by_label("Details").is_none(), "the detail panel is gone");
+    // Shown again by selecting a node, as before.
+    let p51 = index(&harness, "para:wsis10:51");
+    harness.state_mut().push(Command::Select(p51));
+    harness.run();
+    assert!(harness.state().settings.show_detail_panel);
+
+    harness.state_mut().status.set(Level::Info, "A message to dismiss");
+    harness.run();
+    assert!(status_message(&harness).is_some());
+    harness.get_by(|n| n.label().as_deref() == Some("×") && n.role() == Role::Button).click();
+    harness.run();
+    assert_eq!(status_message(&harness), None);
+}
+
+/// Ctrl+E opens the export dialog in the colours of the map, and Cancel closes it.
+#[test]
+fn ctrl_e_opens_the_export_dialog_with_the_maps_colours_and_cancel_closes_it() {
+    let mut harness = harness();
+    harness.key_press(Key::R);
+    harness.run();
+    assert_eq!(harness.state().view.color_by, wsis_atlas::scene::ColorBy::Role);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    let dialog = harness.state().export_dialog.as_ref().expect("Ctrl+E opens the export dialog");
+    assert_eq!(dialog.image.color_by, wsis_atlas::scene::ColorBy::Role);
+    assert!(harness.query_by_label("Export image").is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.state().export_dialog.is_none());
+    assert!(harness.query_by_label("Export image").is_none());
+}

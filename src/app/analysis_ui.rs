@@ -164,11 +164,14 @@ pub struct CompareView {
     cached: Option<(CompareKey, Vec<Comparison>)>,
 }
 
-/// What a comparison depends on: the two documents and the graph's shape.
+/// What a comparison depends on: the two documents and the graph (its
+/// revision, which moves with every change, and its shape and documents,
+/// which tell a replaced graph from the one before).
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct CompareKey {
     a: NodeIndex,
     b: NodeIndex,
+    revision: u64,
     nodes: usize,
     edges: usize,
     documents: Vec<String>,
@@ -182,8 +185,8 @@ impl CompareView {
     /// WSIS+10 (`doc:wsis10`) → WSIS+20 (`doc:wsis20`), when both are open.
     #[must_use]
     pub fn wsis10_to_wsis20(graph: &AtlasGraph) -> Option<Self> {
-        let a = graph.index_of(&format!("doc:{}", crate::document::WSIS10.id))?;
-        let b = graph.index_of(&format!("doc:{}", crate::document::WSIS20.id))?;
+        let a = graph.index_of(&crate::id::document(crate::document::WSIS10.id))?;
+        let b = graph.index_of(&crate::id::document(crate::document::WSIS20.id))?;
         Some(CompareView { a: Some(a), b: Some(b), cached: None })
     }
 
@@ -192,6 +195,7 @@ impl CompareView {
         let key = CompareKey {
             a,
             b,
+            revision: graph.revision(),
             nodes: graph.node_count(),
             edges: graph.edge_count(),
             documents: graph.documents().iter().map(|d| d.id.clone()).collect(),

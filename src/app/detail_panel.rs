@@ -92,9 +92,7 @@ fn detail_panel_ui(ui: &mut egui::Ui, world: &World<'_>) -> Vec<Command> {
                 citing_ui(ui, graph, index, &style, &mut out);
             }
             NodeKind::Document => {
-                if let Some(doc) =
-                    graph.documents().iter().find(|d| node.id.strip_prefix("doc:") == Some(d.id.as_str()))
-                {
+                if let Some(doc) = graph.documents().iter().find(|d| crate::id::document_key(&node.id) == d.id) {
                     document_ui(ui, doc);
                 }
             }

@@ -115,16 +115,19 @@ fn export_dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, world: &Worl
             ui.end_row();
             if image {
                 if dialog.scope != Scope::CurrentView {
-                    ui.label("Size");
+                    let size = ui.label("Size");
                     ui.horizontal(|ui| {
-                        ui.add(egui::DragValue::new(&mut dialog.image.width).range(100..=8192).suffix(" px"));
+                        ui.add(egui::DragValue::new(&mut dialog.image.width).range(100..=8192).suffix(" px"))
+                            .labelled_by(size.id);
                         ui.label("×");
-                        ui.add(egui::DragValue::new(&mut dialog.image.height).range(100..=8192).suffix(" px"));
+                        ui.add(egui::DragValue::new(&mut dialog.image.height).range(100..=8192).suffix(" px"))
+                            .labelled_by(size.id);
                     });
                     ui.end_row();
                 }
-                ui.label("Scale");
-                ui.add(egui::Slider::new(&mut dialog.image.scale, 0.5..=8.0).suffix("×"));
+                // Named for screen readers (and tests) by its label.
+                let scale = ui.label("Scale");
+                ui.add(egui::Slider::new(&mut dialog.image.scale, 0.5..=8.0).suffix("×")).labelled_by(scale.id);
                 ui.end_row();
                 ui.label("Background");
                 ui.horizontal(|ui| {

@@ -8,9 +8,9 @@ use crate::app::command::{Command, NotesCommand};
 use crate::app::world::World;
 
 /// Ctrl+S, Ctrl+Shift+S, and A (annotate the selection, when not typing).
+/// `dialog_open`: a dialog of the window (the path prompt) is open, so A
+/// stays quiet.
 #[must_use]
-///
-/// `dialog_open`: a dialog of the window (the path prompt) is open, so A stays quiet.
 pub fn shortcuts(ctx: &egui::Context, world: &World<'_>, dialog_open: bool) -> Vec<Command> {
     let mut out = Vec::new();
     let quiet = ctx.text_edit_focused() || world.notes.modal_open() || dialog_open;
