@@ -30,6 +30,20 @@ pub const DRAFT_OPEN: &str = "Not quitting: the Annotate dialog holds a draft â€
 /// Layout time allowed per frame, so the window stays responsive.
 const LAYOUT_BUDGET: Duration = Duration::from_millis(8);
 
+/// The world of `$app` as the panels read it, borrowing each field on its
+/// own, so that a panel (another field) can be borrowed mutably beside it.
+macro_rules! world {
+    ($app:ident) => {
+        World {
+            workspace: &$app.workspace,
+            view: &$app.view,
+            settings: &$app.settings,
+            notes: &$app.notes,
+            status: &$app.status,
+        }
+    };
+}
+
 /// The explorer window.
 pub struct AtlasApp {
     /// Open documents, their graph and layout.
@@ -133,25 +147,13 @@ impl AtlasApp {
     /// The world as the panels read it.
     #[must_use]
     pub fn world(&self) -> World<'_> {
-        World {
-            workspace: &self.workspace,
-            view: &self.view,
-            settings: &self.settings,
-            notes: &self.notes,
-            status: &self.status,
-        }
+        world!(self)
     }
 
     /// Draws the map alone into `ui` and keeps what it saw (camera, hover);
     /// returns its commands, not applied. For benchmarks of a frame.
     pub fn canvas_only_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
-        let world = World {
-            workspace: &self.workspace,
-            view: &self.view,
-            settings: &self.settings,
-            notes: &self.notes,
-            status: &self.status,
-        };
+        let world = world!(self);
         let (commands, seen) = self.canvas.ui(ui, &world);
         self.view.take_canvas_view(seen);
         commands
@@ -340,6 +342,11 @@ impl AtlasApp {
             }
             Command::ShowExportDialog(ExportKind::Data) => self.export_dialog = Some(ExportDialog::data()),
             Command::Export => self.export(),
+            Command::BrowseExport => {
+                if let Some(dialog) = self.export_dialog.as_mut() {
+                    super::export_dialog::browse(dialog);
+                }
+            }
             Command::ShowCompare(start) => {
                 self.compare = Some(match start {
                     CompareStart::Empty => CompareView::default(),
@@ -387,13 +394,7 @@ impl AtlasApp {
     /// Writes the export dialog's file; it closes, or keeps the error.
     fn export(&mut self) {
         let Some(dialog) = self.export_dialog.as_mut() else { return };
-        let world = World {
-            workspace: &self.workspace,
-            view: &self.view,
-            settings: &self.settings,
-            notes: &self.notes,
-            status: &self.status,
-        };
+        let world = world!(self);
         match super::export_dialog::write_export(&world, dialog) {
             Ok(path) => {
                 self.status.set(Level::Info, format!("Exported {}", path.display()));
@@ -564,13 +565,7 @@ impl eframe::App for AtlasApp {
         }
 
         // The panels read the world and return commands; none changes it.
-        let world = World {
-            workspace: &self.workspace,
-            view: &self.view,
-            settings: &self.settings,
-            notes: &self.notes,
-            status: &self.status,
-        };
+        let world = world!(self);
         let mut commands = Vec::new();
         let menu_bar = egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(self.menu_bar.ui(ui, &world)));
         // Dialogs stay inside the window, below the menu bar.

@@ -176,7 +176,10 @@ fn canvas_ui(ui: &mut egui::Ui, canvas: &mut Canvas, world: &World<'_>) -> (Vec<
         match (canvas.dragging, response.interact_pointer_pos()) {
             (Some(node), Some(p)) => {
                 let at = camera.to_world(to_local(p));
-                out.push(Command::DragTo(node, at));
+                // Only a move is a command (a held button repaints nothing).
+                if world.workspace.position(node) != Some(at) {
+                    out.push(Command::DragTo(node, at));
+                }
                 dragged = Some((node, at));
             }
             _ => {

@@ -94,6 +94,8 @@ pub enum Command {
     ShowPathPrompt,
     /// Open the export dialog for a picture or for graph data.
     ShowExportDialog(ExportKind),
+    /// Ask where the export dialog writes (native save dialog).
+    BrowseExport,
     /// Write the export dialog's file (it stays open with the error if that fails).
     Export,
     /// Open the "compare documents" window.

@@ -165,7 +165,7 @@ fn export_dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, world: &Worl
                     egui::TextEdit::singleline(&mut dialog.path).hint_text("/path/to/map.png").desired_width(260.0);
                 ui.add(field);
                 if ui.button("Browse…").clicked() {
-                    browse(dialog);
+                    out.push(Command::BrowseExport);
                 }
             });
             ui.end_row();
@@ -204,7 +204,7 @@ fn with_extension(path: &str, format: Format) -> String {
 }
 
 /// Native save dialog; when none can be shown, the typed path is used.
-fn browse(dialog: &mut ExportDialog) {
+pub fn browse(dialog: &mut ExportDialog) {
     let started = Instant::now();
     let ext = dialog.format.extension();
     let picked = rfd::FileDialog::new()
