@@ -9,8 +9,7 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use wsis_atlas::app::AtlasApp;
-use wsis_atlas::app::command::Command;
-use wsis_atlas::app::command::NotesCommand;
+use wsis_atlas::app::command::{Command, NotesCommand};
 use wsis_atlas::app::settings::Settings;
 use wsis_atlas::app::workspace::Workspace;
 
