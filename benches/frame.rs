@@ -85,7 +85,7 @@ fn raw_input() -> egui::RawInput {
 fn frame(ctx: &egui::Context, app: &mut AtlasApp) -> usize {
     let output = ctx.run_ui(raw_input(), |ui| {
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            let _ = canvas::canvas_ui(ui, app);
+            let _ = app.canvas_only_ui(ui);
         });
     });
     let meshes = ctx.tessellate(output.shapes, output.pixels_per_point);
@@ -123,8 +123,9 @@ fn ms(n: u32, mut f: impl FnMut()) -> f64 {
 /// Where a frame's time goes: scene build, painting into shapes, tessellation.
 fn breakdown(name: &str, ctx: &egui::Context, scene: &Scene, app: &AtlasApp, style: &Style) {
     let camera = scene_camera(app);
-    let build =
-        ms(10, || drop(black_box(canvas::current_scene(app, camera, style, wsis_atlas::scene::Labels::Auto, false))));
+    let build = ms(10, || {
+        drop(black_box(canvas::current_scene(&app.world(), camera, style, wsis_atlas::scene::Labels::Auto, false)))
+    });
     let mut output = None;
     let mut buffers = canvas::PaintBuffers::default();
     let shapes = ms(10, || {
@@ -196,7 +197,7 @@ fn benches(c: &mut Criterion) {
         let ctx = egui::Context::default();
         let mut app = app(workspace, &ctx);
         let camera = scene_camera(&app);
-        let scene = canvas::current_scene(&app, camera, &style, wsis_atlas::scene::Labels::Auto, false);
+        let scene = canvas::current_scene(&app.world(), camera, &style, wsis_atlas::scene::Labels::Auto, false);
         eprintln!(
             "{name}: {} nodes, {} edges; painted {} nodes, {} edges, {} labels; {} triangles",
             app.workspace.graph.node_count(),
@@ -214,7 +215,9 @@ fn benches(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("scene", name), |b| {
             b.iter(|| {
                 black_box(
-                    canvas::current_scene(&app, camera, &style, wsis_atlas::scene::Labels::Auto, false).labels.len(),
+                    canvas::current_scene(&app.world(), camera, &style, wsis_atlas::scene::Labels::Auto, false)
+                        .labels
+                        .len(),
                 )
             });
         });

@@ -82,9 +82,14 @@
 //! - [`annotations`]: the user's notes file (strict validation, atomic save,
 //!   W3C Web Annotation import/export, crash recovery).
 //! - [`stats`]: the `stats` report.
-//! - `app` (feature `gui`, on by default): the eframe window. Panels return
-//!   commands applied after the frame; views derived from the graph (the
-//!   document comparison) are recomputed when the graph's
+//! - `app` (feature `gui`, on by default): the eframe window. Each panel is
+//!   a struct owning its UI state; it reads the world (workspace, view,
+//!   settings, notes) through a read-only `app::world::World` and returns
+//!   `app::command::Command`s, which only `AtlasApp::apply` carries out,
+//!   after the frame's panels are drawn (keys before them); no panel
+//!   imports the app, and the commands depend on no panel. The notes'
+//!   window parts are one job per file in `app::notes`. Views derived
+//!   from the graph (the document comparison) are recomputed when the graph's
 //!   [`revision`](graph::AtlasGraph::revision) moves, not every frame; the
 //!   canvas paints the scene as one mesh it keeps and refills from frame to
 //!   frame (lines and discs anti-aliased as egui would), so a 10,000-node

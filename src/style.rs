@@ -99,6 +99,13 @@ pub struct Style {
 }
 
 impl Style {
+    /// The palette for the window's current theme (the window only).
+    #[cfg(feature = "gui")]
+    #[must_use]
+    pub fn of(ctx: &egui::Context) -> Style {
+        Style::new(if ctx.theme() == egui::Theme::Dark { Theme::Dark } else { Theme::Light })
+    }
+
     /// The palette for a theme.
     #[must_use]
     pub fn new(theme: Theme) -> Style {

@@ -6,8 +6,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use wsis_atlas::analysis::roles::Role;
 use wsis_atlas::app::AtlasApp;
+use wsis_atlas::app::command::Command;
 use wsis_atlas::app::settings::Settings;
-use wsis_atlas::app::view::Command;
 use wsis_atlas::app::workspace::Workspace;
 
 fn harness() -> Harness<'static, AtlasApp> {
@@ -51,7 +51,7 @@ fn the_role_filter_leaves_only_the_paragraphs_that_ask() {
     harness.state_mut().push(Command::ToggleRole(Role::Calls));
     harness.run();
     let app = harness.state();
-    let scene = app.last_scene.as_ref().expect("painted");
+    let scene = app.canvas.last_scene.as_ref().expect("painted");
     let ids: Vec<&str> =
         scene.nodes.iter().filter_map(|n| app.workspace.graph.node(n.index)).map(|n| n.id.as_str()).collect();
     assert!(ids.contains(&"para:wsis10:32"), "¶32 calls");
@@ -87,7 +87,7 @@ fn r_colours_the_map_by_role_and_the_role_list_becomes_its_legend() {
     let fill_of = |harness: &Harness<'_, AtlasApp>, id: &str| {
         let app = harness.state();
         let index = app.workspace.graph.index_of(id).unwrap_or_else(|| panic!("{id}"));
-        app.last_scene.as_ref().and_then(|s| s.nodes.iter().find(|n| n.index == index)).map(|n| n.fill)
+        app.canvas.last_scene.as_ref().and_then(|s| s.nodes.iter().find(|n| n.index == index)).map(|n| n.fill)
     };
     let by_kind = fill_of(&harness, "para:wsis10:70");
     harness.key_press(egui::Key::R);
@@ -95,12 +95,12 @@ fn r_colours_the_map_by_role_and_the_role_list_becomes_its_legend() {
     assert_eq!(harness.state().view.color_by, ColorBy::Role);
     assert_eq!(harness.state().settings.color_by, ColorBy::Role, "remembered for the next run");
     assert!(harness.query_by_label_contains("coloured by clause role").is_some(), "the status bar says so");
-    let theme = harness.state().style(&harness.ctx).theme;
+    let theme = wsis_atlas::style::Style::of(&harness.ctx).theme;
     let style = Style::new(theme);
     assert_eq!(fill_of(&harness, "para:wsis10:70"), Some(style.role_color(Role::Calls)));
     assert_ne!(fill_of(&harness, "para:wsis10:70"), by_kind);
     assert_eq!(fill_of(&harness, "org:CSTD"), Some(style.neutral()));
-    let legend = harness.state().last_scene.as_ref().map(|s| s.legend.clone()).unwrap();
+    let legend = harness.state().canvas.last_scene.as_ref().map(|s| s.legend.clone()).unwrap();
     assert!(legend.iter().any(|e| e.key == LegendKey::Role(Role::Calls)));
     // The side panel's role list, the legend now, opened by itself and says the map is coloured by role.
     let toggle = harness.get_by_label("Colour the map by role");

@@ -11,11 +11,11 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use wsis_atlas::annotations::{AnnotationSet, recovery_path, write_recovery};
 use wsis_atlas::app::AtlasApp;
-use wsis_atlas::app::annotations_ui::{NOTE_FIELD, NotesCommand, Then};
+use wsis_atlas::app::command::{Command, NotesCommand};
+use wsis_atlas::app::notes::{NOTE_FIELD, Then};
 use wsis_atlas::app::open_prompt::{OpenPrompt, Purpose};
 use wsis_atlas::app::settings::Settings;
 use wsis_atlas::app::status::Level;
-use wsis_atlas::app::view::Command;
 use wsis_atlas::app::workspace::Workspace;
 
 type Result = std::result::Result<(), Box<dyn std::error::Error>>;
@@ -252,7 +252,7 @@ fn the_recovery_copy_is_written_while_dirty_and_offered_at_start() -> Result {
     let copy = recovery_path(&data);
 
     // While dirty, the copy is written; saving removes it.
-    let first = wsis_atlas::app::annotations_ui::start(app()?, Some(&file), Some(&data));
+    let first = wsis_atlas::app::notes::start(app()?, Some(&file), Some(&data));
     let mut h = harness(first);
     assert!(!copy.exists());
     h.state_mut().notes.set.delete_annotation("a-674a1c01-5b9d0e44");
@@ -266,7 +266,7 @@ fn the_recovery_copy_is_written_while_dirty_and_offered_at_start() -> Result {
     let mut unsaved = AnnotationSet::load(&file)?;
     unsaved.delete_link("l-674a1d20-8e1f6b3a");
     write_recovery(&copy, &unsaved, Some(&file))?;
-    let second = wsis_atlas::app::annotations_ui::start(app()?, Some(&file), Some(&data));
+    let second = wsis_atlas::app::notes::start(app()?, Some(&file), Some(&data));
     assert!(second.notes.recovery_offer.is_some());
     let mut h = harness(second);
     h.get_by_label("Restore").click();
@@ -366,7 +366,7 @@ fn menu_then_prompt(h: &mut Harness<'_, AtlasApp>, item: &str, purpose: Purpose,
 
 #[test]
 fn file_menu_imports_a_hypothesis_export_onto_paragraph_51() -> Result {
-    use wsis_atlas::app::annotations_ui::IMPORT_ITEM;
+    use wsis_atlas::app::notes::IMPORT_ITEM;
     let dir = tempfile::tempdir()?;
     let file = example_copy(dir.path())?;
     let mut h = harness(app()?);
@@ -384,7 +384,7 @@ fn file_menu_imports_a_hypothesis_export_onto_paragraph_51() -> Result {
 
 #[test]
 fn file_menu_exports_w3c_web_annotation_that_imports_back_the_same() -> Result {
-    use wsis_atlas::app::annotations_ui::EXPORT_W3C_ITEM;
+    use wsis_atlas::app::notes::EXPORT_W3C_ITEM;
     let dir = tempfile::tempdir()?;
     let file = example_copy(dir.path())?;
     let out = dir.path().join("notes.jsonld");
@@ -423,7 +423,7 @@ fn a_dropped_hypothesis_file_is_imported_after_asking() -> Result {
 
 #[test]
 fn a_hypothesis_file_given_with_annotations_opens_as_new_unsaved_notes() -> Result {
-    let app = wsis_atlas::app::annotations_ui::start(app()?, Some(Path::new(HYPOTHESIS)), None);
+    let app = wsis_atlas::app::notes::start(app()?, Some(Path::new(HYPOTHESIS)), None);
     assert_eq!(app.notes.set.annotations().len(), 3, "{:?}", app.status.message());
     assert!(
         app.notes.set.path().is_none() && app.notes.is_dirty(),
@@ -440,7 +440,7 @@ fn a_user_links_label_is_drawn_on_its_line_in_the_window() -> Result {
     let file = example_copy(dir.path())?;
     let mut h = harness(app()?);
     let drawn = |h: &Harness<'_, AtlasApp>| {
-        h.state().last_scene.as_ref().map(|s| s.link_labels.iter().map(|l| l.text.clone()).collect::<Vec<_>>())
+        h.state().canvas.last_scene.as_ref().map(|s| s.link_labels.iter().map(|l| l.text.clone()).collect::<Vec<_>>())
     };
     assert_eq!(drawn(&h), Some(Vec::new()));
     open(&mut h, &file);

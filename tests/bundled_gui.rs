@@ -6,8 +6,8 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use wsis_atlas::app::AtlasApp;
+use wsis_atlas::app::command::Command;
 use wsis_atlas::app::settings::Settings;
-use wsis_atlas::app::view::Command;
 use wsis_atlas::app::workspace::Workspace;
 
 /// A few frames: enough for menus to open and panels to draw, without

@@ -11,9 +11,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use petgraph::stable_graph::NodeIndex;
 use wsis_atlas::app::AtlasApp;
+use wsis_atlas::app::command::Command;
 use wsis_atlas::app::settings::Settings;
 use wsis_atlas::app::status::Level;
-use wsis_atlas::app::view::Command;
 use wsis_atlas::app::workspace::Workspace;
 use wsis_atlas::graph::NodeKind;
 
@@ -66,7 +66,7 @@ fn search_field<'h>(harness: &'h Harness<'_, AtlasApp>) -> egui_kittest::Node<'h
 /// Ids of the nodes painted in the last frame, with their screen centres.
 fn painted(harness: &Harness<'_, AtlasApp>) -> BTreeMap<String, [f32; 2]> {
     let app = harness.state();
-    let scene = app.last_scene.as_ref().expect("a frame was painted");
+    let scene = app.canvas.last_scene.as_ref().expect("a frame was painted");
     let id = |n: &wsis_atlas::scene::NodeShape| app.workspace.graph.node(n.index).map(|node| node.id.clone());
     scene.nodes.iter().filter_map(|n| Some((id(n)?, n.center))).collect()
 }
@@ -204,7 +204,7 @@ fn hiding_a_kind_removes_its_nodes_and_showing_it_restores_them_in_place() {
     harness.run_steps(3);
     assert_eq!(harness.get_by_label("Resolutions (6)").accesskit_node().toggled(), Some(Toggled::False));
     let app = harness.state();
-    let scene = app.last_scene.as_ref().expect("painted");
+    let scene = app.canvas.last_scene.as_ref().expect("painted");
     assert!(scene.nodes.iter().all(|n| n.kind != NodeKind::Resolution));
     assert_eq!(scene.nodes.len(), painted_before.len() - 6);
     let graph = &app.workspace.graph;
@@ -425,7 +425,7 @@ fn the_sections_list_names_sections_as_the_map_labels_them_and_hides_their_parag
 #[test]
 fn h_hides_and_shows_the_section_hulls_and_the_choice_is_remembered() {
     let mut harness = harness();
-    let hulls = |h: &Harness<'_, AtlasApp>| h.state().last_scene.as_ref().map_or(0, |s| s.hulls.len());
+    let hulls = |h: &Harness<'_, AtlasApp>| h.state().canvas.last_scene.as_ref().map_or(0, |s| s.hulls.len());
     let sections =
         harness.state().workspace.graph.nodes().filter(|(_, n)| n.kind == wsis_atlas::graph::NodeKind::Section).count();
     assert!(harness.state().settings.show_hulls, "on by default");
@@ -438,4 +438,48 @@ fn h_hides_and_shows_the_section_hulls_and_the_choice_is_remembered() {
     harness.run();
     assert!(harness.state().settings.show_hulls);
     assert!(hulls(&harness) > 0);
+}
+
+/// View → Detail panel and the status bar's ×: the menu and the bar change
+/// nothing while drawing, their commands do it after the frame.
+#[test]
+fn the_view_menu_hides_the_detail_panel_and_the_status_cross_clears_the_message() {
+    let mut harness = harness();
+    assert!(harness.query_by_label("Details").is_some(), "the detail panel is shown");
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Detail panel").click();
+    harness.run();
+    assert!(!harness.state().settings.show_detail_panel);
+    assert!(harness.query_by_label("Details").is_none(), "the detail panel is gone");
+    // Shown again by selecting a node, as before.
+    let p51 = index(&harness, "para:wsis10:51");
+    harness.state_mut().push(Command::Select(p51));
+    harness.run();
+    assert!(harness.state().settings.show_detail_panel);
+
+    harness.state_mut().status.set(Level::Info, "A message to dismiss");
+    harness.run();
+    assert!(status_message(&harness).is_some());
+    harness.get_by(|n| n.label().as_deref() == Some("×") && n.role() == Role::Button).click();
+    harness.run();
+    assert_eq!(status_message(&harness), None);
+}
+
+/// Ctrl+E opens the export dialog in the colours of the map, and Cancel closes it.
+#[test]
+fn ctrl_e_opens_the_export_dialog_with_the_maps_colours_and_cancel_closes_it() {
+    let mut harness = harness();
+    harness.key_press(Key::R);
+    harness.run();
+    assert_eq!(harness.state().view.color_by, wsis_atlas::scene::ColorBy::Role);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    let dialog = harness.state().export_dialog.as_ref().expect("Ctrl+E opens the export dialog");
+    assert_eq!(dialog.image.color_by, wsis_atlas::scene::ColorBy::Role);
+    assert!(harness.query_by_label("Export image").is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.state().export_dialog.is_none());
+    assert!(harness.query_by_label("Export image").is_none());
 }

@@ -132,7 +132,7 @@ fn a_dropped_node_stays_where_released_the_far_map_stays_and_undo_puts_it_back()
 
 #[test]
 fn undo_restores_a_hidden_kind_and_a_focus() {
-    use wsis_atlas::app::view::Command;
+    use wsis_atlas::app::command::Command;
     use wsis_atlas::graph::NodeKind;
     let mut harness = harness();
     harness.state_mut().push(Command::ToggleKind(NodeKind::Sdg));
@@ -154,7 +154,7 @@ fn undo_restores_a_hidden_kind_and_a_focus() {
 /// Ids of the nodes painted in the last frame.
 fn painted_ids(harness: &Harness<'_, AtlasApp>) -> Vec<String> {
     let app = harness.state();
-    let scene = app.last_scene.as_ref().expect("a frame was painted");
+    let scene = app.canvas.last_scene.as_ref().expect("a frame was painted");
     scene.nodes.iter().filter_map(|n| app.workspace.graph.node(n.index).map(|node| node.id.clone())).collect()
 }
 
@@ -198,7 +198,7 @@ fn find_then_enter_brings_the_result_into_view() {
 
 #[test]
 fn a_selection_well_inside_the_view_does_not_move_it_and_z_frames_the_neighbours() {
-    use wsis_atlas::app::view::Command;
+    use wsis_atlas::app::command::Command;
     let mut harness = harness();
     // Zoom in on ¶51 first (Z), then select a neighbour that is in view.
     let p51 = harness.state().workspace.graph.index_of("para:wsis10:51").expect("¶51");
@@ -236,7 +236,7 @@ fn point_on_edge(harness: &Harness<'_, AtlasApp>, from: &str, to: &str) -> Pos2 
     let app = harness.state();
     let graph = &app.workspace.graph;
     let (s, t) = (graph.index_of(from).expect("source"), graph.index_of(to).expect("target"));
-    let scene = app.last_scene.as_ref().expect("a painted frame");
+    let scene = app.canvas.last_scene.as_ref().expect("a painted frame");
     let edge = scene.edges.iter().find(|e| e.source == s && e.target == t).expect("the edge is drawn");
     (1..20)
         .map(|k| k as f32 / 20.0)

@@ -9,9 +9,8 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use wsis_atlas::app::AtlasApp;
-use wsis_atlas::app::annotations_ui::NotesCommand;
+use wsis_atlas::app::command::{Command, NotesCommand};
 use wsis_atlas::app::settings::Settings;
-use wsis_atlas::app::view::Command;
 use wsis_atlas::app::workspace::Workspace;
 
 fn harness() -> Harness<'static, AtlasApp> {

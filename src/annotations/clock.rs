@@ -39,6 +39,16 @@ pub fn format_rfc3339(time: SystemTime) -> String {
     jiff::Timestamp::from_second(t.as_second()).unwrap_or(epoch).to_string()
 }
 
+/// A timestamp as a person reads it, to the minute:
+/// `2026-11-28T17:05:00Z` → `2026-11-28 17:05` (anything else as it is).
+#[must_use]
+pub fn short_time(t: &str) -> String {
+    match (t.get(..10), t.get(11..16)) {
+        (Some(day), Some(hm)) => format!("{day} {hm}"),
+        _ => t.to_owned(),
+    }
+}
+
 /// Whether `s` is an RFC 3339 date-time (`2015-12-16T10:00:00Z`,
 /// `2015-12-16T10:00:00.5+01:00`): four-digit year, a real calendar day,
 /// hours 00–23, minutes 00–59, seconds 00–60 (leap second), optional
@@ -97,6 +107,12 @@ pub fn is_rfc3339(s: &str) -> bool {
 mod tests {
     use super::*;
     use std::time::Duration;
+
+    #[test]
+    fn short_times() {
+        assert_eq!(short_time("2026-11-28T17:05:00Z"), "2026-11-28 17:05");
+        assert_eq!(short_time("odd"), "odd");
+    }
 
     #[test]
     fn formats_known_instants() {

@@ -5,8 +5,8 @@
 use egui::{Color32, RichText};
 use petgraph::stable_graph::NodeIndex;
 
-use super::atlas_app::AtlasApp;
-use super::view::Command;
+use super::command::{Command, Dialog};
+use super::world::World;
 use crate::analysis::diff::{DiffOp, word_diff};
 use crate::analysis::roles::Role;
 use crate::analysis::{Comparison, Status, compare_documents, tasks_for};
@@ -115,16 +115,16 @@ pub fn tasks_ui(ui: &mut egui::Ui, graph: &AtlasGraph, entity: NodeIndex, out: &
 }
 
 /// The roles a reader can filter on, with counts; checking any shows only
-/// paragraphs with one of the checked roles.
-pub fn role_filter_ui(ui: &mut egui::Ui, app: &mut AtlasApp, census: &Census, out: &mut Vec<Command>) {
+/// paragraphs with one of the checked roles. `reveal`: the list opens (the
+/// map has just turned to role colours, and the list is their legend).
+pub fn role_filter_ui(ui: &mut egui::Ui, world: &World<'_>, census: &Census, reveal: bool, out: &mut Vec<Command>) {
     let counts: Vec<(Role, usize)> =
         Role::ALL.into_iter().map(|r| (r, census.role(r))).filter(|(_, c)| *c > 0).collect();
     if counts.is_empty() {
         return;
     }
-    let style = app.style(ui.ctx());
-    let by_role = app.view.color_by == ColorBy::Role;
-    let reveal = std::mem::take(&mut app.view.reveal_roles);
+    let style = crate::style::Style::of(ui.ctx());
+    let by_role = world.view.color_by == ColorBy::Role;
     egui::CollapsingHeader::new("Clause roles").default_open(false).open(reveal.then_some(true)).show(ui, |ui| {
         let mut colour = by_role;
         if ui.checkbox(&mut colour, "Colour the map by role").on_hover_text("R").changed() {
@@ -132,7 +132,7 @@ pub fn role_filter_ui(ui: &mut egui::Ui, app: &mut AtlasApp, census: &Census, ou
         }
         ui.label(RichText::new("Show only paragraphs that…").weak());
         for (role, count) in counts {
-            let mut on = app.view.role_filter.contains(&role);
+            let mut on = world.view.role_filter.contains(&role);
             ui.horizontal(|ui| {
                 if by_role {
                     // The list doubles as the legend (a paragraph wears its principal role's colour).
@@ -144,8 +144,8 @@ pub fn role_filter_ui(ui: &mut egui::Ui, app: &mut AtlasApp, census: &Census, ou
                 }
             });
         }
-        if !app.view.role_filter.is_empty() && ui.button("Show all roles").clicked() {
-            for role in app.view.role_filter.clone() {
+        if !world.view.role_filter.is_empty() && ui.button("Show all roles").clicked() {
+            for role in world.view.role_filter.clone() {
                 out.push(Command::ToggleRole(role));
             }
         }
@@ -164,11 +164,14 @@ pub struct CompareView {
     cached: Option<(CompareKey, Vec<Comparison>)>,
 }
 
-/// What a comparison depends on: the two documents and the graph's shape.
+/// What a comparison depends on: the two documents and the graph (its
+/// revision, which moves with every change, and its shape and documents,
+/// which tell a replaced graph from the one before).
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct CompareKey {
     a: NodeIndex,
     b: NodeIndex,
+    revision: u64,
     nodes: usize,
     edges: usize,
     documents: Vec<String>,
@@ -182,8 +185,8 @@ impl CompareView {
     /// WSIS+10 (`doc:wsis10`) → WSIS+20 (`doc:wsis20`), when both are open.
     #[must_use]
     pub fn wsis10_to_wsis20(graph: &AtlasGraph) -> Option<Self> {
-        let a = graph.index_of(&format!("doc:{}", crate::document::WSIS10.id))?;
-        let b = graph.index_of(&format!("doc:{}", crate::document::WSIS20.id))?;
+        let a = graph.index_of(&crate::id::document(crate::document::WSIS10.id))?;
+        let b = graph.index_of(&crate::id::document(crate::document::WSIS20.id))?;
         Some(CompareView { a: Some(a), b: Some(b), cached: None })
     }
 
@@ -192,6 +195,7 @@ impl CompareView {
         let key = CompareKey {
             a,
             b,
+            revision: graph.revision(),
             nodes: graph.node_count(),
             edges: graph.edge_count(),
             documents: graph.documents().iter().map(|d| d.id.clone()).collect(),
@@ -210,19 +214,31 @@ impl CompareView {
     }
 }
 
+impl CompareView {
+    /// Draws the window within `area`: the documents chosen and the
+    /// comparison kept are its own; links and closing are commands.
+    pub fn ui(&mut self, ctx: &egui::Context, world: &World<'_>, area: egui::Rect, out: &mut Vec<Command>) {
+        compare_ui(ctx, self, world, area, out);
+    }
+}
+
 /// The "compare documents" window: for each paragraph of the later
 /// document, its best match in the earlier one — new, carried over, changed —
 /// then what was dropped.
-pub fn compare_ui(ctx: &egui::Context, app: &mut AtlasApp, out: &mut Vec<Command>) {
-    let Some(mut view) = app.compare.take() else { return };
-    let graph = &app.workspace.graph;
+fn compare_ui(
+    ctx: &egui::Context,
+    view: &mut CompareView,
+    world: &World<'_>,
+    area: egui::Rect,
+    out: &mut Vec<Command>,
+) {
+    let graph = &world.workspace.graph;
     let docs: Vec<(NodeIndex, String)> = graph
         .nodes()
         .filter(|(_, n)| n.kind == NodeKind::Document)
         .map(|(i, n)| (i, n.title.clone().unwrap_or_else(|| n.label.clone())))
         .collect();
     let mut open = true;
-    let area = app.dialog_area;
     let window = egui::Window::new("Compare documents").open(&mut open).default_size([560.0, 520.0]);
     window.constrain_to(area).default_pos(area.min + egui::vec2(40.0, 20.0)).show(ctx, |ui| {
         if docs.len() < 2 {
@@ -297,7 +313,7 @@ pub fn compare_ui(ctx: &egui::Context, app: &mut AtlasApp, out: &mut Vec<Command
             }
         });
     });
-    if open {
-        app.compare = Some(view);
+    if !open {
+        out.push(Command::CloseDialog(Dialog::Compare));
     }
 }

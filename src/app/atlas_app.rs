@@ -1,25 +1,48 @@
-//! The eframe application: owns the workspace, the view and the settings;
-//! draws the panels, then applies the commands they returned.
+//! The eframe application: owns the world (workspace, view, settings,
+//! notes, status, undo) and the panels, each with its own UI state. Each
+//! frame it draws the panels, which read the world through [`World`] and
+//! return [`Command`]s; then [`AtlasApp::apply`] changes the world.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use egui::{Key, KeyboardShortcut, Modifiers, PointerButton};
-
+use super::analysis_ui::CompareView;
+use super::canvas::Canvas;
+use super::command::{Command, CompareStart, Dialog, ExportKind, Panel};
+use super::detail_panel::DetailPanel;
+use super::export_dialog::ExportDialog;
+use super::menu::MenuBar;
+use super::notes::{self, Notes};
+use super::open_prompt::{self, OpenPrompt};
 use super::settings::{Settings, ThemeChoice};
-use super::status::{Level, Status};
-use super::view::{Command, ViewState};
+use super::side_panel::SidePanel;
+use super::status::{Level, Status, StatusBar};
+use super::undo::UndoHistory;
+use super::view::ViewState;
 use super::workspace::Workspace;
-use super::{annotations_ui, canvas, detail_panel, menu, open_prompt, side_panel, status};
+use super::world::World;
 use crate::document;
-use crate::scene::{ColorBy, Scene};
-use crate::style::{Style, Theme};
+use crate::scene::ColorBy;
 
 /// Said when a quit waits for an open Annotate or Link dialog.
 pub const DRAFT_OPEN: &str = "Not quitting: the Annotate dialog holds a draft — save or cancel it first";
 
 /// Layout time allowed per frame, so the window stays responsive.
 const LAYOUT_BUDGET: Duration = Duration::from_millis(8);
+
+/// The world of `$app` as the panels read it, borrowing each field on its
+/// own, so that a panel (another field) can be borrowed mutably beside it.
+macro_rules! world {
+    ($app:ident) => {
+        World {
+            workspace: &$app.workspace,
+            view: &$app.view,
+            settings: &$app.settings,
+            notes: &$app.notes,
+            status: &$app.status,
+        }
+    };
+}
 
 /// The explorer window.
 pub struct AtlasApp {
@@ -31,30 +54,30 @@ pub struct AtlasApp {
     pub settings: Settings,
     /// The status bar's message.
     pub status: Status,
-    /// The "open a path" prompt, when shown.
-    pub open_prompt: Option<open_prompt::OpenPrompt>,
-    /// The "compare documents" window, when shown.
-    pub compare: Option<super::analysis_ui::CompareView>,
-    /// The export dialog, when shown.
-    pub export_dialog: Option<super::export_dialog::ExportDialog>,
-    /// The last painted scene, for hit-testing the pointer.
-    pub last_scene: Option<Scene>,
-    /// The canvas's meshes, refilled every frame.
-    pub(crate) paint_buffers: super::canvas::PaintBuffers,
-    /// Node being dragged on the canvas.
-    pub(crate) dragging: Option<petgraph::stable_graph::NodeIndex>,
-    /// Node whose context menu is open.
-    pub(crate) context_node: Option<petgraph::stable_graph::NodeIndex>,
-    /// Set by Ctrl+F: the search field takes focus on the next frame.
-    pub(crate) focus_search: bool,
     /// The open annotation set and its dialogs.
-    pub notes: annotations_ui::Notes,
+    pub notes: Notes,
     /// Undo and redo of moves, pins, hides and focus.
-    pub undo: super::undo::UndoHistory,
-    /// Where the dragged node was when the drag started (for undo).
-    pub(crate) drag_from: Vec<(petgraph::stable_graph::NodeIndex, crate::layout::pins::Placement)>,
+    pub undo: UndoHistory,
+    /// The menu bar.
+    pub menu_bar: MenuBar,
+    /// The side panel (search, filters, notes list).
+    pub side_panel: SidePanel,
+    /// The detail panel.
+    pub detail_panel: DetailPanel,
+    /// The map.
+    pub canvas: Canvas,
+    /// The status bar.
+    pub status_bar: StatusBar,
+    /// The "open a path" prompt, when shown.
+    pub open_prompt: Option<OpenPrompt>,
+    /// The "compare documents" window, when shown.
+    pub compare: Option<CompareView>,
+    /// The export dialog, when shown.
+    pub export_dialog: Option<ExportDialog>,
     /// Where windows (Compare documents) may go: below the menu bar.
     pub dialog_area: egui::Rect,
+    /// Where the nodes of the drag under way were when it started (for undo).
+    drag_from: Vec<(petgraph::stable_graph::NodeIndex, crate::layout::pins::Placement)>,
     pending: Vec<Command>,
     /// The window title last sent: a viewport command requests a repaint,
     /// so sending it every frame would keep the window repainting forever.
@@ -70,18 +93,18 @@ impl AtlasApp {
             view: ViewState::default(),
             settings,
             status: Status::default(),
+            notes: Notes::default(),
+            undo: UndoHistory::default(),
+            menu_bar: MenuBar,
+            side_panel: SidePanel::default(),
+            detail_panel: DetailPanel,
+            canvas: Canvas::default(),
+            status_bar: StatusBar,
             open_prompt: None,
-            export_dialog: None,
             compare: None,
-            last_scene: None,
-            paint_buffers: super::canvas::PaintBuffers::default(),
-            dragging: None,
-            context_node: None,
-            focus_search: false,
-            notes: annotations_ui::Notes::default(),
-            undo: super::undo::UndoHistory::default(),
-            drag_from: Vec::new(),
+            export_dialog: None,
             dialog_area: egui::Rect::EVERYTHING,
+            drag_from: Vec::new(),
             pending: Vec::new(),
             title_sent: None,
         };
@@ -102,7 +125,7 @@ impl AtlasApp {
             Err(e) => {
                 // Only a broken bundled lexicon gets here; show an empty map and say why.
                 log::error!("{e:#}");
-                let workspace = Workspace::bundled().unwrap_or_else(|_| empty_workspace());
+                let workspace = Workspace::bundled().unwrap_or_else(|_| Workspace::empty());
                 let mut app = AtlasApp::new(workspace, settings);
                 app.status.set(Level::Error, format!("{e:#}"));
                 (app, Vec::new())
@@ -122,10 +145,19 @@ impl AtlasApp {
         self.pending.push(command);
     }
 
-    /// The style for the current theme.
+    /// The world as the panels read it.
     #[must_use]
-    pub fn style(&self, ctx: &egui::Context) -> Style {
-        Style::new(if ctx.theme() == egui::Theme::Dark { Theme::Dark } else { Theme::Light })
+    pub fn world(&self) -> World<'_> {
+        world!(self)
+    }
+
+    /// Draws the map alone into `ui` and keeps what it saw (camera, hover);
+    /// returns its commands, not applied. For benchmarks of a frame.
+    pub fn canvas_only_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let world = world!(self);
+        let (commands, seen) = self.canvas.ui(ui, &world);
+        self.view.take_canvas_view(seen);
+        commands
     }
 
     fn report_load_errors(&mut self, errors: &[crate::document::LoadError]) {
@@ -272,7 +304,8 @@ impl AtlasApp {
             Command::SetArrangement(to) => self.set_arrangement(to),
             Command::SetColorBy(c) => {
                 self.view.color_by = c;
-                self.view.reveal_roles = c == ColorBy::Role;
+                // Turning to role colours opens the clause-role list (the legend) once.
+                self.side_panel.reveal_roles = c == ColorBy::Role;
                 self.settings.color_by = c;
             }
             Command::TogglePause => {
@@ -323,16 +356,91 @@ impl AtlasApp {
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::ToggleDocument(id) => self.view.toggle_document(&id),
             Command::CloseDocument(id) => self.close_document(&id),
-            Command::Notes(c) => annotations_ui::apply(self, ctx, c),
+            Command::Notes(c) => notes::apply::apply(self, ctx, c),
             Command::ToggleRole(role) => self.view.toggle_role(role),
-            Command::Moved(moves) => {
-                if let Some(&(n, _, to)) = moves.first() {
-                    self.remember_pin(n, to.pinned);
+            Command::Moved(moves) => self.moved(moves),
+            Command::StartDrag(n) => self.drag_from = self.workspace.layout.begin_drag(n),
+            Command::DragTo(n, pos) => self.workspace.layout.set_position(n, pos),
+            Command::Drop(n, at) => {
+                // Exactly where released, pinned; only its neighbourhood adjusts.
+                if let Some(pos) = at {
+                    self.workspace.layout.place(n, crate::layout::pins::Placement { pos, pinned: true });
                 }
-                self.undo.record(super::undo::Change::Placements(moves));
+                let layout = &self.workspace.layout;
+                let moves = std::mem::take(&mut self.drag_from)
+                    .into_iter()
+                    .filter_map(|(m, from)| Some((m, from, layout.placement(m)?)))
+                    .collect();
+                self.moved(moves);
+            }
+            Command::ShowPathPrompt => {
+                self.open_prompt =
+                    Some(OpenPrompt::new("Type the path of a text document. You can also drop files onto the window."));
+            }
+            Command::ShowExportDialog(ExportKind::Image) => {
+                self.export_dialog = Some(ExportDialog::image_of(&self.view))
+            }
+            Command::ShowExportDialog(ExportKind::Data) => self.export_dialog = Some(ExportDialog::data()),
+            Command::Export => self.export(),
+            Command::BrowseExport => {
+                if let Some(dialog) = self.export_dialog.as_mut() {
+                    super::export_dialog::browse(dialog);
+                }
+            }
+            Command::ShowCompare(start) => {
+                self.compare = Some(match start {
+                    CompareStart::Empty => CompareView::default(),
+                    CompareStart::Wsis10ToWsis20 => {
+                        CompareView::wsis10_to_wsis20(&self.workspace.graph).unwrap_or_default()
+                    }
+                });
+            }
+            Command::CloseDialog(Dialog::PathPrompt) => self.open_prompt = None,
+            Command::CloseDialog(Dialog::Export) => self.export_dialog = None,
+            Command::CloseDialog(Dialog::Compare) => self.compare = None,
+            Command::FocusSearch => {
+                self.side_panel.focus_search = true;
+                self.settings.show_side_panel = true;
+            }
+            Command::SetPanel(Panel::Side, shown) => self.settings.show_side_panel = shown,
+            Command::SetPanel(Panel::Detail, shown) => self.settings.show_detail_panel = shown,
+            Command::SetTheme(choice) => {
+                self.settings.theme = choice;
+                apply_theme(ctx, choice);
+            }
+            Command::DismissStatus => self.status.clear(),
+            Command::CloseMenus => {
+                if egui::Popup::is_any_open(ctx) {
+                    egui::Popup::close_all(ctx);
+                    self.canvas.context_node = None;
+                }
             }
             Command::Undo => super::undo::step(self, super::undo::Direction::Undo),
             Command::Redo => super::undo::step(self, super::undo::Direction::Redo),
+        }
+    }
+
+    /// A drag's moves: remembers the dragged node's pin, records the move for undo.
+    fn moved(
+        &mut self,
+        moves: Vec<(petgraph::stable_graph::NodeIndex, crate::layout::pins::Placement, crate::layout::pins::Placement)>,
+    ) {
+        if let Some(&(n, _, to)) = moves.first() {
+            self.remember_pin(n, to.pinned);
+        }
+        self.undo.record(super::undo::Change::Placements(moves));
+    }
+
+    /// Writes the export dialog's file; it closes, or keeps the error.
+    fn export(&mut self) {
+        let Some(dialog) = self.export_dialog.as_mut() else { return };
+        let world = world!(self);
+        match super::export_dialog::write_export(&world, dialog) {
+            Ok(path) => {
+                self.status.set(Level::Info, format!("Exported {}", path.display()));
+                self.export_dialog = None;
+            }
+            Err(e) => dialog.error = Some(e),
         }
     }
 
@@ -374,7 +482,7 @@ impl AtlasApp {
                 self.workspace = workspace;
                 self.view.reset_for_new_graph();
                 self.undo.clear();
-                self.last_scene = None;
+                self.canvas.last_scene = None;
                 self.restore_pins();
                 self.restore_arrangement();
                 if errors.is_empty() {
@@ -400,7 +508,7 @@ impl AtlasApp {
                 }
                 self.view.forget_missing(&self.workspace.graph);
                 self.view.visibility_changed = true;
-                self.last_scene = None;
+                self.canvas.last_scene = None;
                 if errors.is_empty() {
                     self.status.set(Level::Info, format!("Added {added} document(s)"));
                 } else {
@@ -418,91 +526,9 @@ impl AtlasApp {
             self.view.forget_missing(&self.workspace.graph);
             self.view.visibility_changed = true;
             self.undo.clear();
-            self.last_scene = None;
+            self.canvas.last_scene = None;
             self.status.set(Level::Info, format!("Closed {}", source.unwrap_or_else(|| id.to_owned())));
         }
-    }
-
-    /// Keyboard shortcuts and mouse back/forward buttons.
-    fn shortcuts(&mut self, ctx: &egui::Context) {
-        let typing = ctx.text_edit_focused();
-        let mut commands = Vec::new();
-        let mut close_menus = false;
-        ctx.input_mut(|i| {
-            let ctrl = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
-            if i.consume_shortcut(&ctrl(Key::O)) {
-                commands.push(Command::ShowOpenDialog);
-            }
-            if i.consume_shortcut(&ctrl(Key::E)) {
-                self.export_dialog = Some(super::export_dialog::ExportDialog::image_of(&self.view));
-            }
-            if !typing {
-                // Shift first: Ctrl+Z also matches Ctrl+Shift+Z.
-                if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)) {
-                    commands.push(Command::Redo);
-                } else if i.consume_shortcut(&ctrl(Key::Z)) {
-                    commands.push(Command::Undo);
-                }
-            }
-            if i.consume_shortcut(&ctrl(Key::Q)) {
-                commands.push(Command::Quit);
-            }
-            if i.consume_shortcut(&ctrl(Key::F)) {
-                self.focus_search = true;
-                self.settings.show_side_panel = true;
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft))
-                || i.pointer.button_pressed(PointerButton::Extra1)
-            {
-                commands.push(Command::Back);
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight))
-                || i.pointer.button_pressed(PointerButton::Extra2)
-            {
-                commands.push(Command::Forward);
-            }
-            if !typing {
-                if i.consume_key(Modifiers::NONE, Key::F) || i.consume_key(Modifiers::NONE, Key::Home) {
-                    commands.push(Command::FitToView);
-                }
-                if i.consume_key(Modifiers::NONE, Key::Z) {
-                    commands.push(Command::ZoomToSelection);
-                }
-                if i.consume_key(Modifiers::NONE, Key::Space) {
-                    commands.push(Command::TogglePause);
-                }
-                if i.consume_key(Modifiers::NONE, Key::H) {
-                    commands.push(Command::SetHulls(!self.settings.show_hulls));
-                }
-                if i.consume_key(Modifiers::NONE, Key::L) {
-                    commands.push(Command::SetArrangement(match self.workspace.layout.arrangement() {
-                        crate::layout::Arrangement::Map => crate::layout::Arrangement::Reading,
-                        crate::layout::Arrangement::Reading => crate::layout::Arrangement::Map,
-                    }));
-                }
-                if i.consume_key(Modifiers::NONE, Key::R) {
-                    commands.push(Command::SetColorBy(match self.view.color_by {
-                        ColorBy::Kind => ColorBy::Role,
-                        ColorBy::Role => ColorBy::Kind,
-                    }));
-                }
-            }
-            if i.consume_key(Modifiers::NONE, Key::Escape) {
-                // A right-click menu goes with it.
-                close_menus = true;
-                if self.view.focus.is_some() {
-                    commands.push(Command::LeaveFocus);
-                } else if !typing {
-                    commands.push(Command::Deselect);
-                }
-            }
-        });
-        if close_menus && egui::Popup::is_any_open(ctx) {
-            egui::Popup::close_all(ctx);
-            self.context_node = None;
-        }
-        commands.extend(annotations_ui::shortcuts(ctx, self));
-        self.pending.extend(commands);
     }
 
     /// Files dropped onto the window: `.json` and `.jsonld` files open as
@@ -516,7 +542,7 @@ impl AtlasApp {
             p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("jsonld"))
         });
         if let Some(file) = notes.into_iter().next() {
-            self.pending.push(Command::Notes(annotations_ui::NotesCommand::Dropped(file)));
+            self.pending.push(Command::Notes(super::command::NotesCommand::Dropped(file)));
         }
         if !documents.is_empty() {
             self.pending.push(Command::AddDocuments(documents));
@@ -534,11 +560,6 @@ impl AtlasApp {
             many => format!("{unsaved}{} documents — WSIS Atlas", many.len()),
         }
     }
-}
-
-/// An empty workspace, for the (guarded-against) case of a broken bundled lexicon.
-fn empty_workspace() -> Workspace {
-    Workspace::empty()
 }
 
 /// Applies a theme choice to egui.
@@ -559,7 +580,7 @@ impl eframe::App for AtlasApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.status.set(Level::Info, DRAFT_OPEN);
         }
-        annotations_ui::tick(self, ctx);
+        notes::tick(self, ctx);
         self.dropped_files(ctx);
         self.sync_visibility();
         if self.step_layout(ctx.input(|i| i.stable_dt).min(0.1)) {
@@ -569,46 +590,67 @@ impl eframe::App for AtlasApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        self.shortcuts(&ctx);
+        let selected_before = self.view.selected;
+        // Keys first, so that what they open (Ctrl+E, Ctrl+F) is drawn this frame.
+        let keys = super::shortcuts::shortcuts(&ctx, &self.world(), self.open_prompt.is_some());
+        if !keys.is_empty() {
+            ctx.request_repaint();
+        }
+        for command in keys {
+            self.apply(&ctx, command);
+        }
         let title = self.title();
         if self.title_sent.as_ref() != Some(&title) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title_sent = Some(title);
         }
 
+        // The panels read the world and return commands; none changes it.
+        let world = world!(self);
         let mut commands = Vec::new();
-        let menu_bar = egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(menu::menu_bar_ui(ui, self)));
+        let menu_bar = egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(self.menu_bar.ui(ui, &world)));
         // Dialogs stay inside the window, below the menu bar.
-        self.dialog_area = ctx.content_rect().with_min_y(menu_bar.response.rect.max.y);
-        egui::Panel::bottom("status_bar").show(ui, |ui| status::status_bar_ui(ui, self));
-        if self.settings.show_side_panel {
+        let dialog_area = ctx.content_rect().with_min_y(menu_bar.response.rect.max.y);
+        egui::Panel::bottom("status_bar").show(ui, |ui| commands.extend(self.status_bar.ui(ui, &world)));
+        if world.settings.show_side_panel {
             egui::Panel::left("side_panel")
                 .resizable(true)
                 .default_size(260.0)
                 .size_range(180.0..=480.0)
-                .show(ui, |ui| commands.extend(side_panel::side_panel_ui(ui, self)));
+                .show(ui, |ui| commands.extend(self.side_panel.ui(ui, &world)));
         }
-        if self.settings.show_detail_panel {
+        if world.settings.show_detail_panel {
             egui::Panel::right("detail_panel")
                 .resizable(true)
                 .default_size(360.0)
                 .size_range(240.0..=720.0)
-                .show(ui, |ui| commands.extend(detail_panel::detail_panel_ui(ui, self)));
+                .show(ui, |ui| commands.extend(self.detail_panel.ui(ui, &world)));
         }
-        let selected_before = self.view.selected;
         let mut on_map = false;
+        let mut seen = None;
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            let map = canvas::canvas_ui(ui, self);
+            let (map, view) = self.canvas.ui(ui, &world);
             on_map = map.iter().any(|c| matches!(c, Command::Select(_)));
             commands.extend(map);
+            seen = Some(view);
         });
-        super::export_dialog::export_dialog_ui(&ctx, self);
-        super::analysis_ui::compare_ui(&ctx, self, &mut commands);
-        if let Some(command) = open_prompt::open_prompt_ui(&ctx, self) {
-            commands.push(command);
+        if let Some(dialog) = self.export_dialog.as_mut() {
+            dialog.ui(&ctx, &world, &mut commands);
         }
-        annotations_ui::modals_ui(&ctx, self);
+        if let Some(compare) = self.compare.as_mut() {
+            compare.ui(&ctx, &world, dialog_area, &mut commands);
+        }
+        if let Some(prompt) = self.open_prompt.as_mut() {
+            prompt.ui(&ctx, world.settings, &mut commands);
+        }
+        notes::dialogs_ui(&ctx, &mut self.notes, &self.workspace.graph, &mut commands);
 
+        // What the canvas saw (camera, hover) is kept before the commands
+        // are applied: a command may move the camera on from there.
+        self.dialog_area = dialog_area;
+        if let Some(seen) = seen {
+            self.view.take_canvas_view(seen);
+        }
         commands.extend(std::mem::take(&mut self.pending));
         if !commands.is_empty() {
             // The panels were drawn before the commands: draw again to show their effect.

@@ -7,9 +7,10 @@ use std::sync::Arc;
 use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Sense, Shape, Vec2, pos2};
 use petgraph::stable_graph::NodeIndex;
 
-use super::atlas_app::AtlasApp;
-use super::view::Command;
-use crate::scene::{self, Camera, Labels, Scene, SceneInput};
+use super::command::Command;
+use super::view::CanvasView;
+use super::world::World;
+use crate::scene::{self, Camera, Highlight, Labels, Scene, SceneInput};
 use crate::style::color32;
 
 /// Pixels off an edge's line that still hover it.
@@ -18,36 +19,62 @@ const EDGE_SLACK: f32 = 4.0;
 /// Free pixels around the graph when fitting it into view.
 const FIT_MARGIN: f32 = 40.0;
 
+/// The map's own state: the last painted scene (for hit-testing), its
+/// meshes, the node being dragged and the node whose menu is open.
+#[derive(Default)]
+pub struct Canvas {
+    /// The last painted scene, for hit-testing the pointer.
+    pub last_scene: Option<Scene>,
+    /// The canvas's meshes, refilled every frame.
+    paint_buffers: PaintBuffers,
+    /// Node being dragged.
+    dragging: Option<NodeIndex>,
+    /// Node whose context menu is open.
+    pub(crate) context_node: Option<NodeIndex>,
+}
+
 /// Builds the scene the canvas shows (also what "export current view" writes).
 #[must_use]
 pub fn current_scene(
-    app: &AtlasApp,
+    world: &World<'_>,
     camera: Camera,
     style: &crate::style::Style,
     labels: Labels,
     tooltips: bool,
 ) -> Scene {
     let mut scene = Scene::default();
-    current_scene_into(app, camera, style, labels, tooltips, &mut scene);
+    let live = Live { hovered: world.view.hovered, dragged: None };
+    current_scene_into(world, camera, style, (labels, tooltips), live, &mut scene);
     scene
 }
 
+/// What the canvas knows this frame before the view does: what is under
+/// the pointer and where the dragged node is.
+#[derive(Debug, Clone, Copy, Default)]
+struct Live {
+    hovered: Option<NodeIndex>,
+    dragged: Option<(NodeIndex, [f32; 2])>,
+}
+
 /// [`current_scene`] into `scene`, reusing its buffers (see [`scene::build_into`]).
-pub fn current_scene_into(
-    app: &AtlasApp,
+fn current_scene_into(
+    world: &World<'_>,
     camera: Camera,
     style: &crate::style::Style,
-    labels: Labels,
-    tooltips: bool,
+    (labels, tooltips): (Labels, bool),
+    live: Live,
     scene: &mut Scene,
 ) {
-    let graph = &app.workspace.graph;
-    let view = &app.view;
-    let highlight = view.highlight();
-    let position = |n: NodeIndex| app.workspace.position(n);
+    let graph = &world.workspace.graph;
+    let view = world.view;
+    let highlight = Highlight { hovered: live.hovered, ..view.highlight() };
+    let position = |n: NodeIndex| match live.dragged {
+        Some((d, at)) if d == n => Some(at),
+        _ => world.workspace.position(n),
+    };
     let visible = |n: NodeIndex| view.is_visible(graph, n);
     let edge_visible = |k| view.is_edge_visible(k);
-    let overlay = app.notes.overlay(graph);
+    let overlay = world.notes.overlay(graph);
     let badge = |n: NodeIndex| overlay.badge(n);
     let input = SceneInput {
         graph,
@@ -63,41 +90,49 @@ pub fn current_scene_into(
         color_by: view.color_by,
         cull: true,
         tooltips,
-        hulls: app.settings.show_hulls,
+        hulls: world.settings.show_hulls,
     };
     scene::build_into(&input, scene);
 }
 
-/// Draws the canvas; returns the commands the pointer produced.
-pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
+impl Canvas {
+    /// Draws the map; returns the commands the pointer produced and what
+    /// the canvas saw (camera, hover) for the view to keep.
+    pub fn ui(&mut self, ui: &mut egui::Ui, world: &World<'_>) -> (Vec<Command>, CanvasView) {
+        canvas_ui(ui, self, world)
+    }
+}
+
+fn canvas_ui(ui: &mut egui::Ui, canvas: &mut Canvas, world: &World<'_>) -> (Vec<Command>, CanvasView) {
     let mut out = Vec::new();
+    let view = world.view;
     let rect = ui.available_rect_before_wrap();
     let response = ui.allocate_rect(rect, Sense::click_and_drag());
     let size = [rect.width().max(1.0), rect.height().max(1.0)];
     let to_local = |p: Pos2| [p.x - rect.min.x, p.y - rect.min.y];
 
     // Camera: fit on request (first frame, F, focus), else keep and resize.
-    let mut camera = match app.view.camera {
-        Some(mut c) if !app.view.fit_requested => {
+    let mut motion = view.camera_motion;
+    let mut fitted = false;
+    let mut camera = match view.camera {
+        Some(mut c) if !view.fit_requested => {
             c.size = size;
             c
         }
         _ => {
-            app.view.fit_requested = false;
-            app.view.camera_motion = None;
-            let graph = &app.workspace.graph;
-            let points = graph
-                .node_indices()
-                .filter(|n| app.view.is_visible(graph, *n))
-                .filter_map(|n| app.workspace.position(n));
+            fitted = true;
+            motion = None;
+            let graph = &world.workspace.graph;
+            let points =
+                graph.node_indices().filter(|n| view.is_visible(graph, *n)).filter_map(|n| world.workspace.position(n));
             Camera::fit(points, size, FIT_MARGIN)
         }
     };
     // Following the selection: the animated move, frame by frame.
-    if let Some(motion) = app.view.camera_motion.as_mut() {
-        camera = motion.advance(ui.input(|i| i.stable_dt).min(0.1), size);
-        if motion.is_done() {
-            app.view.camera_motion = None;
+    if let Some(m) = motion.as_mut() {
+        camera = m.advance(ui.input(|i| i.stable_dt).min(0.1), size);
+        if m.is_done() {
+            motion = None;
         } else {
             ui.ctx().request_repaint();
         }
@@ -105,12 +140,12 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
 
     // Hover from the last painted scene.
     let pointer = response.hover_pos().map(to_local);
-    let hit = |p: [f32; 2]| app.last_scene.as_ref().and_then(|s| s.node_at(p));
-    app.view.hovered = if app.dragging.is_some() { app.dragging } else { pointer.and_then(hit) };
+    let last_scene = canvas.last_scene.take();
+    let hit = |p: [f32; 2]| last_scene.as_ref().and_then(|s| s.node_at(p));
+    let hovered = if canvas.dragging.is_some() { canvas.dragging } else { pointer.and_then(hit) };
     // Off any disc, the edge under the pointer (its evidence in a tooltip; a click selects it).
-    app.view.hovered_edge = match (app.view.hovered, pointer, app.dragging) {
-        (None, Some(p), None) => app
-            .last_scene
+    let hovered_edge = match (hovered, pointer, canvas.dragging) {
+        (None, Some(p), None) => last_scene
             .as_ref()
             .and_then(|s| s.edge_at(p, EDGE_SLACK))
             .filter(|e| e.kind != crate::graph::EdgeKind::Annotation)
@@ -123,42 +158,45 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
         let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
         let factor = (scroll * 0.0025).exp() * pinch;
         if (factor - 1.0).abs() > 1e-4 {
-            app.view.camera_motion = None;
+            motion = None;
             camera.zoom_about(p, factor);
         }
     }
 
     // Drag: a node moves (and is pinned where dropped); the background pans.
+    let mut dragged = None;
     if response.drag_started() {
         let origin = ui.input(|i| i.pointer.press_origin()).map(to_local);
-        app.dragging = origin.and_then(hit);
-        app.drag_from = app.dragging.map(|n| app.workspace.layout.begin_drag(n)).unwrap_or_default();
+        canvas.dragging = origin.and_then(hit);
+        if let Some(n) = canvas.dragging {
+            out.push(Command::StartDrag(n));
+        }
     }
     if response.dragged() {
-        match (app.dragging, response.interact_pointer_pos()) {
-            (Some(node), Some(p)) => app.workspace.layout.set_position(node, camera.to_world(to_local(p))),
+        match (canvas.dragging, response.interact_pointer_pos()) {
+            (Some(node), Some(p)) => {
+                let at = camera.to_world(to_local(p));
+                // Only a move is a command (a held button repaints nothing).
+                if world.workspace.position(node) != Some(at) {
+                    out.push(Command::DragTo(node, at));
+                }
+                dragged = Some((node, at));
+            }
             _ => {
                 let d = response.drag_delta();
-                app.view.camera_motion = None;
+                motion = None;
                 camera.pan([d.x, d.y]);
             }
         }
     }
     if response.drag_stopped()
-        && let Some(node) = app.dragging.take()
+        && let Some(node) = canvas.dragging.take()
     {
         // Exactly where released, pinned; only its neighbourhood adjusts.
         let release = response.interact_pointer_pos().or_else(|| ui.input(|i| i.pointer.latest_pos()));
-        if let Some(p) = release {
-            let to = crate::layout::pins::Placement { pos: camera.to_world(to_local(p)), pinned: true };
-            app.workspace.layout.place(node, to);
-        }
-        let layout = &app.workspace.layout;
-        let moves = std::mem::take(&mut app.drag_from)
-            .into_iter()
-            .filter_map(|(n, from)| Some((n, from, layout.placement(n)?)))
-            .collect();
-        out.push(Command::Moved(moves));
+        let at = release.map(|p| camera.to_world(to_local(p)));
+        out.push(Command::Drop(node, at));
+        dragged = at.map(|at| (node, at));
     }
 
     // Clicks.
@@ -167,26 +205,26 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
             out.push(Command::Focus(n));
         }
     } else if response.clicked() {
-        out.push(match (pointer.and_then(hit), app.view.hovered_edge) {
+        out.push(match (pointer.and_then(hit), hovered_edge) {
             (Some(n), _) => Command::Select(n),
             (None, Some((s, t, kind))) => Command::SelectEdge(s, t, kind),
             (None, None) => Command::Deselect,
         });
     }
     if response.secondary_clicked() {
-        app.context_node = pointer.and_then(hit);
+        canvas.context_node = pointer.and_then(hit);
     }
 
-    app.view.camera = Some(camera);
-    let style = app.style(ui.ctx());
-    let mut scene = app.last_scene.take().unwrap_or_default();
-    current_scene_into(app, camera, &style, Labels::Auto, false, &mut scene);
-    paint_with(ui, rect, &scene, &mut app.paint_buffers);
-    app.last_scene = Some(scene);
+    let style = crate::style::Style::of(ui.ctx());
+    let mut scene = last_scene.unwrap_or_default();
+    let live = Live { hovered, dragged };
+    current_scene_into(world, camera, &style, (Labels::Auto, false), live, &mut scene);
+    paint_with(ui, rect, &scene, &mut canvas.paint_buffers);
+    canvas.last_scene = Some(scene);
 
-    context_menu_ui(&response, app, &mut out);
-    if let Some(hovered) = app.view.hovered.filter(|_| app.dragging.is_none()) {
-        let tooltip = app
+    context_menu_ui(&response, canvas.context_node, world, &mut out);
+    if let Some(hovered) = hovered.filter(|_| canvas.dragging.is_none()) {
+        let tooltip = canvas
             .last_scene
             .as_ref()
             .and_then(|s| s.nodes.iter().rev().find(|s| s.index == hovered))
@@ -197,16 +235,16 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
                 ui.label(tooltip);
             });
         }
-    } else if let Some((s, t, kind)) = app.view.hovered_edge {
+    } else if let Some((s, t, kind)) = hovered_edge {
         // Every link explains itself: its kind and the words behind it.
-        if let Some(why) = app.workspace.graph.explain_edge(s, t, kind) {
+        if let Some(why) = world.workspace.graph.explain_edge(s, t, kind) {
             response.on_hover_ui_at_pointer(|ui| {
                 ui.set_max_width(360.0);
                 ui.label(why);
                 ui.label(egui::RichText::new("Click to read it in its paragraph").weak());
             });
         }
-    } else if app.workspace.graph.node_count() == 0 {
+    } else if world.workspace.graph.node_count() == 0 {
         ui.painter().text(
             rect.center(),
             Align2::CENTER_CENTER,
@@ -215,14 +253,14 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
             ui.visuals().weak_text_color(),
         );
     }
-    out
+    (out, CanvasView { camera, motion, hovered, hovered_edge, fitted })
 }
 
-fn context_menu_ui(response: &egui::Response, app: &mut AtlasApp, out: &mut Vec<Command>) {
-    let Some(node) = app.context_node else { return };
-    let Some(n) = app.workspace.graph.node(node) else { return };
+fn context_menu_ui(response: &egui::Response, node: Option<NodeIndex>, world: &World<'_>, out: &mut Vec<Command>) {
+    let Some(node) = node else { return };
+    let Some(n) = world.workspace.graph.node(node) else { return };
     let (label, kind) = (n.label.clone(), n.kind);
-    let pinned = app.workspace.layout.is_pinned(node);
+    let pinned = world.workspace.layout.is_pinned(node);
     response.context_menu(|ui| {
         ui.label(egui::RichText::new(&label).strong());
         if ui.button("Select").clicked() {
@@ -247,7 +285,7 @@ fn context_menu_ui(response: &egui::Response, app: &mut AtlasApp, out: &mut Vec<
             ui.close();
         }
         ui.separator();
-        super::annotations_ui::context_menu_ui(ui, node, out);
+        super::notes::menu::context_menu_ui(ui, node, out);
     });
 }
 

@@ -5,26 +5,36 @@ use egui::{RichText, Sense};
 use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
 
-use super::atlas_app::AtlasApp;
-use super::view::Command;
+use super::command::Command;
+use super::world::World;
 use crate::document::sentence_around;
 use crate::graph::{AtlasGraph, EdgeKind, Node, NodeKind};
 use crate::style::Style;
 use crate::style::color32;
 
-/// Draws the panel; returns the commands chosen.
-pub fn detail_panel_ui(ui: &mut egui::Ui, app: &AtlasApp) -> Vec<Command> {
+/// The detail panel (it keeps nothing of its own: it shows the selection).
+#[derive(Debug, Default)]
+pub struct DetailPanel;
+
+impl DetailPanel {
+    /// Draws the panel; returns the commands chosen.
+    pub fn ui(&mut self, ui: &mut egui::Ui, world: &World<'_>) -> Vec<Command> {
+        detail_panel_ui(ui, world)
+    }
+}
+
+fn detail_panel_ui(ui: &mut egui::Ui, world: &World<'_>) -> Vec<Command> {
     let mut out = Vec::new();
     ui.horizontal(|ui| {
         if ui
-            .add_enabled(app.view.can_go_back(), egui::Button::new("‹ Back"))
+            .add_enabled(world.view.can_go_back(), egui::Button::new("‹ Back"))
             .on_hover_text("Back (Alt+Left)")
             .clicked()
         {
             out.push(Command::Back);
         }
         if ui
-            .add_enabled(app.view.can_go_forward(), egui::Button::new("Forward ›"))
+            .add_enabled(world.view.can_go_forward(), egui::Button::new("Forward ›"))
             .on_hover_text("Forward (Alt+Right)")
             .clicked()
         {
@@ -33,43 +43,43 @@ pub fn detail_panel_ui(ui: &mut egui::Ui, app: &AtlasApp) -> Vec<Command> {
         ui.heading("Details");
     });
     ui.separator();
-    let graph = &app.workspace.graph;
-    if app.view.selected.is_none()
-        && let Some((s, t, kind)) = app.view.selected_edge
+    let graph = &world.workspace.graph;
+    if world.view.selected.is_none()
+        && let Some((s, t, kind)) = world.view.selected_edge
     {
-        let style = app.style(ui.ctx());
+        let style = Style::of(ui.ctx());
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             edge_ui(ui, graph, (s, t, kind), &style, &mut out);
         });
         return out;
     }
-    let Some((index, node)) = app.view.selected.and_then(|i| graph.node(i).map(|n| (i, n))) else {
+    let Some((index, node)) = world.view.selected.and_then(|i| graph.node(i).map(|n| (i, n))) else {
         ui.label("Select a node on the map, or find one with Ctrl+F.");
         ui.add_space(8.0);
         ui.label(RichText::new("Click a disc to read a paragraph with its references, or to see every paragraph that cites a resolution, an instrument, a body, an SDG or a stakeholder group.").weak());
         return out;
     };
-    let style = app.style(ui.ctx());
+    let style = Style::of(ui.ctx());
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         header_ui(ui, graph, node, &style);
         ui.horizontal(|ui| {
             if ui.button("Focus on neighbourhood").on_hover_text("Or double-click the node").clicked() {
                 out.push(Command::Focus(index));
             }
-            let pinned = app.workspace.layout.is_pinned(index);
+            let pinned = world.workspace.layout.is_pinned(index);
             if pinned && ui.button("Unpin").clicked() {
                 out.push(Command::SetPinned(index, false));
             }
         });
         ui.separator();
-        super::annotations_ui::node_notes_ui(ui, &app.notes, graph, index, &mut out);
+        super::notes::node_notes::node_notes_ui(ui, world.notes, graph, index, &mut out);
         match node.kind {
             NodeKind::Paragraph => {
                 super::analysis_ui::roles_ui(ui, graph, index);
-                let quotes = node.text.as_deref().map(|t| app.notes.quote_spans(&node.id, t)).unwrap_or_default();
-                let marks = node.text.as_deref().map(|t| crate::graph::snippet::find_all(t, &app.view.search));
+                let quotes = node.text.as_deref().map(|t| world.notes.quote_spans(&node.id, t)).unwrap_or_default();
+                let marks = node.text.as_deref().map(|t| crate::graph::snippet::find_all(t, &world.view.search));
                 let marks = marks.unwrap_or_default();
-                paragraph_text_ui(ui, graph, index, &style, app.view.show_thematic, (&quotes, &marks), &mut out);
+                paragraph_text_ui(ui, graph, index, &style, world.view.show_thematic, (&quotes, &marks), &mut out);
                 super::analysis_ui::similar_ui(ui, graph, index, &mut out);
                 // "Paragraph 71 of resolution 70/125" in another open document.
                 if !graph.citing_paragraphs(index).is_empty() {
@@ -82,9 +92,7 @@ pub fn detail_panel_ui(ui: &mut egui::Ui, app: &AtlasApp) -> Vec<Command> {
                 citing_ui(ui, graph, index, &style, &mut out);
             }
             NodeKind::Document => {
-                if let Some(doc) =
-                    graph.documents().iter().find(|d| node.id.strip_prefix("doc:") == Some(d.id.as_str()))
-                {
+                if let Some(doc) = graph.documents().iter().find(|d| crate::id::document_key(&node.id) == d.id) {
                     document_ui(ui, doc);
                 }
             }
@@ -303,7 +311,7 @@ fn paragraph_text_ui(
     index: NodeIndex,
     style: &Style,
     show_thematic: bool,
-    (quotes, marks): (&[super::annotations_ui::QuoteSpan], &[std::ops::Range<usize>]),
+    (quotes, marks): (&[super::notes::QuoteSpan], &[std::ops::Range<usize>]),
     out: &mut Vec<Command>,
 ) {
     let Some(text) = graph.node(index).and_then(|n| n.text.as_ref()) else { return };

@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 
 use petgraph::stable_graph::NodeIndex;
 
-use super::atlas_app::AtlasApp;
 use super::canvas::current_scene;
-use super::status::Level;
+use super::command::{Command, Dialog};
+use super::world::World;
 use crate::export::image::{ImageOptions, ImageTheme};
 use crate::export::{self, Format};
 use crate::scene::{ColorBy, Labels};
@@ -75,9 +75,15 @@ impl ExportDialog {
 /// Largest output side in pixels offered (8K and a bit).
 const MAX_SIDE: u32 = 16_384;
 
-/// Draws the dialog, if open, and writes the file when asked.
-pub fn export_dialog_ui(ctx: &egui::Context, app: &mut AtlasApp) {
-    let Some(mut dialog) = app.export_dialog.take() else { return };
+impl ExportDialog {
+    /// Draws the dialog: the options are its own; writing the file and
+    /// closing are commands.
+    pub fn ui(&mut self, ctx: &egui::Context, world: &World<'_>, out: &mut Vec<Command>) {
+        export_dialog_ui(ctx, self, world, out);
+    }
+}
+
+fn export_dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, world: &World<'_>, out: &mut Vec<Command>) {
     let mut keep_open = true;
     let mut write = false;
     egui::Modal::new(egui::Id::unique("export_dialog")).show(ctx, |ui| {
@@ -109,16 +115,19 @@ pub fn export_dialog_ui(ctx: &egui::Context, app: &mut AtlasApp) {
             ui.end_row();
             if image {
                 if dialog.scope != Scope::CurrentView {
-                    ui.label("Size");
+                    let size = ui.label("Size");
                     ui.horizontal(|ui| {
-                        ui.add(egui::DragValue::new(&mut dialog.image.width).range(100..=8192).suffix(" px"));
+                        ui.add(egui::DragValue::new(&mut dialog.image.width).range(100..=8192).suffix(" px"))
+                            .labelled_by(size.id);
                         ui.label("×");
-                        ui.add(egui::DragValue::new(&mut dialog.image.height).range(100..=8192).suffix(" px"));
+                        ui.add(egui::DragValue::new(&mut dialog.image.height).range(100..=8192).suffix(" px"))
+                            .labelled_by(size.id);
                     });
                     ui.end_row();
                 }
-                ui.label("Scale");
-                ui.add(egui::Slider::new(&mut dialog.image.scale, 0.5..=8.0).suffix("×"));
+                // Named for screen readers (and tests) by its label.
+                let scale = ui.label("Scale");
+                ui.add(egui::Slider::new(&mut dialog.image.scale, 0.5..=8.0).suffix("×")).labelled_by(scale.id);
                 ui.end_row();
                 ui.label("Background");
                 ui.horizontal(|ui| {
@@ -141,7 +150,7 @@ pub fn export_dialog_ui(ctx: &egui::Context, app: &mut AtlasApp) {
                     });
                     ui.end_row();
                 }
-                let size = output_size(app, &dialog);
+                let size = output_size(world, dialog);
                 ui.label("Output");
                 if size.0.max(size.1) > MAX_SIDE {
                     ui.colored_label(ui.visuals().error_fg_color, format!("{} × {} px: too large", size.0, size.1));
@@ -156,7 +165,7 @@ pub fn export_dialog_ui(ctx: &egui::Context, app: &mut AtlasApp) {
                     egui::TextEdit::singleline(&mut dialog.path).hint_text("/path/to/map.png").desired_width(260.0);
                 ui.add(field);
                 if ui.button("Browse…").clicked() {
-                    browse(&mut dialog);
+                    out.push(Command::BrowseExport);
                 }
             });
             ui.end_row();
@@ -180,16 +189,9 @@ pub fn export_dialog_ui(ctx: &egui::Context, app: &mut AtlasApp) {
         });
     });
     if write {
-        match write_export(app, &dialog) {
-            Ok(path) => {
-                app.status.set(Level::Info, format!("Exported {}", path.display()));
-                keep_open = false;
-            }
-            Err(e) => dialog.error = Some(e),
-        }
-    }
-    if keep_open {
-        app.export_dialog = Some(dialog);
+        out.push(Command::Export);
+    } else if !keep_open {
+        out.push(Command::CloseDialog(Dialog::Export));
     }
 }
 
@@ -202,7 +204,7 @@ fn with_extension(path: &str, format: Format) -> String {
 }
 
 /// Native save dialog; when none can be shown, the typed path is used.
-fn browse(dialog: &mut ExportDialog) {
+pub fn browse(dialog: &mut ExportDialog) {
     let started = Instant::now();
     let ext = dialog.format.extension();
     let picked = rfd::FileDialog::new()
@@ -224,22 +226,26 @@ fn browse(dialog: &mut ExportDialog) {
 }
 
 /// Output size in pixels for the dialog's options.
-fn output_size(app: &AtlasApp, dialog: &ExportDialog) -> (u32, u32) {
-    let logical = match (dialog.scope, app.view.camera) {
+fn output_size(world: &World<'_>, dialog: &ExportDialog) -> (u32, u32) {
+    let logical = match (dialog.scope, world.view.camera) {
         (Scope::CurrentView, Some(c)) => c.size,
         _ => [dialog.image.width as f32, dialog.image.height as f32],
     };
     dialog.image.pixel_size(logical)
 }
 
-/// Builds the bytes and writes them atomically.
-fn write_export(app: &AtlasApp, dialog: &ExportDialog) -> Result<PathBuf, String> {
+/// Builds the bytes and writes them atomically; the path written, or why not.
+///
+/// # Errors
+///
+/// When the picture would be too large, encoding fails or the file cannot be written.
+pub fn write_export(world: &World<'_>, dialog: &ExportDialog) -> Result<PathBuf, String> {
     let path = PathBuf::from(dialog.path.trim());
-    let (w, h) = output_size(app, dialog);
+    let (w, h) = output_size(world, dialog);
     if dialog.format.is_image() && w.max(h) > MAX_SIDE {
         return Err(format!("{w} × {h} px is too large: lower the scale or the size"));
     }
-    let bytes = export_bytes(app, dialog).map_err(|e| e.to_string())?;
+    let bytes = export_bytes(world, dialog).map_err(|e| e.to_string())?;
     export::write_atomic(&path, &bytes, dialog.overwrite).map_err(|e| e.to_string())?;
     Ok(path)
 }
@@ -249,16 +255,16 @@ fn write_export(app: &AtlasApp, dialog: &ExportDialog) -> Result<PathBuf, String
 /// # Errors
 ///
 /// When encoding fails (e.g. a picture too large for memory).
-pub fn export_bytes(app: &AtlasApp, dialog: &ExportDialog) -> Result<Vec<u8>, export::ExportError> {
-    let graph = &app.workspace.graph;
-    let position = |n: NodeIndex| app.workspace.position(n);
+pub fn export_bytes(world: &World<'_>, dialog: &ExportDialog) -> Result<Vec<u8>, export::ExportError> {
+    let graph = &world.workspace.graph;
+    let position = |n: NodeIndex| world.workspace.position(n);
     if dialog.format.is_image()
         && dialog.scope == Scope::CurrentView
-        && let Some(camera) = app.view.camera
+        && let Some(camera) = world.view.camera
     {
         let style = dialog.image.theme.style();
         let labels = if dialog.image.labels { Labels::Auto } else { Labels::None };
-        let mut scene = current_scene(app, camera, &style, labels, true);
+        let mut scene = current_scene(world, camera, &style, labels, true);
         if !dialog.image.theme.paints_background() {
             scene.background = crate::style::Rgba::TRANSPARENT;
         }
@@ -269,7 +275,7 @@ pub fn export_bytes(app: &AtlasApp, dialog: &ExportDialog) -> Result<Vec<u8>, ex
     }
     let visible: BTreeSet<NodeIndex> = match dialog.scope {
         Scope::Everything => graph.node_indices().collect(),
-        _ => graph.node_indices().filter(|&n| app.view.is_visible(graph, n)).collect(),
+        _ => graph.node_indices().filter(|&n| world.view.is_visible(graph, n)).collect(),
     };
     export::export(graph, &position, &visible, dialog.format, &dialog.image)
 }
@@ -277,6 +283,7 @@ pub fn export_bytes(app: &AtlasApp, dialog: &ExportDialog) -> Result<Vec<u8>, ex
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::AtlasApp;
     use crate::app::settings::Settings;
     use crate::app::workspace::Workspace;
     use crate::scene::Camera;
@@ -295,7 +302,7 @@ mod tests {
     fn current_view_png_has_the_canvas_size_times_the_scale() {
         let app = app();
         let dialog = ExportDialog::image();
-        let png = export_bytes(&app, &dialog).unwrap_or_default();
+        let png = export_bytes(&app.world(), &dialog).unwrap_or_default();
         let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).ok();
         assert_eq!(pixmap.map(|p| (p.width(), p.height())), Some((1280, 800)));
     }
@@ -305,11 +312,11 @@ mod tests {
         let mut app = app();
         app.view.toggle_kind(crate::graph::NodeKind::Resolution);
         let dialog = ExportDialog::data();
-        let json = String::from_utf8(export_bytes(&app, &dialog).unwrap_or_default()).unwrap_or_default();
+        let json = String::from_utf8(export_bytes(&app.world(), &dialog).unwrap_or_default()).unwrap_or_default();
         assert!(json.contains("para:wsis10:51"));
         assert!(!json.contains("\"res:A/RES/69/166\""));
         let all = ExportDialog { scope: Scope::Everything, ..ExportDialog::data() };
-        let json = String::from_utf8(export_bytes(&app, &all).unwrap_or_default()).unwrap_or_default();
+        let json = String::from_utf8(export_bytes(&app.world(), &all).unwrap_or_default()).unwrap_or_default();
         assert!(json.contains("\"res:A/RES/69/166\""));
     }
 
@@ -319,7 +326,7 @@ mod tests {
         let Some(p51) = app.workspace.graph.index_of("para:wsis10:51") else { panic!("¶51") };
         app.view.select(p51);
         let svg = ExportDialog { format: Format::Svg, ..ExportDialog::image() };
-        let text = String::from_utf8(export_bytes(&app, &svg).unwrap_or_default()).unwrap_or_default();
+        let text = String::from_utf8(export_bytes(&app.world(), &svg).unwrap_or_default()).unwrap_or_default();
         assert!(text.contains("para:wsis10:51"));
         assert!(text.contains("¶51"));
     }

@@ -2,60 +2,65 @@
 
 use egui::Button;
 
-use super::atlas_app::{AtlasApp, apply_theme};
-use super::open_prompt::OpenPrompt;
+use super::analysis_ui::{CompareView, WSIS10_TO_WSIS20};
+use super::command::{Command, CompareStart, ExportKind, Panel};
 use super::settings::ThemeChoice;
-use super::view::Command;
+use super::world::World;
 use crate::layout::Arrangement;
 use crate::scene::ColorBy;
 
-/// Draws the menu bar; returns the commands chosen.
-pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
-    let mut out = Vec::new();
-    egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu_ui(ui, app, &mut out));
-        ui.menu_button("View", |ui| view_menu_ui(ui, app, &mut out));
-        ui.menu_button("Go", |ui| go_menu_ui(ui, app, &mut out));
-        ui.menu_button("Help", help_menu_ui);
-    });
-    out
+/// The menu bar (egui keeps which menu is open).
+#[derive(Debug, Default)]
+pub struct MenuBar;
+
+impl MenuBar {
+    /// Draws the menu bar; returns the commands chosen.
+    pub fn ui(&mut self, ui: &mut egui::Ui, world: &World<'_>) -> Vec<Command> {
+        let mut out = Vec::new();
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| file_menu_ui(ui, world, &mut out));
+            ui.menu_button("View", |ui| view_menu_ui(ui, world, &mut out));
+            ui.menu_button("Go", |ui| go_menu_ui(ui, world, &mut out));
+            ui.menu_button("Help", help_menu_ui);
+        });
+        out
+    }
 }
 
 fn item(ui: &mut egui::Ui, text: &str, shortcut: &str) -> bool {
     ui.add(Button::new(text).shortcut_text(shortcut)).clicked()
 }
 
-fn file_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
+fn file_menu_ui(ui: &mut egui::Ui, world: &World<'_>, out: &mut Vec<Command>) {
     if item(ui, "Open document…", "Ctrl+O") {
         out.push(Command::ShowOpenDialog);
     }
     if ui.button("Open path…").clicked() {
-        app.open_prompt =
-            Some(OpenPrompt::new("Type the path of a text document. You can also drop files onto the window."));
+        out.push(Command::ShowPathPrompt);
     }
     if ui.button("Add document to the map…").clicked() {
         out.push(Command::ShowAddDialog);
     }
     ui.menu_button("Open recent", |ui| {
-        if app.settings.recent_documents.is_empty() {
+        if world.settings.recent_documents.is_empty() {
             ui.label("(none yet)");
         }
-        for path in app.settings.recent_documents.clone() {
+        for path in &world.settings.recent_documents {
             if ui.button(path.display().to_string()).clicked() {
-                out.push(Command::OpenDocuments(vec![path]));
+                out.push(Command::OpenDocuments(vec![path.clone()]));
             }
         }
     });
     ui.menu_button("Open bundled document", |ui| bundled_menu_ui(ui, out));
     ui.separator();
     if item(ui, "Export image…", "Ctrl+E") {
-        app.export_dialog = Some(super::export_dialog::ExportDialog::image_of(&app.view));
+        out.push(Command::ShowExportDialog(ExportKind::Image));
     }
     if ui.button("Export graph data…").clicked() {
-        app.export_dialog = Some(super::export_dialog::ExportDialog::data());
+        out.push(Command::ShowExportDialog(ExportKind::Data));
     }
     ui.separator();
-    super::annotations_ui::file_menu_ui(ui, app, out);
+    super::notes::menu::file_menu_ui(ui, world, out);
     ui.separator();
     if item(ui, "Quit", "Ctrl+Q") {
         out.push(Command::Quit);
@@ -74,14 +79,14 @@ fn bundled_menu_ui(ui: &mut egui::Ui, out: &mut Vec<Command>) {
     }
 }
 
-fn view_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
+fn view_menu_ui(ui: &mut egui::Ui, world: &World<'_>, out: &mut Vec<Command>) {
     if item(ui, "Fit to view", "F / Home") {
         out.push(Command::FitToView);
     }
     if item(ui, "Zoom to selection", "Z") {
         out.push(Command::ZoomToSelection);
     }
-    let pause = if app.view.paused { "Resume layout" } else { "Pause layout" };
+    let pause = if world.view.paused { "Resume layout" } else { "Pause layout" };
     if item(ui, pause, "Space") {
         out.push(Command::TogglePause);
     }
@@ -89,19 +94,19 @@ fn view_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
         out.push(Command::UnpinAll);
     }
     if ui.button("Compare documents…").clicked() {
-        app.compare = Some(super::analysis_ui::CompareView::default());
+        out.push(Command::ShowCompare(CompareStart::Empty));
     }
-    if let Some(preset) = super::analysis_ui::CompareView::wsis10_to_wsis20(&app.workspace.graph)
-        && ui.button(format!("Compare {}", super::analysis_ui::WSIS10_TO_WSIS20)).clicked()
+    if CompareView::wsis10_to_wsis20(&world.workspace.graph).is_some()
+        && ui.button(format!("Compare {WSIS10_TO_WSIS20}")).clicked()
     {
-        app.compare = Some(preset);
+        out.push(Command::ShowCompare(CompareStart::Wsis10ToWsis20));
     }
     if ui.button("Lay out again from the start").clicked() {
         out.push(Command::RelayoutAll);
     }
     ui.separator();
     ui.label("Layout");
-    let arrangement = app.workspace.layout.arrangement();
+    let arrangement = world.workspace.layout.arrangement();
     for choice in [Arrangement::Map, Arrangement::Reading] {
         let button = egui::Button::selectable(arrangement == choice, choice.label()).shortcut_text("L");
         if ui.add(button).clicked() && arrangement != choice {
@@ -109,21 +114,27 @@ fn view_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
         }
     }
     ui.separator();
-    ui.checkbox(&mut app.settings.show_side_panel, "Search and filters panel");
-    ui.checkbox(&mut app.settings.show_detail_panel, "Detail panel");
-    let hulls = egui::Button::selectable(app.settings.show_hulls, "Section outlines (hulls)").shortcut_text("H");
-    if ui.add(hulls).clicked() {
-        out.push(Command::SetHulls(!app.settings.show_hulls));
+    for (panel, mut shown, name) in [
+        (Panel::Side, world.settings.show_side_panel, "Search and filters panel"),
+        (Panel::Detail, world.settings.show_detail_panel, "Detail panel"),
+    ] {
+        if ui.checkbox(&mut shown, name).changed() {
+            out.push(Command::SetPanel(panel, shown));
+        }
     }
-    let mut thematic = app.view.show_thematic;
+    let hulls = egui::Button::selectable(world.settings.show_hulls, "Section outlines (hulls)").shortcut_text("H");
+    if ui.add(hulls).clicked() {
+        out.push(Command::SetHulls(!world.settings.show_hulls));
+    }
+    let mut thematic = world.view.show_thematic;
     if ui.checkbox(&mut thematic, "Thematic SDG links").changed() {
         out.push(Command::SetThematic(thematic));
     }
     ui.separator();
     ui.label("Colour the discs by");
     for (color_by, name) in [(ColorBy::Kind, "Node kind"), (ColorBy::Role, "Clause role (paragraphs)")] {
-        let button = egui::Button::selectable(app.view.color_by == color_by, name).shortcut_text("R");
-        if ui.add(button).clicked() && app.view.color_by != color_by {
+        let button = egui::Button::selectable(world.view.color_by == color_by, name).shortcut_text("R");
+        if ui.add(button).clicked() && world.view.color_by != color_by {
             out.push(Command::SetColorBy(color_by));
         }
     }
@@ -132,30 +143,28 @@ fn view_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
     for (choice, name) in
         [(ThemeChoice::System, "Follow the system"), (ThemeChoice::Light, "Light"), (ThemeChoice::Dark, "Dark")]
     {
-        if ui.radio(app.settings.theme == choice, name).clicked() {
-            app.settings.theme = choice;
-            apply_theme(ui.ctx(), choice);
+        if ui.radio(world.settings.theme == choice, name).clicked() {
+            out.push(Command::SetTheme(choice));
         }
     }
 }
 
-fn go_menu_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
-    if ui.add_enabled(app.view.can_go_back(), Button::new("Back").shortcut_text("Alt+Left")).clicked() {
+fn go_menu_ui(ui: &mut egui::Ui, world: &World<'_>, out: &mut Vec<Command>) {
+    if ui.add_enabled(world.view.can_go_back(), Button::new("Back").shortcut_text("Alt+Left")).clicked() {
         out.push(Command::Back);
     }
-    if ui.add_enabled(app.view.can_go_forward(), Button::new("Forward").shortcut_text("Alt+Right")).clicked() {
+    if ui.add_enabled(world.view.can_go_forward(), Button::new("Forward").shortcut_text("Alt+Right")).clicked() {
         out.push(Command::Forward);
     }
     if item(ui, "Find…", "Ctrl+F") {
-        app.focus_search = true;
-        app.settings.show_side_panel = true;
+        out.push(Command::FocusSearch);
     }
-    if let Some(selected) = app.view.selected
+    if let Some(selected) = world.view.selected
         && ui.add(Button::new("Focus on selection").shortcut_text("double-click")).clicked()
     {
         out.push(Command::Focus(selected));
     }
-    if ui.add_enabled(app.view.focus.is_some(), Button::new("Leave focus").shortcut_text("Esc")).clicked() {
+    if ui.add_enabled(world.view.focus.is_some(), Button::new("Leave focus").shortcut_text("Esc")).clicked() {
         out.push(Command::LeaveFocus);
     }
 }

@@ -1,25 +1,51 @@
-//! The explorer window (eframe/egui). A thin layer over the model: it reads
-//! the graph and the layout, turns input into [`view::Command`]s applied
-//! after each frame's panels are drawn, and paints the same
-//! [`Scene`](crate::scene::Scene) that export writes.
+//! The explorer window (eframe/egui). A thin layer over the model, built
+//! as egui's own demo app is:
+//!
+//! - [`AtlasApp`] owns the world — the open documents with their graph and
+//!   layout ([`workspace`]), what is shown ([`view`]), what is remembered
+//!   ([`settings`]), the annotation set ([`notes`]), the status message and
+//!   the undo history ([`undo`]) — and the panels.
+//! - Each panel is a struct that owns its own UI state and reads the world
+//!   through [`world::World`] (shared references only): the menu bar
+//!   ([`menu`]), the side panel ([`side_panel`], with the role filter of
+//!   [`analysis_ui`] and the notes list), the detail panel
+//!   ([`detail_panel`]), the map ([`canvas`]: its last scene, meshes, the
+//!   drag and the right-click menu), the status bar ([`status`]), the
+//!   export dialog ([`export_dialog`]), the compare window
+//!   ([`analysis_ui::CompareView`]), the path prompt ([`open_prompt`]) and
+//!   the notes' dialogs ([`notes`]). Typing into a field changes only that
+//!   panel's state; everything else a panel wants is a
+//!   [`command::Command`] it returns.
+//! - [`AtlasApp::apply`] (and what it calls: [`notes::apply`], [`undo`],
+//!   [`follow`]) is the only code that changes the world. Keys
+//!   ([`shortcuts`]) are read and applied before the panels are drawn, the
+//!   panels' commands after; the canvas hands back what it saw (camera,
+//!   hover: [`view::CanvasView`]) for the view to keep.
+//! - [`command`] depends on no panel, and no panel imports [`AtlasApp`].
+//!
+//! The canvas paints the same [`Scene`](crate::scene::Scene) that export
+//! writes.
 
 pub mod analysis_ui;
-pub mod annotations_ui;
 pub mod atlas_app;
 pub mod canvas;
+pub mod command;
 pub mod detail_panel;
 pub mod export_dialog;
 pub mod follow;
 pub mod markdown;
 pub mod menu;
+pub mod notes;
 pub mod open_prompt;
 pub mod search_marks;
 pub mod settings;
+pub mod shortcuts;
 pub mod side_panel;
 pub mod status;
 pub mod undo;
 pub mod view;
 pub mod workspace;
+pub mod world;
 
 use std::path::PathBuf;
 
@@ -62,7 +88,7 @@ pub fn run(files: Vec<PathBuf>, annotations: Option<PathBuf>) -> anyhow::Result<
         Box::new(move |cc| {
             let app = AtlasApp::from_creation_context(cc, &files);
             let recovery_dir = eframe::storage_dir(APP_ID);
-            Ok(Box::new(annotations_ui::start(app, annotations.as_deref(), recovery_dir.as_deref())))
+            Ok(Box::new(notes::start(app, annotations.as_deref(), recovery_dir.as_deref())))
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}. {}", no_display_hint()))

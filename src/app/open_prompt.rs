@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
-use super::atlas_app::AtlasApp;
-use super::view::Command;
+use super::command::{Command, Dialog};
+use super::settings::Settings;
 
 /// State of the prompt.
 #[derive(Debug, Clone, Default)]
@@ -50,9 +50,21 @@ impl OpenPrompt {
     }
 }
 
-/// Draws the prompt if open; returns the command it produced.
-pub fn open_prompt_ui(ctx: &egui::Context, app: &mut AtlasApp) -> Option<Command> {
-    let prompt = app.open_prompt.as_mut()?;
+impl OpenPrompt {
+    /// Draws the prompt: the typing changes its own path; opening and
+    /// closing are commands.
+    pub fn ui(&mut self, ctx: &egui::Context, settings: &Settings, out: &mut Vec<Command>) {
+        let (command, close) = open_prompt_ui(ctx, self, settings);
+        // Closed first: what the path is for may open the prompt again (save where?).
+        if close {
+            out.push(Command::CloseDialog(Dialog::PathPrompt));
+        }
+        out.extend(command);
+    }
+}
+
+/// Draws the prompt; returns the command it produced, and whether it closes.
+fn open_prompt_ui(ctx: &egui::Context, prompt: &mut OpenPrompt, settings: &Settings) -> (Option<Command>, bool) {
     let (heading, hint, button) = match prompt.purpose {
         Purpose::Document => ("Open document", "/path/to/document.txt", "Open"),
         Purpose::OpenAnnotations => ("Open annotations", "/path/to/annotations.json", "Open"),
@@ -61,9 +73,9 @@ pub fn open_prompt_ui(ctx: &egui::Context, app: &mut AtlasApp) -> Option<Command
         Purpose::ExportW3c => ("Export annotations as W3C Web Annotation", "/path/to/annotations.jsonld", "Export"),
     };
     let recent = match prompt.purpose {
-        Purpose::Document => app.settings.recent_documents.clone(),
+        Purpose::Document => settings.recent_documents.clone(),
         Purpose::OpenAnnotations | Purpose::SaveAnnotations | Purpose::ImportAnnotations | Purpose::ExportW3c => {
-            app.settings.recent_annotations.clone()
+            settings.recent_annotations.clone()
         }
     };
     let mut command = None;
@@ -104,14 +116,11 @@ pub fn open_prompt_ui(ctx: &egui::Context, app: &mut AtlasApp) -> Option<Command
             }
         });
     });
-    if close {
-        app.open_prompt = None;
-    }
-    command
+    (command, close)
 }
 
 fn command_for(prompt: &OpenPrompt, path: PathBuf) -> Command {
-    use super::annotations_ui::NotesCommand;
+    use super::command::NotesCommand;
     match prompt.purpose {
         Purpose::Document if prompt.add => Command::AddDocuments(vec![path]),
         Purpose::Document => Command::OpenDocuments(vec![path]),

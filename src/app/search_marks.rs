@@ -5,17 +5,17 @@ use std::ops::Range;
 
 use egui::RichText;
 
-use super::side_panel::color32;
 use crate::style::Style;
+use crate::style::color32;
 
-/// Draws `text[range]` as [`super::annotations_ui::quoted_text_ui`] does,
+/// Draws `text[range]` as [`super::notes::node_notes::quoted_text_ui`] does,
 /// the searched words (`marks`, byte ranges in order) on the search
 /// highlight.
 pub fn marked_text_ui(
     ui: &mut egui::Ui,
     text: &str,
     range: Range<usize>,
-    quotes: &[super::annotations_ui::QuoteSpan],
+    quotes: &[super::notes::QuoteSpan],
     marks: &[Range<usize>],
     style: &Style,
 ) {
@@ -26,7 +26,7 @@ pub fn marked_text_ui(
             continue;
         }
         if start > at {
-            super::annotations_ui::quoted_text_ui(ui, text, at..start, quotes);
+            super::notes::node_notes::quoted_text_ui(ui, text, at..start, quotes);
         }
         if let Some(word) = text.get(start..end) {
             let bg = color32(style.search_highlight());
@@ -36,7 +36,7 @@ pub fn marked_text_ui(
         at = end;
     }
     if at < range.end {
-        super::annotations_ui::quoted_text_ui(ui, text, at..range.end, quotes);
+        super::notes::node_notes::quoted_text_ui(ui, text, at..range.end, quotes);
     }
 }
 

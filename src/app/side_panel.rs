@@ -3,57 +3,68 @@
 
 use egui::{Color32, RichText};
 
-use super::atlas_app::AtlasApp;
-use super::view::{Command, FOCUS_DEPTHS};
+use super::command::Command;
+use super::view::FOCUS_DEPTHS;
+use super::world::World;
 use crate::graph::{Census, Node, NodeKind};
 use crate::scene::{ColorBy, first_words};
+use crate::style::color32;
 
 /// Id of the search field (tests and Ctrl+F find it by this).
 pub const SEARCH_ID: &str = "search_field";
 
-/// The colour conversion lives with the colours ([`crate::style::color32`]).
-pub use crate::style::color32;
-
-/// Draws the panel; returns the commands chosen.
-pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
-    let mut out = Vec::new();
-    // Counts for the kind and role lists: one pass over the graph a frame.
-    let census = app.workspace.graph.census();
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        search_ui(ui, app, &mut out);
-        ui.separator();
-        documents_ui(ui, app, &mut out);
-        kinds_ui(ui, app, &census, &mut out);
-        ui.separator();
-        sections_ui(ui, app, &mut out);
-        super::analysis_ui::role_filter_ui(ui, app, &census, &mut out);
-        super::annotations_ui::notes_list_ui(ui, app, &mut out);
-        focus_ui(ui, app, &mut out);
-    });
-    out
+/// The side panel's own state: requests it takes up on the next frame.
+#[derive(Debug, Default)]
+pub struct SidePanel {
+    /// The search field takes the keyboard on the next frame (Ctrl+F).
+    pub focus_search: bool,
+    /// The clause-role list opens on the next frame (the map turned to role colours).
+    pub reveal_roles: bool,
 }
 
-fn search_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
+impl SidePanel {
+    /// Draws the panel; returns the commands chosen.
+    pub fn ui(&mut self, ui: &mut egui::Ui, world: &World<'_>) -> Vec<Command> {
+        let mut out = Vec::new();
+        // Counts for the kind and role lists: one pass over the graph a frame.
+        let census = world.workspace.graph.census();
+        let focus_search = std::mem::take(&mut self.focus_search);
+        let reveal_roles = std::mem::take(&mut self.reveal_roles);
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            search_ui(ui, world, focus_search, &mut out);
+            ui.separator();
+            documents_ui(ui, world, &mut out);
+            kinds_ui(ui, world, &census, &mut out);
+            ui.separator();
+            sections_ui(ui, world, &mut out);
+            super::analysis_ui::role_filter_ui(ui, world, &census, reveal_roles, &mut out);
+            super::notes::list::notes_list_ui(ui, world, &mut out);
+            focus_ui(ui, world, &mut out);
+        });
+        out
+    }
+}
+
+fn search_ui(ui: &mut egui::Ui, world: &World<'_>, focus: bool, out: &mut Vec<Command>) {
     ui.heading("Find");
-    let mut text = app.view.search.clone();
+    let mut text = world.view.search.clone();
     let field = ui.add(
         egui::TextEdit::singleline(&mut text)
             .id(egui::Id::unique(SEARCH_ID))
             .hint_text("privacy, 69/166, CSTD, ¶51…  (Ctrl+F)")
             .desired_width(f32::INFINITY),
     );
-    if app.focus_search {
+    if focus {
         field.request_focus();
-        app.focus_search = false;
     }
     if field.changed() {
         out.push(Command::Search(text.clone()));
     }
-    let graph = &app.workspace.graph;
+    let graph = &world.workspace.graph;
     let hits = if field.changed() {
         graph.search(&text).into_iter().map(|h| h.index).take(super::view::MAX_SEARCH_HITS).collect()
     } else {
-        app.view.search_hits.clone()
+        world.view.search_hits.clone()
     };
     if field.lost_focus()
         && ui.input(|i| i.key_pressed(egui::Key::Enter))
@@ -65,13 +76,13 @@ fn search_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
         return;
     }
     ui.label(RichText::new(crate::words::count(hits.len(), "result")).weak());
-    let style = app.style(ui.ctx());
+    let style = crate::style::Style::of(ui.ctx());
     egui::ScrollArea::vertical().id_salt("search_results").max_height(260.0).show(ui, |ui| {
         // A result wraps (the panel keeps its width) and shows its match with context.
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
         for &hit in &hits {
             let Some(node) = graph.node(hit) else { continue };
-            let selected = app.view.selected == Some(hit);
+            let selected = world.view.selected == Some(hit);
             let color = if selected { ui.visuals().strong_text_color() } else { ui.visuals().text_color() };
             let label = result_job(ui, node, &text, color, &style);
             ui.horizontal(|ui| {
@@ -136,14 +147,14 @@ fn result_line(node: &Node, query: &str) -> String {
 }
 
 /// With several documents open: show, hide or close each.
-fn documents_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
-    let docs = app.workspace.graph.documents();
+fn documents_ui(ui: &mut egui::Ui, world: &World<'_>, out: &mut Vec<Command>) {
+    let docs = world.workspace.graph.documents();
     if docs.len() < 2 {
         return;
     }
     ui.heading("Documents");
     for doc in docs {
-        let mut shown = !app.view.hidden_documents.contains(&doc.id);
+        let mut shown = !world.view.hidden_documents.contains(&doc.id);
         ui.horizontal(|ui| {
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             if ui.small_button("×").on_hover_text("Close this document").clicked() {
@@ -158,26 +169,26 @@ fn documents_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
     ui.separator();
 }
 
-fn kinds_ui(ui: &mut egui::Ui, app: &mut AtlasApp, census: &Census, out: &mut Vec<Command>) {
+fn kinds_ui(ui: &mut egui::Ui, world: &World<'_>, census: &Census, out: &mut Vec<Command>) {
     ui.heading("Show");
-    let style = app.style(ui.ctx());
+    let style = crate::style::Style::of(ui.ctx());
     for kind in NodeKind::ALL {
         let count = census.kind(kind);
         if count == 0 {
             continue;
         }
-        let mut shown = !app.view.hidden_kinds.contains(&kind);
+        let mut shown = !world.view.hidden_kinds.contains(&kind);
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             // Coloured by role, the map shows no kind colours (the role list is the legend).
-            let swatch = if app.view.color_by == ColorBy::Role { style.neutral() } else { style.node_color(kind) };
+            let swatch = if world.view.color_by == ColorBy::Role { style.neutral() } else { style.node_color(kind) };
             ui.painter().circle_filled(rect.center(), 5.5, color32(swatch));
             if ui.checkbox(&mut shown, format!("{} ({count})", kind.plural())).changed() {
                 out.push(Command::ToggleKind(kind));
             }
         });
     }
-    let mut thematic = app.view.show_thematic;
+    let mut thematic = world.view.show_thematic;
     if ui
         .checkbox(&mut thematic, "Thematic SDG links")
         .on_hover_text("SDGs inferred from vocabulary (dashed)")
@@ -187,8 +198,8 @@ fn kinds_ui(ui: &mut egui::Ui, app: &mut AtlasApp, census: &Census, out: &mut Ve
     }
 }
 
-fn sections_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
-    let graph = &app.workspace.graph;
+fn sections_ui(ui: &mut egui::Ui, world: &World<'_>, out: &mut Vec<Command>) {
+    let graph = &world.workspace.graph;
     egui::CollapsingHeader::new("Sections").default_open(false).show(ui, |ui| {
         for doc in graph.documents() {
             if graph.documents().len() > 1 {
@@ -197,7 +208,7 @@ fn sections_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
             for section in &doc.sections {
                 let id = crate::id::section(&doc.id, &section.key);
                 let count = doc.paragraphs.iter().filter(|p| doc.sections.get(p.section) == Some(section)).count();
-                let mut shown = !app.view.hidden_sections.contains(&id);
+                let mut shown = !world.view.hidden_sections.contains(&id);
                 // As the map labels it: "§1.1 Bridging…", "§II.A Financing", "Annex: Programme…".
                 let label = graph.node_by_id(&id).map_or("", |n| n.label.as_str());
                 let name = if label.contains('§') && !section.title.starts_with(label) {
@@ -214,13 +225,13 @@ fn sections_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
     });
 }
 
-fn focus_ui(ui: &mut egui::Ui, app: &mut AtlasApp, out: &mut Vec<Command>) {
-    let Some(focus) = app.view.focus else { return };
-    let label = app.workspace.graph.node(focus).map(|n| n.label.clone()).unwrap_or_default();
+fn focus_ui(ui: &mut egui::Ui, world: &World<'_>, out: &mut Vec<Command>) {
+    let Some(focus) = world.view.focus else { return };
+    let label = world.workspace.graph.node(focus).map(|n| n.label.clone()).unwrap_or_default();
     ui.separator();
     ui.heading("Focus");
     ui.label(format!("Showing the neighbourhood of {label}"));
-    let mut depth = app.view.focus_depth;
+    let mut depth = world.view.focus_depth;
     let hops = if depth == 1 { "hop" } else { "hops" };
     if ui.add(egui::Slider::new(&mut depth, FOCUS_DEPTHS).text(hops)).changed() {
         out.push(Command::SetFocusDepth(depth));

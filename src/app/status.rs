@@ -2,7 +2,8 @@
 
 use std::time::Instant;
 
-use super::atlas_app::AtlasApp;
+use super::command::Command;
+use super::world::World;
 
 /// How serious a message is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,31 +42,43 @@ impl Status {
     }
 }
 
-/// Draws the status bar.
-pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut AtlasApp) {
+/// The status bar (it keeps nothing of its own).
+#[derive(Debug, Default)]
+pub struct StatusBar;
+
+impl StatusBar {
+    /// Draws the status bar; returns the commands chosen (dismissing the message).
+    pub fn ui(&mut self, ui: &mut egui::Ui, world: &World<'_>) -> Vec<Command> {
+        let mut out = Vec::new();
+        status_bar_ui(ui, world, &mut out);
+        out
+    }
+}
+
+fn status_bar_ui(ui: &mut egui::Ui, world: &World<'_>, out: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        let graph = &app.workspace.graph;
-        let visible = graph.node_indices().filter(|n| app.view.is_visible(graph, *n)).count();
+        let graph = &world.workspace.graph;
+        let visible = graph.node_indices().filter(|n| world.view.is_visible(graph, *n)).count();
         ui.label(format!("{} nodes ({visible} shown) · {} edges", graph.node_count(), graph.edge_count()));
         ui.separator();
-        let layout = if app.view.paused {
+        let layout = if world.view.paused {
             "layout paused (Space resumes)"
-        } else if app.workspace.layout.sim.is_settled() {
+        } else if world.workspace.layout.sim.is_settled() {
             "layout at rest"
         } else {
             "layout settling…"
         };
         ui.label(layout);
-        if app.view.color_by == crate::scene::ColorBy::Role {
+        if world.view.color_by == crate::scene::ColorBy::Role {
             ui.separator();
             ui.label("coloured by clause role (R: by kind)");
         }
-        if let Some(focus) = app.view.focus.and_then(|f| graph.node(f)) {
+        if let Some(focus) = world.view.focus.and_then(|f| graph.node(f)) {
             ui.separator();
-            let hops = if app.view.focus_depth == 1 { "hop" } else { "hops" };
-            ui.label(format!("focus: {} ({} {hops}, Esc leaves)", focus.label, app.view.focus_depth));
+            let hops = if world.view.focus_depth == 1 { "hop" } else { "hops" };
+            ui.label(format!("focus: {} ({} {hops}, Esc leaves)", focus.label, world.view.focus_depth));
         }
-        if let Some((level, text)) = app.status.message() {
+        if let Some((level, text)) = world.status.message() {
             ui.separator();
             let color = match level {
                 Level::Info => ui.visuals().text_color(),
@@ -74,7 +87,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut AtlasApp) {
             let text = text.to_owned();
             ui.colored_label(color, &text).on_hover_text(&text);
             if ui.small_button("×").on_hover_text("Dismiss").clicked() {
-                app.status.clear();
+                out.push(Command::DismissStatus);
             }
         }
     });

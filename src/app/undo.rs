@@ -8,7 +8,8 @@ use std::collections::BTreeSet;
 use petgraph::stable_graph::NodeIndex;
 
 use super::AtlasApp;
-use super::view::{Command, ViewState};
+use super::command::Command;
+use super::view::ViewState;
 use crate::graph::NodeKind;
 use crate::layout::pins::Placement;
 

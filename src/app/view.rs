@@ -1,91 +1,29 @@
 //! What the window is showing and how user intent changes it: selection and
 //! its history, hover, focus, filters, search, the camera. No painting here:
-//! panels return [`Command`]s, applied once the frame's panels are drawn.
+//! panels return [`Command`](super::command::Command)s, applied once the
+//! frame's panels are drawn.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 use petgraph::stable_graph::NodeIndex;
 
 use crate::graph::{AtlasGraph, EdgeKind, NodeKind};
 use crate::scene::{Camera, Highlight};
 
-/// Something the user asked for; applied after the frame is drawn.
-#[derive(Debug, Clone, PartialEq)]
-#[must_use]
-pub enum Command {
-    /// Select a node (and remember it in the history).
-    Select(NodeIndex),
-    /// Clear the selection.
-    Deselect,
-    /// Select an edge (source, target, kind): the detail panel explains it.
-    SelectEdge(NodeIndex, NodeIndex, EdgeKind),
-    /// Previous selection.
-    Back,
-    /// Next selection (after going back).
-    Forward,
-    /// Show only the neighbourhood of a node.
-    Focus(NodeIndex),
-    /// Show everything again.
-    LeaveFocus,
-    /// Hops shown around the focused node (1–3).
-    SetFocusDepth(usize),
-    /// Frame every visible node.
-    FitToView,
-    /// Frame the selection and its neighbours, by an animated move.
-    ZoomToSelection,
-    /// Show or hide a node kind.
-    ToggleKind(NodeKind),
-    /// Show or hide a section's paragraphs (by node id of the section).
-    ToggleSection(String),
-    /// Show or hide thematic SDG links.
-    SetThematic(bool),
-    /// Draw the section hulls, or not (remembered).
-    SetHulls(bool),
-    /// Move to the force-directed map or the reading order, animated
-    /// (remembered).
-    SetArrangement(crate::layout::Arrangement),
-    /// Pause or resume the layout.
-    TogglePause,
-    /// Pin or unpin a node at its current position.
-    SetPinned(NodeIndex, bool),
-    /// Unpin every node.
-    UnpinAll,
-    /// Restart the layout from a fresh start.
-    RelayoutAll,
-    /// Ask for documents to open (native dialog, or the path field).
-    ShowOpenDialog,
-    /// Replace the open documents with these files.
-    OpenDocuments(Vec<PathBuf>),
-    /// Add these files to the map.
-    AddDocuments(Vec<PathBuf>),
-    /// Open bundled documents, replacing what is open (by id: `wsis10`,
-    /// `wsis20`; see `document::BUNDLED_DOCUMENTS`).
-    OpenBundled(Vec<&'static str>),
-    /// Set the search text.
-    Search(String),
-    /// Close the window.
-    Quit,
-    /// Show or hide one document's sections and paragraphs (by document id, `wsis10`).
-    ToggleDocument(String),
-    /// Close one document (by document id); its entities go if nothing else cites them.
-    CloseDocument(String),
-    /// Ask for documents to add to the map (native dialog, or the path field).
-    ShowAddDialog,
-    /// Open, save or edit annotations.
-    Notes(super::annotations_ui::NotesCommand),
-    /// Add or remove a clause role from the role filter.
-    ToggleRole(crate::analysis::roles::Role),
-    /// Colour discs by node kind or by clause role.
-    SetColorBy(crate::scene::ColorBy),
-    /// A node was dragged: the placements of it (first) and its
-    /// neighbourhood before and after. Remembers its pin, records the move
-    /// for undo.
-    Moved(Vec<(NodeIndex, crate::layout::pins::Placement, crate::layout::pins::Placement)>),
-    /// Undo the last move, pin, hide or focus change.
-    Undo,
-    /// Redo what was undone.
-    Redo,
+/// What the canvas saw in a frame, for the view to keep: the camera after
+/// this frame's zoom, pan, fit or animated move, and what is under the pointer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CanvasView {
+    /// The camera the frame was painted with.
+    pub camera: Camera,
+    /// The animated move still under way.
+    pub motion: Option<crate::camera_motion::CameraMotion>,
+    /// The node under the pointer (or being dragged).
+    pub hovered: Option<NodeIndex>,
+    /// The edge under the pointer, off any disc.
+    pub hovered_edge: Option<(NodeIndex, NodeIndex, EdgeKind)>,
+    /// Whether the camera was fitted to the shown nodes (a fit asked for is done).
+    pub fitted: bool,
 }
 
 /// Whether a kind is an entity a paragraph refers to (not document structure).
@@ -130,9 +68,6 @@ pub struct ViewState {
     pub show_thematic: bool,
     /// What a disc's colour tells: kind or clause role.
     pub color_by: crate::scene::ColorBy,
-    /// Set when the map turns to role colours: the side panel opens its
-    /// clause-role list (the legend) once.
-    pub reveal_roles: bool,
     /// The search box.
     pub search: String,
     /// Search results, best first.
@@ -165,7 +100,6 @@ impl Default for ViewState {
             role_filter: BTreeSet::new(),
             show_thematic: true,
             color_by: crate::scene::ColorBy::Kind,
-            reveal_roles: false,
             search: String::new(),
             search_hits: Vec::new(),
             paused: false,
@@ -324,6 +258,18 @@ impl ViewState {
             self.hidden_documents.insert(doc_id.to_owned());
         }
         self.visibility_changed = true;
+    }
+
+    /// Takes what the canvas saw this frame: where its camera is, the move
+    /// under way, what is under the pointer.
+    pub fn take_canvas_view(&mut self, seen: CanvasView) {
+        self.camera = Some(seen.camera);
+        self.camera_motion = seen.motion;
+        self.hovered = seen.hovered;
+        self.hovered_edge = seen.hovered_edge;
+        if seen.fitted {
+            self.fit_requested = false;
+        }
     }
 
     /// Re-runs the search for the current text.
