@@ -270,6 +270,8 @@ impl AtlasApp {
         match command {
             Command::Select(n) => {
                 if graph.node(n).is_some() {
+                    // One node: the multi-selection goes.
+                    self.view.selected_many.clear();
                     self.view.select(n);
                     if !self.settings.show_detail_panel {
                         self.settings.show_detail_panel = true;
@@ -278,6 +280,7 @@ impl AtlasApp {
             }
             Command::Deselect => {
                 self.view.selected = None;
+                self.view.selected_many.clear();
                 self.view.selected_edge = None;
             }
             Command::SelectEdge(s, t, kind) => {
@@ -415,6 +418,13 @@ impl AtlasApp {
                     self.canvas.context_node = None;
                 }
             }
+            Command::ToggleInSelection(_)
+            | Command::SelectMany(_)
+            | Command::HideSelection
+            | Command::ShowOnlySelection
+            | Command::ShowEverything
+            | Command::PinSelection(_)
+            | Command::ExportSelection(_) => super::selection::apply(self, command),
             Command::Undo => super::undo::step(self, super::undo::Direction::Undo),
             Command::Redo => super::undo::step(self, super::undo::Direction::Redo),
         }

@@ -1,6 +1,7 @@
 //! The map: paints the [`Scene`] and turns pointer
 //! input into camera moves and commands (zoom about the pointer, pan, drag
-//! and pin, hover, click, double-click, context menu).
+//! and pin, hover, click, double-click, context menu; Shift+click and a
+//! Shift+drag box select many, see [`super::selection`]).
 
 use std::sync::Arc;
 
@@ -31,6 +32,8 @@ pub struct Canvas {
     dragging: Option<NodeIndex>,
     /// Node whose context menu is open.
     pub(crate) context_node: Option<NodeIndex>,
+    /// The selection box being drawn (Shift+drag on the background).
+    select_box: Option<super::selection::SelectBox>,
 }
 
 /// Builds the scene the canvas shows (also what "export current view" writes).
@@ -168,6 +171,12 @@ fn canvas_ui(ui: &mut egui::Ui, canvas: &mut Canvas, world: &World<'_>) -> (Vec<
     if response.drag_started() {
         let origin = ui.input(|i| i.pointer.press_origin()).map(to_local);
         canvas.dragging = origin.and_then(hit);
+        // Shift+drag on the background draws a selection box instead of panning.
+        let shift = ui.input(|i| i.modifiers.shift);
+        canvas.select_box = match (origin, canvas.dragging) {
+            (Some(from), None) if shift => Some(super::selection::SelectBox { from, to: from }),
+            _ => None,
+        };
         if let Some(n) = canvas.dragging {
             out.push(Command::StartDrag(n));
         }
@@ -181,6 +190,11 @@ fn canvas_ui(ui: &mut egui::Ui, canvas: &mut Canvas, world: &World<'_>) -> (Vec<
                     out.push(Command::DragTo(node, at));
                 }
                 dragged = Some((node, at));
+            }
+            (None, Some(p)) if canvas.select_box.is_some() => {
+                if let Some(b) = canvas.select_box.as_mut() {
+                    b.to = to_local(p);
+                }
             }
             _ => {
                 let d = response.drag_delta();
@@ -198,11 +212,24 @@ fn canvas_ui(ui: &mut egui::Ui, canvas: &mut Canvas, world: &World<'_>) -> (Vec<
         out.push(Command::Drop(node, at));
         dragged = at.map(|at| (node, at));
     }
+    if response.drag_stopped()
+        && let Some(mut b) = canvas.select_box.take()
+    {
+        if let Some(p) = response.interact_pointer_pos().or_else(|| ui.input(|i| i.pointer.latest_pos())) {
+            b.to = to_local(p);
+        }
+        out.extend(b.release(last_scene.as_ref()));
+    }
 
     // Clicks.
     if response.double_clicked() {
         if let Some(n) = pointer.and_then(hit) {
             out.push(Command::Focus(n));
+        }
+    } else if response.clicked() && ui.input(|i| i.modifiers.shift) {
+        // Shift+click adds a node to the selection, or takes it out.
+        if let Some(n) = pointer.and_then(hit) {
+            out.push(Command::ToggleInSelection(n));
         }
     } else if response.clicked() {
         out.push(match (pointer.and_then(hit), hovered_edge) {
@@ -221,6 +248,9 @@ fn canvas_ui(ui: &mut egui::Ui, canvas: &mut Canvas, world: &World<'_>) -> (Vec<
     current_scene_into(world, camera, &style, (Labels::Auto, false), live, &mut scene);
     paint_with(ui, rect, &scene, &mut canvas.paint_buffers);
     canvas.last_scene = Some(scene);
+    if let Some(b) = canvas.select_box {
+        super::selection::paint_box_ui(ui, rect.min, b, &style);
+    }
 
     context_menu_ui(&response, canvas.context_node, world, &mut out);
     if let Some(hovered) = hovered.filter(|_| canvas.dragging.is_none()) {
@@ -262,6 +292,7 @@ fn context_menu_ui(response: &egui::Response, node: Option<NodeIndex>, world: &W
     let (label, kind) = (n.label.clone(), n.kind);
     let pinned = world.workspace.layout.is_pinned(node);
     response.context_menu(|ui| {
+        super::selection::context_menu_ui(ui, node, world, out);
         ui.label(egui::RichText::new(&label).strong());
         if ui.button("Select").clicked() {
             out.push(Command::Select(node));

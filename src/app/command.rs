@@ -115,6 +115,22 @@ pub enum Command {
     DismissStatus,
     /// Close every open menu, the map's right-click menu with them (Esc).
     CloseMenus,
+    /// Add a node to the multi-selection, or take it out (Shift+click); an
+    /// added node becomes the one the detail panel shows.
+    ToggleInSelection(NodeIndex),
+    /// These nodes are the multi-selection now (Shift+drag a box, Ctrl+A).
+    SelectMany(Vec<NodeIndex>),
+    /// Hide the selected nodes (undoable).
+    HideSelection,
+    /// Show only the selected nodes and the links among them (undoable).
+    ShowOnlySelection,
+    /// Leave "show only the selection" and show the nodes hidden one by one
+    /// again (undoable).
+    ShowEverything,
+    /// Pin (true) or unpin every selected node where it is (undoable).
+    PinSelection(bool),
+    /// Open the export dialog on the selection alone.
+    ExportSelection(ExportKind),
 }
 
 /// What the export dialog writes.

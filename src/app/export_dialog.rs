@@ -24,6 +24,8 @@ pub enum Scope {
     Shown,
     /// Every node of the graph.
     Everything,
+    /// The selected nodes and the links among them, framed whole.
+    Selection,
 }
 
 /// State of the export dialog.
@@ -111,6 +113,11 @@ fn export_dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, world: &Worl
                 }
                 ui.radio_value(&mut dialog.scope, Scope::Shown, "Everything shown (filters and focus apply)");
                 ui.radio_value(&mut dialog.scope, Scope::Everything, "The whole graph");
+                let selected = world.view.selection_len();
+                ui.add_enabled_ui(selected > 0, |ui| {
+                    let text = format!("The selection ({selected} nodes) and the links among them");
+                    ui.radio_value(&mut dialog.scope, Scope::Selection, text);
+                });
             });
             ui.end_row();
             if image {
@@ -241,6 +248,9 @@ fn output_size(world: &World<'_>, dialog: &ExportDialog) -> (u32, u32) {
 /// When the picture would be too large, encoding fails or the file cannot be written.
 pub fn write_export(world: &World<'_>, dialog: &ExportDialog) -> Result<PathBuf, String> {
     let path = PathBuf::from(dialog.path.trim());
+    if dialog.scope == Scope::Selection && world.view.selection_len() == 0 {
+        return Err("Nothing is selected: Shift+click or Shift+drag on the map first".to_owned());
+    }
     let (w, h) = output_size(world, dialog);
     if dialog.format.is_image() && w.max(h) > MAX_SIDE {
         return Err(format!("{w} × {h} px is too large: lower the scale or the size"));
@@ -275,6 +285,7 @@ pub fn export_bytes(world: &World<'_>, dialog: &ExportDialog) -> Result<Vec<u8>,
     }
     let visible: BTreeSet<NodeIndex> = match dialog.scope {
         Scope::Everything => graph.node_indices().collect(),
+        Scope::Selection => world.view.selection().into_iter().filter(|&n| graph.node(n).is_some()).collect(),
         _ => graph.node_indices().filter(|&n| world.view.is_visible(graph, n)).collect(),
     };
     export::export(graph, &position, &visible, dialog.format, &dialog.image)

@@ -21,6 +21,7 @@ impl MenuBar {
             ui.menu_button("File", |ui| file_menu_ui(ui, world, &mut out));
             ui.menu_button("View", |ui| view_menu_ui(ui, world, &mut out));
             ui.menu_button("Go", |ui| go_menu_ui(ui, world, &mut out));
+            ui.menu_button("Selection", |ui| super::selection::menu_ui(ui, world, &mut out));
             ui.menu_button("Help", help_menu_ui);
         });
         out
@@ -184,14 +185,20 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("R", "colour the discs by clause role, or back by node kind"),
     ("H", "show or hide the section outlines (a soft hull behind each section's paragraphs)"),
     ("L", "switch between the force-directed map and the reading order (paragraphs in document order by section)"),
-    ("Esc", "leave focus, else clear the selection"),
+    ("Esc", "leave focus, else leave “show only the selection”, else clear the selection"),
+    ("Shift+click a node", "add it to the selection, or take it out (several nodes selected: each with a ring)"),
+    ("Shift+drag background", "draw a box: the shown nodes inside it become the selection"),
+    ("Ctrl+A", "select every shown node"),
+    ("Delete", "hide the selection (Ctrl+Z brings it back)"),
+    ("O", "show only the selection and the links among its nodes (Esc or Selection › Show everything leaves)"),
+    ("P / Shift+P", "pin / unpin every selected node where it is"),
     ("Alt+Left / Alt+Right, mouse back/forward", "selection history"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo a move, pin, hide or focus"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo a move, pin, hide, show-only or focus"),
     ("Ctrl+Q", "quit"),
     ("scroll / pinch", "zoom about the pointer"),
     ("drag background", "pan"),
     ("drag a node", "move and pin it where released (only its neighbourhood adjusts)"),
-    ("right-click a node", "pin, unpin, focus, hide its kind, annotate, link"),
+    ("right-click a node", "pin, unpin, focus, hide its kind, annotate, link; on one of several selected: act on them all"),
     ("drop a .json or .jsonld file", "open it as annotations (W3C, Hypothesis: import, after asking)"),
     ("drop any other file", "add it to the map as a document"),
     ("double-click a node", "focus on its neighbourhood"),

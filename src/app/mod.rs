@@ -13,11 +13,12 @@
 //!   drag and the right-click menu), the status bar ([`status`]), the
 //!   export dialog ([`export_dialog`]), the compare window
 //!   ([`analysis_ui::CompareView`]), the path prompt ([`open_prompt`]) and
-//!   the notes' dialogs ([`notes`]). Typing into a field changes only that
+//!   the notes' dialogs ([`notes`]). Select many and the actions on the
+//!   selection (hide, show only, pin, export) are [`selection`]. Typing into a field changes only that
 //!   panel's state; everything else a panel wants is a
 //!   [`command::Command`] it returns.
 //! - [`AtlasApp::apply`] (and what it calls: [`notes::apply`], [`undo`],
-//!   [`follow`]) is the only code that changes the world. Keys
+//!   [`follow`], [`selection::apply`]) is the only code that changes the world. Keys
 //!   ([`shortcuts`]) are read and applied before the panels are drawn, the
 //!   panels' commands after; the canvas hands back what it saw (camera,
 //!   hover: [`view::CanvasView`]) for the view to keep.
@@ -38,6 +39,7 @@ pub mod menu;
 pub mod notes;
 pub mod open_prompt;
 pub mod search_marks;
+pub mod selection;
 pub mod settings;
 pub mod shortcuts;
 pub mod side_panel;

@@ -68,6 +68,22 @@ pub fn shortcuts(ctx: &egui::Context, world: &World<'_>, dialog_open: bool) -> V
                     Arrangement::Reading => Arrangement::Map,
                 }));
             }
+            // The selection: Ctrl+A all shown, Delete hides, O shows only it, P / Shift+P pin / unpin.
+            if i.consume_shortcut(&ctrl(Key::A)) {
+                commands.push(super::selection::select_all(world));
+            }
+            let some = world.view.selection_len() > 0;
+            if some && i.consume_key(Modifiers::NONE, Key::Delete) {
+                commands.push(Command::HideSelection);
+            }
+            if some && i.consume_key(Modifiers::NONE, Key::O) {
+                commands.push(Command::ShowOnlySelection);
+            }
+            if some && i.consume_key(Modifiers::SHIFT, Key::P) {
+                commands.push(Command::PinSelection(false));
+            } else if some && i.consume_key(Modifiers::NONE, Key::P) {
+                commands.push(Command::PinSelection(true));
+            }
             if i.consume_key(Modifiers::NONE, Key::R) {
                 commands.push(Command::SetColorBy(match world.view.color_by {
                     ColorBy::Kind => ColorBy::Role,
@@ -80,6 +96,8 @@ pub fn shortcuts(ctx: &egui::Context, world: &World<'_>, dialog_open: bool) -> V
             close_menus = true;
             if world.view.focus.is_some() {
                 commands.push(Command::LeaveFocus);
+            } else if world.view.only_nodes.is_some() {
+                commands.push(Command::ShowEverything);
             } else if !typing {
                 commands.push(Command::Deselect);
             }

@@ -78,6 +78,10 @@ fn status_bar_ui(ui: &mut egui::Ui, world: &World<'_>, out: &mut Vec<Command>) {
             let hops = if world.view.focus_depth == 1 { "hop" } else { "hops" };
             ui.label(format!("focus: {} ({} {hops}, Esc leaves)", focus.label, world.view.focus_depth));
         }
+        if let Some(text) = super::selection::status_text(world.view) {
+            ui.separator();
+            ui.label(text);
+        }
         if let Some((level, text)) = world.status.message() {
             ui.separator();
             let color = match level {

@@ -1,5 +1,7 @@
 //! Undo and redo (Ctrl+Z, Ctrl+Shift+Z) of what changes the map's
-//! arrangement: node moves and pins, and the view's hides and focus.
+//! arrangement: node moves and pins, and the view's hides (kinds,
+//! sections, documents, the selection's nodes), "show only the selection"
+//! and focus.
 //! No egui here: the app records [`Change`]s and applies what
 //! [`UndoHistory::undo`] and [`UndoHistory::redo`] hand back.
 
@@ -31,6 +33,10 @@ pub struct ViewFilters {
     pub focus: Option<NodeIndex>,
     /// Hops around it.
     pub focus_depth: usize,
+    /// Nodes hidden one by one (Hide selection).
+    pub hidden_nodes: BTreeSet<NodeIndex>,
+    /// "Show only the selection".
+    pub only_nodes: Option<BTreeSet<NodeIndex>>,
 }
 
 impl ViewFilters {
@@ -44,6 +50,8 @@ impl ViewFilters {
             role_filter: view.role_filter.clone(),
             focus: view.focus,
             focus_depth: view.focus_depth,
+            hidden_nodes: view.hidden_nodes.clone(),
+            only_nodes: view.only_nodes.clone(),
         }
     }
 
@@ -53,6 +61,12 @@ impl ViewFilters {
         view.hidden_sections.clone_from(&self.hidden_sections);
         view.hidden_documents.clone_from(&self.hidden_documents);
         view.role_filter.clone_from(&self.role_filter);
+        let exists = |n: &NodeIndex| graph.node(*n).is_some();
+        view.hidden_nodes = self.hidden_nodes.iter().copied().filter(exists).collect();
+        if view.only_nodes != self.only_nodes {
+            view.fit_requested = true;
+        }
+        view.only_nodes = self.only_nodes.as_ref().map(|only| only.iter().copied().filter(exists).collect());
         view.focus_depth = self.focus_depth;
         match self.focus {
             Some(n) if graph.node(n).is_some() => view.focus_on(graph, n),
@@ -156,6 +170,9 @@ impl Recorder {
             Command::SetPinned(n, _) => {
                 Some(Recorder::Placements(layout.placement(*n).map(|p| (*n, p)).into_iter().collect()))
             }
+            Command::PinSelection(_) => Some(Recorder::Placements(
+                app.view.selection().into_iter().filter_map(|n| Some((n, layout.placement(n)?))).collect(),
+            )),
             Command::UnpinAll => Some(Recorder::Placements(
                 app.workspace
                     .graph
@@ -170,7 +187,10 @@ impl Recorder {
             | Command::ToggleRole(_)
             | Command::Focus(_)
             | Command::LeaveFocus
-            | Command::SetFocusDepth(_) => Some(Recorder::View(Box::new(ViewFilters::of(&app.view)))),
+            | Command::SetFocusDepth(_)
+            | Command::HideSelection
+            | Command::ShowOnlySelection
+            | Command::ShowEverything => Some(Recorder::View(Box::new(ViewFilters::of(&app.view)))),
             _ => None,
         }
     }

@@ -41,8 +41,15 @@ pub struct ViewState {
     pub camera: Option<Camera>,
     /// The camera's animated move under way (following the selection, Z).
     pub camera_motion: Option<crate::camera_motion::CameraMotion>,
-    /// The selected node.
+    /// The selected node: the one the detail panel shows.
     pub selected: Option<NodeIndex>,
+    /// The multi-selection (Shift+click, Shift+drag a box), drawn with
+    /// rings; see [`super::selection`].
+    pub selected_many: BTreeSet<NodeIndex>,
+    /// Nodes hidden one by one (Hide selection).
+    pub hidden_nodes: BTreeSet<NodeIndex>,
+    /// When set, only these nodes are shown (Show only selection).
+    pub only_nodes: Option<BTreeSet<NodeIndex>>,
     history: Vec<NodeIndex>,
     history_pos: usize,
     /// The node under the pointer.
@@ -86,6 +93,9 @@ impl Default for ViewState {
             camera: None,
             camera_motion: None,
             selected: None,
+            selected_many: BTreeSet::new(),
+            hidden_nodes: BTreeSet::new(),
+            only_nodes: None,
             history: Vec::new(),
             history_pos: 0,
             hovered: None,
@@ -178,10 +188,14 @@ impl ViewState {
     }
 
     /// Whether a node is shown: its kind is not hidden, its section is not
-    /// hidden, and it lies in the focused neighbourhood (if any).
+    /// hidden, it is not hidden on its own nor left out by "show only the
+    /// selection", and it lies in the focused neighbourhood (if any).
     #[must_use]
     pub fn is_visible(&self, graph: &AtlasGraph, node: NodeIndex) -> bool {
         let Some(n) = graph.node(node) else { return false };
+        if self.hidden_nodes.contains(&node) || self.only_nodes.as_ref().is_some_and(|only| !only.contains(&node)) {
+            return false;
+        }
         if self.hidden_kinds.contains(&n.kind) {
             return false;
         }
@@ -283,6 +297,7 @@ impl ViewState {
         Highlight {
             hovered: self.hovered,
             selected: self.selected,
+            selected_many: self.selected_many.clone(),
             matches: if self.search.trim().is_empty() {
                 BTreeSet::new()
             } else {
@@ -309,6 +324,11 @@ impl ViewState {
         self.history.retain(exists);
         self.history_pos = self.history_pos.min(self.history.len());
         self.selected = self.selected.filter(exists);
+        self.selected_many.retain(exists);
+        self.hidden_nodes.retain(exists);
+        if let Some(only) = self.only_nodes.as_mut() {
+            only.retain(exists);
+        }
         self.hovered = self.hovered.filter(exists);
         if self.focus.is_some_and(|f| !exists(&f)) {
             self.leave_focus();

@@ -72,6 +72,8 @@ pub struct Highlight {
     pub hovered: Option<NodeIndex>,
     /// The selection: drawn with a ring and always labelled.
     pub selected: Option<NodeIndex>,
+    /// The multi-selection: each drawn with the selection's ring.
+    pub selected_many: BTreeSet<NodeIndex>,
     /// Search results: drawn with a ring.
     pub matches: BTreeSet<NodeIndex>,
 }
@@ -426,7 +428,7 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
             continue;
         }
         let fade = if is_lit(index) { 1.0 } else { DIM };
-        let selected = highlight.selected == Some(index);
+        let selected = highlight.selected == Some(index) || highlight.selected_many.contains(&index);
         let matched = highlight.matches.contains(&index);
         let (stroke, stroke_width) = if selected {
             (style.selection, 3.0)
