@@ -226,7 +226,7 @@ impl AtlasApp {
         }
         self.view.visibility_changed = false;
         let graph = &self.workspace.graph;
-        let visible: Vec<_> = graph.node_indices().map(|n| (n, self.view.is_visible(graph, n))).collect();
+        let visible: Vec<_> = graph.node_indices().map(|n| (n, self.view.is_in_layout(graph, n))).collect();
         for (n, v) in visible {
             self.workspace.layout.set_active(n, v);
         }
@@ -640,7 +640,7 @@ impl eframe::App for AtlasApp {
         let mut seen = None;
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let (map, view) = self.canvas.ui(ui, &world);
-            on_map = map.iter().any(|c| matches!(c, Command::Select(_)));
+            on_map = map.iter().any(|c| matches!(c, Command::Select(_) | Command::ToggleInSelection(_)));
             commands.extend(map);
             seen = Some(view);
         });

@@ -99,6 +99,12 @@ fn current_scene_into(
 }
 
 impl Canvas {
+    /// The selection box being drawn, if a Shift+drag is under way.
+    #[must_use]
+    pub fn select_box(&self) -> Option<super::selection::SelectBox> {
+        self.select_box
+    }
+
     /// Draws the map; returns the commands the pointer produced and what
     /// the canvas saw (camera, hover) for the view to keep.
     pub fn ui(&mut self, ui: &mut egui::Ui, world: &World<'_>) -> (Vec<Command>, CanvasView) {

@@ -198,7 +198,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("scroll / pinch", "zoom about the pointer"),
     ("drag background", "pan"),
     ("drag a node", "move and pin it where released (only its neighbourhood adjusts)"),
-    ("right-click a node", "pin, unpin, focus, hide its kind, annotate, link; on one of several selected: act on them all"),
+    (
+        "right-click a node",
+        "pin, unpin, focus, hide its kind, annotate, link; on one of several selected: act on them all",
+    ),
     ("drop a .json or .jsonld file", "open it as annotations (W3C, Hypothesis: import, after asking)"),
     ("drop any other file", "add it to the map as a document"),
     ("double-click a node", "focus on its neighbourhood"),

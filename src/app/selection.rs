@@ -179,7 +179,8 @@ pub fn menu_ui(ui: &mut egui::Ui, world: &World<'_>, out: &mut Vec<Command>) {
     ui.separator();
     let back = world.view.only_nodes.is_some() || !world.view.hidden_nodes.is_empty();
     let button = egui::Button::new("Show everything").shortcut_text("Esc");
-    if ui.add_enabled(back, button).on_hover_text("Leave “show only”, and show the nodes hidden one by one").clicked() {
+    if ui.add_enabled(back, button).on_hover_text("Leave “show only”, and show the nodes hidden one by one").clicked()
+    {
         out.push(Command::ShowEverything);
     }
     if ui.add(egui::Button::new("Select all shown nodes").shortcut_text("Ctrl+A")).clicked() {

@@ -192,8 +192,16 @@ impl ViewState {
     /// selection", and it lies in the focused neighbourhood (if any).
     #[must_use]
     pub fn is_visible(&self, graph: &AtlasGraph, node: NodeIndex) -> bool {
+        self.only_nodes.as_ref().is_none_or(|only| only.contains(&node)) && self.is_in_layout(graph, node)
+    }
+
+    /// Whether a node takes part in the layout: [`ViewState::is_visible`]
+    /// but for "show only the selection", which leaves the map as it is
+    /// (the selected nodes stay where they were) and only shows less of it.
+    #[must_use]
+    pub fn is_in_layout(&self, graph: &AtlasGraph, node: NodeIndex) -> bool {
         let Some(n) = graph.node(node) else { return false };
-        if self.hidden_nodes.contains(&node) || self.only_nodes.as_ref().is_some_and(|only| !only.contains(&node)) {
+        if self.hidden_nodes.contains(&node) {
             return false;
         }
         if self.hidden_kinds.contains(&n.kind) {
@@ -229,7 +237,7 @@ impl ViewState {
         // With a role filter, an entity shows only while a shown paragraph links to it.
         if !self.role_filter.is_empty() && is_entity(n.kind) {
             let shown_paragraph = |m: NodeIndex| {
-                graph.node(m).is_some_and(|p| p.kind == NodeKind::Paragraph) && self.is_visible(graph, m)
+                graph.node(m).is_some_and(|p| p.kind == NodeKind::Paragraph) && self.is_in_layout(graph, m)
             };
             return graph.inner().neighbors_undirected(node).any(shown_paragraph);
         }
