@@ -119,6 +119,33 @@ fn shift_click_two_nodes_show_only_them_and_their_link_then_ctrl_z_brings_everyt
     // Esc leaves it, like focus.
     key(&mut harness, Key::Escape, Modifiers::NONE);
     assert_eq!(shown(&harness), everything);
+    // Right-click one of them: the menu acts on both.
+    let (_, at51) = disc_of(&harness, "para:wsis10:51");
+    harness.event(Event::PointerMoved(at51));
+    harness.step();
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos: at51,
+            button: PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run();
+    // The status bar and the menu both say so.
+    assert_eq!(harness.query_all_by_label("2 selected").count(), 2, "the menu says it acts on the two");
+    harness.get_by(|n| n.label().is_some_and(|l| l.starts_with("Pin the selection"))).click();
+    harness.run();
+    let pinned = |h: &Harness<'_, AtlasApp>| [p51, res].map(|n| h.state().workspace.layout.is_pinned(n));
+    assert_eq!(pinned(&harness), [true, true]);
+    key(&mut harness, Key::Z, Modifiers::COMMAND);
+    assert_eq!(pinned(&harness), [false, false], "Ctrl+Z unpins them");
+    key(&mut harness, Key::P, Modifiers::NONE);
+    assert_eq!(pinned(&harness), [true, true], "P pins them");
+    key(&mut harness, Key::P, Modifiers::SHIFT);
+    assert_eq!(pinned(&harness), [false, false], "Shift+P unpins them");
+
     // A plain click selects one node and clears the multi-selection.
     let (_, at51) = disc_of(&harness, "para:wsis10:51");
     harness.event(Event::PointerMoved(at51));
