@@ -208,7 +208,6 @@ fn actions_ui(ui: &mut egui::Ui, world: &World<'_>, out: &mut Vec<Command>) {
 }
 
 /// Ctrl+A: every shown node.
-#[must_use]
 pub fn select_all(world: &World<'_>) -> Command {
     let graph = &world.workspace.graph;
     Command::SelectMany(graph.node_indices().filter(|&n| world.view.is_visible(graph, n)).collect())
@@ -232,40 +231,33 @@ pub fn status_text(view: &ViewState) -> Option<String> {
 /// Carries out a selection command (called by [`AtlasApp::apply`] only).
 pub(crate) fn apply(app: &mut AtlasApp, command: Command) {
     let graph = &app.workspace.graph;
-    match command {
-        Command::ToggleInSelection(n) => {
-            if graph.node(n).is_some() {
-                app.view.toggle_in_selection(n);
-                if app.view.selected.is_some() {
-                    app.settings.show_detail_panel = true;
-                }
-            }
+    // False when the command needs a selection and there is none.
+    let done = match command {
+        Command::ToggleInSelection(n) if graph.node(n).is_some() => {
+            app.view.toggle_in_selection(n);
+            app.settings.show_detail_panel |= app.view.selected.is_some();
+            true
         }
-        Command::SelectMany(nodes) => app.view.select_many(nodes.into_iter().filter(|&n| graph.node(n).is_some())),
-        Command::HideSelection => {
-            if !app.view.hide_selection() {
-                nothing_selected(app);
-            }
+        Command::SelectMany(nodes) => {
+            app.view.select_many(nodes.into_iter().filter(|&n| graph.node(n).is_some()));
+            true
         }
-        Command::ShowOnlySelection => {
-            if !app.view.show_only_selection() {
-                nothing_selected(app);
-            }
+        Command::HideSelection => app.view.hide_selection(),
+        Command::ShowOnlySelection => app.view.show_only_selection(),
+        Command::ShowEverything => {
+            app.view.show_everything();
+            true
         }
-        Command::ShowEverything => app.view.show_everything(),
         Command::PinSelection(pinned) => {
             let nodes = app.view.selection();
-            if nodes.is_empty() {
-                nothing_selected(app);
-                return;
-            }
             for &n in &nodes {
                 app.workspace.layout.set_pinned(n, pinned);
                 app.remember_pin(n, pinned);
             }
-            if !pinned {
+            if !pinned && !nodes.is_empty() {
                 app.workspace.layout.sim.reheat();
             }
+            !nodes.is_empty()
         }
         Command::ExportSelection(kind) => {
             let mut dialog = match kind {
@@ -274,8 +266,12 @@ pub(crate) fn apply(app: &mut AtlasApp, command: Command) {
             };
             dialog.scope = super::export_dialog::Scope::Selection;
             app.export_dialog = Some(dialog);
+            true
         }
-        _ => {}
+        _ => true,
+    };
+    if !done {
+        nothing_selected(app);
     }
 }
 
