@@ -202,6 +202,15 @@ fn a_shift_drag_box_selects_the_shown_nodes_inside_it_which_export_alone_and_hid
     assert_eq!(harness.state().view.selected_many, expected, "exactly the shown nodes inside the box");
     assert!(harness.query_by_label_contains(&format!("{} selected", expected.len())).is_some());
 
+    // Z frames them: closer than before, each inside the canvas.
+    key(&mut harness, Key::Z, Modifiers::NONE);
+    let framed = harness.state().view.camera.expect("a camera");
+    assert!(framed.zoom > camera.zoom * 1.5, "zoomed in on them: {} → {}", camera.zoom, framed.zoom);
+    for &n in &expected {
+        let s = framed.to_screen(harness.state().workspace.position(n).expect("placed"));
+        assert!((0.0..=framed.size[0]).contains(&s[0]) && (0.0..=framed.size[1]).contains(&s[1]), "{s:?}");
+    }
+
     // Selection › Export the selection as data…: exactly those nodes, and only links among them.
     harness.get_by_label("Selection").click();
     harness.run();

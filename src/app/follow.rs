@@ -21,14 +21,21 @@ pub fn follow_selection(app: &mut AtlasApp) {
     }
 }
 
-/// Frames the selection and its visible neighbours (Z).
+/// Frames the selection and its visible neighbours (Z); several nodes
+/// selected, frames them.
 pub fn zoom_to_selection(app: &mut AtlasApp) {
     let graph = &app.workspace.graph;
-    let (Some(n), Some(camera)) = (app.view.selected, app.view.camera) else { return };
-    let points: Vec<[f32; 2]> = std::iter::once(n)
-        .chain(graph.inner().neighbors_undirected(n).filter(|&m| app.view.is_visible(graph, m)))
-        .filter_map(|m| app.workspace.position(m))
-        .collect();
+    let Some(camera) = app.view.camera else { return };
+    let points: Vec<[f32; 2]> = if app.view.selected_many.len() > 1 {
+        let shown = app.view.selected_many.iter().filter(|&&m| app.view.is_visible(graph, m));
+        shown.filter_map(|&m| app.workspace.position(m)).collect()
+    } else {
+        let Some(n) = app.view.selected else { return };
+        std::iter::once(n)
+            .chain(graph.inner().neighbors_undirected(n).filter(|&m| app.view.is_visible(graph, m)))
+            .filter_map(|m| app.workspace.position(m))
+            .collect()
+    };
     if points.is_empty() {
         return;
     }

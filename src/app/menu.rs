@@ -180,7 +180,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+E", "export an image of the map (PNG, SVG)"),
     ("Enter (in find)", "select the first result"),
     ("F / Home", "fit everything into view"),
-    ("Z", "zoom to the selection and its neighbours"),
+    ("Z", "zoom to the selection and its neighbours (several selected: frame them)"),
     ("Space", "pause or resume the layout"),
     ("R", "colour the discs by clause role, or back by node kind"),
     ("H", "show or hide the section outlines (a soft hull behind each section's paragraphs)"),

@@ -175,6 +175,7 @@ pub fn menu_ui(ui: &mut egui::Ui, world: &World<'_>, out: &mut Vec<Command>) {
     let some = count > 0;
     if ui.add_enabled(some, egui::Button::new("Export the selection as data…")).clicked() {
         out.push(Command::ExportSelection(ExportKind::Data));
+        ui.close();
     }
     ui.separator();
     let back = world.view.only_nodes.is_some() || !world.view.hidden_nodes.is_empty();
@@ -182,12 +183,15 @@ pub fn menu_ui(ui: &mut egui::Ui, world: &World<'_>, out: &mut Vec<Command>) {
     if ui.add_enabled(back, button).on_hover_text("Leave “show only”, and show the nodes hidden one by one").clicked()
     {
         out.push(Command::ShowEverything);
+        ui.close();
     }
     if ui.add(egui::Button::new("Select all shown nodes").shortcut_text("Ctrl+A")).clicked() {
         out.push(select_all(world));
+        ui.close();
     }
     if ui.add_enabled(some, egui::Button::new("Clear the selection").shortcut_text("Esc")).clicked() {
         out.push(Command::Deselect);
+        ui.close();
     }
 }
 
