@@ -64,6 +64,8 @@ pub fn current_scene_into(
         cull: true,
         tooltips,
         hulls: app.settings.show_hulls,
+        scale: 1.0,
+        reserved: &[],
     };
     scene::build_into(&input, scene);
 }
@@ -85,12 +87,20 @@ pub fn canvas_ui(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
         _ => {
             app.view.fit_requested = false;
             app.view.camera_motion = None;
+            // Discs and their labels, inside the canvas the panels leave.
             let graph = &app.workspace.graph;
-            let points = graph
-                .node_indices()
-                .filter(|n| app.view.is_visible(graph, *n))
-                .filter_map(|n| app.workspace.position(n));
-            Camera::fit(points, size, FIT_MARGIN)
+            let mut c = scene::frame(&scene::Framing {
+                graph,
+                position: &|n| app.workspace.position(n),
+                visible: &|n| app.view.is_visible(graph, n),
+                size,
+                margin: FIT_MARGIN,
+                scale: 1.0,
+                font_size: app.style(ui.ctx()).font_size,
+                labels: true,
+            });
+            c.zoom = c.zoom.clamp(Camera::ZOOM_RANGE.0, Camera::ZOOM_RANGE.1);
+            c
         }
     };
     // Following the selection: the animated move, frame by frame.
