@@ -144,7 +144,7 @@ mod tests {
             + sizes.radius(node_world_radius(&g, b))
             + super::super::labels::GAP * font
             + halo_size(text_width("B", font), font)[0];
-        assert!(right <= 580.5 && right >= 570.0, "{right}");
+        assert!((570.0..=580.5).contains(&right), "{right}");
         let left = with.to_screen([0.0, 0.0])[0] - sizes.radius(node_world_radius(&g, a));
         assert!(left >= 19.5, "{left}");
         let nothing = Framing { visible: &|_| false, ..framing(true) };
