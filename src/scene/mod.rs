@@ -26,8 +26,9 @@ pub use sizing::{Sizes, picture_scale};
 /// Which labels to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Labels {
-    /// Hovered, selected and large nodes always; the rest when zoom allows
-    /// and they do not overlap.
+    /// Every node whose label fits without covering another label or
+    /// another node's disc, inside the frame ([`labels`]); the selected
+    /// and hovered nodes always.
     #[default]
     Auto,
     /// No labels.
