@@ -235,7 +235,9 @@ pub(super) fn place_labels(
     // Per label in `out`: its grid item, its node (in `nodes`) and halo size.
     type Placed = Vec<(u32, usize, [f32; 2])>;
     let mut placed: Placed = Vec::new();
-    let mut missed: Vec<(usize, [f32; 2])> = Vec::new();
+    // Labels that found no place, with the places where only labels were
+    // in the way (a bit each, in `candidates` order): what repair may try.
+    let mut missed: Vec<(usize, [f32; 2], u32)> = Vec::new();
     let push = |out: &mut Vec<LabelShape>, placed: &mut Placed, item: u32, i: usize, b: [f32; 4], halo: [f32; 2]| {
         let Some(n) = nodes.get(i) else { return };
         let Some(node) = input.graph.node(n.index) else { return };
@@ -254,12 +256,29 @@ pub(super) fn place_labels(
         let Some(n) = nodes.get(i) else { continue };
         let Some(node) = input.graph.node(n.index) else { continue };
         let halo = halo_size(text_width(&node.label, size), size);
-        let chosen = match candidates(n.center, n.radius, halo, size).find(|b| open(b) && !grid.blocked(*b, i)) {
+        let mut only_labels = 0u32;
+        let mut found = None;
+        for (k, b) in candidates(n.center, n.radius, halo, size).enumerate() {
+            if !open(&b) {
+                continue;
+            }
+            match grid.check(b, i) {
+                Block::Free => {
+                    found = Some(b);
+                    break;
+                }
+                Block::Labels => only_labels |= 1 << k,
+                Block::Disc => {}
+            }
+        }
+        let chosen = match found {
             Some(b) => b,
             // The selection and the hovered node keep a label, in the frame.
             None if rank <= 1 => shift_inside(Slot::Right.halo_box(n.center, n.radius, halo, size, 0.0), frame),
             None => {
-                missed.push((i, halo));
+                if only_labels != 0 {
+                    missed.push((i, halo, only_labels));
+                }
                 continue;
             }
         };
@@ -269,14 +288,14 @@ pub(super) fn place_labels(
 
     // Repair, within a budget of moves tried (the window draws every frame).
     let mut budget = 4 * REPAIR_BUDGET_PER_LABEL * missed.len().min(REPAIR_MAX_LABELS);
-    for (i, halo) in missed.into_iter().take(REPAIR_MAX_LABELS) {
+    for (i, halo, only_labels) in missed.into_iter().take(REPAIR_MAX_LABELS) {
         let Some(n) = nodes.get(i) else { continue };
         let mut done = false;
-        for b in candidates(n.center, n.radius, halo, size) {
+        for (k, b) in candidates(n.center, n.radius, halo, size).enumerate() {
             if done || budget == 0 {
                 break;
             }
-            if !open(&b) || grid.discs_block(b, i) {
+            if only_labels & (1 << k) == 0 {
                 continue;
             }
             let Some(blocker) = grid.only_label_meeting(b) else { continue };
@@ -326,6 +345,14 @@ fn shift_inside(b: [f32; 4], frame: [f32; 4]) -> [f32; 4] {
     let dx = (frame[2] - b[2]).min(0.0).max(frame[0] - b[0]);
     let dy = (frame[3] - b[3]).min(0.0).max(frame[1] - b[1]);
     [b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy]
+}
+
+/// What keeps a label from a place ([`Grid::check`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Block {
+    Free,
+    Labels,
+    Disc,
 }
 
 /// What a grid cell holds: a disc (centre, radius, its node's position in
@@ -419,11 +446,19 @@ impl Grid {
         })
     }
 
-    /// Whether `b` covers the disc of a node other than `owner`.
-    fn discs_block(&self, b: [f32; 4], owner: usize) -> bool {
-        self.near(b).any(|id| {
-            matches!(self.items.get(id as usize), Some(Item::Disc(c, r, o)) if *o != owner && box_meets_disc(b, *c, *r))
-        })
+    /// What is in the way of a label box `b` of node `owner`: another
+    /// node's disc (looked for first: it rules the place out for good), or
+    /// only placed labels, or nothing.
+    fn check(&self, b: [f32; 4], owner: usize) -> Block {
+        let mut labels = false;
+        for id in self.near(b) {
+            match self.items.get(id as usize) {
+                Some(Item::Disc(c, r, o)) if *o != owner && box_meets_disc(b, *c, *r) => return Block::Disc,
+                Some(Item::Label(l, false)) if !labels => labels = intersects(*l, b),
+                _ => {}
+            }
+        }
+        if labels { Block::Labels } else { Block::Free }
     }
 
     /// The one label `b` covers, if it covers exactly one.
