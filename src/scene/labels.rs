@@ -287,7 +287,7 @@ pub(super) fn place_labels(
     }
 
     // Repair, within a budget of moves tried (the window draws every frame).
-    let mut budget = 4 * REPAIR_BUDGET_PER_LABEL * missed.len().min(REPAIR_MAX_LABELS);
+    let mut budget = REPAIR_BUDGET_PER_LABEL * missed.len().min(REPAIR_MAX_LABELS);
     for (i, halo, only_labels) in missed.into_iter().take(REPAIR_MAX_LABELS) {
         let Some(n) = nodes.get(i) else { continue };
         let mut done = false;
@@ -330,9 +330,9 @@ pub(super) fn place_labels(
 }
 
 /// The repair pass tries at most this many missing labels…
-const REPAIR_MAX_LABELS: usize = 400;
+const REPAIR_MAX_LABELS: usize = 200;
 /// …and on average this many moves each (the budget is shared).
-const REPAIR_BUDGET_PER_LABEL: usize = 4;
+const REPAIR_BUDGET_PER_LABEL: usize = 3;
 
 /// Whether `b` lies inside `frame`.
 fn inside(b: [f32; 4], frame: [f32; 4]) -> bool {
