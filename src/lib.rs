@@ -70,9 +70,14 @@
 //!   scene reads it from there.
 //! - [`style`] and [`scene`]: colours per kind (or per clause role,
 //!   [`scene::ColorBy`]) and theme; graph + positions + camera → the shapes
-//!   to draw, with culling and non-overlapping labels. The window and the
-//!   exports draw the same [`scene::Scene`]; the window rebuilds it every
-//!   frame into the last frame's buffers ([`scene::build_into`]).
+//!   to draw, with culling and labels placed as on a map
+//!   ([`scene::labels`]: never over another label or disc, nor out of the
+//!   frame), all sized by one policy ([`scene::sizing`]: world size × zoom
+//!   within a minimum and a maximum, times a picture's scale). F and every
+//!   picture export frame discs and labels with [`scene::frame`]. The
+//!   window and the exports draw the same [`scene::Scene`]; the window
+//!   rebuilds it every frame into the last frame's buffers
+//!   ([`scene::build_into`]).
 //! - [`export`]: node-link JSON, GraphML, DOT, SVG and PNG.
 //! - [`fs`]: every file written (exports, `layout` output, annotation saves,
 //!   the recovery copy) goes through [`fs::write_atomic`]: a temporary file

@@ -20,7 +20,7 @@ use wsis_atlas::scene::Scene;
 use wsis_atlas::style::Style;
 
 /// The bundled graph and its settled layout (computed once for all tests).
-fn bundled() -> &'static (AtlasGraph, HashMap<NodeIndex, [f32; 2]>) {
+pub(crate) fn bundled() -> &'static (AtlasGraph, HashMap<NodeIndex, [f32; 2]>) {
     static BUNDLED: OnceLock<(AtlasGraph, HashMap<NodeIndex, [f32; 2]>)> = OnceLock::new();
     BUNDLED.get_or_init(|| {
         let graph = AtlasGraph::bundled().expect("bundled lexicons parse");
@@ -31,7 +31,7 @@ fn bundled() -> &'static (AtlasGraph, HashMap<NodeIndex, [f32; 2]>) {
     })
 }
 
-fn bundled_scene(visible: &BTreeSet<NodeIndex>, opts: &ImageOptions) -> Scene {
+pub(crate) fn bundled_scene(visible: &BTreeSet<NodeIndex>, opts: &ImageOptions) -> Scene {
     let (graph, positions) = bundled();
     whole_graph_scene(graph, &|n| positions.get(&n).copied(), &|n| visible.contains(&n), opts)
 }

@@ -325,3 +325,43 @@ fn l_moves_to_the_reading_order_by_an_animation_the_view_follows_and_l_comes_bac
     assert_eq!(harness.state().workspace.layout.arrangement(), Arrangement::Map);
     assert_eq!(world_positions(&harness), map, "back to the very same map");
 }
+
+/// Whether every label of the last painted scene lies inside its canvas
+/// and covers no other node's disc; returns how many nodes are labelled.
+fn labels_inside_and_clear(harness: &Harness<'_, AtlasApp>) -> usize {
+    let app = harness.state();
+    let scene = app.canvas.last_scene.as_ref().expect("a frame was painted");
+    let [w, h] = scene.size;
+    for l in &scene.labels {
+        let b = wsis_atlas::scene::label_box(l);
+        assert!(b[0] >= 0.0 && b[1] >= 0.0 && b[2] <= w && b[3] <= h, "{} runs out of the canvas: {b:?}", l.text);
+        for n in scene.nodes.iter().filter(|n| n.index != l.index) {
+            let shrunk = [b[0] + 0.01, b[1] + 0.01, b[2] - 0.01, b[3] - 0.01];
+            assert!(!wsis_atlas::scene::labels::box_meets_disc(shrunk, n.center, n.radius), "{} covers a disc", l.text);
+        }
+    }
+    scene.labels.len()
+}
+
+#[test]
+fn f_frames_discs_and_labels_inside_the_canvas_the_panels_leave() {
+    let mut harness = harness();
+    zoom_into_a_corner(&mut harness);
+    // Zoomed in, labels still stop at the canvas's edge, not under the panels.
+    labels_inside_and_clear(&harness);
+    key(&mut harness, Key::F, Modifiers::NONE);
+    let canvas = harness.get_by_role(Role::Unknown).rect();
+    assert!(canvas.min.x >= 180.0 && canvas.max.x <= 1280.0 - 240.0, "the canvas is between the panels: {canvas:?}");
+    let labelled = labels_inside_and_clear(&harness);
+    let app = harness.state();
+    let scene = app.canvas.last_scene.as_ref().expect("a frame was painted");
+    assert_eq!(scene.size, [canvas.width(), canvas.height()]);
+    assert_eq!(scene.nodes.len(), app.workspace.graph.node_count(), "everything in view");
+    for n in &scene.nodes {
+        let r = n.radius + n.stroke_width / 2.0;
+        let [x, y] = n.center;
+        assert!(x - r >= 0.0 && y - r >= 0.0 && x + r <= scene.size[0] && y + r <= scene.size[1], "disc cut");
+    }
+    // The fit leaves room for the labels: most nodes carry one.
+    assert!(labelled * 2 >= scene.nodes.len(), "{labelled} of {} labelled", scene.nodes.len());
+}

@@ -21,6 +21,7 @@ mod graph;
 #[cfg(feature = "gui")]
 mod gui;
 mod hostile;
+mod labels;
 mod layout;
 mod layouts;
 #[cfg(feature = "gui")]

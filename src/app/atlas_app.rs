@@ -176,28 +176,36 @@ impl AtlasApp {
     }
 
     /// Moves to another arrangement by an animated transition, the camera
-    /// moving with it to frame where the visible nodes are going.
-    fn set_arrangement(&mut self, to: crate::layout::Arrangement) {
+    /// moving with it to frame (discs and labels) where the visible nodes
+    /// are going.
+    fn set_arrangement(&mut self, ctx: &egui::Context, to: crate::layout::Arrangement) {
         self.settings.arrangement = to;
         let layout = &mut self.workspace.layout;
         layout.arrange(&self.workspace.graph, to);
+        let Some(camera) = self.view.camera else { return };
+        let layout = &self.workspace.layout;
         let destination = layout.destination();
         let graph = &self.workspace.graph;
-        let points: Vec<[f32; 2]> = layout
-            .node_at
-            .iter()
-            .zip(destination)
-            .filter(|(n, _)| self.view.is_visible(graph, **n))
-            .map(|(_, p)| *p)
-            .collect();
-        if let Some(camera) = self.view.camera {
-            let to = crate::scene::Camera::fit(points, camera.size, crate::camera_motion::FRAME_MARGIN);
-            self.view.camera_motion = Some(crate::camera_motion::CameraMotion::lasting(
-                camera,
-                to,
-                crate::layout::reading::TRANSITION_SECONDS,
-            ));
-        }
+        let position = |n: petgraph::stable_graph::NodeIndex| {
+            let i = *layout.index_of.get(&n)?;
+            destination.get(i).copied()
+        };
+        let mut framed = crate::scene::frame(&crate::scene::Framing {
+            graph,
+            position: &position,
+            visible: &|n| self.view.is_visible(graph, n),
+            size: camera.size,
+            margin: super::canvas::FIT_MARGIN,
+            scale: 1.0,
+            font_size: crate::style::Style::of(ctx).font_size,
+            labels: true,
+        });
+        framed.zoom = framed.zoom.clamp(crate::scene::Camera::ZOOM_RANGE.0, crate::scene::Camera::ZOOM_RANGE.1);
+        self.view.camera_motion = Some(crate::camera_motion::CameraMotion::lasting(
+            camera,
+            framed,
+            crate::layout::reading::TRANSITION_SECONDS,
+        ));
     }
 
     /// Runs layout steps within the frame budget, or the transition between
@@ -304,7 +312,7 @@ impl AtlasApp {
             Command::ToggleSection(id) => self.view.toggle_section(&id),
             Command::SetThematic(on) => self.view.show_thematic = on,
             Command::SetHulls(on) => self.settings.show_hulls = on,
-            Command::SetArrangement(to) => self.set_arrangement(to),
+            Command::SetArrangement(to) => self.set_arrangement(ctx, to),
             Command::SetColorBy(c) => {
                 self.view.color_by = c;
                 // Turning to role colours opens the clause-role list (the legend) once.

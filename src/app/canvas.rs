@@ -18,7 +18,7 @@ use crate::style::color32;
 const EDGE_SLACK: f32 = 4.0;
 
 /// Free pixels around the graph when fitting it into view.
-const FIT_MARGIN: f32 = 40.0;
+pub(crate) const FIT_MARGIN: f32 = 40.0;
 
 /// The map's own state: the last painted scene (for hit-testing), its
 /// meshes, the node being dragged and the node whose menu is open.
@@ -94,6 +94,8 @@ fn current_scene_into(
         cull: true,
         tooltips,
         hulls: world.settings.show_hulls,
+        scale: 1.0,
+        reserved: &[],
     };
     scene::build_into(&input, scene);
 }
@@ -131,10 +133,20 @@ fn canvas_ui(ui: &mut egui::Ui, canvas: &mut Canvas, world: &World<'_>) -> (Vec<
         _ => {
             fitted = true;
             motion = None;
+            // Discs and their labels, inside the canvas the panels leave.
             let graph = &world.workspace.graph;
-            let points =
-                graph.node_indices().filter(|n| view.is_visible(graph, *n)).filter_map(|n| world.workspace.position(n));
-            Camera::fit(points, size, FIT_MARGIN)
+            let mut c = scene::frame(&scene::Framing {
+                graph,
+                position: &|n| world.workspace.position(n),
+                visible: &|n| view.is_visible(graph, n),
+                size,
+                margin: FIT_MARGIN,
+                scale: 1.0,
+                font_size: crate::style::Style::of(ui.ctx()).font_size,
+                labels: true,
+            });
+            c.zoom = c.zoom.clamp(Camera::ZOOM_RANGE.0, Camera::ZOOM_RANGE.1);
+            c
         }
     };
     // Following the selection: the animated move, frame by frame.

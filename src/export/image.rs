@@ -5,7 +5,7 @@
 use petgraph::stable_graph::NodeIndex;
 
 use crate::graph::AtlasGraph;
-use crate::scene::{self, Camera, ColorBy, Highlight, Labels, Scene, SceneInput};
+use crate::scene::{self, ColorBy, Highlight, Labels, Scene, SceneInput};
 use crate::style::{Style, Theme};
 
 /// The picture's palette: the window's light or dark theme, or the light
@@ -63,9 +63,10 @@ impl ImageTheme {
 
 /// How a picture is made.
 ///
-/// The scene is laid out in `width` × `height` logical pixels (labels at the
-/// window's font size); the file has `scale` times as many pixels in each
-/// direction (`scale` 2: a sharper picture of the same view). When the
+/// The scene is laid out in `width` × `height` logical pixels, its discs,
+/// lines, labels and legend sized for that picture (the 1600 × 1000 picture
+/// scaled, [`crate::scene::sizing`]); the file has `scale` times as many
+/// pixels in each direction (`scale` 2: a sharper picture of the same view). When the
 /// window exports its current view, the scene's own size is used instead of
 /// `width` and `height`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -159,7 +160,7 @@ pub fn picture_size(width: Option<u32>, height: Option<u32>, aspect: f32) -> (u3
     }
 }
 
-/// Free pixels kept around the drawing.
+/// Free pixels kept around the drawing (at scale 1).
 const MARGIN: f32 = 24.0;
 
 /// The scene of every visible node of `graph`, with the camera fitted so
@@ -177,6 +178,11 @@ pub fn whole_graph_scene(
 
 /// [`whole_graph_scene`] with an annotation overlay: badges on annotated
 /// nodes and the user's own links.
+///
+/// The picture is the 1600 × 1000 one ([`scene::sizing::REFERENCE`]) at
+/// the scale [`scene::picture_scale`] of its size: discs, lines, labels,
+/// hulls, margins and the legend all grow with it, so a bigger picture is
+/// the same map, sharper. Labels keep clear of the legend.
 #[must_use]
 pub fn whole_graph_scene_with(
     graph: &AtlasGraph,
@@ -187,10 +193,19 @@ pub fn whole_graph_scene_with(
 ) -> Scene {
     let style = opts.theme.style();
     let size = [opts.width.max(1) as f32, opts.height.max(1) as f32];
-    let points: Vec<[f32; 2]> = graph.node_indices().filter(|&n| visible(n)).filter_map(position).collect();
-    let mut camera = Camera::fit(points.iter().copied(), size, MARGIN);
+    let scale = scene::picture_scale(size);
+    let camera = scene::frame(&scene::Framing {
+        graph,
+        position,
+        visible,
+        size,
+        margin: MARGIN * scale,
+        scale,
+        font_size: style.font_size,
+        labels: opts.labels,
+    });
     let highlight = Highlight::default();
-    let build = |camera: Camera| {
+    let build = |labels: bool, reserved: &[[f32; 4]]| {
         let mut scene = scene::build(&SceneInput {
             graph,
             position,
@@ -201,37 +216,23 @@ pub fn whole_graph_scene_with(
             camera,
             style: &style,
             highlight: &highlight,
-            labels: if opts.labels { Labels::Auto } else { Labels::None },
+            labels: if labels { Labels::Auto } else { Labels::None },
             color_by: opts.color_by,
             cull: false,
             tooltips: true,
             hulls: opts.hulls,
+            scale,
+            reserved,
         });
         if !opts.theme.paints_background() {
             scene.background = crate::style::Rgba::TRANSPARENT;
         }
         scene
     };
-    let mut scene = build(camera);
-    // Discs and labels reach beyond the node centres the camera was fitted
-    // to: zoom out and re-centre on the drawing's real extent, a few times
-    // (labels keep their size while discs scale, and placement may change).
-    for _ in 0..4 {
-        let Some([x0, y0, x1, y1]) = extent(&scene) else { break };
-        let fits =
-            x0 >= MARGIN * 0.5 && y0 >= MARGIN * 0.5 && x1 <= size[0] - MARGIN * 0.5 && y1 <= size[1] - MARGIN * 0.5;
-        if fits {
-            break;
-        }
-        let room = [(size[0] - 2.0 * MARGIN).max(1.0), (size[1] - 2.0 * MARGIN).max(1.0)];
-        let span = [(x1 - x0).max(1.0), (y1 - y0).max(1.0)];
-        let factor = (room[0] / span[0]).min(room[1] / span[1]).min(1.0);
-        let mid = camera.to_world([(x0 + x1) / 2.0, (y0 + y1) / 2.0]);
-        camera.center = mid;
-        camera.zoom = (camera.zoom * factor * 0.98).clamp(Camera::ZOOM_RANGE.0 * 0.01, Camera::ZOOM_RANGE.1);
-        scene = build(camera);
-    }
-    scene
+    // The legend's corner depends on the discs alone: find it, then place
+    // the labels around it.
+    let legend = if opts.legend && opts.labels { super::svg::legend_box(&build(false, &[])) } else { None };
+    build(opts.labels, legend.as_slice())
 }
 
 /// Bounding box (x0, y0, x1, y1) of the discs and labels, in scene pixels.

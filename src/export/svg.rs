@@ -14,26 +14,32 @@ use crate::style::Rgba;
 /// PNG export), then any sans-serif.
 pub const FONT_FAMILY: &str = "Ubuntu, 'Ubuntu Light', sans-serif";
 
-/// Legend font size, row height and padding, in pixels.
+/// Legend font size, row height, padding, swatch radius and corner margin,
+/// in pixels at scale 1 (a picture's legend scales with it, see
+/// [`crate::scene::sizing`]).
 const LEGEND_FONT: f32 = 12.0;
 const LEGEND_ROW: f32 = 18.0;
 const LEGEND_PAD: f32 = 10.0;
+const LEGEND_SWATCH: f32 = 5.0;
+const LEGEND_MARGIN: f32 = 8.0;
 
 /// The rounded rectangle behind a label (x0, y0, x1, y1), in scene pixels:
 /// [`scene::label_box`](crate::scene::label_box), the box placement keeps apart.
 pub use crate::scene::label_box;
 
 /// Where the legend goes: its box (x0, y0, x1, y1) in scene pixels, in the
-/// corner that covers the fewest discs. `None` when the scene has no nodes.
+/// corner that covers the fewest discs (labels are then placed around it).
+/// `None` when the scene has no nodes.
 #[must_use]
 pub fn legend_box(scene: &Scene) -> Option<[f32; 4]> {
     if scene.legend.is_empty() {
         return None;
     }
-    let text_w = scene.legend.iter().map(|e| text_width(&legend_text(e), LEGEND_FONT)).fold(0.0, f32::max);
-    let w = text_w + 2.0 * LEGEND_PAD + 18.0;
-    let h = scene.legend.len() as f32 * LEGEND_ROW + 2.0 * LEGEND_PAD - 4.0;
-    let m = 8.0;
+    let s = scene.scale;
+    let text_w = scene.legend.iter().map(|e| text_width(&legend_text(e), LEGEND_FONT * s)).fold(0.0, f32::max);
+    let w = text_w + s * (2.0 * LEGEND_PAD + 18.0);
+    let h = s * (scene.legend.len() as f32 * LEGEND_ROW + 2.0 * LEGEND_PAD - 4.0);
+    let m = LEGEND_MARGIN * s;
     let [sw, sh] = scene.size;
     let corners = [[m, m], [sw - w - m, m], [m, sh - h - m], [sw - w - m, sh - h - m]];
     corners
@@ -45,16 +51,11 @@ pub fn legend_box(scene: &Scene) -> Option<[f32; 4]> {
                 .iter()
                 .filter(|n| n.center[0] + n.radius >= b[0] && n.center[0] - n.radius <= b[2])
                 .filter(|n| n.center[1] + n.radius >= b[1] && n.center[1] - n.radius <= b[3])
-                .count()
-                + scene.labels.iter().filter(|l| intersects(label_box(l), b)).count();
+                .count();
             (covered, b)
         })
         .min_by_key(|(covered, _)| *covered)
         .map(|(_, b)| b)
-}
-
-fn intersects(a: [f32; 4], b: [f32; 4]) -> bool {
-    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
 fn legend_text(e: &crate::scene::LegendEntry) -> String {
@@ -120,7 +121,8 @@ pub fn render_svg(scene: &Scene, opts: &ImageOptions) -> String {
             out.push_str("Z\"");
             paint(&mut out, "fill", h.fill);
             paint(&mut out, "stroke", h.stroke);
-            out.push_str(" stroke-width=\"1\" stroke-linejoin=\"round\"><title>");
+            attr_num(&mut out, "stroke-width", scene.scale);
+            out.push_str(" stroke-linejoin=\"round\"><title>");
             escape_into(&mut out, &h.title);
             out.push_str("</title></path>\n");
         }
@@ -169,24 +171,28 @@ pub fn render_svg(scene: &Scene, opts: &ImageOptions) -> String {
             out.push_str("<circle class=\"badge\"");
             attr_num(&mut out, "cx", n.center[0] + d);
             attr_num(&mut out, "cy", n.center[1] - d);
-            attr_num(&mut out, "r", (n.radius * 0.35).max(2.5));
+            attr_num(&mut out, "r", (n.radius * 0.35).max(2.5 * scene.scale));
             paint(&mut out, "fill", badge);
             paint(&mut out, "stroke", n.stroke);
-            out.push_str(" stroke-width=\"1\"/>\n");
+            attr_num(&mut out, "stroke-width", scene.scale);
+            out.push_str("/>\n");
         }
     }
     out.push_str("</g>\n");
 
     if opts.labels && !(scene.labels.is_empty() && scene.link_labels.is_empty()) {
         out.push_str("<g class=\"labels\">\n");
+        let ids: std::collections::HashMap<_, &str> = scene.nodes.iter().map(|n| (n.index, n.id.as_str())).collect();
         for l in scene.labels.iter().chain(&scene.link_labels) {
             let b = label_box(l);
-            out.push_str("<rect class=\"halo\"");
+            out.push_str("<rect class=\"halo\" data-for=\"");
+            escape_into(&mut out, ids.get(&l.index).copied().unwrap_or_default());
+            out.push('"');
             attr_num(&mut out, "x", b[0]);
             attr_num(&mut out, "y", b[1]);
             attr_num(&mut out, "width", b[2] - b[0]);
             attr_num(&mut out, "height", b[3] - b[1]);
-            out.push_str(" rx=\"3\"");
+            attr_num(&mut out, "rx", l.size * 0.25);
             paint(&mut out, "fill", l.halo);
             out.push_str("/>\n<text class=\"label\"");
             attr_num(&mut out, "x", l.pos[0]);
@@ -223,28 +229,30 @@ fn legend(out: &mut String, scene: &Scene, b: [f32; 4], opts: &ImageOptions) {
     let dark = opts.theme == super::image::ImageTheme::Dark;
     let (panel, text) =
         if dark { (Rgba::hex(0x24272e), Rgba::hex(0xe6e6e6)) } else { (Rgba::hex(0xffffff), Rgba::hex(0x1f2328)) };
-    out.push_str("<g class=\"legend\">\n<rect");
+    let s = scene.scale;
+    out.push_str("<g class=\"legend\">\n<rect class=\"legend-panel\"");
     attr_num(out, "x", b[0]);
     attr_num(out, "y", b[1]);
     attr_num(out, "width", b[2] - b[0]);
     attr_num(out, "height", b[3] - b[1]);
-    out.push_str(" rx=\"6\"");
+    attr_num(out, "rx", 6.0 * s);
     paint(out, "fill", panel.fade(0.9));
     paint(out, "stroke", text.fade(0.25));
-    out.push_str(" stroke-width=\"1\"/>\n");
+    attr_num(out, "stroke-width", s);
+    out.push_str("/>\n");
     for (i, e) in scene.legend.iter().enumerate() {
-        let cy = b[1] + LEGEND_PAD + LEGEND_ROW * i as f32 + 5.0;
+        let cy = b[1] + s * (LEGEND_PAD + LEGEND_ROW * i as f32 + LEGEND_SWATCH);
         out.push_str("<circle class=\"legend-swatch ");
         out.push_str(&e.key.class());
         out.push('"');
-        attr_num(out, "cx", b[0] + LEGEND_PAD + 5.0);
+        attr_num(out, "cx", b[0] + s * (LEGEND_PAD + LEGEND_SWATCH));
         attr_num(out, "cy", cy);
-        out.push_str(" r=\"5\"");
+        attr_num(out, "r", LEGEND_SWATCH * s);
         paint(out, "fill", e.color);
         out.push_str("/>\n<text class=\"legend-text\"");
-        attr_num(out, "x", b[0] + LEGEND_PAD + 16.0);
-        attr_num(out, "y", cy + LEGEND_FONT * 0.36);
-        attr_num(out, "font-size", LEGEND_FONT);
+        attr_num(out, "x", b[0] + s * (LEGEND_PAD + 16.0));
+        attr_num(out, "y", cy + LEGEND_FONT * s * 0.36);
+        attr_num(out, "font-size", LEGEND_FONT * s);
         paint(out, "fill", text);
         out.push('>');
         escape_into(out, &legend_text(e));

@@ -18,8 +18,8 @@ use super::Rgba;
 use crate::graph::{AtlasGraph, EdgeKind, NodeKind};
 use crate::style::Style;
 
-/// Pixels between a member's disc and the hull's outline.
-const MARGIN: f32 = 10.0;
+/// Pixels between a member's disc and the hull's outline (at scale 1).
+pub const MARGIN: f32 = 10.0;
 /// Points on each rounded corner.
 const ARC_POINTS: usize = 6;
 
@@ -47,6 +47,7 @@ pub(super) fn section_hulls(
     graph: &AtlasGraph,
     placed: &[Option<([f32; 2], f32)>],
     style: &Style,
+    margin: f32,
     out: &mut Vec<HullShape>,
 ) {
     out.clear();
@@ -77,7 +78,7 @@ pub(super) fn section_hulls(
             continue;
         }
         let corners = convex_hull(discs.iter().map(|(c, _)| *c).collect());
-        let grow = discs.iter().map(|(_, r)| *r).fold(0.0_f32, f32::max) + MARGIN;
+        let grow = discs.iter().map(|(_, r)| *r).fold(0.0_f32, f32::max) + margin;
         let points = rounded(&corners, grow);
         if points.len() < 3 {
             continue;

@@ -13,18 +13,23 @@ use crate::style::{Rgba, Style};
 
 mod camera;
 mod edge_index;
+pub mod framing;
 pub mod hulls;
-mod labels;
+pub mod labels;
+pub mod sizing;
 pub use camera::Camera;
+pub use framing::{Framing, frame};
 pub use hulls::HullShape;
 use labels::place_labels;
 pub use labels::{label_box, text_width};
+pub use sizing::{Sizes, picture_scale};
 
 /// Which labels to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Labels {
-    /// Hovered, selected and large nodes always; the rest when zoom allows
-    /// and they do not overlap.
+    /// Every node whose label fits without covering another label or
+    /// another node's disc, inside the frame ([`labels`]); the selected
+    /// and hovered nodes always.
     #[default]
     Auto,
     /// No labels.
@@ -112,6 +117,13 @@ pub struct SceneInput<'a> {
     pub tooltips: bool,
     /// Draw each section as a soft hull behind its paragraphs.
     pub hulls: bool,
+    /// Screen pixels per reference pixel: 1 in the window; a picture's
+    /// [`picture_scale`], so that a bigger picture draws every disc, line,
+    /// label and margin bigger with it ([`sizing`]).
+    pub scale: f32,
+    /// Boxes (x0, y0, x1, y1, screen pixels) labels keep clear of: a
+    /// picture's legend.
+    pub reserved: &'a [[f32; 4]],
 }
 
 /// A link the user drew between two nodes (an annotation file's link).
@@ -236,10 +248,12 @@ pub struct LegendEntry {
 }
 
 /// What to draw, in painting order: edges, then nodes, then labels.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Scene {
     /// Viewport size in pixels.
     pub size: [f32; 2],
+    /// The picture's scale it was built at ([`SceneInput::scale`]).
+    pub scale: f32,
     /// Background colour.
     pub background: Rgba,
     /// Section hulls, drawn first, behind everything else.
@@ -258,6 +272,23 @@ pub struct Scene {
     /// The edges by grid cell, for [`Scene::edge_at`]; filled by
     /// [`build_into`] (a scene made by hand finds no edges under the pointer).
     pub(crate) edge_grid: edge_index::EdgeGrid,
+}
+
+impl Default for Scene {
+    fn default() -> Self {
+        Scene {
+            size: [0.0, 0.0],
+            scale: 1.0,
+            background: Rgba::TRANSPARENT,
+            hulls: Vec::new(),
+            edges: Vec::new(),
+            nodes: Vec::new(),
+            labels: Vec::new(),
+            link_labels: Vec::new(),
+            legend: Vec::new(),
+            edge_grid: edge_index::EdgeGrid::default(),
+        }
+    }
 }
 
 impl Scene {
@@ -367,6 +398,7 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
         set
     });
     let is_lit = |n: NodeIndex| lit.as_ref().is_none_or(|set| set.contains(&n));
+    let sizes = Sizes::new(camera.zoom, input.scale);
     let margin = 40.0;
     let on_screen = |p: [f32; 2], r: f32| {
         !input.cull
@@ -420,7 +452,7 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
             *count += 1;
         }
         let center = camera.to_screen(world);
-        let radius = (node_radius(graph, index) * camera.zoom).max(1.5);
+        let radius = sizes.radius(node_radius(graph, index));
         if let Some(slot) = placed.get_mut(index.index()) {
             *slot = Some((center, radius));
         }
@@ -431,13 +463,13 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
         let selected = highlight.selected == Some(index) || highlight.selected_many.contains(&index);
         let matched = highlight.matches.contains(&index);
         let (stroke, stroke_width) = if selected {
-            (style.selection, 3.0)
+            (style.selection, sizes.px(3.0))
         } else if matched {
-            (style.selection.fade(0.8), 2.0)
+            (style.selection.fade(0.8), sizes.px(2.0))
         } else if let Some(outline) = node.document.as_ref().and_then(|d| doc_outline.get(d)) {
-            (outline.fade(fade), 2.0)
+            (outline.fade(fade), sizes.px(2.0))
         } else {
-            (style.outline.fade(fade), 1.0)
+            (style.outline.fade(fade), sizes.px(1.0))
         };
         nodes.push(NodeShape {
             index,
@@ -482,7 +514,7 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
                 from,
                 to,
                 color: style.node_color(NodeKind::Paragraph),
-                width: THREAD_WIDTH,
+                width: sizes.px(THREAD_WIDTH),
                 dashed: false,
             });
             continue;
@@ -496,7 +528,7 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
             from,
             to,
             color: if boost { edge_style.color.fade(1.0).with_min_alpha(200) } else { edge_style.color.fade(fade) },
-            width: edge_style.width * if boost { 1.6 } else { 1.0 },
+            width: sizes.px(edge_style.width) * if boost { 1.6 } else { 1.0 },
             dashed: edge_style.dashed,
         });
     }
@@ -507,7 +539,7 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
     let mut hulls = std::mem::take(&mut scene.hulls);
     hulls.clear();
     if input.hulls {
-        hulls::section_hulls(graph, &placed, style, &mut hulls);
+        hulls::section_hulls(graph, &placed, style, sizes.px(hulls::MARGIN), &mut hulls);
         if input.cull {
             hulls.retain(|h| {
                 let inside = |p: &[f32; 2]| {
@@ -522,7 +554,11 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
         }
     }
 
-    let labels = if input.labels == Labels::None { Vec::new() } else { place_labels(input, &nodes, &is_lit) };
+    let mut labels = std::mem::take(&mut scene.labels);
+    labels.clear();
+    if input.labels != Labels::None {
+        place_labels(input, &sizes, &nodes, &is_lit, &mut labels);
+    }
     let mut link_labels = std::mem::take(&mut scene.link_labels);
     link_labels.clear();
     if input.labels != Labels::None && (input.edge_visible)(EdgeKind::Annotation) {
@@ -534,7 +570,7 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
             };
             let text = link.label.trim().to_owned();
             let mid = [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
-            let pos = [mid[0] - text_width(&text, LINK_LABEL_SIZE) / 2.0, mid[1]];
+            let pos = [mid[0] - text_width(&text, LINK_LABEL_SIZE * sizes.scale) / 2.0, mid[1]];
             if input.cull && !((0.0..=camera.size[0]).contains(&mid[0]) && (0.0..=camera.size[1]).contains(&mid[1])) {
                 continue;
             }
@@ -543,7 +579,7 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
                 index: link.from,
                 text,
                 pos,
-                size: LINK_LABEL_SIZE,
+                size: LINK_LABEL_SIZE * sizes.scale,
                 color: link_color.fade(fade),
                 halo: style.background.fade(0.85 * fade),
             });
@@ -569,6 +605,7 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
     edge_grid.rebuild(camera.size, edges.iter().map(|e| (e.from, e.to, e.width)));
     *scene = Scene {
         size: camera.size,
+        scale: sizes.scale,
         background: style.background,
         hulls,
         edges,
@@ -650,39 +687,92 @@ mod tests {
         assert_eq!(empty.center, [0.0, 0.0]);
     }
 
-    #[test]
-    fn a_label_does_not_cover_another_nodes_disc() {
+    /// Two nodes 60 world units apart, the paragraph's long label running
+    /// right towards the resolution, in a viewport of `size` at zoom 1.
+    fn two_nodes_scene(show_b: bool, size: [f32; 2], highlight: &Highlight) -> (Scene, NodeIndex, NodeIndex) {
         use crate::graph::Node;
         let mut graph = AtlasGraph::new();
         let a = graph.add_node(Node::new("para:t:1", NodeKind::Paragraph, "A paragraph with a long label"));
         let b = graph.add_node(Node::new("res:t", NodeKind::Resolution, "R"));
         let style = Style::new(crate::style::Theme::Light);
-        let highlight = Highlight::default();
-        let labels_with = |show_b: bool| {
-            let position = |n: NodeIndex| Some(if n == a { [0.0, 0.0] } else { [60.0, 0.0] });
-            let visible = |n: NodeIndex| n == a || show_b;
-            let input = SceneInput {
-                graph: &graph,
-                position: &position,
-                visible: &visible,
-                edge_visible: &|_| true,
-                badge: &|_| None,
-                user_links: &[],
-                camera: Camera { center: [0.0, 0.0], zoom: 1.0, size: [400.0, 200.0] },
-                style: &style,
-                highlight: &highlight,
-                labels: Labels::Auto,
-                color_by: ColorBy::Kind,
-                cull: true,
-                tooltips: false,
-                hulls: false,
-            };
-            build(&input).labels.iter().map(|l| l.index).collect::<Vec<_>>()
+        let position = |n: NodeIndex| Some(if n == a { [0.0, 0.0] } else { [60.0, 0.0] });
+        let visible = |n: NodeIndex| n == a || show_b;
+        let input = SceneInput {
+            graph: &graph,
+            position: &position,
+            visible: &visible,
+            edge_visible: &|_| true,
+            badge: &|_| None,
+            user_links: &[],
+            camera: Camera { center: [0.0, 0.0], zoom: 1.0, size },
+            style: &style,
+            highlight,
+            labels: Labels::Auto,
+            color_by: ColorBy::Kind,
+            cull: true,
+            tooltips: false,
+            hulls: false,
+            scale: 1.0,
+            reserved: &[],
         };
-        // Alone, the paragraph is labelled; with the resolution's disc where
-        // its label would run, the label gives way (the disc keeps its own).
-        assert_eq!(labels_with(false), vec![a]);
-        assert_eq!(labels_with(true), vec![b]);
+        (build(&input), a, b)
+    }
+
+    #[test]
+    fn a_label_does_not_cover_another_nodes_disc_it_moves_round_its_own() {
+        let none = Highlight::default();
+        // Alone, the paragraph is labelled on the right.
+        let (scene, a, _) = two_nodes_scene(false, [400.0, 200.0], &none);
+        let label = scene.labels.iter().find(|l| l.index == a).expect("labelled");
+        assert!(label.pos[0] > 200.0, "{:?}", label.pos);
+        // With the resolution's disc where it would run, it goes to the left.
+        let (scene, a, b) = two_nodes_scene(true, [400.0, 200.0], &none);
+        let disc = scene.nodes.iter().find(|n| n.index == b).expect("drawn");
+        let label = scene.labels.iter().find(|l| l.index == a).expect("still labelled");
+        assert!(label.pos[0] < 200.0, "{:?}", label.pos);
+        assert!(!labels::box_meets_disc(label_box(label), disc.center, disc.radius));
+        assert!(scene.labels.iter().any(|l| l.index == b));
+    }
+
+    #[test]
+    fn labels_stay_inside_the_canvas_they_are_drawn_in() {
+        // A canvas too narrow for the label on either side but wide enough
+        // above or below: it goes there; narrower still, it is left out,
+        // unless it is the selection, which keeps a label inside.
+        let none = Highlight::default();
+        for width in [150.0, 190.0, 260.0, 400.0] {
+            let (scene, a, _) = two_nodes_scene(false, [width, 120.0], &none);
+            for l in &scene.labels {
+                let b = label_box(l);
+                assert!(b[0] >= 0.0 && b[1] >= 0.0 && b[2] <= width && b[3] <= 120.0, "{width}: {b:?}");
+            }
+            let labelled = scene.labels.iter().any(|l| l.index == a);
+            let needs = label_box(&LabelShape {
+                index: a,
+                text: "A paragraph with a long label".into(),
+                pos: [0.0, 0.0],
+                size: Sizes::new(1.0, 1.0).font(12.0),
+                color: Rgba::TRANSPARENT,
+                halo: Rgba::TRANSPARENT,
+            });
+            assert_eq!(labelled, needs[2] - needs[0] <= width, "{width}");
+        }
+        let selected = Highlight { selected: Some(NodeIndex::new(0)), ..Highlight::default() };
+        let (scene, a, _) = two_nodes_scene(false, [150.0, 120.0], &selected);
+        let label = scene.labels.iter().find(|l| l.index == a).expect("the selection keeps its label");
+        let b = label_box(label);
+        assert!(b[0] >= 0.0 && b[1] >= 0.0 && b[3] <= 120.0, "{b:?}");
+    }
+
+    #[test]
+    fn the_selection_is_labelled_before_the_hubs() {
+        // The resolution's label placed first would take the room the
+        // paragraph's label needs; selected, the paragraph comes first.
+        let (scene, a, b) = two_nodes_scene(true, [400.0, 200.0], &Highlight::default());
+        assert_eq!(scene.labels.first().map(|l| l.index), Some(b), "bigger disc first");
+        let selected = Highlight { selected: Some(a), ..Highlight::default() };
+        let (scene, _, _) = two_nodes_scene(true, [400.0, 200.0], &selected);
+        assert_eq!(scene.labels.first().map(|l| l.index), Some(a));
     }
 
     #[test]
@@ -710,6 +800,8 @@ mod tests {
                 cull: false,
                 tooltips: false,
                 hulls: false,
+                scale: 1.0,
+                reserved: &[],
             })
         };
         let thread = |scene: &Scene| {
