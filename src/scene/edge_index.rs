@@ -3,13 +3,18 @@
 //! pass near it instead of every edge of the map.
 //!
 //! Each edge is entered in every cell its segment passes through (column by
-//! column, the rows the segment spans inside that column), in one flat array
+//! column, the rows the segment spans inside that column); the cells are
+//! sized from the lines' mean length, so an edge enters a few cells on
+//! average however long the lines are drawn. One flat array holds the entries
 //! grouped by cell (a counting sort: two passes, no allocation per cell, and
 //! the buffers are reused frame after frame).
 
-/// Side of a grid cell in pixels: a few times the pointer's slack, small
-/// enough that a cell holds few edges at 10,000 nodes.
+/// Smallest side of a grid cell in pixels: a few times the pointer's slack.
 pub const CELL: f32 = 24.0;
+/// Cells entered per edge, on average, at most: the cells grow when the
+/// lines are long (a zoomed-in map, hubs linked across the whole view), so
+/// building the grid stays a small constant times the number of edges.
+const CELLS_PER_EDGE: f32 = 3.0;
 
 /// The grid: for each cell the indices (into the scene's edges) of the edges
 /// crossing it.
@@ -17,6 +22,8 @@ pub const CELL: f32 = 24.0;
 pub struct EdgeGrid {
     columns: usize,
     rows: usize,
+    /// Side of a cell in pixels (at least [`CELL`]).
+    cell: f32,
     /// `start[c]..start[c + 1]` are cell `c`'s entries in `entries`.
     start: Vec<u32>,
     entries: Vec<u32>,
@@ -28,7 +35,20 @@ impl EdgeGrid {
     /// Fills the grid for `segments` (from, to, width) in a viewport of
     /// `size` pixels; segments (or their parts) outside it are not entered.
     pub fn rebuild(&mut self, size: [f32; 2], segments: impl Iterator<Item = ([f32; 2], [f32; 2], f32)> + Clone) {
-        let dims = |s: f32| if s.is_finite() && s > 0.0 { ((s / CELL).ceil() as usize).clamp(1, 4096) } else { 1 };
+        // The cell side: the lines' total length (each counted inside the view
+        // at most) spread over CELLS_PER_EDGE cells an edge.
+        let diagonal = size[0].hypot(size[1]);
+        let (mut length, mut count) = (0.0f32, 0usize);
+        for (a, b, _) in segments.clone() {
+            let l = (b[0] - a[0]).hypot(b[1] - a[1]);
+            if l.is_finite() {
+                length += l.min(diagonal);
+            }
+            count += 1;
+        }
+        let cell = if count > 0 { (length / (CELLS_PER_EDGE * count as f32)).max(CELL) } else { CELL };
+        self.cell = if cell.is_finite() { cell } else { CELL };
+        let dims = |s: f32| if s.is_finite() && s > 0.0 { ((s / self.cell).ceil() as usize).clamp(1, 4096) } else { 1 };
         self.columns = dims(size[0]);
         self.rows = dims(size[1]);
         let cells = self.columns * self.rows;
@@ -38,7 +58,7 @@ impl EdgeGrid {
         // Pass 1: how many entries each cell gets (counted one cell ahead).
         for (from, to, width) in segments.clone() {
             self.max_width = self.max_width.max(width);
-            cells_of(self.columns, self.rows, from, to, |c| self.start[c + 1] += 1);
+            cells_of(self.columns, self.rows, self.cell, from, to, |c| self.start[c + 1] += 1);
         }
         for c in 0..cells {
             self.start[c + 1] += self.start[c];
@@ -48,7 +68,7 @@ impl EdgeGrid {
         self.entries.resize(self.start[cells] as usize, 0);
         let mut next: Vec<u32> = self.start[..cells].to_vec();
         for (i, (from, to, _)) in segments.enumerate() {
-            cells_of(self.columns, self.rows, from, to, |c| {
+            cells_of(self.columns, self.rows, self.cell, from, to, |c| {
                 self.entries[next[c] as usize] = i as u32;
                 next[c] += 1;
             });
@@ -64,8 +84,8 @@ impl EdgeGrid {
             if self.start.is_empty() || !v.is_finite() {
                 return 0..0;
             }
-            let lo = ((v - reach) / CELL).floor();
-            let hi = ((v + reach) / CELL).floor();
+            let lo = ((v - reach) / self.cell).floor();
+            let hi = ((v + reach) / self.cell).floor();
             if hi < 0.0 || lo >= n as f32 {
                 return 0..0;
             }
@@ -82,24 +102,25 @@ impl EdgeGrid {
 
 /// Calls `f` with each cell of a `columns` × `rows` grid that the segment
 /// `a`–`b` passes through.
-fn cells_of(columns: usize, rows: usize, a: [f32; 2], b: [f32; 2], mut f: impl FnMut(usize)) {
+fn cells_of(columns: usize, rows: usize, cell: f32, a: [f32; 2], b: [f32; 2], mut f: impl FnMut(usize)) {
     if !(a[0].is_finite() && a[1].is_finite() && b[0].is_finite() && b[1].is_finite()) {
         return;
     }
     let (a, b) = if a[0] <= b[0] { (a, b) } else { (b, a) };
-    let width = columns as f32 * CELL;
-    let height = rows as f32 * CELL;
+    let width = columns as f32 * cell;
+    let height = rows as f32 * cell;
     if b[0] < 0.0 || a[0] >= width || a[1].max(b[1]) < 0.0 || a[1].min(b[1]) >= height {
         return;
     }
-    let column = |x: f32| ((x / CELL).floor().max(0.0) as usize).min(columns - 1);
-    let row = |y: f32| ((y / CELL).floor().max(0.0) as usize).min(rows - 1);
+    // Truncation of a non-negative value is its floor (and no libm call).
+    let column = |x: f32| ((x / cell).max(0.0) as usize).min(columns - 1);
+    let row = |y: f32| ((y / cell).max(0.0) as usize).min(rows - 1);
     let dx = b[0] - a[0];
     let y_at = |x: f32| if dx > 0.0 { a[1] + (b[1] - a[1]) * ((x - a[0]) / dx).clamp(0.0, 1.0) } else { a[1] };
     for c in column(a[0])..=column(b[0]) {
         // The part of the segment inside this column.
-        let x0 = (c as f32 * CELL).max(a[0]);
-        let x1 = ((c + 1) as f32 * CELL).min(b[0]);
+        let x0 = (c as f32 * cell).max(a[0]);
+        let x1 = ((c + 1) as f32 * cell).min(b[0]);
         let (y0, y1) = if dx > 0.0 { (y_at(x0), y_at(x1)) } else { (a[1], b[1]) };
         let (lo, hi) = (y0.min(y1), y0.max(y1));
         if hi < 0.0 || lo >= height {
