@@ -15,6 +15,7 @@ mod camera;
 mod edge_index;
 pub mod hulls;
 mod labels;
+pub mod minimap;
 pub use camera::Camera;
 pub use hulls::HullShape;
 use labels::place_labels;
