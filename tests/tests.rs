@@ -28,4 +28,6 @@ mod map_gui;
 mod realdocs;
 #[cfg(feature = "gui")]
 mod rough_edges_gui;
+#[cfg(feature = "gui")]
+mod small_window_gui;
 mod wsis20;

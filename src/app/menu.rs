@@ -114,13 +114,17 @@ fn view_menu_ui(ui: &mut egui::Ui, world: &World<'_>, out: &mut Vec<Command>) {
         }
     }
     ui.separator();
-    for (panel, mut shown, name) in [
-        (Panel::Side, world.settings.show_side_panel, "Search and filters panel"),
-        (Panel::Detail, world.settings.show_detail_panel, "Detail panel"),
+    for (panel, shown, name, key) in [
+        (Panel::Side, world.settings.show_side_panel, "Search and filters panel", "F9"),
+        (Panel::Detail, world.settings.show_detail_panel, "Detail panel", "F10"),
     ] {
-        if ui.checkbox(&mut shown, name).changed() {
-            out.push(Command::SetPanel(panel, shown));
+        if ui.add(egui::Button::selectable(shown, name).shortcut_text(key)).clicked() {
+            out.push(Command::SetPanel(panel, !shown));
         }
+    }
+    let minimap = egui::Button::selectable(world.settings.show_minimap, "Minimap (overview)").shortcut_text("M");
+    if ui.add(minimap).clicked() {
+        out.push(Command::SetMinimap(!world.settings.show_minimap));
     }
     let hulls = egui::Button::selectable(world.settings.show_hulls, "Section outlines (hulls)").shortcut_text("H");
     if ui.add(hulls).clicked() {
@@ -183,6 +187,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Space", "pause or resume the layout"),
     ("R", "colour the discs by clause role, or back by node kind"),
     ("H", "show or hide the section outlines (a soft hull behind each section's paragraphs)"),
+    ("M", "show or hide the minimap: the whole map in the canvas's corner with the view as a rectangle; click or drag in it to move there"),
+    ("F9 / F10", "show or hide the search and filters panel / the detail panel (room for the map in a small window)"),
     ("L", "switch between the force-directed map and the reading order (paragraphs in document order by section)"),
     ("Esc", "leave focus, else clear the selection"),
     ("Alt+Left / Alt+Right, mouse back/forward", "selection history"),
