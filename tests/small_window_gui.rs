@@ -20,27 +20,28 @@ const SMALL: [f32; 2] = [1024.0, 700.0];
 
 /// The real app on the bundled document, its layout at rest, in a 1280×800 window.
 fn harness() -> Harness<'static, AtlasApp> {
-    let mut harness =
-        Harness::builder()
-            .with_size([1280.0, 800.0])
-            .with_step_dt(1.0 / 60.0)
-            .with_max_steps(120)
-            // The Compare window's hint has an arrow the test font lacks.
-            .allow_missing_glyphs()
-            .build_eframe(
-            |_cc| {
-                let mut app = AtlasApp::new(Workspace::bundled().expect("bundled document"), Settings::default());
-                app.workspace.layout.sim.run_to_rest(20_000);
-                app
-            },
-        );
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(120)
+        // The Compare window's hint has an arrow the test font lacks.
+        .allow_missing_glyphs()
+        .build_eframe(|_cc| {
+            let mut app = AtlasApp::new(Workspace::bundled().expect("bundled document"), Settings::default());
+            app.workspace.layout.sim.run_to_rest(20_000);
+            app
+        });
     harness.run();
     harness
 }
 
 /// The canvas's rectangle in the window: the largest area without a role.
 fn canvas_rect(harness: &Harness<'_, AtlasApp>) -> Rect {
-    harness.get_all_by_role(Role::Unknown).map(|n| n.rect()).max_by(|a, b| a.area().total_cmp(&b.area())).expect("the canvas")
+    harness
+        .get_all_by_role(Role::Unknown)
+        .map(|n| n.rect())
+        .max_by(|a, b| a.area().total_cmp(&b.area()))
+        .expect("the canvas")
 }
 
 fn camera(harness: &Harness<'_, AtlasApp>) -> Camera {
@@ -121,7 +122,8 @@ fn f_at_1024_by_700_fits_the_map_into_the_canvas_the_panels_leave() {
     let c = camera(&harness);
     let app = harness.state();
     let graph = &app.workspace.graph;
-    let screen: Vec<[f32; 2]> = graph.node_indices().filter_map(|n| app.workspace.position(n)).map(|p| c.to_screen(p)).collect();
+    let screen: Vec<[f32; 2]> =
+        graph.node_indices().filter_map(|n| app.workspace.position(n)).map(|p| c.to_screen(p)).collect();
     assert!(!screen.is_empty());
     let (mut min, mut max) = ([f32::INFINITY; 2], [f32::NEG_INFINITY; 2]);
     for s in &screen {
