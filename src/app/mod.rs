@@ -10,10 +10,12 @@
 //!   ([`menu`]), the side panel ([`side_panel`], with the role filter of
 //!   [`analysis_ui`] and the notes list), the detail panel
 //!   ([`detail_panel`]), the map ([`canvas`]: its last scene, meshes, the
-//!   drag and the right-click menu), the status bar ([`status`]), the
+//!   drag and the right-click menu, with the overview in its corner,
+//!   [`minimap`]), the status bar ([`status`]), the
 //!   export dialog ([`export_dialog`]), the compare window
 //!   ([`analysis_ui::CompareView`]), the path prompt ([`open_prompt`]) and
-//!   the notes' dialogs ([`notes`]). Typing into a field changes only that
+//!   the notes' dialogs ([`notes`]); every dialog stays inside the window
+//!   below the menu bar ([`dialog`]). Typing into a field changes only that
 //!   panel's state; everything else a panel wants is a
 //!   [`command::Command`] it returns.
 //! - [`AtlasApp::apply`] (and what it calls: [`notes::apply`], [`undo`],
