@@ -187,10 +187,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Space", "pause or resume the layout"),
     ("R", "colour the discs by clause role, or back by node kind"),
     ("H", "show or hide the section outlines (a soft hull behind each section's paragraphs)"),
-    (
-        "M",
-        "show or hide the minimap: the whole map in the canvas's corner with the view as a rectangle; click or drag in it to move there",
-    ),
+    ("M", "show or hide the minimap (the whole map and the view); click or drag in it to move the view there"),
     ("F9 / F10", "show or hide the search and filters panel / the detail panel (room for the map in a small window)"),
     ("L", "switch between the force-directed map and the reading order (paragraphs in document order by section)"),
     ("Esc", "leave focus, else clear the selection"),
