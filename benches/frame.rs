@@ -2,7 +2,8 @@
 //! `Context::run_ui` + `Context::tessellate`, no GPU), on the bundled
 //! document's map at rest and on a synthetic 10,000-paragraph map.
 //!
-//! Besides the whole frame (`frame/*`), the parts are timed on their own:
+//! Besides the whole frame (`frame/*`, and `frame_without_minimap/*` with
+//! the overview hidden), the parts are timed on their own:
 //! the scene (`scene/*`: culling, styling, label placement), and painting
 //! plus tessellation of a scene built once (`paint/*`).
 
@@ -212,6 +213,12 @@ fn benches(c: &mut Criterion) {
         let mut group = c.benchmark_group("canvas");
         group.sample_size(20).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
         group.bench_function(BenchmarkId::new("frame", name), |b| b.iter(|| black_box(frame(&ctx, &mut app))));
+        // The same frame without the overview minimap: what the minimap costs.
+        app.settings.show_minimap = false;
+        group.bench_function(BenchmarkId::new("frame_without_minimap", name), |b| {
+            b.iter(|| black_box(frame(&ctx, &mut app)));
+        });
+        app.settings.show_minimap = true;
         group.bench_function(BenchmarkId::new("scene", name), |b| {
             b.iter(|| {
                 black_box(

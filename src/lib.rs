@@ -78,6 +78,9 @@
 //!   window and the exports draw the same [`scene::Scene`]; the window
 //!   rebuilds it every frame into the last frame's buffers
 //!   ([`scene::build_into`]).
+//!   The window's overview minimap is geometry in [`scene::minimap`] (world
+//!   box into a corner panel, the view as a rectangle, a click back to a
+//!   world point), painted by the window only, never exported.
 //! - [`export`]: node-link JSON, GraphML, DOT, SVG and PNG.
 //! - [`fs`]: every file written (exports, `layout` output, annotation saves,
 //!   the recovery copy) goes through [`fs::write_atomic`]: a temporary file

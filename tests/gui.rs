@@ -448,7 +448,7 @@ fn the_view_menu_hides_the_detail_panel_and_the_status_cross_clears_the_message(
     assert!(harness.query_by_label("Details").is_some(), "the detail panel is shown");
     harness.get_by_label("View").click();
     harness.run();
-    harness.get_by_label("Detail panel").click();
+    harness.get_by_label_contains("Detail panel").click();
     harness.run();
     assert!(!harness.state().settings.show_detail_panel);
     assert!(harness.query_by_label("Details").is_none(), "the detail panel is gone");

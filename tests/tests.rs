@@ -31,4 +31,5 @@ mod realdocs;
 mod rough_edges_gui;
 #[cfg(feature = "gui")]
 mod select_gui;
+mod small_window_gui;
 mod wsis20;

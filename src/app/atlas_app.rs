@@ -27,6 +27,19 @@ use crate::scene::ColorBy;
 /// Said when a quit waits for an open Annotate or Link dialog.
 pub const DRAFT_OPEN: &str = "Not quitting: the Annotate dialog holds a draft — save or cancel it first";
 
+/// Most of the window's width the side panel may take.
+pub const SIDE_SHARE: f32 = 0.2;
+/// Most of the window's width the detail panel may take: with the side
+/// panel's, under half, so the map keeps at least half the window.
+pub const DETAIL_SHARE: f32 = 0.28;
+
+/// A panel's width range: `min..=max` points, but never more than `most`
+/// (its share of the window), the minimum giving way first.
+fn panel_range(min: f32, max: f32, most: f32) -> egui::Rangef {
+    let max = max.min(most).max(1.0);
+    egui::Rangef::new(min.min(max), max)
+}
+
 /// Layout time allowed per frame, so the window stays responsive.
 const LAYOUT_BUDGET: Duration = Duration::from_millis(8);
 
@@ -312,6 +325,7 @@ impl AtlasApp {
             Command::ToggleSection(id) => self.view.toggle_section(&id),
             Command::SetThematic(on) => self.view.show_thematic = on,
             Command::SetHulls(on) => self.settings.show_hulls = on,
+            Command::SetMinimap(on) => self.settings.show_minimap = on,
             Command::SetArrangement(to) => self.set_arrangement(ctx, to),
             Command::SetColorBy(c) => {
                 self.view.color_by = c;
@@ -629,19 +643,22 @@ impl eframe::App for AtlasApp {
         let menu_bar = egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(self.menu_bar.ui(ui, &world)));
         // Dialogs stay inside the window, below the menu bar.
         let dialog_area = ctx.content_rect().with_min_y(menu_bar.response.rect.max.y);
+        super::dialog::set_area(&ctx, dialog_area);
         egui::Panel::bottom("status_bar").show(ui, |ui| commands.extend(self.status_bar.ui(ui, &world)));
+        // The map keeps at least half the window's width, whatever the panels.
+        let width = ctx.content_rect().width();
         if world.settings.show_side_panel {
             egui::Panel::left("side_panel")
                 .resizable(true)
                 .default_size(260.0)
-                .size_range(180.0..=480.0)
+                .size_range(panel_range(180.0, 480.0, SIDE_SHARE * width))
                 .show(ui, |ui| commands.extend(self.side_panel.ui(ui, &world)));
         }
         if world.settings.show_detail_panel {
             egui::Panel::right("detail_panel")
                 .resizable(true)
                 .default_size(360.0)
-                .size_range(240.0..=720.0)
+                .size_range(panel_range(240.0, 720.0, DETAIL_SHARE * width))
                 .show(ui, |ui| commands.extend(self.detail_panel.ui(ui, &world)));
         }
         let mut on_map = false;

@@ -34,6 +34,8 @@ pub struct Canvas {
     pub(crate) context_node: Option<NodeIndex>,
     /// The selection box being drawn (Shift+drag on the background).
     select_box: Option<super::selection::SelectBox>,
+    /// The overview in the corner.
+    pub minimap: super::minimap::MinimapPanel,
 }
 
 /// Builds the scene the canvas shows (also what "export current view" writes).
@@ -121,6 +123,11 @@ fn canvas_ui(ui: &mut egui::Ui, canvas: &mut Canvas, world: &World<'_>) -> (Vec<
     let response = ui.allocate_rect(rect, Sense::click_and_drag());
     let size = [rect.width().max(1.0), rect.height().max(1.0)];
     let to_local = |p: Pos2| [p.x - rect.min.x, p.y - rect.min.y];
+    let style = crate::style::Style::of(ui.ctx());
+    // The overview, on top of the map for the pointer: the map ignores it there.
+    let overview = canvas.minimap.prepare(world, &style, size);
+    let overview_response = overview.map(|m| super::minimap::interact(ui, &m, rect));
+    let off_overview = |p: &Pos2| overview.is_none_or(|m| !m.contains(to_local(*p)));
 
     // Camera: fit on request (first frame, F, focus), else keep and resize.
     let mut motion = view.camera_motion;
@@ -159,8 +166,17 @@ fn canvas_ui(ui: &mut egui::Ui, canvas: &mut Canvas, world: &World<'_>) -> (Vec<
         }
     }
 
+    // A click or drag in the overview centres the view there.
+    if let (Some(m), Some(r)) = (overview, &overview_response)
+        && (r.clicked() || r.dragged())
+        && let Some(p) = r.interact_pointer_pos()
+    {
+        motion = None;
+        camera = m.centre_on(&camera, to_local(p));
+    }
+
     // Hover from the last painted scene.
-    let pointer = response.hover_pos().map(to_local);
+    let pointer = response.hover_pos().filter(off_overview).map(to_local);
     let last_scene = canvas.last_scene.take();
     let hit = |p: [f32; 2]| last_scene.as_ref().and_then(|s| s.node_at(p));
     let hovered = if canvas.dragging.is_some() { canvas.dragging } else { pointer.and_then(hit) };
@@ -260,7 +276,6 @@ fn canvas_ui(ui: &mut egui::Ui, canvas: &mut Canvas, world: &World<'_>) -> (Vec<
         canvas.context_node = pointer.and_then(hit);
     }
 
-    let style = crate::style::Style::of(ui.ctx());
     let mut scene = last_scene.unwrap_or_default();
     let live = Live { hovered, dragged };
     current_scene_into(world, camera, &style, (Labels::Auto, false), live, &mut scene);
@@ -269,6 +284,8 @@ fn canvas_ui(ui: &mut egui::Ui, canvas: &mut Canvas, world: &World<'_>) -> (Vec<
     if let Some(b) = canvas.select_box {
         super::selection::paint_box_ui(ui, rect.min, b, &style);
     }
+    let selected = view.selected.and_then(|n| world.workspace.position(n));
+    canvas.minimap.paint(ui, rect, &camera, selected);
 
     context_menu_ui(&response, canvas.context_node, world, &mut out);
     if let Some(hovered) = hovered.filter(|_| canvas.dragging.is_none()) {

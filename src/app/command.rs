@@ -41,6 +41,8 @@ pub enum Command {
     SetThematic(bool),
     /// Draw the section hulls, or not (remembered).
     SetHulls(bool),
+    /// Show the overview minimap in the canvas's corner, or not (remembered).
+    SetMinimap(bool),
     /// Move to the force-directed map or the reading order, animated
     /// (remembered).
     SetArrangement(crate::layout::Arrangement),

@@ -88,7 +88,7 @@ impl ExportDialog {
 fn export_dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, world: &World<'_>, out: &mut Vec<Command>) {
     let mut keep_open = true;
     let mut write = false;
-    egui::Modal::new(egui::Id::unique("export_dialog")).show(ctx, |ui| {
+    super::dialog::modal(ctx, "export_dialog").show(ctx, |ui| {
         ui.set_width(440.0);
         let image = dialog.format.is_image();
         ui.heading(if image { "Export image" } else { "Export graph data" });

@@ -115,13 +115,17 @@ fn view_menu_ui(ui: &mut egui::Ui, world: &World<'_>, out: &mut Vec<Command>) {
         }
     }
     ui.separator();
-    for (panel, mut shown, name) in [
-        (Panel::Side, world.settings.show_side_panel, "Search and filters panel"),
-        (Panel::Detail, world.settings.show_detail_panel, "Detail panel"),
+    for (panel, shown, name, key) in [
+        (Panel::Side, world.settings.show_side_panel, "Search and filters panel", "F9"),
+        (Panel::Detail, world.settings.show_detail_panel, "Detail panel", "F10"),
     ] {
-        if ui.checkbox(&mut shown, name).changed() {
-            out.push(Command::SetPanel(panel, shown));
+        if ui.add(egui::Button::selectable(shown, name).shortcut_text(key)).clicked() {
+            out.push(Command::SetPanel(panel, !shown));
         }
+    }
+    let minimap = egui::Button::selectable(world.settings.show_minimap, "Minimap (overview)").shortcut_text("M");
+    if ui.add(minimap).clicked() {
+        out.push(Command::SetMinimap(!world.settings.show_minimap));
     }
     let hulls = egui::Button::selectable(world.settings.show_hulls, "Section outlines (hulls)").shortcut_text("H");
     if ui.add(hulls).clicked() {
@@ -184,6 +188,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Space", "pause or resume the layout"),
     ("R", "colour the discs by clause role, or back by node kind"),
     ("H", "show or hide the section outlines (a soft hull behind each section's paragraphs)"),
+    ("M", "show or hide the minimap (the whole map and the view); click or drag in it to move the view there"),
+    ("F9 / F10", "show or hide the search and filters panel / the detail panel (room for the map in a small window)"),
     ("L", "switch between the force-directed map and the reading order (paragraphs in document order by section)"),
     ("Esc", "leave focus, else leave “show only the selection”, else clear the selection"),
     ("Shift+click a node", "add it to the selection, or take it out (several nodes selected: each with a ring)"),

@@ -10,10 +10,12 @@
 //!   ([`menu`]), the side panel ([`side_panel`], with the role filter of
 //!   [`analysis_ui`] and the notes list), the detail panel
 //!   ([`detail_panel`]), the map ([`canvas`]: its last scene, meshes, the
-//!   drag and the right-click menu), the status bar ([`status`]), the
+//!   drag and the right-click menu, with the overview in its corner,
+//!   [`minimap`]), the status bar ([`status`]), the
 //!   export dialog ([`export_dialog`]), the compare window
 //!   ([`analysis_ui::CompareView`]), the path prompt ([`open_prompt`]) and
-//!   the notes' dialogs ([`notes`]). Select many and the actions on the
+//!   the notes' dialogs ([`notes`]); every dialog stays inside the window
+//!   below the menu bar ([`dialog`]). Select many and the actions on the
 //!   selection (hide, show only, pin, export) are [`selection`]. Typing into a field changes only that
 //!   panel's state; everything else a panel wants is a
 //!   [`command::Command`] it returns.
@@ -32,10 +34,12 @@ pub mod atlas_app;
 pub mod canvas;
 pub mod command;
 pub mod detail_panel;
+pub mod dialog;
 pub mod export_dialog;
 pub mod follow;
 pub mod markdown;
 pub mod menu;
+pub mod minimap;
 pub mod notes;
 pub mod open_prompt;
 pub mod search_marks;

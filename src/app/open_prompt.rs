@@ -80,7 +80,7 @@ fn open_prompt_ui(ctx: &egui::Context, prompt: &mut OpenPrompt, settings: &Setti
     };
     let mut command = None;
     let mut close = false;
-    egui::Modal::new(egui::Id::unique("open_prompt")).show(ctx, |ui| {
+    super::dialog::modal(ctx, "open_prompt").show(ctx, |ui| {
         ui.set_width(460.0);
         ui.heading(heading);
         if !prompt.reason.is_empty() {

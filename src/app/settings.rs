@@ -36,6 +36,8 @@ pub struct Settings {
     pub color_by: crate::scene::ColorBy,
     /// Each section drawn as a soft hull behind its paragraphs.
     pub show_hulls: bool,
+    /// The overview minimap in the canvas's corner.
+    pub show_minimap: bool,
     /// The force-directed map or the reading order.
     pub arrangement: crate::layout::Arrangement,
     /// Documents opened recently, newest first.
@@ -55,6 +57,7 @@ impl Default for Settings {
             show_detail_panel: true,
             color_by: crate::scene::ColorBy::Kind,
             show_hulls: true,
+            show_minimap: true,
             arrangement: crate::layout::Arrangement::Map,
             recent_documents: Vec::new(),
             recent_annotations: Vec::new(),

@@ -5,7 +5,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers, PointerButton};
 
-use super::command::{Command, ExportKind};
+use super::command::{Command, ExportKind, Panel};
 use super::world::World;
 use crate::layout::Arrangement;
 use crate::scene::ColorBy;
@@ -39,6 +39,13 @@ pub fn shortcuts(ctx: &egui::Context, world: &World<'_>, dialog_open: bool) -> V
         if i.consume_shortcut(&ctrl(Key::F)) {
             commands.push(Command::FocusSearch);
         }
+        // The panels fold away with a key each, also while typing (F9, F10).
+        if i.consume_key(Modifiers::NONE, Key::F9) {
+            commands.push(Command::SetPanel(Panel::Side, !world.settings.show_side_panel));
+        }
+        if i.consume_key(Modifiers::NONE, Key::F10) {
+            commands.push(Command::SetPanel(Panel::Detail, !world.settings.show_detail_panel));
+        }
         if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft))
             || i.pointer.button_pressed(PointerButton::Extra1)
         {
@@ -61,6 +68,9 @@ pub fn shortcuts(ctx: &egui::Context, world: &World<'_>, dialog_open: bool) -> V
             }
             if i.consume_key(Modifiers::NONE, Key::H) {
                 commands.push(Command::SetHulls(!world.settings.show_hulls));
+            }
+            if i.consume_key(Modifiers::NONE, Key::M) {
+                commands.push(Command::SetMinimap(!world.settings.show_minimap));
             }
             if i.consume_key(Modifiers::NONE, Key::L) {
                 commands.push(Command::SetArrangement(match world.workspace.layout.arrangement() {

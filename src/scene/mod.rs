@@ -16,6 +16,7 @@ mod edge_index;
 pub mod framing;
 pub mod hulls;
 pub mod labels;
+pub mod minimap;
 pub mod sizing;
 pub use camera::Camera;
 pub use framing::{Framing, frame};

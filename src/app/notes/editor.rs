@@ -16,7 +16,7 @@ pub const NOTE_FIELD: &str = "Note";
 pub fn editor_ui(ctx: &egui::Context, editor: &mut Option<NoteEditor>, out: &mut Vec<Command>) {
     let Some(editor) = editor.as_mut() else { return };
     let (mut save, mut cancel) = (false, false);
-    egui::Modal::new(egui::Id::unique("note_editor")).show(ctx, |ui| {
+    crate::app::dialog::modal(ctx, "note_editor").show(ctx, |ui| {
         ui.set_width(480.0);
         let verb = if editor.id.is_some() { "Edit note on" } else { "Annotate" };
         ui.heading(format!("{verb} {}", editor.target_label));

@@ -7,7 +7,7 @@ use crate::app::command::{Command, NotesCommand};
 pub fn import_question_ui(ctx: &egui::Context, notes: &Notes, out: &mut Vec<Command>) {
     let Some((path, origin)) = &notes.import_question else { return };
     let mut choice = None;
-    egui::Modal::new(egui::Id::unique("import_question")).show(ctx, |ui| {
+    crate::app::dialog::modal(ctx, "import_question").show(ctx, |ui| {
         ui.set_width(440.0);
         ui.heading("Import annotations?");
         ui.label(format!(

@@ -15,7 +15,7 @@ pub fn link_picker_ui(
 ) {
     let Some(picker) = picker.as_mut() else { return };
     let (mut create, mut cancel) = (false, false);
-    egui::Modal::new(egui::Id::unique("link_picker")).show(ctx, |ui| {
+    crate::app::dialog::modal(ctx, "link_picker").show(ctx, |ui| {
         ui.set_width(460.0);
         ui.heading(format!("Link {} to…", picker.from_label));
         let field = ui.add(

@@ -9,7 +9,7 @@ use crate::words::count;
 pub fn recovery_ui(ctx: &egui::Context, notes: &Notes, out: &mut Vec<Command>) {
     let Some(offer) = &notes.recovery_offer else { return };
     let mut choice = None;
-    egui::Modal::new(egui::Id::unique("recovery_offer")).show(ctx, |ui| {
+    crate::app::dialog::modal(ctx, "recovery_offer").show(ctx, |ui| {
         ui.set_width(440.0);
         ui.heading("Restore unsaved notes?");
         let of =

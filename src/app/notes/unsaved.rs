@@ -8,7 +8,7 @@ use crate::app::command::{Answer, Command, NotesCommand};
 pub fn unsaved_ui(ctx: &egui::Context, notes: &Notes, out: &mut Vec<Command>) {
     let Some(then) = &notes.unsaved_question else { return };
     let mut choice = None;
-    egui::Modal::new(egui::Id::unique("unsaved_notes")).show(ctx, |ui| {
+    crate::app::dialog::modal(ctx, "unsaved_notes").show(ctx, |ui| {
         ui.set_width(420.0);
         ui.heading("Unsaved notes");
         let what = match then {
