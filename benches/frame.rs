@@ -228,6 +228,23 @@ fn benches(c: &mut Criterion) {
                 )
             });
         });
+        // The edge under the pointer, as a frame with the pointer over the map
+        // asks it: the first question of a scene builds its grid, the next
+        // ones only look around the point.
+        let points: Vec<[f32; 2]> = (0..64)
+            .map(|k| [CANVAS[0] * ((k % 8) as f32 + 0.5) / 8.0, CANVAS[1] * ((k / 8) as f32 + 0.5) / 8.0])
+            .collect();
+        group.bench_function(BenchmarkId::new("edge_at_first", name), |b| {
+            b.iter_batched(
+                || scene.clone(),
+                |fresh| black_box(fresh.edge_at(points[27], 4.0).is_some()),
+                criterion::BatchSize::LargeInput,
+            );
+        });
+        let _ = scene.edge_at(points[0], 4.0);
+        group.bench_function(BenchmarkId::new("edge_at_next_64", name), |b| {
+            b.iter(|| black_box(points.iter().filter(|&&p| scene.edge_at(p, 4.0).is_some()).count()));
+        });
         let mut buffers = canvas::PaintBuffers::default();
         group.bench_function(BenchmarkId::new("paint", name), |b| {
             b.iter(|| black_box(paint(&ctx, &scene, &mut buffers)));

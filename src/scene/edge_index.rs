@@ -1,6 +1,7 @@
-//! A uniform grid over the viewport holding the drawn edges, built with the
-//! scene, so finding the edge under the pointer looks at the few edges that
-//! pass near it instead of every edge of the map.
+//! A uniform grid over the viewport holding a scene's drawn edges (built
+//! when the scene is first asked for the edge under a point), so finding it
+//! looks at the few edges that pass near the point instead of every edge of
+//! the map.
 //!
 //! Each edge is entered in every cell its segment passes through (column by
 //! column, the rows the segment spans inside that column); the cells are

@@ -270,9 +270,11 @@ pub struct Scene {
     pub link_labels: Vec<LabelShape>,
     /// Colours present among the visible nodes (kinds or roles), with counts.
     pub legend: Vec<LegendEntry>,
-    /// The edges by grid cell, for [`Scene::edge_at`]; filled by
-    /// [`build_into`] (a scene made by hand finds no edges under the pointer).
-    pub(crate) edge_grid: edge_index::EdgeGrid,
+    /// The edges by grid cell, for [`Scene::edge_at`]: built from
+    /// `edges` by the first question, so a frame that asks none (the
+    /// pointer off the map, on a disc, or dragging; every export) pays
+    /// nothing for it.
+    pub(crate) edge_grid: std::cell::OnceCell<edge_index::EdgeGrid>,
 }
 
 impl Default for Scene {
@@ -287,7 +289,7 @@ impl Default for Scene {
             labels: Vec::new(),
             link_labels: Vec::new(),
             legend: Vec::new(),
-            edge_grid: edge_index::EdgeGrid::default(),
+            edge_grid: std::cell::OnceCell::new(),
         }
     }
 }
@@ -316,12 +318,18 @@ impl Scene {
     ///
     /// # Complexity
     ///
-    /// Looks only at the edges in the grid cells around `point` (the grid
-    /// is built with the scene), not at every edge of the map.
+    /// The first question of a scene builds its grid (linear in the drawn
+    /// edges, a few cells each); each question then looks only at the
+    /// edges crossing the cells around `point`, not at every edge.
     #[must_use]
     pub fn edge_at(&self, point: [f32; 2], slack: f32) -> Option<&EdgeShape> {
+        let grid = self.edge_grid.get_or_init(|| {
+            let mut grid = edge_index::EdgeGrid::default();
+            grid.rebuild(self.size, self.edges.iter().map(|e| (e.from, e.to, e.width)));
+            grid
+        });
         let mut best: Option<(f32, usize)> = None;
-        for i in self.edge_grid.near(point, slack) {
+        for i in grid.near(point, slack) {
             let Some(e) = self.edges.get(i) else { continue };
             let d = segment_distance(point, e.from, e.to);
             if d <= slack + e.width / 2.0 && best.is_none_or(|(b, j)| d < b || (d == b && i < j)) {
@@ -602,8 +610,6 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
         .map(|((key, color), count)| LegendEntry { key, color, count })
         .collect();
 
-    let mut edge_grid = std::mem::take(&mut scene.edge_grid);
-    edge_grid.rebuild(camera.size, edges.iter().map(|e| (e.from, e.to, e.width)));
     *scene = Scene {
         size: camera.size,
         scale: sizes.scale,
@@ -614,7 +620,7 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
         labels,
         link_labels,
         legend,
-        edge_grid,
+        edge_grid: std::cell::OnceCell::new(),
     };
 }
 
