@@ -32,7 +32,7 @@ const INDENT: f32 = 24.0;
 /// Space between the paragraphs and the first entity column.
 const COLUMN_GAP: f32 = 160.0;
 /// Width of an entity column (room for its labels).
-const COLUMN: f32 = 230.0;
+const COLUMN: f32 = 320.0;
 /// Least vertical distance between two entities in a column.
 const ENTITY_GAP: f32 = 30.0;
 /// Space between two documents' pages.
@@ -206,8 +206,7 @@ pub fn positions(
             }
         }
         entities.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        // Room to spare (half as much again), so crowds spread little.
-        let columns = ((1.5 * entities.len() as f32 * ENTITY_GAP / bottom.max(ROW)).ceil() as usize).max(1);
+        let columns = ((entities.len() as f32 * ENTITY_GAP / bottom.max(ROW)).ceil() as usize).max(1);
         for c in 0..columns {
             let column: Vec<(f32, usize)> = entities.iter().skip(c).step_by(columns).copied().collect();
             let wanted: Vec<f32> = column.iter().map(|&(y, _)| y).collect();

@@ -101,6 +101,20 @@ impl EdgeGrid {
     }
 }
 
+/// A hash of the segments (ends and widths, in order): equal for the same
+/// lines, so a grid built for one scene can serve the next.
+pub fn fingerprint(segments: impl Iterator<Item = ([f32; 2], [f32; 2], f32)>) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = 0u64;
+    let mut mix = |v: u64| h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+    for (a, b, w) in segments {
+        mix(u64::from(a[0].to_bits()) << 32 | u64::from(a[1].to_bits()));
+        mix(u64::from(b[0].to_bits()) << 32 | u64::from(b[1].to_bits()));
+        mix(u64::from(w.to_bits()));
+    }
+    h
+}
+
 /// Calls `f` with each cell of a `columns` × `rows` grid that the segment
 /// `a`–`b` passes through.
 fn cells_of(columns: usize, rows: usize, cell: f32, a: [f32; 2], b: [f32; 2], mut f: impl FnMut(usize)) {

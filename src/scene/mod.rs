@@ -273,8 +273,14 @@ pub struct Scene {
     /// The edges by grid cell, for [`Scene::edge_at`]: built from
     /// `edges` by the first question, so a frame that asks none (the
     /// pointer off the map, on a disc, or dragging; every export) pays
-    /// nothing for it.
+    /// nothing for it; and kept by [`build_into`] from one frame to the
+    /// next while the lines drawn are the same (a map at rest, the camera
+    /// still), so hovering over a still map asks only the cells around the
+    /// pointer.
     pub(crate) edge_grid: std::cell::OnceCell<edge_index::EdgeGrid>,
+    /// A hash of the drawn lines (ends and widths), telling whether the
+    /// grid still fits them.
+    pub(crate) edge_fingerprint: u64,
 }
 
 impl Default for Scene {
@@ -290,6 +296,7 @@ impl Default for Scene {
             link_labels: Vec::new(),
             legend: Vec::new(),
             edge_grid: std::cell::OnceCell::new(),
+            edge_fingerprint: 0,
         }
     }
 }
@@ -595,6 +602,13 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
         }
     }
 
+    // The last frame's edge grid serves again if the same lines are drawn.
+    let edge_fingerprint = edge_index::fingerprint(edges.iter().map(|e| (e.from, e.to, e.width)));
+    let edge_grid = match scene.edge_grid.take() {
+        Some(grid) if edge_fingerprint == scene.edge_fingerprint => std::cell::OnceCell::from(grid),
+        _ => std::cell::OnceCell::new(),
+    };
+
     let rows: Vec<(LegendKey, Rgba)> = match input.color_by {
         ColorBy::Kind => NodeKind::ALL.into_iter().map(|k| (LegendKey::Kind(k), style.node_color(k))).collect(),
         ColorBy::Role => Role::ALL
@@ -620,7 +634,8 @@ pub fn build_into(input: &SceneInput<'_>, scene: &mut Scene) {
         labels,
         link_labels,
         legend,
-        edge_grid: std::cell::OnceCell::new(),
+        edge_grid,
+        edge_fingerprint,
     };
 }
 
@@ -825,6 +840,46 @@ mod tests {
         assert!(hovered.edges[n - drawn.len()..].iter().all(|e| e.width == THREAD_WIDTH));
         // Hovering a paragraph draws no thread.
         assert!(thread(&scene_with(members.first().copied())).is_empty());
+    }
+
+    #[test]
+    fn the_edge_grid_serves_the_next_frame_while_the_same_lines_are_drawn() {
+        let graph = AtlasGraph::bundled().expect("bundled");
+        let style = Style::new(crate::style::Theme::Light);
+        let highlight = Highlight::default();
+        let position = |n: NodeIndex| Some([(n.index() % 20) as f32 * 30.0, (n.index() / 20) as f32 * 30.0]);
+        let input = |zoom: f32| SceneInput {
+            graph: &graph,
+            position: &position,
+            visible: &|_| true,
+            edge_visible: &|_| true,
+            badge: &|_| None,
+            user_links: &[],
+            camera: Camera { center: [300.0, 150.0], zoom, size: [800.0, 600.0] },
+            style: &style,
+            highlight: &highlight,
+            labels: Labels::None,
+            color_by: ColorBy::Kind,
+            cull: true,
+            tooltips: false,
+            hulls: false,
+            scale: 1.0,
+            reserved: &[],
+        };
+        let mut scene = Scene::default();
+        build_into(&input(1.0), &mut scene);
+        assert!(scene.edge_grid.get().is_none(), "built only when asked");
+        let e = &scene.edges[0];
+        let mid = [(e.from[0] + e.to[0]) / 2.0, (e.from[1] + e.to[1]) / 2.0];
+        let found = scene.edge_at(mid, 4.0).map(|e| (e.source, e.target));
+        assert!(found.is_some() && scene.edge_grid.get().is_some());
+        // The same lines next frame: the grid is kept, and answers the same.
+        build_into(&input(1.0), &mut scene);
+        assert!(scene.edge_grid.get().is_some());
+        assert_eq!(scene.edge_at(mid, 4.0).map(|e| (e.source, e.target)), found);
+        // The camera moved: a new grid, for the new lines.
+        build_into(&input(1.5), &mut scene);
+        assert!(scene.edge_grid.get().is_none());
     }
 
     #[test]
