@@ -31,5 +31,6 @@ mod realdocs;
 mod rough_edges_gui;
 #[cfg(feature = "gui")]
 mod select_gui;
+#[cfg(feature = "gui")]
 mod small_window_gui;
 mod wsis20;
