@@ -6,7 +6,11 @@ import pathlib, re
 root = pathlib.Path(__file__).resolve().parent.parent
 menu = (root / "src/app/menu.rs").read_text()
 table = re.search(r"pub const SHORTCUTS: &\[\(&str, &str\)\] = &\[(.*?)\];", menu, re.S).group(1)
-rows = re.findall(r'\("((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"\)', table)
+rows = re.findall(r'\(\s*"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)",?\s*\)', table)
+# Every entry of the table is a row (rustfmt may spread one over lines).
+entries = len(re.findall(r"^\s*\(", table, re.M))
+if len(rows) != entries:
+    raise SystemExit("make-readme: read %d shortcut rows of %d in src/app/menu.rs" % (len(rows), entries))
 shortcuts = "".join(f"| {k} | {w} |\n" for k, w in rows)
 parts = [
     (root / "docs/README.head.md").read_text(),
