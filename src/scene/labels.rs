@@ -178,7 +178,8 @@ fn anchor_of(halo: [f32; 4], size: f32) -> [f32; 2] {
 }
 
 /// Greedy label placement: highest priority first (the selection, the
-/// hovered node, its lit neighbours, search matches, then by importance —
+/// hovered node, its lit neighbours, search matches and the other selected
+/// nodes, then by importance —
 /// kind and degree, as the disc's size shows), each label in the first of
 /// its [`candidates`] where it covers no placed label, no other node's disc
 /// and nothing of `input.reserved`, and stays inside the frame. The
@@ -208,7 +209,7 @@ pub(super) fn place_labels(
                 1
             } else if highlight.hovered.is_some() && is_lit(n.index) {
                 2
-            } else if highlight.matches.contains(&n.index) {
+            } else if highlight.matches.contains(&n.index) || highlight.selected_many.contains(&n.index) {
                 3
             } else if highlight.hovered.is_some() {
                 return None; // keep the dimmed rest quiet while hovering

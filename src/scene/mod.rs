@@ -795,6 +795,10 @@ mod tests {
         let selected = Highlight { selected: Some(a), ..Highlight::default() };
         let (scene, _, _) = two_nodes_scene(true, [400.0, 200.0], &selected);
         assert_eq!(scene.labels.first().map(|l| l.index), Some(a));
+        // One of several selected (Shift+click): before the hubs too.
+        let many = Highlight { selected_many: BTreeSet::from([a]), ..Highlight::default() };
+        let (scene, _, _) = two_nodes_scene(true, [400.0, 200.0], &many);
+        assert_eq!(scene.labels.first().map(|l| l.index), Some(a));
     }
 
     #[test]
