@@ -8,27 +8,8 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use wsis_atlas::app::AtlasApp;
-use wsis_atlas::app::settings::Settings;
-use wsis_atlas::app::workspace::Workspace;
 
-/// The real app on the bundled document, its layout at rest, in a 1280×800 window.
-fn harness() -> Harness<'static, AtlasApp> {
-    let mut harness =
-        Harness::builder().with_size([1280.0, 800.0]).with_step_dt(1.0 / 60.0).with_max_steps(120).build_eframe(
-            |_cc| {
-                let mut app = AtlasApp::new(Workspace::bundled().expect("bundled document"), Settings::default());
-                app.workspace.layout.sim.run_to_rest(20_000);
-                app
-            },
-        );
-    harness.run();
-    harness
-}
-
-/// The canvas's top-left corner in window coordinates.
-fn canvas_origin(harness: &Harness<'_, AtlasApp>) -> Pos2 {
-    harness.get_by_role(Role::Unknown).rect().min
-}
+use super::gui_support::{bundled_at_rest as harness, canvas_origin, canvas_rect, key};
 
 /// A world point in window coordinates, through the current camera.
 fn to_window(harness: &Harness<'_, AtlasApp>, world: [f32; 2]) -> Pos2 {
@@ -44,11 +25,6 @@ fn world_positions(harness: &Harness<'_, AtlasApp>) -> Vec<[f32; 2]> {
 
 fn settle(harness: &mut Harness<'_, AtlasApp>) {
     harness.state_mut().workspace.layout.sim.run_to_rest(20_000);
-    harness.run();
-}
-
-fn key(harness: &mut Harness<'_, AtlasApp>, key: Key, modifiers: Modifiers) {
-    harness.key_press_modifiers(modifiers, key);
     harness.run();
 }
 
@@ -350,7 +326,7 @@ fn f_frames_discs_and_labels_inside_the_canvas_the_panels_leave() {
     // Zoomed in, labels still stop at the canvas's edge, not under the panels.
     labels_inside_and_clear(&harness);
     key(&mut harness, Key::F, Modifiers::NONE);
-    let canvas = harness.get_by_role(Role::Unknown).rect();
+    let canvas = canvas_rect(&harness);
     assert!(canvas.min.x >= 180.0 && canvas.max.x <= 1280.0 - 240.0, "the canvas is between the panels: {canvas:?}");
     let labelled = labels_inside_and_clear(&harness);
     let app = harness.state();

@@ -6,34 +6,14 @@
 
 use std::collections::BTreeSet;
 
-use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use petgraph::stable_graph::NodeIndex;
 use wsis_atlas::app::AtlasApp;
+
+use super::gui_support::{bundled_at_rest as harness, canvas_origin, key};
 use wsis_atlas::app::command::{Command, Dialog};
-use wsis_atlas::app::settings::Settings;
-use wsis_atlas::app::workspace::Workspace;
-
-/// The real app on the bundled document, its layout at rest, in a 1280×800 window.
-fn harness() -> Harness<'static, AtlasApp> {
-    let mut harness =
-        Harness::builder().with_size([1280.0, 800.0]).with_step_dt(1.0 / 60.0).with_max_steps(120).build_eframe(
-            |_cc| {
-                let mut app = AtlasApp::new(Workspace::bundled().expect("bundled document"), Settings::default());
-                app.workspace.layout.sim.run_to_rest(20_000);
-                app
-            },
-        );
-    harness.run();
-    harness
-}
-
-/// The canvas's top-left corner in window coordinates.
-fn canvas_origin(harness: &Harness<'_, AtlasApp>) -> Pos2 {
-    harness.get_by_role(Role::Unknown).rect().min
-}
 
 /// Where node `id`'s disc is painted, clear of other discs, in window coordinates.
 fn disc_of(harness: &Harness<'_, AtlasApp>, id: &str) -> (NodeIndex, Pos2) {
@@ -64,11 +44,6 @@ fn shift_click(harness: &mut Harness<'_, AtlasApp>, pos: Pos2) {
     button(harness, pos, true, Modifiers::SHIFT);
     button(harness, pos, false, Modifiers::SHIFT);
     shift(harness, false);
-    harness.run();
-}
-
-fn key(harness: &mut Harness<'_, AtlasApp>, key: Key, modifiers: Modifiers) {
-    harness.key_press_modifiers(modifiers, key);
     harness.run();
 }
 

@@ -5,44 +5,17 @@
 //! bar, and the minimap (M) shows the whole map and moves the view to where
 //! it is clicked.
 
-use egui::accesskit::Role;
-use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect};
+use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use wsis_atlas::app::AtlasApp;
+
+use super::gui_support::{bundled_at_rest as harness, canvas_rect};
 use wsis_atlas::app::command::{Command, CompareStart};
-use wsis_atlas::app::settings::Settings;
-use wsis_atlas::app::workspace::Workspace;
 use wsis_atlas::scene::Camera;
 
 /// The small window the map must stay usable in.
 const SMALL: [f32; 2] = [1024.0, 700.0];
-
-/// The real app on the bundled document, its layout at rest, in a 1280×800 window.
-fn harness() -> Harness<'static, AtlasApp> {
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(120)
-        // The Compare window's hint has an arrow the test font lacks.
-        .allow_missing_glyphs()
-        .build_eframe(|_cc| {
-            let mut app = AtlasApp::new(Workspace::bundled().expect("bundled document"), Settings::default());
-            app.workspace.layout.sim.run_to_rest(20_000);
-            app
-        });
-    harness.run();
-    harness
-}
-
-/// The canvas's rectangle in the window: the largest area without a role.
-fn canvas_rect(harness: &Harness<'_, AtlasApp>) -> Rect {
-    harness
-        .get_all_by_role(Role::Unknown)
-        .map(|n| n.rect())
-        .max_by(|a, b| a.area().total_cmp(&b.area()))
-        .expect("the canvas")
-}
 
 fn camera(harness: &Harness<'_, AtlasApp>) -> Camera {
     harness.state().view.camera.expect("a camera")

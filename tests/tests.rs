@@ -20,6 +20,8 @@ mod fs;
 mod graph;
 #[cfg(feature = "gui")]
 mod gui;
+#[cfg(feature = "gui")]
+mod gui_support;
 mod hostile;
 mod labels;
 mod layout;

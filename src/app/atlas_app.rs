@@ -203,17 +203,9 @@ impl AtlasApp {
             let i = *layout.index_of.get(&n)?;
             destination.get(i).copied()
         };
-        let mut framed = crate::scene::frame(&crate::scene::Framing {
-            graph,
-            position: &position,
-            visible: &|n| self.view.is_visible(graph, n),
-            size: camera.size,
-            margin: super::canvas::FIT_MARGIN,
-            scale: 1.0,
-            font_size: crate::style::Style::of(ctx).font_size,
-            labels: true,
-        });
-        framed.zoom = framed.zoom.clamp(crate::scene::Camera::ZOOM_RANGE.0, crate::scene::Camera::ZOOM_RANGE.1);
+        let style = crate::style::Style::of(ctx);
+        let framed =
+            super::canvas::fit_camera(graph, &position, &|n| self.view.is_visible(graph, n), camera.size, &style);
         self.view.camera_motion = Some(crate::camera_motion::CameraMotion::lasting(
             camera,
             framed,

@@ -18,7 +18,31 @@ use crate::style::color32;
 const EDGE_SLACK: f32 = 4.0;
 
 /// Free pixels around the graph when fitting it into view.
-pub(crate) const FIT_MARGIN: f32 = 40.0;
+const FIT_MARGIN: f32 = 40.0;
+
+/// The window's fit (F, the first frame, a change of layout): the visible
+/// nodes' discs and labels framed in a canvas of `size`, within the zoom
+/// range the canvas allows.
+pub(crate) fn fit_camera(
+    graph: &crate::graph::AtlasGraph,
+    position: &dyn Fn(NodeIndex) -> Option<[f32; 2]>,
+    visible: &dyn Fn(NodeIndex) -> bool,
+    size: [f32; 2],
+    style: &crate::style::Style,
+) -> Camera {
+    let mut c = scene::frame(&scene::Framing {
+        graph,
+        position,
+        visible,
+        size,
+        margin: FIT_MARGIN,
+        scale: 1.0,
+        font_size: style.font_size,
+        labels: true,
+    });
+    c.zoom = c.zoom.clamp(Camera::ZOOM_RANGE.0, Camera::ZOOM_RANGE.1);
+    c
+}
 
 /// The map's own state: the last painted scene (for hit-testing), its
 /// meshes, the node being dragged and the node whose menu is open.
@@ -140,20 +164,8 @@ fn canvas_ui(ui: &mut egui::Ui, canvas: &mut Canvas, world: &World<'_>) -> (Vec<
         _ => {
             fitted = true;
             motion = None;
-            // Discs and their labels, inside the canvas the panels leave.
             let graph = &world.workspace.graph;
-            let mut c = scene::frame(&scene::Framing {
-                graph,
-                position: &|n| world.workspace.position(n),
-                visible: &|n| view.is_visible(graph, n),
-                size,
-                margin: FIT_MARGIN,
-                scale: 1.0,
-                font_size: crate::style::Style::of(ui.ctx()).font_size,
-                labels: true,
-            });
-            c.zoom = c.zoom.clamp(Camera::ZOOM_RANGE.0, Camera::ZOOM_RANGE.1);
-            c
+            fit_camera(graph, &|n| world.workspace.position(n), &|n| view.is_visible(graph, n), size, &style)
         }
     };
     // Following the selection: the animated move, frame by frame.

@@ -119,12 +119,9 @@ mod tests {
     use super::*;
     use crate::layout::{LayoutParams, Simulation};
 
+    /// A path of `n` nodes: a grid one row high.
     fn path(n: usize) -> LayoutGraph {
-        let mut g = LayoutGraph::new(n);
-        for i in 1..n {
-            g.add_edge(i - 1, i, 30.0, 1.0).ok();
-        }
-        g
+        crate::layout::generate::grid(n, 1, 30.0)
     }
 
     #[test]

@@ -87,44 +87,40 @@ pub fn positions(
             parent.entry(t).or_insert(s);
         }
     }
-    // Each entity stands beside the document whose paragraphs link to it
-    // most (the first of those tied).
-    let mut owner: HashMap<NodeIndex, String> = HashMap::new();
-    if graph.documents().len() > 1 {
-        for &g in node_at {
-            if graph.node(g).is_none_or(|node| is_structure(node.kind)) {
-                continue;
+    // One pass over the nodes: each document's paragraphs, and the entities.
+    let documents: Vec<String> = graph.documents().iter().map(|d| crate::id::document(&d.id)).collect();
+    let document_at: HashMap<&str, usize> = documents.iter().enumerate().map(|(k, d)| (d.as_str(), k)).collect();
+    let mut paragraphs_of: Vec<Vec<Placing>> = vec![Vec::new(); documents.len()];
+    let mut entities_of: Vec<Vec<usize>> = vec![Vec::new(); documents.len()];
+    let paragraph_document = |m: NodeIndex| {
+        let node = graph.node(m).filter(|m| m.kind == NodeKind::Paragraph)?;
+        document_at.get(node.document.as_deref()?).copied()
+    };
+    for (i, &g) in node_at.iter().enumerate() {
+        let Some(node) = graph.node(g) else { continue };
+        if node.kind == NodeKind::Paragraph {
+            if let Some(k) = paragraph_document(g) {
+                paragraphs_of[k].push((reading_order(node), i, g));
             }
-            let mut counts: Vec<(usize, &str)> = Vec::new();
+        } else if !is_structure(node.kind) {
+            // An entity stands beside the document whose paragraphs link to
+            // it most (the first of those tied).
+            let mut counts = vec![0usize; documents.len()];
             for m in graph.inner().neighbors_undirected(g) {
-                let Some(doc) =
-                    graph.node(m).filter(|m| m.kind == NodeKind::Paragraph).and_then(|m| m.document.as_deref())
-                else {
-                    continue;
-                };
-                match counts.iter_mut().find(|(_, d)| *d == doc) {
-                    Some((c, _)) => *c += 1,
-                    None => counts.push((1, doc)),
+                if let Some(k) = paragraph_document(m) {
+                    counts[k] += 1;
                 }
             }
-            let order = |d: &str| graph.documents().iter().position(|x| crate::id::document(&x.id) == d);
-            if let Some((_, doc)) = counts.iter().min_by_key(|(c, d)| (std::cmp::Reverse(*c), order(d))) {
-                owner.insert(g, (*doc).to_owned());
+            let best =
+                counts.iter().enumerate().filter(|(_, c)| **c > 0).min_by_key(|(k, c)| (std::cmp::Reverse(**c), *k));
+            if let Some((k, _)) = best {
+                entities_of[k].push(i);
             }
         }
     }
     let mut left = 0.0f32;
-    for doc in graph.documents() {
-        let doc_id = crate::id::document(&doc.id);
-        let mut paragraphs: Vec<((u8, u32), usize, NodeIndex)> = node_at
-            .iter()
-            .enumerate()
-            .filter_map(|(i, &g)| {
-                let node = graph.node(g)?;
-                (node.kind == NodeKind::Paragraph && node.document.as_deref() == Some(doc_id.as_str()))
-                    .then(|| (reading_order(node), i, g))
-            })
-            .collect();
+    for (doc, (mut paragraphs, owned)) in paragraphs_of.into_iter().zip(entities_of).enumerate() {
+        let doc_id = documents[doc].as_str();
         paragraphs.sort_unstable();
         let count = paragraphs.len();
         if count == 0 {
@@ -144,7 +140,7 @@ pub fn positions(
         };
         let text_right = left + HEAD + 2.0 * INDENT + per_row as f32 * STEP;
         let mut y = 0.0f32;
-        if let Some(&i) = graph.index_of(&doc_id).and_then(|d| index_of.get(&d)) {
+        if let Some(&i) = graph.index_of(doc_id).and_then(|d| index_of.get(&d)) {
             out[i] = [left, -1.5 * ROW];
             placed[i] = true;
         }
@@ -186,20 +182,12 @@ pub fn positions(
         // Entities: at the mean height of their paragraphs in this document,
         // in as many columns as keep them ENTITY_GAP apart within the page.
         let mut entities: Vec<(f32, usize)> = Vec::new();
-        for (i, &g) in node_at.iter().enumerate() {
-            if placed[i]
-                || graph.node(g).is_none_or(|node| is_structure(node.kind))
-                || owner.get(&g).is_some_and(|d| *d != doc_id)
-            {
-                continue;
-            }
+        for i in owned {
             let ys: Vec<f32> = graph
                 .inner()
-                .neighbors_undirected(g)
-                .filter_map(|m| index_of.get(&m).copied())
-                .filter(|&j| placed[j] && graph.node(node_at[j]).is_some_and(|m| m.kind == NodeKind::Paragraph))
-                .filter(|&j| graph.node(node_at[j]).and_then(|m| m.document.as_deref()) == Some(doc_id.as_str()))
-                .map(|j| out[j][1])
+                .neighbors_undirected(node_at[i])
+                .filter(|&m| paragraph_document(m) == Some(doc))
+                .filter_map(|m| index_of.get(&m).map(|&j| out[j][1]))
                 .collect();
             if let Some(mean) = mean(&ys) {
                 entities.push((mean, i));
@@ -258,6 +246,9 @@ fn spaced(wanted: &[f32], gap: f32) -> Vec<f32> {
     }
     out
 }
+
+/// A paragraph to place: its reading-order key, layout index and node.
+type Placing = ((u8, u32), usize, NodeIndex);
 
 fn is_structure(kind: NodeKind) -> bool {
     matches!(kind, NodeKind::Document | NodeKind::Section | NodeKind::Paragraph)

@@ -709,6 +709,43 @@ mod tests {
         assert_eq!(empty.center, [0.0, 0.0]);
     }
 
+    /// A window's scene input (culled, no tooltips, hulls or notes, coloured
+    /// by kind) of everything `visible` at `position`, seen by `camera`.
+    fn window_input<'a>(
+        graph: &'a AtlasGraph,
+        position: &'a dyn Fn(NodeIndex) -> Option<[f32; 2]>,
+        visible: &'a dyn Fn(NodeIndex) -> bool,
+        camera: Camera,
+        style: &'a Style,
+        highlight: &'a Highlight,
+        labels: Labels,
+    ) -> SceneInput<'a> {
+        fn every_edge(_: EdgeKind) -> bool {
+            true
+        }
+        fn no_badge(_: NodeIndex) -> Option<Rgba> {
+            None
+        }
+        SceneInput {
+            graph,
+            position,
+            visible,
+            edge_visible: &every_edge,
+            badge: &no_badge,
+            user_links: &[],
+            camera,
+            style,
+            highlight,
+            labels,
+            color_by: ColorBy::Kind,
+            cull: true,
+            tooltips: false,
+            hulls: false,
+            scale: 1.0,
+            reserved: &[],
+        }
+    }
+
     /// Two nodes 60 world units apart, the paragraph's long label running
     /// right towards the resolution, in a viewport of `size` at zoom 1.
     fn two_nodes_scene(show_b: bool, size: [f32; 2], highlight: &Highlight) -> (Scene, NodeIndex, NodeIndex) {
@@ -719,24 +756,8 @@ mod tests {
         let style = Style::new(crate::style::Theme::Light);
         let position = |n: NodeIndex| Some(if n == a { [0.0, 0.0] } else { [60.0, 0.0] });
         let visible = |n: NodeIndex| n == a || show_b;
-        let input = SceneInput {
-            graph: &graph,
-            position: &position,
-            visible: &visible,
-            edge_visible: &|_| true,
-            badge: &|_| None,
-            user_links: &[],
-            camera: Camera { center: [0.0, 0.0], zoom: 1.0, size },
-            style: &style,
-            highlight,
-            labels: Labels::Auto,
-            color_by: ColorBy::Kind,
-            cull: true,
-            tooltips: false,
-            hulls: false,
-            scale: 1.0,
-            reserved: &[],
-        };
+        let camera = Camera { center: [0.0, 0.0], zoom: 1.0, size };
+        let input = window_input(&graph, &position, &visible, camera, &style, highlight, Labels::Auto);
         (build(&input), a, b)
     }
 
@@ -811,23 +832,10 @@ mod tests {
         let scene_with = |hovered: Option<NodeIndex>| {
             let highlight = Highlight { hovered, ..Highlight::default() };
             let position = |n: NodeIndex| Some([n.index() as f32 * 3.0, (n.index() % 17) as f32 * 5.0]);
+            let camera = Camera { center: [300.0, 40.0], zoom: 1.0, size: [1200.0, 200.0] };
             build(&SceneInput {
-                graph: &graph,
-                position: &position,
-                visible: &|_| true,
-                edge_visible: &|_| true,
-                badge: &|_| None,
-                user_links: &[],
-                camera: Camera { center: [300.0, 40.0], zoom: 1.0, size: [1200.0, 200.0] },
-                style: &style,
-                highlight: &highlight,
-                labels: Labels::None,
-                color_by: ColorBy::Kind,
                 cull: false,
-                tooltips: false,
-                hulls: false,
-                scale: 1.0,
-                reserved: &[],
+                ..window_input(&graph, &position, &|_| true, camera, &style, &highlight, Labels::None)
             })
         };
         let thread = |scene: &Scene| {
@@ -852,23 +860,9 @@ mod tests {
         let style = Style::new(crate::style::Theme::Light);
         let highlight = Highlight::default();
         let position = |n: NodeIndex| Some([(n.index() % 20) as f32 * 30.0, (n.index() / 20) as f32 * 30.0]);
-        let input = |zoom: f32| SceneInput {
-            graph: &graph,
-            position: &position,
-            visible: &|_| true,
-            edge_visible: &|_| true,
-            badge: &|_| None,
-            user_links: &[],
-            camera: Camera { center: [300.0, 150.0], zoom, size: [800.0, 600.0] },
-            style: &style,
-            highlight: &highlight,
-            labels: Labels::None,
-            color_by: ColorBy::Kind,
-            cull: true,
-            tooltips: false,
-            hulls: false,
-            scale: 1.0,
-            reserved: &[],
+        let input = |zoom: f32| {
+            let camera = Camera { center: [300.0, 150.0], zoom, size: [800.0, 600.0] };
+            window_input(&graph, &position, &|_| true, camera, &style, &highlight, Labels::None)
         };
         let mut scene = Scene::default();
         build_into(&input(1.0), &mut scene);
