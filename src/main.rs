@@ -426,13 +426,13 @@ fn annotations_command(command: AnnotationsCommand) -> anyhow::Result<ExitCode> 
             set.save_as(&into)?;
             let orphans = set.validate(&graph).orphans().count();
             write_line(&format!(
-                "read {}; added {}, skipped {} already there; {} now holds {} notes and {} links (not in the documents: {orphans})",
+                "read {}; added {}, skipped {} already there; {} now holds {} and {} (not in the documents: {orphans})",
                 imported.summary(),
                 outcome.added.len(),
                 outcome.skipped.len(),
                 into.display(),
-                set.annotations().len(),
-                set.links().len(),
+                wsis_atlas::words::count(set.annotations().len(), "note"),
+                wsis_atlas::words::count(set.links().len(), "link"),
             ))?;
             Ok(failed)
         }

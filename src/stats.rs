@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use crate::analysis::Role;
 use crate::graph::{AtlasGraph, EdgeKind, NodeKind};
+use crate::words::count;
 
 /// How many top entries each "most cited" list shows.
 pub const TOP: usize = 8;
@@ -117,10 +118,13 @@ impl std::fmt::Display for Stats {
         for d in &self.documents {
             let _ = writeln!(out, "{}", d.title);
             let _ = writeln!(out, "  source: {}", d.source);
-            let _ = writeln!(out, "  {} sections, {} paragraphs", d.sections.len(), d.paragraphs);
-            for (key, title, count) in &d.sections {
-                let key = if key == "preamble" { String::new() } else { format!("{key} ") };
-                let _ = writeln!(out, "    {key}{title}: {count} paragraphs");
+            let _ = writeln!(out, "  {}, {}", count(d.sections.len(), "section"), count(d.paragraphs, "paragraph"));
+            for (key, title, n) in &d.sections {
+                // A numbered section shows its number ("2.1 ICT for development"); a
+                // heading without one is keyed by its words, which say nothing more.
+                let numbered = key.chars().any(|c| c.is_ascii_digit()) || (key.len() <= 5 && key != "preamble");
+                let key = if numbered { format!("{key} ") } else { String::new() };
+                let _ = writeln!(out, "    {key}{title}: {}", count(*n, "paragraph"));
             }
             let _ = writeln!(out);
         }

@@ -322,3 +322,29 @@ fn export_layout_reading_places_the_paragraphs_in_document_order() {
     assert!(!bad.status.success());
     assert!(stderr(&bad).contains("possible values: map, reading"), "{}", stderr(&bad));
 }
+
+#[test]
+fn stats_names_unnumbered_headings_once_and_counts_in_words() {
+    let out = atlas(&["stats", "bundled:wsis20"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("    Introduction: 14 paragraphs"), "{text}");
+    assert!(!text.contains("introduction Introduction"), "{text}");
+    assert!(!text.contains(" 1 paragraphs"), "{text}");
+}
+
+#[test]
+fn export_writes_gexf_and_both_csv_tables() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (format, name, start) in [
+        ("gexf", "map.gexf", "<?xml"),
+        ("nodes-csv", "map-nodes.csv", "id,label,kind,"),
+        ("links-csv", "map-links.csv", "source,target,source_label,"),
+    ] {
+        let path = dir.path().join(name);
+        let out = atlas(&["export", "--format", format, "--out", path.to_str().expect("UTF-8 path")]);
+        assert!(out.status.success(), "{format}: {}", stderr(&out));
+        let text = std::fs::read_to_string(&path).expect("written");
+        assert!(text.starts_with(start), "{format}: {}", &text[..80.min(text.len())]);
+    }
+}

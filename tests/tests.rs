@@ -13,6 +13,7 @@ mod annotations_gui;
 mod bundled_gui;
 mod cli;
 mod conservation;
+mod data_exports;
 mod document;
 mod export;
 mod extract;

@@ -96,10 +96,9 @@ fn export_dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, world: &Worl
         egui::Grid::new("export_options").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
             ui.label("Format");
             ui.horizontal(|ui| {
-                let formats: &[Format] =
-                    if image { &[Format::Png, Format::Svg] } else { &[Format::Json, Format::Graphml, Format::Dot] };
+                let formats: &[Format] = if image { &[Format::Png, Format::Svg] } else { &Format::DATA };
                 for &f in formats {
-                    if ui.radio(dialog.format == f, f.extension().to_uppercase()).clicked() {
+                    if ui.radio(dialog.format == f, f.label()).clicked() {
                         dialog.format = f;
                         dialog.path = with_extension(&dialog.path, f);
                     }

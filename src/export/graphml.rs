@@ -1,13 +1,16 @@
 //! The graph as GraphML (Gephi, yEd, Cytoscape, networkx, igraph, JGraphT):
 //! every node with its kind, label, text, the other contract fields of
-//! DESIGN.md and its layout position (`x`, `y`) plus its kind's colour
-//! (`r`, `g`, `b`, which Gephi reads); every edge with its kind, evidence,
-//! score and deadlines. Each attribute is declared as a `<key>`.
+//! DESIGN.md, its footnotes, its layout position (`x`, `y`), its kind's
+//! colour (`r`, `g`, `b`, which Gephi reads, and `color` as `#rrggbb`) and
+//! its disc's `size`; a document's node also its `source` and `facts`; every
+//! edge with its kind, evidence (offsets in bytes and in characters), score
+//! and deadlines. Each attribute is declared as a `<key>`.
 //!
 //! GraphML ids must be `xs:NMTOKEN`s, which ours (`res:A/RES/217 A (III)`)
 //! are not: nodes are written `n0`, `n1`, … in graph order and carry our id
 //! in the `atlas_id` attribute; edges are `e0`, `e1`, … (user links `u0`, …).
-//! Lists (evidence with its offsets, deadlines, notes) are JSON text.
+//! Lists and records (evidence with its offsets, deadlines, notes,
+//! footnotes, facts) are JSON text.
 
 use std::fmt::Write as _;
 
@@ -15,57 +18,28 @@ use petgraph::stable_graph::NodeIndex;
 
 use super::xml::{escape_into, num_into};
 use crate::annotations::AnnotationSet;
+use super::fields::{self, json_text};
+use super::json::EvidenceEntry;
 use crate::graph::{AtlasGraph, Edge, Node};
-use crate::style::{Style, Theme};
-
-/// One declared attribute: key id, domain, attribute name, GraphML type.
-struct Key {
-    id: &'static str,
-    domain: &'static str,
-    name: &'static str,
-    ty: &'static str,
-}
-
-const fn key(id: &'static str, domain: &'static str, name: &'static str, ty: &'static str) -> Key {
-    Key { id, domain, name, ty }
-}
 
 /// The attribute holding a node's WSIS Atlas id (`para:wsis10:51`).
 pub const ID_KEY: &str = "atlas_id";
 
-const KEYS: [Key; 31] = [
-    key(ID_KEY, "node", ID_KEY, "string"),
-    key("label", "node", "label", "string"),
-    key("kind", "node", "kind", "string"),
-    key("text", "node", "text", "string"),
-    key("title", "node", "title", "string"),
-    key("name", "node", "name", "string"),
-    key("document", "node", "document", "string"),
-    key("number", "node", "number", "int"),
-    key("ordinal", "node", "ordinal", "int"),
-    key("section", "node", "section", "string"),
-    key("symbol", "node", "symbol", "string"),
-    key("date", "node", "date", "string"),
-    key("goal", "node", "goal", "int"),
-    key("acronym", "node", "acronym", "string"),
-    key("part", "node", "part", "string"),
-    key("annex", "node", "annex", "string"),
-    key("roles", "node", "roles", "string"),
-    key("notes", "node", "notes", "string"),
-    key("x", "node", "x", "double"),
-    key("y", "node", "y", "double"),
-    key("r", "node", "r", "int"),
-    key("g", "node", "g", "int"),
-    key("b", "node", "b", "int"),
-    // Key ids are unique across domains: the edge's `kind` and `label` have their own.
-    key("edge_kind", "edge", "kind", "string"),
-    key("evidence", "edge", "evidence", "string"),
-    key("evidence_count", "edge", "evidence_count", "int"),
-    key("score", "edge", "score", "double"),
-    key("deadlines", "edge", "deadlines", "string"),
-    key("edge_label", "edge", "label", "string"),
-    key("edge_note", "edge", "note", "string"),
-    key("link_id", "edge", "link_id", "string"),
+/// Node keys besides [`fields::NODE`]: id, notes, position, colour parts.
+const NODE_EXTRA: [(&str, &str); 7] =
+    [(ID_KEY, "string"), ("notes", "string"), ("x", "double"), ("y", "double"), ("r", "int"), ("g", "int"), ("b", "int")];
+
+/// Edge keys: key id, attribute name, type. Key ids are unique across
+/// domains: the edge's `kind` and `label` have their own.
+const EDGE_KEYS: [(&str, &str, &str); 8] = [
+    ("edge_kind", "kind", "string"),
+    ("evidence", "evidence", "string"),
+    ("evidence_count", "evidence_count", "int"),
+    ("score", "score", "double"),
+    ("deadlines", "deadlines", "string"),
+    ("edge_label", "label", "string"),
+    ("edge_note", "note", "string"),
+    ("link_id", "link_id", "string"),
 ];
 
 fn data(out: &mut String, key: &str, value: &str) {
@@ -74,47 +48,10 @@ fn data(out: &mut String, key: &str, value: &str) {
     out.push_str("</data>\n");
 }
 
-/// JSON text of a value (plain data always serialises).
-fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_default()
-}
-
-fn node_data(out: &mut String, node: &Node) {
-    data(out, ID_KEY, &node.id);
-    data(out, "label", &node.label);
-    data(out, "kind", node.kind.as_str());
-    let strings = [
-        ("text", &node.text),
-        ("title", &node.title),
-        ("name", &node.name),
-        ("document", &node.document),
-        ("section", &node.section),
-        ("symbol", &node.symbol),
-        ("date", &node.date),
-        ("acronym", &node.acronym),
-        ("part", &node.part),
-        ("annex", &node.annex),
-    ];
-    for (key, value) in strings {
-        if let Some(v) = value {
-            data(out, key, v);
-        }
-    }
-    for (key, value) in [("number", node.number), ("ordinal", node.ordinal), ("goal", node.goal.map(u32::from))] {
-        if let Some(n) = value {
-            data(out, key, &n.to_string());
-        }
-    }
-    if !node.roles.is_empty() {
-        let roles: Vec<&str> = node.roles.iter().map(|r| r.as_str()).collect();
-        data(out, "roles", &roles.join(","));
-    }
-}
-
-fn edge_data(out: &mut String, edge: &Edge) {
+fn edge_data(out: &mut String, source: &Node, edge: &Edge) {
     data(out, "edge_kind", edge.kind.as_str());
     if !edge.evidence.is_empty() {
-        data(out, "evidence", &json_text(&edge.evidence));
+        data(out, "evidence", &json_text(&EvidenceEntry::all(source.text.as_deref(), &edge.evidence)));
         data(out, "evidence_count", &edge.evidence.len().to_string());
     }
     if let Some(score) = edge.score() {
@@ -152,19 +89,23 @@ pub fn to_graphml_with(
     visible: &dyn Fn(NodeIndex) -> bool,
     notes: Option<&AnnotationSet>,
 ) -> String {
-    let style = Style::new(Theme::Light);
+    let fields = fields::Context::new(graph);
     let mut out = String::with_capacity(1024 + 400 * graph.node_count() + 200 * graph.edge_count());
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" ");
     out.push_str("xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ");
     out.push_str("xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns ");
     out.push_str("http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
-    for k in &KEYS {
-        let _ = writeln!(
-            out,
-            "  <key id=\"{}\" for=\"{}\" attr.name=\"{}\" attr.type=\"{}\"/>",
-            k.id, k.domain, k.name, k.ty
-        );
+    let node_keys = NODE_EXTRA[..1]
+        .iter()
+        .copied()
+        .chain(fields::NODE.iter().map(|&(name, ty)| (name, ty.graphml())))
+        .chain(NODE_EXTRA[1..].iter().copied());
+    for (name, ty) in node_keys {
+        let _ = writeln!(out, "  <key id=\"{name}\" for=\"node\" attr.name=\"{name}\" attr.type=\"{ty}\"/>");
+    }
+    for (id, name, ty) in EDGE_KEYS {
+        let _ = writeln!(out, "  <key id=\"{id}\" for=\"edge\" attr.name=\"{name}\" attr.type=\"{ty}\"/>");
     }
     out.push_str("  <graph id=\"wsis-atlas\" edgedefault=\"directed\">\n");
     // GraphML id of each written node: n0, n1, … in graph order.
@@ -176,7 +117,10 @@ pub fn to_graphml_with(
         let n = gid.len();
         gid.insert(index, n);
         let _ = writeln!(out, "    <node id=\"n{n}\">");
-        node_data(&mut out, node);
+        data(&mut out, ID_KEY, &node.id);
+        for (key, value) in fields.values(index, node) {
+            data(&mut out, key, &value);
+        }
         if let Some(set) = notes {
             let on: Vec<_> = set.annotations_for(&node.id).collect();
             if !on.is_empty() {
@@ -190,7 +134,7 @@ pub fn to_graphml_with(
                 out.push_str("</data>\n");
             }
         }
-        let [r, g, b, _] = style.node_color(node.kind).0;
+        let [r, g, b] = fields.rgb(node);
         let _ = writeln!(
             out,
             "      <data key=\"r\">{r}</data>\n      <data key=\"g\">{g}</data>\n      <data key=\"b\">{b}</data>"
@@ -200,7 +144,9 @@ pub fn to_graphml_with(
     for (i, (s, t, edge)) in graph.edges().enumerate() {
         let (Some(source), Some(target)) = (gid.get(&s), gid.get(&t)) else { continue };
         let _ = writeln!(out, "    <edge id=\"e{i}\" source=\"n{source}\" target=\"n{target}\">");
-        edge_data(&mut out, edge);
+        if let Some(from) = graph.node(s) {
+            edge_data(&mut out, from, edge);
+        }
         out.push_str("    </edge>\n");
     }
     if let Some(set) = notes {

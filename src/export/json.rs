@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::graph::{AtlasGraph, Edge, Node};
+use crate::graph::{AtlasGraph, Edge, EdgeKind, Evidence, Node};
 
 /// One document in the export's header.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,16 +31,25 @@ pub struct DocumentEntry {
     pub facts: crate::document::Facts,
 }
 
-/// One link: source and target ids, and the edge (kind, evidence).
+/// One link: source and target ids, its kind and, for links that come from
+/// the text, the evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LinkEntry {
     /// Source node id.
     pub source: String,
     /// Target node id.
     pub target: String,
-    /// Kind and evidence.
-    #[serde(flatten)]
-    pub edge: Edge,
+    /// What it says (`cites`, `mentions`, `addressed_to`, …).
+    pub kind: EdgeKind,
+    /// Quoted spans of the source's text, in text order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceEntry>,
+    /// Similarity of a `similar` link, 0..=1.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::graph::permille")]
+    pub score: Option<u16>,
+    /// Deadlines of an `addressed_to` link, as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deadlines: Vec<String>,
     /// A user link's label (kind `annotation`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
@@ -50,6 +59,95 @@ pub struct LinkEntry {
     /// A user link's id in its annotation file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_id: Option<String>,
+}
+
+impl LinkEntry {
+    /// The link of `edge` from `source` to `target`, whose evidence quotes
+    /// `text` (the source's text; evidence offsets in characters need it).
+    #[must_use]
+    pub fn of_edge(source: &Node, target: &Node, edge: &Edge) -> Self {
+        LinkEntry {
+            source: source.id.clone(),
+            target: target.id.clone(),
+            kind: edge.kind,
+            evidence: EvidenceEntry::all(source.text.as_deref(), &edge.evidence),
+            score: edge.score,
+            deadlines: edge.deadlines.clone(),
+            label: None,
+            note: None,
+            link_id: None,
+        }
+    }
+
+    /// The graph's edge this link carries (evidence offsets in bytes).
+    #[must_use]
+    pub fn edge(&self) -> Edge {
+        Edge {
+            kind: self.kind,
+            evidence: self
+                .evidence
+                .iter()
+                .map(|e| Evidence { start: e.start, end: e.end, quote: e.quote.clone() })
+                .collect(),
+            score: self.score,
+            deadlines: self.deadlines.clone(),
+        }
+    }
+}
+
+/// One quoted span of a link's evidence, located twice: `start`/`end` in
+/// UTF-8 bytes (Rust, Go, C), `char_start`/`char_end` in characters
+/// (Unicode scalar values: Python's `text[char_start:char_end]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceEntry {
+    /// Byte offset of the quote in the source's `text` (UTF-8).
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
+    /// Character offset of the quote in the source's `text`.
+    pub char_start: usize,
+    /// Character offset one past its end.
+    pub char_end: usize,
+    /// The exact words.
+    pub quote: String,
+}
+
+impl EvidenceEntry {
+    /// Every span of `evidence` with its character offsets in `text`
+    /// (counted once through the text: linear in it). Without the text, or
+    /// for a span that does not fall on its character boundaries, the
+    /// character offsets count the quote from the byte offset's characters
+    /// as far as they go.
+    #[must_use]
+    pub fn all(text: Option<&str>, evidence: &[Evidence]) -> Vec<EvidenceEntry> {
+        let text = text.unwrap_or_default();
+        // Byte offset -> characters before it, for each boundary asked, in order.
+        let mut asked: Vec<usize> = evidence.iter().flat_map(|e| [e.start, e.end]).collect();
+        asked.sort_unstable();
+        asked.dedup();
+        let mut chars_at = rustc_hash::FxHashMap::default();
+        let mut chars = 0usize;
+        let mut boundaries = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).peekable();
+        for &byte in &asked {
+            while let Some(&b) = boundaries.peek() {
+                if b >= byte {
+                    break;
+                }
+                boundaries.next();
+                chars += 1;
+            }
+            chars_at.insert(byte, chars);
+        }
+        evidence
+            .iter()
+            .map(|e| {
+                let char_start = chars_at.get(&e.start).copied().unwrap_or_default();
+                let char_end =
+                    chars_at.get(&e.end).copied().unwrap_or_else(|| char_start + e.quote.chars().count());
+                EvidenceEntry { start: e.start, end: e.end, char_start, char_end, quote: e.quote.clone() }
+            })
+            .collect()
+    }
 }
 
 /// Graph attributes (networkx puts them in `G.graph`).
@@ -107,12 +205,10 @@ impl NodeLink {
             .map(|l| LinkEntry {
                 source: l.from.clone(),
                 target: l.to.clone(),
-                edge: Edge {
-                    kind: crate::graph::EdgeKind::Annotation,
-                    evidence: Vec::new(),
-                    score: None,
-                    deadlines: Vec::new(),
-                },
+                kind: EdgeKind::Annotation,
+                evidence: Vec::new(),
+                score: None,
+                deadlines: Vec::new(),
                 label: Some(l.label.clone()).filter(|s| !s.is_empty()),
                 note: Some(l.note.clone()).filter(|s| !s.is_empty()),
                 link_id: Some(l.id.clone()),
@@ -137,6 +233,12 @@ pub struct NodeEntry {
     /// See `x`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub y: Option<f32>,
+    /// Its kind's colour on the map (light theme), `#rrggbb`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    /// Its disc's radius on the map, in layout units (grows with its links).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<f32>,
 }
 
 /// Builds the node-link value. `position` gives a node's layout position, if any.
@@ -168,27 +270,25 @@ pub fn node_link_where(
             facts: d.facts.clone(),
         })
         .collect();
+    let style = crate::style::Style::new(crate::style::Theme::Light);
     let nodes = graph
         .nodes()
         .filter(|(i, _)| visible(*i))
         .map(|(i, n)| {
             let p = position(i);
-            NodeEntry { node: n.clone(), x: p.map(|p| p[0]), y: p.map(|p| p[1]) }
+            NodeEntry {
+                node: n.clone(),
+                x: p.map(|p| p[0]),
+                y: p.map(|p| p[1]),
+                color: Some(style.node_color(n.kind).to_hex()),
+                size: Some(super::node_size(graph, i)),
+            }
         })
         .collect();
     let links = graph
         .edges()
         .filter(|(s, t, _)| visible(*s) && visible(*t))
-        .filter_map(|(s, t, e)| {
-            Some(LinkEntry {
-                source: graph.node(s)?.id.clone(),
-                target: graph.node(t)?.id.clone(),
-                edge: e.clone(),
-                label: None,
-                note: None,
-                link_id: None,
-            })
-        })
+        .filter_map(|(s, t, e)| Some(LinkEntry::of_edge(graph.node(s)?, graph.node(t)?, e)))
         .collect();
     NodeLink {
         directed: true,

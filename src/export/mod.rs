@@ -1,15 +1,20 @@
 //! Writing the graph out: data formats (JSON, GraphML, DOT) and pictures
-//! (SVG, PNG) of a [`Scene`](crate::scene::Scene).
+//! (SVG, PNG) of a [`Scene`](crate::scene::Scene), and tables and Gephi's
+//! own format (CSV, GEXF).
 //!
 //! Pictures: [`whole_graph_scene`] fits a camera to the visible nodes and
 //! builds the scene (the window builds its own from its camera), then
 //! [`render_svg`] / [`render_png`] draw it. Data: [`json`], [`to_graphml`],
-//! [`to_dot`]. [`export`] does any format in one call, [`write_atomic`]
+//! [`to_dot`], [`gexf`], [`csv`] (the node attributes they share are
+//! [`fields`]). [`export`] does any format in one call, [`write_atomic`]
 //! puts the bytes on disk safely, and [`Selection`] (kinds, focus) says
 //! which nodes are visible.
 
+pub mod csv;
 pub mod dot;
+pub mod fields;
 pub mod filter;
+pub mod gexf;
 pub mod graphml;
 pub mod image;
 pub mod json;
@@ -42,6 +47,15 @@ pub enum Format {
     /// Graphviz DOT.
     #[value(help = "Graphviz DOT, with layout positions")]
     Dot,
+    /// GEXF 1.3 (Gephi), with positions, colours and sizes.
+    #[value(help = "GEXF 1.3 (Gephi), with positions, colours and sizes")]
+    Gexf,
+    /// The nodes as a CSV table (spreadsheets, Cytoscape).
+    #[value(help = "The nodes as a CSV table (spreadsheets, Cytoscape node table)")]
+    NodesCsv,
+    /// The links as a CSV table with their evidence.
+    #[value(help = "The links as a CSV table with their evidence (spreadsheets, Cytoscape network)")]
+    LinksCsv,
     /// A picture as SVG.
     #[value(help = "SVG picture")]
     Svg,
@@ -52,7 +66,20 @@ pub enum Format {
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 5] = [Format::Json, Format::Graphml, Format::Dot, Format::Svg, Format::Png];
+    pub const ALL: [Format; 8] = [
+        Format::Json,
+        Format::Graphml,
+        Format::Dot,
+        Format::Gexf,
+        Format::NodesCsv,
+        Format::LinksCsv,
+        Format::Svg,
+        Format::Png,
+    ];
+
+    /// The data formats, in the order the export dialog offers them.
+    pub const DATA: [Format; 6] =
+        [Format::Json, Format::Graphml, Format::Gexf, Format::Dot, Format::NodesCsv, Format::LinksCsv];
 
     /// Usual file extension, without the dot.
     #[must_use]
@@ -61,18 +88,41 @@ impl Format {
             Format::Json => "json",
             Format::Graphml => "graphml",
             Format::Dot => "dot",
+            Format::Gexf => "gexf",
+            Format::NodesCsv | Format::LinksCsv => "csv",
             Format::Svg => "svg",
             Format::Png => "png",
         }
     }
 
-    /// The format a file name's extension says (`.gv` is DOT), if any.
+    /// Its name for people (`GraphML`, `CSV (links)`).
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Json => "JSON",
+            Format::Graphml => "GraphML",
+            Format::Dot => "DOT",
+            Format::Gexf => "GEXF",
+            Format::NodesCsv => "CSV (nodes)",
+            Format::LinksCsv => "CSV (links)",
+            Format::Svg => "SVG",
+            Format::Png => "PNG",
+        }
+    }
+
+    /// The format a file name's extension says (`.gv` is DOT; `.csv` the
+    /// links table, or the nodes table when the name ends in `nodes.csv`),
+    /// if any.
     #[must_use]
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "gv" => Some(Format::Dot),
             "xml" => Some(Format::Graphml),
+            "csv" => {
+                let stem = path.file_stem()?.to_str()?.to_ascii_lowercase();
+                Some(if stem.ends_with("nodes") { Format::NodesCsv } else { Format::LinksCsv })
+            }
             _ => Format::ALL.into_iter().find(|f| f.extension() == ext),
         }
     }
@@ -123,6 +173,9 @@ pub fn export_with(
         }
         Format::Graphml => Ok(to_graphml(graph, position, &is_visible).into_bytes()),
         Format::Dot => Ok(to_dot(graph, position, &is_visible).into_bytes()),
+        Format::Gexf => Ok(gexf::to_gexf(graph, position, &is_visible, None).into_bytes()),
+        Format::NodesCsv => csv::nodes(graph, position, &is_visible, None),
+        Format::LinksCsv => csv::links(graph, &is_visible, None),
         Format::Svg => {
             Ok(render_svg(&whole_graph_scene_with(graph, position, &is_visible, image, overlay), image).into_bytes())
         }
@@ -157,6 +210,9 @@ pub fn export_annotated(
         }
         Format::Graphml => Ok(to_graphml_with(graph, position, &is_visible, Some(notes)).into_bytes()),
         Format::Dot => Ok(to_dot_with(graph, position, &is_visible, Some(notes)).into_bytes()),
+        Format::Gexf => Ok(gexf::to_gexf(graph, position, &is_visible, Some(notes)).into_bytes()),
+        Format::NodesCsv => csv::nodes(graph, position, &is_visible, Some(notes)),
+        Format::LinksCsv => csv::links(graph, &is_visible, Some(notes)),
         Format::Svg | Format::Png => {
             let overlay = crate::annotations::Overlay::new(notes, graph);
             export_with(graph, position, visible, format, image, &overlay)
@@ -234,6 +290,13 @@ pub fn settled_layout(
     }
     layout.sim.run_to_rest(max_steps);
     layout
+}
+
+/// A node's disc radius on the map in layout units, rounded to a tenth (the
+/// `size` of data exports: JSON, GraphML, GEXF, CSV).
+#[must_use]
+pub fn node_size(graph: &AtlasGraph, n: NodeIndex) -> f32 {
+    (crate::layout::atlas::node_radius(graph, n) * 10.0).round() / 10.0
 }
 
 fn did_you_mean(suggestions: &[String]) -> String {

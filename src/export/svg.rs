@@ -1,7 +1,9 @@
 //! A [`Scene`] as SVG text: lines, then discs (each carrying its node id in
 //! `data-id` and a `<title>` tooltip), then labels on a rounded halo as in
-//! the window, then the legend. Text stays text, so the file is searchable
-//! and its labels selectable; PNG export rasterises this same SVG.
+//! the window, then the legend. Labels are drawn with the outlines of the
+//! font the window uses (Ubuntu Light), so they look the same in every
+//! viewer, installed fonts or not; their text stays in the file too, so it
+//! is searchable and selectable. PNG export rasterises this same SVG.
 
 use std::fmt::Write as _;
 
@@ -95,11 +97,14 @@ pub fn render_svg(scene: &Scene, opts: &ImageOptions) -> String {
     let mut out = String::with_capacity(512 + 200 * (scene.nodes.len() + scene.edges.len() + scene.labels.len()));
     let (pw, ph) = opts.pixel_size(scene.size);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"");
+    out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\"");
     let _ = write!(out, " width=\"{pw}\" height=\"{ph}\" viewBox=\"0 0");
     attr_tail(&mut out, scene.size);
     let _ = writeln!(out, " font-family=\"{FONT_FAMILY}\">");
     out.push_str("<title>WSIS Atlas</title>\n");
+    let legend_texts: Vec<String> = if opts.legend { scene.legend.iter().map(legend_text).collect() } else { Vec::new() };
+    let label_texts = scene.labels.iter().chain(&scene.link_labels).filter(|_| opts.labels).map(|l| l.text.as_str());
+    let drawn = glyph_defs(&mut out, label_texts.chain(legend_texts.iter().map(String::as_str)));
     if opts.theme.paints_background() && scene.background.0[3] > 0 {
         out.push_str("<rect class=\"background\" x=\"0\" y=\"0\"");
         attr_num(&mut out, "width", scene.size[0]);
@@ -181,38 +186,143 @@ pub fn render_svg(scene: &Scene, opts: &ImageOptions) -> String {
     out.push_str("</g>\n");
 
     if opts.labels && !(scene.labels.is_empty() && scene.link_labels.is_empty()) {
-        out.push_str("<g class=\"labels\">\n");
-        let ids: std::collections::HashMap<_, &str> = scene.nodes.iter().map(|n| (n.index, n.id.as_str())).collect();
-        for l in scene.labels.iter().chain(&scene.link_labels) {
-            let b = label_box(l);
-            out.push_str("<rect class=\"halo\" data-for=\"");
-            escape_into(&mut out, ids.get(&l.index).copied().unwrap_or_default());
-            out.push('"');
-            attr_num(&mut out, "x", b[0]);
-            attr_num(&mut out, "y", b[1]);
-            attr_num(&mut out, "width", b[2] - b[0]);
-            attr_num(&mut out, "height", b[3] - b[1]);
-            attr_num(&mut out, "rx", l.size * 0.25);
-            paint(&mut out, "fill", l.halo);
-            out.push_str("/>\n<text class=\"label\"");
-            attr_num(&mut out, "x", l.pos[0]);
-            attr_num(&mut out, "y", l.pos[1] + l.size * 0.36);
-            attr_num(&mut out, "font-size", l.size);
-            paint(&mut out, "fill", l.color);
-            out.push('>');
-            escape_into(&mut out, &l.text);
-            out.push_str("</text>\n");
-        }
-        out.push_str("</g>\n");
+        labels(&mut out, scene, &drawn);
     }
 
     if opts.legend
         && let Some(b) = legend_box(scene)
     {
-        legend(&mut out, scene, b, opts);
+        legend(&mut out, scene, b, opts, &drawn);
     }
     out.push_str("</svg>\n");
     out
+}
+
+/// Which end of its text a label is anchored by: the end nearer its disc,
+/// so that in another font a label grows away from its disc.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+impl Anchor {
+    /// The anchor of a label box `b` beside a disc centred at `x`.
+    fn beside(b: [f32; 4], x: Option<f32>) -> Anchor {
+        match x {
+            Some(x) if b[2] <= x => Anchor::End,
+            Some(x) if b[0] >= x => Anchor::Start,
+            _ => Anchor::Middle,
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        }
+    }
+}
+
+/// The labels: each on its halo, drawn as the label font's outlines (one
+/// `<path>` per glyph in `<defs>`, placed with `<use>`), so every viewer
+/// shows them as the window does whatever fonts it has; the text itself
+/// stays in the file, transparent over the outlines, anchored by the side
+/// it stands on and stretched to its measured width, so it can be searched
+/// and selected. A label with a character the font lacks is drawn as text.
+fn labels(out: &mut String, scene: &Scene, drawn: &Glyphs) {
+    use crate::scene::labels::glyphs;
+    let all: Vec<(&crate::scene::LabelShape, bool)> =
+        scene.labels.iter().map(|l| (l, false)).chain(scene.link_labels.iter().map(|l| (l, true))).collect();
+    let runs: Vec<Option<Vec<(u32, f32)>>> = all.iter().map(|(l, _)| glyphs::run(&l.text)).collect();
+    out.push_str("<g class=\"labels\">\n");
+    let nodes: std::collections::HashMap<_, _> = scene.nodes.iter().map(|n| (n.index, n)).collect();
+    for ((l, on_link), run) in all.into_iter().zip(runs) {
+        let b = label_box(l);
+        let node = nodes.get(&l.index);
+        out.push_str("<rect class=\"halo\" data-for=\"");
+        escape_into(out, node.map(|n| n.id.as_str()).unwrap_or_default());
+        out.push('"');
+        attr_num(out, "x", b[0]);
+        attr_num(out, "y", b[1]);
+        attr_num(out, "width", b[2] - b[0]);
+        attr_num(out, "height", b[3] - b[1]);
+        attr_num(out, "rx", l.size * 0.25);
+        paint(out, "fill", l.halo);
+        out.push_str("/>\n");
+        let baseline = l.pos[1] + l.size * 0.36;
+        if let Some(run) = &run {
+            outlines(out, drawn, run, [l.pos[0], baseline], l.size, l.color);
+        }
+        let width = text_width(&l.text, l.size);
+        let anchor = if on_link { Anchor::Middle } else { Anchor::beside(b, node.map(|n| n.center[0])) };
+        let x = match anchor {
+            Anchor::Start => l.pos[0],
+            Anchor::Middle => l.pos[0] + width / 2.0,
+            Anchor::End => l.pos[0] + width,
+        };
+        out.push_str("<text class=\"label\"");
+        attr_num(out, "x", x);
+        attr_num(out, "y", baseline);
+        attr_num(out, "font-size", l.size);
+        let _ = write!(out, " text-anchor=\"{}\"", anchor.as_str());
+        attr_num(out, "textLength", width);
+        out.push_str(" lengthAdjust=\"spacingAndGlyphs\"");
+        if run.is_some() {
+            // Drawn by the outlines: the text is there to be found and selected.
+            let _ = write!(out, " fill=\"{}\" fill-opacity=\"0\"", l.color.to_hex());
+        } else {
+            paint(out, "fill", l.color);
+        }
+        out.push('>');
+        escape_into(out, &l.text);
+        out.push_str("</text>\n");
+    }
+    out.push_str("</g>\n");
+}
+
+/// The glyphs drawn in `<defs>` (a space has no outline).
+type Glyphs = std::collections::HashSet<u32>;
+
+/// `<defs>` with the outline of every glyph of `texts` (those the label
+/// font has), each `<path id="g<glyph id>">` in font units, y up.
+fn glyph_defs<'t>(out: &mut String, texts: impl Iterator<Item = &'t str>) -> Glyphs {
+    use crate::scene::labels::glyphs;
+    let used: std::collections::BTreeSet<u32> = texts.filter_map(glyphs::run).flatten().map(|(g, _)| g).collect();
+    let mut drawn = Glyphs::new();
+    if used.is_empty() {
+        return drawn;
+    }
+    out.push_str("<defs>\n");
+    for g in used {
+        if let Some(d) = glyphs::path(g).filter(|d| !d.is_empty()) {
+            let _ = writeln!(out, "<path id=\"g{g}\" d=\"{d}\"/>");
+            drawn.insert(g);
+        }
+    }
+    out.push_str("</defs>\n");
+    drawn
+}
+
+/// A run of glyphs drawn from `<defs>` with its baseline's start at `at`.
+fn outlines(out: &mut String, drawn: &Glyphs, run: &[(u32, f32)], at: [f32; 2], size: f32, color: Rgba) {
+    let units_per_em = crate::scene::labels::glyphs::units_per_em().unwrap_or(1000.0);
+    out.push_str("<g class=\"glyphs\"");
+    paint(out, "fill", color);
+    out.push_str(" transform=\"translate(");
+    num_into(out, at[0]);
+    out.push(' ');
+    num_into(out, at[1]);
+    let k = size / units_per_em;
+    let _ = write!(out, ") scale({k:.6} {:.6})\">", -k);
+    for &(g, x) in run.iter().filter(|(g, _)| drawn.contains(g)) {
+        let _ = write!(out, "<use xlink:href=\"#g{g}\"");
+        attr_num(out, "x", x);
+        out.push_str("/>");
+    }
+    out.push_str("</g>\n");
 }
 
 fn attr_tail(out: &mut String, size: [f32; 2]) {
@@ -225,7 +335,7 @@ fn attr_tail(out: &mut String, size: [f32; 2]) {
 
 /// The legend: a panel with a disc and "Kinds (count)" per visible kind (or
 /// "role (count)" per clause role when the map is coloured by role).
-fn legend(out: &mut String, scene: &Scene, b: [f32; 4], opts: &ImageOptions) {
+fn legend(out: &mut String, scene: &Scene, b: [f32; 4], opts: &ImageOptions, drawn: &Glyphs) {
     let dark = opts.theme == super::image::ImageTheme::Dark;
     let (panel, text) =
         if dark { (Rgba::hex(0x24272e), Rgba::hex(0xe6e6e6)) } else { (Rgba::hex(0xffffff), Rgba::hex(0x1f2328)) };
@@ -249,13 +359,26 @@ fn legend(out: &mut String, scene: &Scene, b: [f32; 4], opts: &ImageOptions) {
         attr_num(out, "cy", cy);
         attr_num(out, "r", LEGEND_SWATCH * s);
         paint(out, "fill", e.color);
-        out.push_str("/>\n<text class=\"legend-text\"");
-        attr_num(out, "x", b[0] + s * (LEGEND_PAD + 16.0));
-        attr_num(out, "y", cy + LEGEND_FONT * s * 0.36);
+        out.push_str("/>\n");
+        let words = legend_text(e);
+        let at = [b[0] + s * (LEGEND_PAD + 16.0), cy + LEGEND_FONT * s * 0.36];
+        let run = crate::scene::labels::glyphs::run(&words);
+        if let Some(run) = &run {
+            outlines(out, drawn, run, at, LEGEND_FONT * s, text);
+        }
+        out.push_str("<text class=\"legend-text\"");
+        attr_num(out, "x", at[0]);
+        attr_num(out, "y", at[1]);
         attr_num(out, "font-size", LEGEND_FONT * s);
-        paint(out, "fill", text);
+        attr_num(out, "textLength", text_width(&words, LEGEND_FONT * s));
+        out.push_str(" lengthAdjust=\"spacingAndGlyphs\"");
+        if run.is_some() {
+            let _ = write!(out, " fill=\"{}\" fill-opacity=\"0\"", text.to_hex());
+        } else {
+            paint(out, "fill", text);
+        }
         out.push('>');
-        escape_into(out, &legend_text(e));
+        escape_into(out, &words);
         out.push_str("</text>\n");
     }
     out.push_str("</g>\n");

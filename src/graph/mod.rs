@@ -357,7 +357,7 @@ impl Edge {
 }
 
 /// Per-mille scores as JSON numbers in 0..=1.
-mod permille {
+pub(crate) mod permille {
     use serde::{Deserialize, Deserializer, Serializer};
 
     #[allow(clippy::ref_option)] // serde's `with` passes a reference to the field

