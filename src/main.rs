@@ -452,11 +452,9 @@ fn annotations_command(command: AnnotationsCommand) -> anyhow::Result<ExitCode> 
                         ImportFailure::Import(e) => {
                             anyhow::Error::new(e).context(format!("{} could not be imported", file.display()))
                         }
-                        ImportFailure::Notes(
-                            e @ (AnnotationError::Write(_)
-                            | AnnotationError::Lock { .. }
-                            | AnnotationError::WouldNotLoad(_)),
-                        ) => anyhow::Error::new(e),
+                        ImportFailure::Notes(e @ (AnnotationError::Write(_) | AnnotationError::WouldNotLoad(_))) => {
+                            anyhow::Error::new(e)
+                        }
                         ImportFailure::Notes(e) => {
                             anyhow::Error::new(e).context(format!("{} is not a valid annotation file", into.display()))
                         }

@@ -80,7 +80,6 @@ fn foreign_keys_that_collide_with_native_ones_are_kept_under_a_namespace() -> Te
                 file.to_str().unwrap_or_default(),
                 "--into",
                 notes.to_str().unwrap_or_default(),
-                "--no-bundled",
             ]);
             assert!(out.status.success(), "{kind} {key}: {}", text(&out.stderr));
             assert!(
@@ -236,7 +235,7 @@ fn a_huge_invalid_time_is_not_echoed_whole() -> TestResult {
     let import = from_w3c_str(&doc.to_string())?;
     let warning = import.warnings.first().ok_or("no warning")?;
     assert!(warning.len() < 200, "{} bytes", warning.len());
-    assert!(warning.contains("\"xxxxxxxx") && warning.contains("…\" is not RFC 3339"), "{warning}");
+    assert!(warning.contains("\"xxxxxxxx") && warning.contains("\"… is not RFC 3339"), "{warning}");
     Ok(())
 }
 
@@ -266,7 +265,6 @@ fn processes_importing_into_one_file_at_once_lose_nothing() -> TestResult {
                 .arg(file)
                 .arg("--into")
                 .arg(&notes)
-                .arg("--no-bundled")
                 .stdout(std::process::Stdio::null())
                 .stderr(std::process::Stdio::piped())
                 .spawn()
@@ -336,7 +334,7 @@ fn ids_and_targets_reach_the_terminal_escaped() -> TestResult {
                          "created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z"}]
     });
     std::fs::write(&file, doc.to_string())?;
-    let out = atlas(&["check-annotations", file.to_str().unwrap_or_default(), "--no-bundled"]);
+    let out = atlas(&["check-annotations", file.to_str().unwrap_or_default()]);
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     assert!(!stdout.contains('\u{1b}') && !stdout.contains('\r') && !stdout.contains('\u{202e}'), "{stdout:?}");
@@ -358,8 +356,8 @@ fn a_closed_standard_output_fails_the_annotation_commands_and_help() -> TestResu
     let n = notes.to_string_lossy();
     let i = into.to_string_lossy();
     for args in [
-        format!("check-annotations '{n}' --no-bundled"),
-        format!("annotations import '{n}' --into '{i}' --no-bundled"),
+        format!("check-annotations '{n}'"),
+        format!("annotations import '{n}' --into '{i}'"),
         "--help".to_owned(),
         "--version".to_owned(),
     ] {

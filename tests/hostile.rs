@@ -367,7 +367,7 @@ fn an_object_stream_pointing_many_times_at_one_object_is_refused() {
     let mut header = String::new();
     let mut body = String::new();
     for i in 0..50 {
-        header.push_str(&format!("{} 0 {} ", 100 + i, body.len()));
+        header.push_str(&format!("{} {} ", 100 + i, body.len()));
         body.push_str("[1 2 3] ");
     }
     let content = [header.as_bytes(), body.as_bytes()].concat();

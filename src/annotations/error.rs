@@ -154,16 +154,6 @@ pub enum AnnotationError {
     /// Writing failed; the file on disk is unchanged.
     #[error("could not save annotations: {0}")]
     Write(#[source] WriteError),
-    /// The lock beside an annotation file (which keeps two writers from
-    /// losing each other's notes) could not be taken.
-    #[error("could not lock {path} for writing: {source}")]
-    Lock {
-        /// The annotation file.
-        path: PathBuf,
-        /// What the system said.
-        #[source]
-        source: std::io::Error,
-    },
     /// A Hypothesis export that cannot be imported.
     #[error("Hypothesis import, {item}: {message}")]
     Hypothesis {

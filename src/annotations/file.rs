@@ -212,7 +212,6 @@ impl AnnotationSet {
     ///
     /// # Errors
     ///
-    /// [`AnnotationError::Lock`] when the lock cannot be taken;
     /// [`AnnotationError::WouldNotLoad`] when the text would not load;
     /// the errors of [`merge_changes`](Self::merge_changes);
     /// [`AnnotationError::Write`] if writing failed. The file at `path` (if
@@ -220,7 +219,7 @@ impl AnnotationSet {
     /// dirty flag included, except for another writer's changes merged in.
     pub fn save_as(&mut self, path: impl Into<PathBuf>) -> Result<(), AnnotationError> {
         let path = path.into();
-        let _lock = lock_file(&path)?;
+        let _lock = lock_file(&path);
         if self.path.as_deref() == Some(path.as_path()) {
             self.merge_changes()?;
         }
@@ -247,14 +246,14 @@ impl AnnotationSet {
     ///
     /// # Errors
     ///
-    /// [`AnnotationError::Lock`], the errors of [`load`](Self::load), of
+    /// The errors of [`load`](Self::load), of
     /// `change` (its own error type, into which the others convert) and of
     /// saving; the file is then unchanged.
     pub fn update_file<T, E: From<AnnotationError>>(
         path: &Path,
         change: impl FnOnce(&mut AnnotationSet) -> Result<T, E>,
     ) -> Result<(AnnotationSet, T), E> {
-        let _lock = lock_file(path)?;
+        let _lock = lock_file(path);
         let mut set = if path.exists() {
             Self::load(path)?
         } else {
@@ -449,34 +448,29 @@ fn merge3<T: Identified>(ours: &[T], theirs: Vec<T>, base: &HashMap<String, u64>
 /// created when first needed and left in place. A symbolic link is
 /// followed first, so every name of one file shares one lock.
 ///
-/// # Errors
-///
-/// [`AnnotationError::Lock`] when the lock file cannot be created or locked
-/// (a folder that cannot be written, a file system without locks).
-pub fn lock_file(path: &Path) -> Result<std::fs::File, AnnotationError> {
-    let lock_err = |source| AnnotationError::Lock { path: path.to_owned(), source };
+/// `None` when no lock can be had: the folder is missing or cannot be
+/// written (then the save cannot be either, and says why), or the file
+/// system has no locks (then the save goes ahead unlocked, as before
+/// locks existed, and a warning is logged).
+#[must_use]
+pub fn lock_file(path: &Path) -> Option<std::fs::File> {
     let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    let name = real
-        .file_name()
-        .ok_or_else(|| lock_err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name")))?;
+    let name = real.file_name()?.to_string_lossy().into_owned();
     // Within the system's 255-byte limit on names, whatever the file's.
-    let name = name.to_string_lossy();
-    let short: String = name
-        .chars()
-        .scan(0, |bytes, c| {
-            *bytes += c.len_utf8();
-            (*bytes <= 200).then_some(c)
-        })
-        .collect();
+    let cut = name.char_indices().map(|(i, c)| i + c.len_utf8()).take_while(|&end| end <= 200).last().unwrap_or(0);
     let folder = match real.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    let lock_path = folder.join(format!(".{short}.lock"));
-    let file =
-        std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&lock_path).map_err(lock_err)?;
-    file.lock().map_err(lock_err)?;
-    Ok(file)
+    let lock_path = folder.join(format!(".{}.lock", name.get(..cut).unwrap_or_default()));
+    let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&lock_path).ok()?;
+    match file.lock() {
+        Ok(()) => Some(file),
+        Err(e) => {
+            log::warn!("{}: saved without a lock ({e})", path.display());
+            None
+        }
+    }
 }
 
 /// JSON to a [`Value`], refusing an object with the same key twice (serde_json

@@ -166,6 +166,13 @@ impl Budget<'_> {
             }
         };
         let bytes = match stream.decompressed_content_with_limit(limit) {
+            // The library gives nothing (not an error) for data that does not inflate.
+            Ok(bytes)
+                if bytes.is_empty() && !stream.content.is_empty() && stream.filters().is_ok_and(|f| !f.is_empty()) =>
+            {
+                self.corrupt += 1;
+                bytes
+            }
             Ok(bytes) => bytes,
             Err(LopdfError::Decompress(DecompressError::MemoryLimitExceeded { .. })) => return Err(over(self)),
             // As lopdf does: a stream that does not decode is taken as it is
