@@ -9,6 +9,7 @@ mod analysis_gui;
 mod annotations;
 #[cfg(feature = "gui")]
 mod annotations_gui;
+mod annotations_import;
 #[cfg(feature = "gui")]
 mod bundled_gui;
 mod cli;
