@@ -82,9 +82,13 @@ pub fn annotate_paragraph(graph: &mut AtlasGraph, paragraph: NodeIndex, mentions
     if !found.iter().any(|c| c.role.asks_to_act() && c.has_addressee) {
         return;
     }
+    // Mentions in text order, so that each clause finds its own by binary
+    // search (a long paragraph has many clauses and many mentions).
+    let mut sorted: Vec<&Mention> = mentions.iter().collect();
+    sorted.sort_by_key(|m| m.span.start);
     for c in &found {
         let due: Vec<String> = clause_deadlines(&text, c);
-        for m in addressees::addressees(&text, c, mentions) {
+        for m in addressees::addressees_sorted(&text, c, &sorted) {
             let Some(target) = graph.index_of(&m.entity.id()) else { continue };
             let evidence: Vec<Evidence> = [c.opening.clone(), m.span.clone()]
                 .into_iter()
