@@ -48,7 +48,9 @@ fn bench_scale(c: &mut Criterion) {
     if let Some((name, text)) = cases.get(2) {
         let (graph, _) = corpus::build(vec![document::parse("big", "bench", text)], &catalogue);
         group.bench_function(format!("JSON export of {name}"), |b| {
-            b.iter(|| wsis_atlas::export::json::write_node_link_where(black_box(&graph), |_| None, |_| true).map(|s| s.len()));
+            b.iter(|| {
+                wsis_atlas::export::json::write_node_link_where(black_box(&graph), |_| None, |_| true).map(|s| s.len())
+            });
         });
     }
     group.finish();

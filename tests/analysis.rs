@@ -382,11 +382,7 @@ fn dev_paragraphs(stems: &[&str]) -> Vec<String> {
     if !stems.is_empty() {
         assert_eq!(paths.len(), stems.len(), "{paths:?}");
     }
-    paths
-        .iter()
-        .flat_map(|p| document::load(p).expect("a dev corpus file loads").paragraphs)
-        .map(|p| p.text)
-        .collect()
+    paths.iter().flat_map(|p| document::load(p).expect("a dev corpus file loads").paragraphs).map(|p| p.text).collect()
 }
 
 /// The pairs the bounded search finds (default parameters) against those
@@ -411,11 +407,8 @@ fn bounded_recall(texts: &[String], params: analysis::SimilarityParams) -> (usiz
 fn bounded_similarity_search_finds_the_exhaustive_pairs_of_real_documents() {
     let params = analysis::SimilarityParams::default();
     // WSIS+10 and WSIS+20: the later outcome repeats many paragraphs of the earlier.
-    let wsis: Vec<String> = document::BUNDLED_DOCUMENTS
-        .iter()
-        .flat_map(|b| b.document().paragraphs)
-        .map(|p| p.text)
-        .collect();
+    let wsis: Vec<String> =
+        document::BUNDLED_DOCUMENTS.iter().flat_map(|b| b.document().paragraphs).map(|p| p.text).collect();
     let (found, exact, recall) = bounded_recall(&wsis, params);
     eprintln!("WSIS+10 ↔ WSIS+20: {found} of {exact} pairs, recall {recall:.4}");
     assert!(exact > 20, "{exact}");
@@ -437,7 +430,10 @@ fn bounded_similarity_search_finds_the_exhaustive_pairs_of_real_documents() {
     let all = dev_paragraphs(&[]);
     let capped = analysis::SimilarityParams { max_posting: 100, ..params };
     let (found, exact, recall) = bounded_recall(&all, capped);
-    eprintln!("dev corpus ({} paragraphs), posting lists of at most 100: {found} of {exact} pairs, recall {recall:.4}", all.len());
+    eprintln!(
+        "dev corpus ({} paragraphs), posting lists of at most 100: {found} of {exact} pairs, recall {recall:.4}",
+        all.len()
+    );
     assert!(exact > 1_000, "{exact}");
     assert!(found < exact, "the cap bites");
     assert!(recall >= 0.97, "{found} of {exact}");

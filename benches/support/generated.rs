@@ -184,7 +184,8 @@ pub fn bigram_document(paragraphs: usize) -> String {
         if n % 60 == 1 {
             let mut title = String::new();
             for k in 0..2 + rng.below(4) {
-                let word = chain.words[chain.starts[rng.below(chain.starts.len())] as usize].trim_end_matches(['.', ',', ';', ':']);
+                let word = chain.words[chain.starts[rng.below(chain.starts.len())] as usize]
+                    .trim_end_matches(['.', ',', ';', ':']);
                 if k > 0 {
                     title.push(' ');
                 }

@@ -13,8 +13,9 @@
 use std::ops::Range;
 
 use super::{
-    Accumulator, FastMap, Interner, best_per_text, Passage, STOP_WORDS, SimilarPair, SimilarityParams, SparseVector, Token, df_cap,
-    best_k, dot, for_each_word, keep_best, raw_weight, sentence_shingles, stem, term_counts, weigh, weighed,
+    Accumulator, FastMap, Interner, Passage, STOP_WORDS, SimilarPair, SimilarityParams, SparseVector, Token, best_k,
+    best_per_text, df_cap, dot, for_each_word, keep_best, raw_weight, sentence_shingles, stem, term_counts, weigh,
+    weighed,
 };
 
 /// One indexed text.

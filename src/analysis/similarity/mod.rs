@@ -194,9 +194,7 @@ pub(super) fn best_per_text(pairs: Vec<SimilarPair>, k: usize) -> Vec<SimilarPai
         return pairs;
     }
     let mut order: Vec<usize> = (0..pairs.len()).collect();
-    let key = |i: &usize| {
-        pairs.get(*i).map(|p| (p.b, rank(p.score, u32::try_from(p.a).unwrap_or(u32::MAX))))
-    };
+    let key = |i: &usize| pairs.get(*i).map(|p| (p.b, rank(p.score, u32::try_from(p.a).unwrap_or(u32::MAX))));
     order.sort_unstable_by_key(key);
     let mut keep = vec![false; pairs.len()];
     let mut current = (usize::MAX, 0);
@@ -286,8 +284,14 @@ mod tests {
     fn filtered_candidates_find_every_pair_a_full_comparison_finds() {
         let corpus = mixed_corpus();
         let texts: Vec<&str> = corpus.iter().map(String::as_str).collect();
-        let params =
-            SimilarityParams { min_cosine: 0.3, min_passage: 0.5, min_passage_shingles: 4, max_df_fraction: 1.0, ..SimilarityParams::default() }.exhaustive();
+        let params = SimilarityParams {
+            min_cosine: 0.3,
+            min_passage: 0.5,
+            min_passage_shingles: 4,
+            max_df_fraction: 1.0,
+            ..SimilarityParams::default()
+        }
+        .exhaustive();
         let pairs = similar_pairs(&texts, &params);
         assert!(pairs.len() > 100, "a corpus with many repeats: {}", pairs.len());
 
@@ -356,7 +360,14 @@ mod tests {
         let texts: Vec<&str> = corpus.iter().map(String::as_str).collect();
         for params in [
             SimilarityParams::default(),
-            SimilarityParams { min_cosine: 0.3, min_passage: 0.5, min_passage_shingles: 4, max_df_fraction: 1.0, ..SimilarityParams::default() }.exhaustive(),
+            SimilarityParams {
+                min_cosine: 0.3,
+                min_passage: 0.5,
+                min_passage_shingles: 4,
+                max_df_fraction: 1.0,
+                ..SimilarityParams::default()
+            }
+            .exhaustive(),
         ] {
             let mut index = SimilarityIndex::new(params);
             assert_eq!(index.add(&texts[..80]), 0..80);

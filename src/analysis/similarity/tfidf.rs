@@ -150,8 +150,7 @@ pub(super) fn cosine_pairs(
                     // prefix filtering (at most their norm, `b` being a unit
                     // vector) and the crowded terms of both (at most the
                     // product of their norms, by Cauchy–Schwarz).
-                    let bound = partial
-                        + slacks.get(a as usize).map_or(2.0, |s| s.left_out + s.crowded * crowded_b);
+                    let bound = partial + slacks.get(a as usize).map_or(2.0, |s| s.left_out + s.crowded * crowded_b);
                     if bound < params.min_cosine {
                         return;
                     }
