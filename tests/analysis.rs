@@ -422,23 +422,28 @@ fn bounded_similarity_search_finds_the_exhaustive_pairs_of_real_documents() {
     assert!(recall >= 0.99, "{found} of {exact}");
 
     // The whole dev corpus with posting lists capped below its common words'
-    // document frequencies (100 of 1,399 paragraphs, where the default cap
+    // document frequencies (40 of 1,399 paragraphs, where the default cap
     // is 1,000 and words in more than a tenth of the texts carry no weight):
     // what the cap costs when it bites. Pairs alike only through words in
-    // more than 100 paragraphs (formulas every resolution repeats) go
-    // unfound: 0.979 of the pairs are found.
+    // more than 40 paragraphs (formulas every resolution repeats) go unfound.
     let all = dev_paragraphs(&[]);
-    let capped = analysis::SimilarityParams { max_posting: 100, ..params };
+    // Here candidate generation alone is measured: every pair of a text is
+    // kept (a formula repeated by many resolutions has more than `best_k`).
+    let every_pair = analysis::SimilarityParams { best_k: usize::MAX, ..params };
+    let capped = analysis::SimilarityParams { max_posting: 40, ..every_pair };
     let (found, exact, recall) = bounded_recall(&all, capped);
     eprintln!(
-        "dev corpus ({} paragraphs), posting lists of at most 100: {found} of {exact} pairs, recall {recall:.4}",
+        "dev corpus ({} paragraphs), posting lists of at most 40: {found} of {exact} pairs, recall {recall:.4}",
         all.len()
     );
     assert!(exact > 1_000, "{exact}");
-    assert!(found < exact, "the cap bites");
-    assert!(recall >= 0.97, "{found} of {exact}");
-    // With the default cap, the whole dev corpus too.
-    let (found, exact, recall) = bounded_recall(&all, params);
-    eprintln!("dev corpus, default parameters: {found} of {exact} pairs, recall {recall:.4}");
+    assert!(recall >= 0.95, "{found} of {exact}");
+    // With the default cap, the whole dev corpus too; then what keeping
+    // each text's best 10 pairs leaves.
+    let (found, exact, recall) = bounded_recall(&all, every_pair);
+    eprintln!("dev corpus, default cap: {found} of {exact} pairs, recall {recall:.4}");
     assert!(recall >= 0.99, "{found} of {exact}");
+    let (kept, _, _) = bounded_recall(&all, params);
+    eprintln!("dev corpus, default parameters (best 10 per paragraph): {kept} pairs");
+    assert!(kept <= found, "{kept} of {found}");
 }
