@@ -330,7 +330,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let focus = focus.map(|id| export::find_node(&graph, &id)).transpose()?;
             let selection = export::Selection { kinds, focus, depth: depth.unwrap_or(1) };
             let visible = selection.visible(&graph);
-            let mut layout = export::settled_layout(&graph, &visible, export::SEED, export::MAX_LAYOUT_STEPS);
+            let steps = export::layout_steps(visible.len());
+            let mut layout = export::settled_layout(&graph, &visible, export::SEED, steps);
             layout.arrange_now(&graph, arrangement);
             let aspect = export::image::map_aspect(visible.iter().filter_map(|&n| layout.position(n)));
             let (width, height) = export::image::picture_size(width, height, aspect);

@@ -28,6 +28,8 @@ mod labels;
 mod layout;
 mod layouts;
 #[cfg(feature = "gui")]
+mod loading_gui;
+#[cfg(feature = "gui")]
 mod map_gui;
 mod realdocs;
 #[cfg(feature = "gui")]
