@@ -53,6 +53,46 @@ pub fn open(paths: &[PathBuf]) -> Result<(AtlasGraph, Vec<LoadError>), CorpusErr
 ///
 /// Only [`CorpusError::Catalogue`] (a malformed bundled lexicon).
 pub fn open_with(paths: &[PathBuf], bundled: bool) -> Result<(AtlasGraph, Vec<LoadError>), CorpusError> {
+    open_reporting(paths, bundled, &|_| {})
+}
+
+/// A step of [`open_reporting`], for a progress indication.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// Reading file `index` (from 0) of `of`.
+    Reading {
+        /// Which file.
+        index: usize,
+        /// How many.
+        of: usize,
+    },
+    /// Building and analysing the graph of this many paragraphs.
+    Building {
+        /// Paragraphs read.
+        paragraphs: usize,
+    },
+}
+
+impl std::fmt::Display for Step {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Step::Reading { index, of } => write!(f, "reading file {} of {of}", index + 1),
+            Step::Building { paragraphs } => write!(f, "linking {paragraphs} paragraphs"),
+        }
+    }
+}
+
+/// [`open_with`], telling `report` each step as it starts (the window runs
+/// it off its UI thread and shows the step).
+///
+/// # Errors
+///
+/// Only [`CorpusError::Catalogue`] (a malformed bundled lexicon).
+pub fn open_reporting(
+    paths: &[PathBuf],
+    bundled: bool,
+    report: &dyn Fn(Step),
+) -> Result<(AtlasGraph, Vec<LoadError>), CorpusError> {
     let catalogue = Catalogue::bundled()?;
     if paths.is_empty() && bundled {
         let (graph, _) = build(vec![document::bundled()], &catalogue);
@@ -63,13 +103,15 @@ pub fn open_with(paths: &[PathBuf], bundled: bool) -> Result<(AtlasGraph, Vec<Lo
         docs.push(document::bundled());
     }
     let mut errors = Vec::new();
-    for path in paths {
+    for (index, path) in paths.iter().enumerate() {
+        report(Step::Reading { index, of: paths.len() });
         match document::load(path) {
             Ok(doc) => docs.push(doc),
             Err(e) => errors.push(e),
         }
     }
     document::load::dedup_ids(&mut docs);
+    report(Step::Building { paragraphs: docs.iter().map(|d| d.paragraphs.len()).sum() });
     let (graph, _duplicates) = build(docs, &catalogue);
     Ok((graph, errors))
 }

@@ -223,9 +223,12 @@ pub fn write_atomic_with(
     };
     let folder = folder_of(&target.path);
     // `.<name>.XXXXXX.tmp`, so a leftover (after a power cut) says what it was.
+    // At most 100 bytes of the name (whole characters): with the dot, the
+    // random part and `.tmp`, far within the systems' 255-byte limit, for
+    // a name of 4-byte characters too.
     let name = name.to_string_lossy();
-    let short: String = name.chars().take(100).collect();
-    let prefix = format!(".{short}.");
+    let cut = name.char_indices().map(|(i, c)| i + c.len_utf8()).take_while(|&end| end <= 100).last().unwrap_or(0);
+    let prefix = format!(".{}.", name.get(..cut).unwrap_or_default());
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp").rand_bytes(10);
     #[cfg(unix)]
@@ -240,6 +243,16 @@ pub fn write_atomic_with(
         keep_owner_and_mode(tmp.as_file(), old).map_err(io_err)?;
     }
     tmp.as_file().sync_all().map_err(io_err)?;
+    if replace {
+        // Something else may have taken the target's place while the file
+        // was written (a FIFO, a directory): still only a regular file is replaced.
+        match std::fs::symlink_metadata(&target.path) {
+            Ok(meta) if !meta.is_file() => {
+                return Err(WriteError::NotRegular { path: path.to_owned(), kind: kind_of(&meta) });
+            }
+            _ => {}
+        }
+    }
     let persisted = if replace { tmp.persist(&target.path) } else { tmp.persist_noclobber(&target.path) };
     // On error the PersistError (and with it the temporary file) is dropped: removed.
     persisted.map_err(|e| {
@@ -335,6 +348,17 @@ mod tests {
         let path = dir.path().join(format!("{}.json", "n".repeat(240)));
         write_atomic(&path, b"x", false)?;
         assert_eq!(std::fs::read(&path)?, b"x");
+        Ok(())
+    }
+
+    #[test]
+    fn a_long_name_of_four_byte_characters_still_gets_a_temporary_file() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        // 62 four-byte characters and `.json`: a 253-byte name (issue 28).
+        let path = dir.path().join(format!("{}.json", "𝔘".repeat(62)));
+        write_atomic(&path, b"x", false)?;
+        assert_eq!(std::fs::read(&path)?, b"x");
+        assert_eq!(entries(dir.path()).len(), 1);
         Ok(())
     }
 

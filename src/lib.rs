@@ -87,8 +87,10 @@
 //!   with an unpredictable name beside the target, synced, then renamed
 //!   into place without replacing anything unless asked (and then keeping
 //!   the old file's permissions); only regular files, links followed.
-//! - [`annotations`]: the user's notes file (strict validation, atomic save,
-//!   W3C Web Annotation import/export, crash recovery).
+//! - [`annotations`]: the user's notes file (strict validation, atomic save
+//!   checked by loading it back, under an advisory lock, merging another
+//!   writer's changes by id; W3C Web Annotation and Hypothesis import with
+//!   foreign fields kept apart from native ones; crash recovery).
 //! - [`stats`]: the `stats` report.
 //! - `app` (feature `gui`, on by default): the eframe window. Each panel is
 //!   a struct owning its UI state; it reads the world (workspace, view,

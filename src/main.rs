@@ -211,6 +211,12 @@ fn main() -> ExitCode {
         // --help and --version (standard output) or a usage error (standard error):
         // a failed write is reported like any other.
         Err(e) => {
+            let to_stdout =
+                matches!(e.kind(), clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion);
+            if to_stdout && stdout_was_closed() {
+                say("wsis-atlas: standard output is closed: nothing could be written");
+                return ExitCode::FAILURE;
+            }
             return match e.print() {
                 Ok(()) => ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)),
                 Err(io) if io.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -232,9 +238,32 @@ fn main() -> ExitCode {
 }
 
 /// One line on standard error; if even that fails there is no one to tell.
+/// Terminal-safe: see [`printable`].
 fn say(line: &str) {
     let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(stderr, "{line}");
+    let _ = writeln!(stderr, "{}", printable(line));
+}
+
+/// A message line as it may reach a terminal: control characters (escape
+/// sequences, carriage returns, line breaks that would fake another line)
+/// and the invisible bidirectional overrides shown escaped (`\u{1b}`), as
+/// anything in a message may come from a file (an id, a target, a name).
+fn printable(line: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !line.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    for c in line.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The error and its causes on one line, skipping a cause whose text the
@@ -301,7 +330,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let focus = focus.map(|id| export::find_node(&graph, &id)).transpose()?;
             let selection = export::Selection { kinds, focus, depth: depth.unwrap_or(1) };
             let visible = selection.visible(&graph);
-            let mut layout = export::settled_layout(&graph, &visible, export::SEED, export::MAX_LAYOUT_STEPS);
+            let steps = export::layout_steps(visible.len());
+            let mut layout = export::settled_layout(&graph, &visible, export::SEED, steps);
             layout.arrange_now(&graph, arrangement);
             let aspect = export::image::map_aspect(visible.iter().filter_map(|&n| layout.position(n)));
             let (width, height) = export::image::picture_size(width, height, aspect);
@@ -372,6 +402,7 @@ fn load_notes(
 
 /// `check-annotations FILE [DOCS…] [--no-bundled]`.
 fn check_annotations(file: &std::path::Path, docs: &[PathBuf], bundled: bool) -> anyhow::Result<ExitCode> {
+    refuse_closed_stdout()?;
     let (graph, failed) = open_with(docs, bundled)?;
     let (set, imported) = wsis_atlas::annotations::AnnotationSet::load_any(file, &graph)
         .with_context(|| format!("{} is not a valid annotation file", file.display()))?;
@@ -379,12 +410,13 @@ fn check_annotations(file: &std::path::Path, docs: &[PathBuf], bundled: bool) ->
     if let Some(imported) = &imported {
         text.push_str(&format!("read {}\n", imported.summary()));
         for w in &imported.warnings {
-            text.push_str(&format!("{w}\n"));
+            text.push_str(&format!("{}\n", printable(w)));
         }
     }
     let report = set.validate(&graph);
     for line in report.lines() {
-        text.push_str(&line);
+        // One line each, whatever an id or a quote holds.
+        text.push_str(&printable(&line));
         text.push('\n');
     }
     let code = if report.is_valid() { failed } else { ExitCode::FAILURE };
@@ -398,7 +430,7 @@ fn check_annotations(file: &std::path::Path, docs: &[PathBuf], bundled: bool) ->
 
 /// `annotations export|import`.
 fn annotations_command(command: AnnotationsCommand) -> anyhow::Result<ExitCode> {
-    use wsis_atlas::annotations::{AnnotationSet, to_w3c_string};
+    use wsis_atlas::annotations::{AnnotationError, AnnotationSet, to_w3c_string};
     match command {
         AnnotationsCommand::Export { w3c: _, file, out, force } => {
             match out.as_deref() {
@@ -411,19 +443,26 @@ fn annotations_command(command: AnnotationsCommand) -> anyhow::Result<ExitCode> 
             Ok(ExitCode::SUCCESS)
         }
         AnnotationsCommand::Import { file, into, docs, no_bundled } => {
+            refuse_closed_stdout()?;
             let (graph, failed) = open_with(&docs, !no_bundled)?;
-            let mut set = if into.exists() {
-                AnnotationSet::load(&into)
-                    .with_context(|| format!("{} is not a valid annotation file", into.display()))?
-            } else {
-                AnnotationSet::new()
-            };
-            let (imported, outcome) =
-                set.import_file(&file, &graph).with_context(|| format!("{} could not be imported", file.display()))?;
+            // Read, merge and write under the file's lock: another import
+            // (or the window saving) at the same time waits, and loses nothing.
+            let (set, (imported, outcome)) =
+                AnnotationSet::update_file(&into, |set| set.import_file(&file, &graph).map_err(ImportFailure::Import))
+                    .map_err(|e| match e {
+                        ImportFailure::Import(e) => {
+                            anyhow::Error::new(e).context(format!("{} could not be imported", file.display()))
+                        }
+                        ImportFailure::Notes(e @ (AnnotationError::Write(_) | AnnotationError::WouldNotLoad(_))) => {
+                            anyhow::Error::new(e)
+                        }
+                        ImportFailure::Notes(e) => {
+                            anyhow::Error::new(e).context(format!("{} is not a valid annotation file", into.display()))
+                        }
+                    })?;
             for w in &imported.warnings {
                 say(&format!("wsis-atlas: {w}"));
             }
-            set.save_as(&into)?;
             let orphans = set.validate(&graph).orphans().count();
             write_line(&format!(
                 "read {}; added {}, skipped {} already there; {} now holds {} and {} (not in the documents: {orphans})",
@@ -436,6 +475,18 @@ fn annotations_command(command: AnnotationsCommand) -> anyhow::Result<ExitCode> 
             ))?;
             Ok(failed)
         }
+    }
+}
+
+/// Why `annotations import` failed: the file imported, or the one it goes into.
+enum ImportFailure {
+    Import(wsis_atlas::annotations::AnnotationError),
+    Notes(wsis_atlas::annotations::AnnotationError),
+}
+
+impl From<wsis_atlas::annotations::AnnotationError> for ImportFailure {
+    fn from(e: wsis_atlas::annotations::AnnotationError) -> Self {
+        ImportFailure::Notes(e)
     }
 }
 
@@ -514,9 +565,9 @@ fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     stdout.write_all(bytes).and_then(|()| stdout.flush()).context("cannot write to standard output")
 }
 
-/// One line to standard output, as [`write_stdout`].
+/// One line to standard output, as [`write_stdout`], terminal-safe (see [`printable`]).
 fn write_line(line: &str) -> anyhow::Result<()> {
-    write_stdout(format!("{line}\n").as_bytes())
+    write_stdout(format!("{}\n", printable(line)).as_bytes())
 }
 
 /// Fails when standard output was closed (`>&-`). The Rust runtime reopens

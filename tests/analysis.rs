@@ -365,3 +365,85 @@ fn a_document_added_to_an_open_map_is_analysed_as_if_opened_with_it() {
     links.forget(&mut open, &paragraphs);
     assert_eq!(open.edge_count(), bundled().edge_count());
 }
+
+/// The dev corpus of real UN documents (`../shared/corpus/dev`).
+const DEV_CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/dev");
+
+/// The paragraph texts of the dev corpus documents with these file stems
+/// (every `.txt` file when `stems` is empty), in file name order.
+fn dev_paragraphs(stems: &[&str]) -> Vec<String> {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(DEV_CORPUS)
+        .expect("the dev corpus beside the repository")
+        .filter_map(|e| Some(e.ok()?.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter(|p| stems.is_empty() || p.file_stem().and_then(|s| s.to_str()).is_some_and(|s| stems.contains(&s)))
+        .collect();
+    paths.sort();
+    if !stems.is_empty() {
+        assert_eq!(paths.len(), stems.len(), "{paths:?}");
+    }
+    paths.iter().flat_map(|p| document::load(p).expect("a dev corpus file loads").paragraphs).map(|p| p.text).collect()
+}
+
+/// The pairs the bounded search finds (default parameters) against those
+/// of the exhaustive search: (found, exhaustive, recall). Every pair found
+/// must be an exhaustive pair with the same score.
+fn bounded_recall(texts: &[String], params: analysis::SimilarityParams) -> (usize, usize, f64) {
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let found = analysis::similar_pairs(&texts, &params);
+    let exact = analysis::similar_pairs(&texts, &params.exhaustive());
+    let exact_keys: std::collections::HashMap<(usize, usize), f32> =
+        exact.iter().map(|p| ((p.a, p.b), p.score)).collect();
+    for p in &found {
+        let score = exact_keys.get(&(p.a, p.b)).copied();
+        assert!(score.is_some_and(|s| (s - p.score).abs() < 1e-5), "{p:?} not found exhaustively ({score:?})");
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let recall = if exact.is_empty() { 1.0 } else { found.len() as f64 / exact.len() as f64 };
+    (found.len(), exact.len(), recall)
+}
+
+#[test]
+fn bounded_similarity_search_finds_the_exhaustive_pairs_of_real_documents() {
+    let params = analysis::SimilarityParams::default();
+    // WSIS+10 and WSIS+20: the later outcome repeats many paragraphs of the earlier.
+    let wsis: Vec<String> =
+        document::BUNDLED_DOCUMENTS.iter().flat_map(|b| b.document().paragraphs).map(|p| p.text).collect();
+    let (found, exact, recall) = bounded_recall(&wsis, params);
+    eprintln!("WSIS+10 ↔ WSIS+20: {found} of {exact} pairs, recall {recall:.4}");
+    assert!(exact > 20, "{exact}");
+    assert!(recall >= 0.99, "{found} of {exact}");
+
+    // A series: the "ICT for sustainable development" resolutions.
+    let series = dev_paragraphs(&["A-RES-72-200", "A-RES-74-197", "A-RES-75-202", "A-RES-76-189", "A-RES-78-132"]);
+    let (found, exact, recall) = bounded_recall(&series, params);
+    eprintln!("ICT for development series ({} paragraphs): {found} of {exact} pairs, recall {recall:.4}", series.len());
+    assert!(exact > 100, "{exact}");
+    assert!(recall >= 0.99, "{found} of {exact}");
+
+    // The whole dev corpus with posting lists capped below its common words'
+    // document frequencies (40 of 1,399 paragraphs, where the default cap
+    // is 1,000 and words in more than a tenth of the texts carry no weight):
+    // what the cap costs when it bites. Pairs alike only through words in
+    // more than 40 paragraphs (formulas every resolution repeats) go unfound.
+    let all = dev_paragraphs(&[]);
+    // Here candidate generation alone is measured: every pair of a text is
+    // kept (a formula repeated by many resolutions has more than `best_k`).
+    let every_pair = analysis::SimilarityParams { best_k: usize::MAX, ..params };
+    let capped = analysis::SimilarityParams { max_posting: 40, ..every_pair };
+    let (found, exact, recall) = bounded_recall(&all, capped);
+    eprintln!(
+        "dev corpus ({} paragraphs), posting lists of at most 40: {found} of {exact} pairs, recall {recall:.4}",
+        all.len()
+    );
+    assert!(exact > 1_000, "{exact}");
+    assert!(recall >= 0.95, "{found} of {exact}");
+    // With the default cap, the whole dev corpus too; then what keeping
+    // each text's best 10 pairs leaves.
+    let (found, exact, recall) = bounded_recall(&all, every_pair);
+    eprintln!("dev corpus, default cap: {found} of {exact} pairs, recall {recall:.4}");
+    assert!(recall >= 0.99, "{found} of {exact}");
+    let (kept, _, _) = bounded_recall(&all, params);
+    eprintln!("dev corpus, default parameters (best 10 per paragraph): {kept} pairs");
+    assert!(kept <= found, "{kept} of {found}");
+}

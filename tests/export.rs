@@ -824,3 +824,27 @@ fn a_user_links_label_is_drawn_at_the_middle_of_its_line_in_the_picture() {
     );
     assert!(!without.contains(&format!(">{}</text>", link.label)));
 }
+
+/// The JSON export written straight from the graph is the node-link value's
+/// text, byte for byte: on the bundled document and on WSIS+10 with WSIS+20
+/// (similar links with scores and passages, addressees with deadlines),
+/// with and without positions, whole and filtered.
+#[test]
+fn streamed_json_is_the_node_link_value_byte_for_byte() {
+    use wsis_atlas::export::json::{node_link_where, to_json_value, write_node_link_where};
+    let catalogue = wsis_atlas::extract::Catalogue::bundled().expect("bundled lexicons");
+    let both: Vec<_> = wsis_atlas::document::BUNDLED_DOCUMENTS.iter().map(|b| b.document()).collect();
+    let (pair, _) = wsis_atlas::corpus::build(both, &catalogue);
+    for graph in [AtlasGraph::bundled().expect("bundled"), pair] {
+        let placed = |n: NodeIndex| (n.index() % 3 != 0).then(|| [n.index() as f32 * 1.5, -0.25]);
+        let paragraphs = |n: NodeIndex| graph.node(n).is_some_and(|x| x.kind == NodeKind::Paragraph);
+        let everything = |_: NodeIndex| true;
+        let streamed = write_node_link_where(&graph, placed, everything).expect("JSON");
+        let value = to_json_value(&node_link_where(&graph, placed, everything)).expect("JSON");
+        assert!(streamed.len() > 10_000 && value.contains("\"similar\""));
+        assert_eq!(String::from_utf8(streamed).expect("UTF-8"), value);
+        let streamed = write_node_link_where(&graph, |_| None, paragraphs).expect("JSON");
+        let value = to_json_value(&node_link_where(&graph, |_| None, paragraphs)).expect("JSON");
+        assert_eq!(String::from_utf8(streamed).expect("UTF-8"), value);
+    }
+}

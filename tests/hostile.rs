@@ -7,7 +7,6 @@
 use std::io::Read as _;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
 
 use lopdf::content::{Content, Operation};
 use lopdf::{Document as Pdf, Object, Stream, dictionary};
@@ -197,7 +196,6 @@ fn one_huge_stream_shared_by_a_hundred_pages_is_refused_not_an_abort() {
     let content = showing(&line, 60 * 1024 * 1024 / 4004);
     let bytes = pdf_sharing(100, &content, true);
     assert!(bytes.len() < 1024 * 1024, "the bomb is {} bytes", bytes.len());
-    let started = Instant::now();
     let result = pdf::text(&bytes);
     assert!(
         matches!(result, Err(PdfError::TooLarge { page: 1, .. })),
@@ -206,12 +204,10 @@ fn one_huge_stream_shared_by_a_hundred_pages_is_refused_not_an_abort() {
     );
     let message = result.err().map(|e| e.to_string()).unwrap_or_default();
     assert_eq!(message, "this PDF is refused: one content stream exceeds 4 MiB (at page 1)");
-    assert!(started.elapsed() < Duration::from_secs(20), "{:?}", started.elapsed());
 }
 
 #[test]
 fn a_stream_under_the_limit_shared_by_many_pages_is_bounded_in_text_and_time() {
-    let started = Instant::now();
     // 3 MiB of text per page, one stream shared by 30 pages: parsed once, and
     // the text limit (16 MiB) stops it at page 6.
     let line = "B".repeat(4000);
@@ -238,7 +234,261 @@ fn a_stream_under_the_limit_shared_by_many_pages_is_bounded_in_text_and_time() {
         "{:?}",
         result.err()
     );
-    assert!(started.elapsed() < Duration::from_secs(90), "{:?}", started.elapsed());
+}
+
+/// A PDF assembled byte by byte: `objects` (numbered from 1) then, when
+/// `xref_stream` is given, a cross-reference stream (its dictionary
+/// entries and decompressed data) as the last object; else a classic table.
+fn raw_pdf(objects: &[Vec<u8>], xref_stream: Option<(&str, Vec<u8>)>) -> Vec<u8> {
+    let mut out = b"%PDF-1.5\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let start = out.len();
+    match xref_stream {
+        Some((dict, data)) => {
+            let mut stream = Stream::new(dictionary! {}, data);
+            stream.compress().expect("compress");
+            out.extend_from_slice(
+                format!(
+                    "{} 0 obj\n<< /Type /XRef {dict} /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /Length {} >>\nstream\n",
+                    objects.len() + 1,
+                    stream.content.len()
+                )
+                .as_bytes(),
+            );
+            out.extend_from_slice(&stream.content);
+            out.extend_from_slice(b"\nendstream\nendobj\n");
+        }
+        None => {
+            out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+            for o in &offsets {
+                out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+            }
+            out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\n", objects.len() + 1).as_bytes());
+        }
+    }
+    out.extend_from_slice(format!("startxref\n{start}\n%%EOF\n").as_bytes());
+    out
+}
+
+/// Catalog, pages, one page showing "Hello" in Helvetica: objects 1–5.
+fn hello_objects() -> Vec<Vec<u8>> {
+    let content = b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET";
+    vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
+            .to_vec(),
+        [format!("<< /Length {} >>\nstream\n", content.len()).as_bytes(), content, b"\nendstream"].concat(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ]
+}
+
+#[test]
+fn hand_assembled_pdfs_read() -> TestResult {
+    // The builder itself makes readable files, with either kind of cross-reference data.
+    assert_eq!(pdf::text(&raw_pdf(&hello_objects(), None))?, "Hello\n");
+    let objects = hello_objects();
+    let mut data = vec![0, 0, 0, 0, 0, 255, 255];
+    let mut offset = 9;
+    for (i, body) in objects.iter().enumerate() {
+        data.push(1);
+        data.extend_from_slice(&u32::try_from(offset)?.to_be_bytes());
+        data.extend_from_slice(&[0, 0]);
+        offset += format!("{} 0 obj\n", i + 1).len() + body.len() + b"\nendobj\n".len();
+    }
+    data.extend_from_slice(&[1]);
+    data.extend_from_slice(&u32::try_from(offset)?.to_be_bytes());
+    data.extend_from_slice(&[0, 0]);
+    let size = objects.len() + 2;
+    assert_eq!(pdf::text(&raw_pdf(&objects, Some((&format!("/Size {size}"), data))))?, "Hello\n");
+    Ok(())
+}
+
+/// Issue 28, case 3: a 206 KB file with 500,000 cross-reference entries
+/// reached 3 GB in the PDF library; refused before it is handed over now.
+#[test]
+fn half_a_million_cross_reference_entries_are_refused_before_parsing() {
+    let objects = hello_objects();
+    // Every entry points at the page's content.
+    let entry = [1, 0, 0, 0, 9, 0, 0];
+    let data: Vec<u8> = entry.iter().copied().cycle().take(7 * 500_000).collect();
+    for dict in ["/Size 500000", "/Size 6 /Index [0 250000 250000 250000]"] {
+        let bytes = raw_pdf(&objects, Some((dict, data.clone())));
+        assert!(bytes.len() < 300 * 1024, "{} bytes", bytes.len());
+        assert_eq!(
+            pdf::text(&bytes).err().map(|e| e.to_string()).as_deref(),
+            Some(
+                "this PDF is refused: its cross-reference data declares 500000 objects, more than the 250000 of any real document"
+            ),
+            "{dict}"
+        );
+    }
+}
+
+/// Issue 28, case 3: a 330 KB file whose object streams point many times
+/// at one large object (each pointer parsed it again: 2.3 GB).
+#[test]
+fn an_object_stream_pointing_many_times_at_one_object_is_refused() {
+    let big = format!("[{}]", "0 ".repeat(60_000));
+    let entries = 5000;
+    let header: String = (0..entries).map(|i| format!("{} 0 ", 100 + i)).collect();
+    let content = [header.as_bytes(), big.as_bytes()].concat();
+    let mut stream = Stream::new(dictionary! {}, content);
+    stream.compress().expect("compress");
+    let mut objects = hello_objects();
+    objects.push(
+        [
+            format!(
+                "<< /Type /ObjStm /N {entries} /First {} /Filter /FlateDecode /Length {} >>\nstream\n",
+                header.len(),
+                stream.content.len()
+            )
+            .as_bytes(),
+            &stream.content,
+            b"\nendstream",
+        ]
+        .concat(),
+    );
+    let bytes = raw_pdf(&objects, None);
+    assert!(bytes.len() < 330 * 1024, "{} bytes", bytes.len());
+    assert_eq!(
+        pdf::text(&bytes).err().map(|e| e.to_string()).as_deref(),
+        Some(
+            "this PDF is refused: the offsets of an object stream do not increase from one object to the next (5000 objects at 1 distinct offsets)"
+        )
+    );
+    // The same objects each at a place of its own read as usual.
+    let mut header = String::new();
+    let mut body = String::new();
+    for i in 0..50 {
+        header.push_str(&format!("{} {} ", 100 + i, body.len()));
+        body.push_str("[1 2 3] ");
+    }
+    let content = [header.as_bytes(), body.as_bytes()].concat();
+    let mut objects = hello_objects();
+    objects.push(
+        [
+            format!("<< /Type /ObjStm /N 50 /First {} /Length {} >>\nstream\n", header.len(), content.len()).as_bytes(),
+            &content,
+            b"\nendstream",
+        ]
+        .concat(),
+    );
+    assert_eq!(pdf::text(&raw_pdf(&objects, None)).ok().as_deref(), Some("Hello\n"));
+}
+
+/// A stream object's body: `dict` entries, then `content`.
+fn stream_body(dict: &str, content: &[u8]) -> Vec<u8> {
+    [format!("<< {dict} /Length {} >>\nstream\n", content.len()).as_bytes(), content, b"\nendstream"].concat()
+}
+
+/// Issue 28, case 4: text drawn inside a Form XObject (and forms inside
+/// forms) was reported as "no text layer … probably a scan".
+#[test]
+fn text_inside_form_xobjects_is_read_where_it_is_drawn() -> TestResult {
+    let mut objects = hello_objects();
+    objects[2] = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+                  /Resources << /XObject << /Fm1 6 0 R >> >> >>"
+        .to_vec();
+    objects[3] = stream_body("", b"q /Fm1 Do Q");
+    // The form draws its text, then a form of its own, which draws the first again (a loop, cut).
+    objects.push(stream_body(
+        "/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> /XObject << /Fm2 7 0 R >> >>",
+        b"BT /F1 12 Tf 72 700 Td (Recalling resolution 70/125,) Tj ET /Fm2 Do",
+    ));
+    objects.push(stream_body(
+        "/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >>",
+        b"BT /F1 12 Tf 72 680 Td (inside a form inside a form) Tj ET /Fm1 Do",
+    ));
+    let text = pdf::text(&raw_pdf(&objects, None))?;
+    assert_eq!(text, "Recalling resolution 70/125,\ninside a form inside a form\n");
+    Ok(())
+}
+
+/// Issue 28, case 4: a font with an `/Encoding` name the PDF library does
+/// not know, or a predefined CJK CMap, gave no text.
+#[test]
+fn unknown_and_predefined_cjk_encodings_still_give_text() -> TestResult {
+    for (encoding, shown) in [("/NoSuchEncoding", &b"(Hello)"[..]), ("/UniJIS-UCS2-H", b"<00480065006C006C006F>")] {
+        let mut objects = hello_objects();
+        objects[3] = stream_body("", &[&b"BT /F1 12 Tf 72 700 Td "[..], shown, b" Tj ET"].concat());
+        objects[4] =
+            format!("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding {encoding} >>").into_bytes();
+        assert_eq!(pdf::text(&raw_pdf(&objects, None))?, "Hello\n", "{encoding}");
+    }
+    Ok(())
+}
+
+/// Issue 28, case 4: corrupt compressed data is damage, not a scan.
+#[test]
+fn corrupt_compressed_content_is_damaged_not_a_scan() {
+    let mut objects = hello_objects();
+    objects[3] = stream_body("/Filter /FlateDecode", b"\x78\x9c this is not deflate data at all");
+    let message = pdf::text(&raw_pdf(&objects, None)).err().map(|e| e.to_string()).unwrap_or_default();
+    assert_eq!(
+        message,
+        "this PDF is damaged or truncated (1 of its streams do not decompress); no text could be read from it"
+    );
+}
+
+/// One page in a Type0-like font whose `ToUnicode` map is `cmap`.
+fn pdf_with_to_unicode(cmap: &str) -> Vec<u8> {
+    let mut pdf = Pdf::with_version("1.5");
+    let pages_id = pdf.new_object_id();
+    let to_unicode = pdf.add_object(Stream::new(dictionary! {}, cmap.as_bytes().to_vec()));
+    let font_id = pdf.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "ToUnicode" => to_unicode,
+    });
+    let content = pdf.add_object(Stream::new(dictionary! {}, showing("AB", 1)));
+    let page = pdf.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
+    });
+    pdf.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog_id = pdf.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    pdf.trailer.set("Root", catalog_id);
+    let mut out = Vec::new();
+    pdf.save_to(&mut out).expect("save");
+    out
+}
+
+/// Issue 28, case 3: a 1.6 KB PDF whose ToUnicode map has one range
+/// `<00000000> <FFFFFFFF>` made the PDF library list four billion codes
+/// (70 s, 3.1 GB, then an abort); its hex-string variant ran past 120 s.
+#[test]
+fn a_to_unicode_range_over_every_code_is_refused_in_one_sentence() {
+    for destination in ["<0041>", "<00410042>", "[<0041> <0042>]"] {
+        let cmap = format!(
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange\n\
+             1 beginbfrange\n<00000000> <FFFFFFFF> {destination}\nendbfrange\nendcmap end end"
+        );
+        let bytes = pdf_with_to_unicode(&cmap);
+        assert!(bytes.len() < 4096, "{} bytes", bytes.len());
+        let result = pdf::text(&bytes);
+        assert_eq!(
+            result.err().map(|e| e.to_string()).as_deref(),
+            Some(
+                "this PDF is refused: a font's ToUnicode map covers 4294967296 character codes, more than the 262144 any real font needs (at page 1)"
+            ),
+            "{destination}"
+        );
+    }
+    // An ordinary map reads.
+    let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <00> <FF> endcodespacerange\n\
+                1 beginbfrange\n<20> <7E> <0020>\nendbfrange\nendcmap end end";
+    assert_eq!(pdf::text(&pdf_with_to_unicode(cmap)).ok().as_deref(), Some("AB\n"));
 }
 
 #[test]
@@ -253,13 +503,11 @@ fn a_shared_stream_of_ordinary_size_still_reads_on_every_page() -> TestResult {
 #[cfg(unix)]
 #[test]
 fn dev_zero_and_fifos_are_read_through_the_cap() -> TestResult {
-    let started = Instant::now();
     let out = atlas(&["stats", "/dev/zero"]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("/dev/zero is larger: documents over 67108864 bytes (64 MiB) are refused"), "{err}");
-    assert!(started.elapsed() < Duration::from_secs(30));
     let out = atlas(&["layout", "--input", "/dev/zero"]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("larger than 67108864 bytes"), "{}", stderr(&out));
@@ -496,10 +744,8 @@ fn layout_refuses_an_existing_out_before_any_work() -> TestResult {
 fn huge_ticks_stop_once_settled_and_exact_runs_them_all() -> TestResult {
     let dir = tempfile::tempdir()?;
     let graph = graph_file(dir.path());
-    let started = Instant::now();
     let out = atlas(&["layout", "--input", &graph, "--ticks", "1000000000"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(started.elapsed() < Duration::from_secs(20));
     let err = stderr(&out);
     let steps: usize = err
         .split("layout_steps=")

@@ -9,6 +9,7 @@ mod analysis_gui;
 mod annotations;
 #[cfg(feature = "gui")]
 mod annotations_gui;
+mod annotations_import;
 #[cfg(feature = "gui")]
 mod bundled_gui;
 mod cli;
@@ -27,6 +28,8 @@ mod hostile;
 mod labels;
 mod layout;
 mod layouts;
+#[cfg(feature = "gui")]
+mod loading_gui;
 #[cfg(feature = "gui")]
 mod map_gui;
 mod realdocs;

@@ -103,3 +103,99 @@ pub fn all_different(paragraphs: usize) -> String {
     }
     out
 }
+
+/// A word-bigram chain trained on the bundled texts (WSIS+10 and WSIS+20):
+/// for each word, the words that follow it there, as often as they do.
+pub struct Bigrams {
+    words: Vec<String>,
+    /// Per word id: the ids of the words that follow it (with repeats).
+    next: Vec<Vec<u32>>,
+    /// Ids of the words that open a sentence.
+    starts: Vec<u32>,
+}
+
+impl Bigrams {
+    /// The chain of the bundled paragraphs.
+    pub fn bundled() -> Self {
+        let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        let mut chain = Bigrams { words: Vec::new(), next: Vec::new(), starts: Vec::new() };
+        for bundled in document::BUNDLED_DOCUMENTS {
+            for p in &bundled.document().paragraphs {
+                let mut previous: Option<u32> = None;
+                for w in p.text.split_whitespace() {
+                    let id = *ids.entry(w.to_owned()).or_insert_with(|| {
+                        chain.words.push(w.to_owned());
+                        chain.next.push(Vec::new());
+                        (chain.words.len() - 1) as u32
+                    });
+                    match previous {
+                        Some(prev) => chain.next[prev as usize].push(id),
+                        None => chain.starts.push(id),
+                    }
+                    // A sentence ends at a full stop: the next word opens one.
+                    previous = if w.ends_with('.') || w.ends_with(';') { None } else { Some(id) };
+                }
+            }
+        }
+        chain
+    }
+
+    /// One sentence of 8 to 60 words, ending with a full stop.
+    fn sentence(&self, rng: &mut Rng, out: &mut String) {
+        let mut id = self.starts[rng.below(self.starts.len())];
+        for n in 0..60 {
+            let word = &self.words[id as usize];
+            if n > 0 {
+                out.push(' ');
+            }
+            let follow = &self.next[id as usize];
+            let ends = word.ends_with(['.', ';']);
+            if (ends && n >= 7) || follow.is_empty() || n == 59 {
+                out.push_str(word.trim_end_matches(['.', ';', ',', ':']));
+                out.push('.');
+                return;
+            }
+            out.push_str(word);
+            id = if ends { self.starts[rng.below(self.starts.len())] } else { follow[rng.below(follow.len())] };
+        }
+    }
+
+    /// One paragraph of one to four sentences.
+    pub fn paragraph(&self, rng: &mut Rng) -> String {
+        let mut out = String::new();
+        for k in 0..1 + rng.below(4) {
+            if k > 0 {
+                out.push(' ');
+            }
+            self.sentence(rng, &mut out);
+        }
+        out
+    }
+}
+
+/// One document of `paragraphs` numbered paragraphs drawn from the bundled
+/// texts' word-bigram chain (distinct, realistic text), with a heading
+/// (`Section k. …`) every 60 paragraphs.
+pub fn bigram_document(paragraphs: usize) -> String {
+    let chain = Bigrams::bundled();
+    let mut rng = Rng(0xb16a);
+    let mut out = String::from("Paragraphs drawn from a word-bigram chain of the WSIS outcomes\n\n");
+    for n in 1..=paragraphs {
+        if n % 60 == 1 {
+            let mut title = String::new();
+            for k in 0..2 + rng.below(4) {
+                let word = chain.words[chain.starts[rng.below(chain.starts.len())] as usize]
+                    .trim_end_matches(['.', ',', ';', ':']);
+                if k > 0 {
+                    title.push(' ');
+                }
+                title.push_str(word);
+            }
+            let mut chars = title.chars();
+            let title: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+            let _ = write!(out, "Section {}. {title}\n\n", n / 60 + 1);
+        }
+        let _ = write!(out, "{n}. {}\n\n", chain.paragraph(&mut rng));
+    }
+    out
+}

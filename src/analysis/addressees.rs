@@ -73,16 +73,28 @@ pub fn addressee_phrase(text: &str, clause: &Clause) -> Option<Range<usize>> {
 /// on the whole paragraph) that sit in a clause's addressee phrase, in text order.
 #[must_use]
 pub fn addressees(text: &str, clause: &Clause, mentions: &[Mention]) -> Vec<Mention> {
+    let mut sorted: Vec<&Mention> = mentions.iter().collect();
+    sorted.sort_by_key(|m| m.span.start);
+    addressees_sorted(text, clause, &sorted)
+}
+
+/// [`addressees`] over mentions sorted by start: only the mentions that
+/// start in the phrase are looked at (found by binary search), so that the
+/// clauses of a long paragraph do not each scan all its mentions.
+pub(crate) fn addressees_sorted(text: &str, clause: &Clause, sorted: &[&Mention]) -> Vec<Mention> {
     let Some(phrase) = addressee_phrase(text, clause) else { return Vec::new() };
-    mentions
+    let first = sorted.partition_point(|m| m.span.start < phrase.start);
+    sorted
+        .get(first..)
+        .unwrap_or_default()
         .iter()
+        .take_while(|m| m.span.start < phrase.end)
         .filter(|m| {
             m.relation == Relation::Mentions
                 && matches!(m.entity, Entity::Organization(_) | Entity::Stakeholder(_))
-                && m.span.start >= phrase.start
                 && m.span.end <= phrase.end
         })
-        .cloned()
+        .map(|m| (*m).clone())
         .collect()
 }
 

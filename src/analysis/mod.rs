@@ -82,20 +82,42 @@ pub fn annotate_paragraph(graph: &mut AtlasGraph, paragraph: NodeIndex, mentions
     if !found.iter().any(|c| c.role.asks_to_act() && c.has_addressee) {
         return;
     }
+    // Mentions in text order, so that each clause finds its own by binary
+    // search (a long paragraph has many clauses and many mentions).
+    let mut sorted: Vec<&Mention> = mentions.iter().collect();
+    sorted.sort_by_key(|m| m.span.start);
+    // One edge per addressee, its evidence and deadlines gathered over all
+    // the clauses first: adding them clause by clause would sort the
+    // edge's growing evidence once per clause.
+    let mut edges: Vec<(NodeIndex, Vec<Evidence>, Vec<String>)> = Vec::new();
+    let mut edge_of: std::collections::HashMap<NodeIndex, usize> = std::collections::HashMap::new();
     for c in &found {
         let due: Vec<String> = clause_deadlines(&text, c);
-        for m in addressees::addressees(&text, c, mentions) {
+        for m in addressees::addressees_sorted(&text, c, &sorted) {
             let Some(target) = graph.index_of(&m.entity.id()) else { continue };
-            let evidence: Vec<Evidence> = [c.opening.clone(), m.span.clone()]
-                .into_iter()
-                .filter_map(|r| Some(Evidence { quote: text.get(r.clone())?.to_owned(), start: r.start, end: r.end }))
-                .collect();
-            let edge = graph.add_edge(paragraph, target, EdgeKind::AddressedTo, evidence);
-            if let Some(e) = graph.edge_mut(edge) {
-                for d in &due {
-                    if !e.deadlines.contains(d) {
-                        e.deadlines.push(d.clone());
-                    }
+            let slot = *edge_of.entry(target).or_insert_with(|| {
+                edges.push((target, Vec::new(), Vec::new()));
+                edges.len() - 1
+            });
+            let Some((_, evidence, deadlines)) = edges.get_mut(slot) else { continue };
+            evidence.extend(
+                [c.opening.clone(), m.span.clone()].into_iter().filter_map(|r| {
+                    Some(Evidence { quote: text.get(r.clone())?.to_owned(), start: r.start, end: r.end })
+                }),
+            );
+            for d in &due {
+                if !deadlines.contains(d) {
+                    deadlines.push(d.clone());
+                }
+            }
+        }
+    }
+    for (target, evidence, due) in edges {
+        let edge = graph.add_edge(paragraph, target, EdgeKind::AddressedTo, evidence);
+        if let Some(e) = graph.edge_mut(edge) {
+            for d in due {
+                if !e.deadlines.contains(&d) {
+                    e.deadlines.push(d);
                 }
             }
         }

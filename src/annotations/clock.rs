@@ -22,6 +22,32 @@ pub fn fresh_id(prefix: &str) -> String {
     format!("{prefix}-{:08x}-{:08x}", elapsed.as_secs(), (random ^ (random >> 32)) as u32)
 }
 
+/// A stable 64-bit hash (FNV-1a) of `parts`, each followed by a 0xff
+/// separator byte (which UTF-8 never contains), the same in every build
+/// and process.
+#[must_use]
+pub fn stable_hash<'a>(parts: impl IntoIterator<Item = &'a str>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes().chain(std::iter::once(0xff)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// An id derived from a note's content (`<prefix>-<16 hex>`), for notes
+/// imported without one: the same note imported twice gets the same id,
+/// so the second import adds nothing. Two halves are hashed with different
+/// seeds (128 bits in all, so distinct notes do not collide in practice).
+#[must_use]
+pub fn derived_id<'a>(prefix: &str, parts: impl IntoIterator<Item = &'a str> + Clone) -> String {
+    let first = stable_hash(parts.clone());
+    let second = stable_hash(std::iter::once("wsis-atlas derived id").chain(parts));
+    format!("{prefix}-{first:016x}{second:016x}")
+}
+
 /// The current time as an RFC 3339 UTC string with second precision:
 /// `2026-11-28T17:23:44Z`.
 #[must_use]

@@ -109,6 +109,19 @@ pub enum AnnotationError {
         /// The value found.
         value: String,
     },
+    /// An extra field (kept from another tool or version) has the name of
+    /// a native one: the file would hold that key twice.
+    #[error("{item}: an extra field is named \"{key}\", like a WSIS Atlas field")]
+    ReservedKey {
+        /// Which annotation or link.
+        item: String,
+        /// The key.
+        key: String,
+    },
+    /// A save was stopped because the text about to be written would not
+    /// load again; the file on disk is unchanged.
+    #[error("not saved: the file would not open again ({0}); the file on disk is unchanged")]
+    WouldNotLoad(Box<AnnotationError>),
     /// A time that is not RFC 3339.
     #[error("{item}: \"{field}\" time \"{value}\" is not RFC 3339 (like 2015-12-16T10:00:00Z)")]
     BadTime {

@@ -2,12 +2,14 @@
 //! JSON syntax with line and column, format and version, per-item shape and
 //! rules, and atomic saves.
 
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::clock;
 use super::error::AnnotationError;
 use super::model::{Annotation, AnnotationSet, Link};
 use super::validate;
@@ -43,6 +45,13 @@ pub(crate) fn read_limited(path: &Path) -> Result<String, AnnotationError> {
     }
     String::from_utf8(bytes)
         .map_err(|e| read_err(std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not UTF-8 text: {e}"))))
+}
+
+/// Parses JSON (a leading byte-order mark allowed), refusing an object with
+/// the same key twice, as every reader of notes does.
+pub(crate) fn strict_value(text: &str) -> Result<Value, AnnotationError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    strict::from_str(text).map_err(|e| AnnotationError::from_json(&e))
 }
 
 /// A JSON value as a short human string for messages.
@@ -141,7 +150,7 @@ impl AnnotationSet {
             validate::link(l)?;
         }
         validate::unique_ids(&annotations, &links)?;
-        Ok(AnnotationSet { annotations, links, extra: top, path: None, dirty: false })
+        Ok(AnnotationSet { annotations, links, extra: top, path: None, dirty: false, synced: None })
     }
 
     /// Loads a file. Files over 64 MiB are refused before being read. The
@@ -152,9 +161,12 @@ impl AnnotationSet {
     /// [`AnnotationError::Read`], [`AnnotationError::TooLarge`], or any
     /// error of [`from_json_str`](Self::from_json_str).
     pub fn load(path: &Path) -> Result<Self, AnnotationError> {
+        // The stamp first: a change after it shows as a change.
+        let stamp = stamp(path);
         let text = read_limited(path)?;
         let mut set = Self::from_json_str(&text)?;
         set.path = Some(path.to_owned());
+        set.synced = Some(Synced::of(&set, &text, stamp));
         Ok(set)
     }
 
@@ -176,12 +188,13 @@ impl AnnotationSet {
     }
 
     /// Saves to [`path`](Self::path) atomically and clears the dirty flag.
+    /// Another writer's changes to the file since it was read are merged
+    /// in first (see [`save_as`](Self::save_as)).
     ///
     /// # Errors
     ///
-    /// [`AnnotationError::NoPath`] if the set has no file yet;
-    /// [`AnnotationError::Write`] if writing failed — the file on disk and
-    /// the set (still dirty) are then unchanged.
+    /// [`AnnotationError::NoPath`] if the set has no file yet; the errors
+    /// of [`save_as`](Self::save_as).
     pub fn save(&mut self) -> Result<(), AnnotationError> {
         let path = self.path.clone().ok_or(AnnotationError::NoPath)?;
         self.save_as(path)
@@ -190,17 +203,273 @@ impl AnnotationSet {
     /// Saves to `path` atomically (temporary file beside it, fsync,
     /// rename), then remembers `path` and clears the dirty flag.
     ///
+    /// The file is locked for the while ([`lock_file`]: other saves, the
+    /// window's and the command line's, wait). When `path` is the file the
+    /// set was read from and another writer changed it since, its changes
+    /// are merged in first ([`merge_changes`](Self::merge_changes)). The
+    /// text is then loaded back before it is written: a set that would not
+    /// load again is never saved.
+    ///
     /// # Errors
     ///
-    /// [`AnnotationError::Write`] if writing failed: the file at `path` (if
-    /// any) is byte-for-byte unchanged and so is the set, path and dirty
-    /// flag included.
+    /// [`AnnotationError::WouldNotLoad`] when the text would not load;
+    /// the errors of [`merge_changes`](Self::merge_changes);
+    /// [`AnnotationError::Write`] if writing failed. The file at `path` (if
+    /// any) is then byte-for-byte unchanged and so is the set, path and
+    /// dirty flag included, except for another writer's changes merged in.
     pub fn save_as(&mut self, path: impl Into<PathBuf>) -> Result<(), AnnotationError> {
         let path = path.into();
-        crate::fs::write_atomic(&path, self.to_json_string().as_bytes(), true).map_err(AnnotationError::Write)?;
-        self.path = Some(path);
+        let _lock = lock_file(&path);
+        if self.path.as_deref() == Some(path.as_path()) {
+            self.merge_changes()?;
+        }
+        self.write_locked(&path)
+    }
+
+    /// Writes the set to `path` (whose lock the caller holds), after
+    /// checking that the text loads again.
+    fn write_locked(&mut self, path: &Path) -> Result<(), AnnotationError> {
+        let text = self.to_json_string();
+        let written = Self::from_json_str(&text).map_err(|e| AnnotationError::WouldNotLoad(Box::new(e)))?;
+        crate::fs::write_atomic(path, text.as_bytes(), true).map_err(AnnotationError::Write)?;
+        self.synced = Some(Synced::of(&written, &text, stamp(path)));
+        self.path = Some(path.to_owned());
         self.dirty = false;
         Ok(())
+    }
+
+    /// Read–change–write of the annotation file at `path` under its lock
+    /// (see [`lock_file`]), so that two programs adding notes to one file
+    /// at once lose nothing: loads it (an empty set if there is none yet),
+    /// applies `change`, checks and saves. Returns the saved set and what
+    /// `change` returned.
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`load`](Self::load), of
+    /// `change` (its own error type, into which the others convert) and of
+    /// saving; the file is then unchanged.
+    pub fn update_file<T, E: From<AnnotationError>>(
+        path: &Path,
+        change: impl FnOnce(&mut AnnotationSet) -> Result<T, E>,
+    ) -> Result<(AnnotationSet, T), E> {
+        let _lock = lock_file(path);
+        let mut set = if path.exists() {
+            Self::load(path)?
+        } else {
+            AnnotationSet { path: Some(path.to_owned()), ..AnnotationSet::new() }
+        };
+        let value = change(&mut set)?;
+        set.write_locked(path)?;
+        Ok((set, value))
+    }
+
+    /// Whether the file the set was read from has changed on disk since
+    /// it was last read or written here (its size or modification time).
+    #[must_use]
+    pub fn changed_on_disk(&self) -> bool {
+        match (&self.synced, &self.path) {
+            (Some(synced), Some(path)) => stamp(path) != synced.stamp,
+            _ => false,
+        }
+    }
+
+    /// Merges into the set what another writer changed in its file since
+    /// it was last read or written here, by id, against the file as it was
+    /// then: notes and links added there are added; changed there and not
+    /// here, updated; deleted there and not changed here, deleted. What
+    /// changed here wins over what changed there; nothing changed here is
+    /// lost. A clean set stays clean (it is then the file's contents).
+    /// `None` when the file did not change (or the set was not read from a
+    /// file, or the file is gone: the next save writes it again).
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`load`](Self::load) when the changed file no longer
+    /// loads, and [`AnnotationError::DuplicateId`] when the two sides gave
+    /// one id to different kinds of item; the set is then unchanged.
+    pub fn merge_changes(&mut self) -> Result<Option<Merged>, AnnotationError> {
+        let (Some(synced), Some(path)) = (&self.synced, &self.path) else { return Ok(None) };
+        let stamp = stamp(path);
+        let text = match read_limited(path) {
+            Ok(text) => text,
+            Err(AnnotationError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(None);
+            }
+            Err(e) => return Err(e),
+        };
+        if text_hash(&text) == synced.text_hash {
+            self.synced = self.synced.take().map(|s| Synced { stamp, ..s });
+            return Ok(None);
+        }
+        let disk = Self::from_json_str(&text)?;
+        let mut merged = Merged::default();
+        let annotations = merge3(&self.annotations, disk.annotations.clone(), &synced.items, &mut merged);
+        let links = merge3(&self.links, disk.links.clone(), &synced.items, &mut merged);
+        validate::unique_ids(&annotations, &links)?;
+        self.annotations = annotations;
+        self.links = links;
+        for (k, v) in &disk.extra {
+            if !self.extra.contains_key(k) {
+                self.extra.insert(k.clone(), v.clone());
+            }
+        }
+        if !self.dirty {
+            // Nothing of the window's own: the set is now the file's contents.
+            self.annotations.clone_from(&disk.annotations);
+            self.links.clone_from(&disk.links);
+            self.extra.clone_from(&disk.extra);
+        }
+        self.synced = Some(Synced::of(&disk, &text, stamp));
+        Ok(Some(merged))
+    }
+}
+
+/// What [`AnnotationSet::merge_changes`] took from the file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Merged {
+    /// Notes and links added there.
+    pub added: usize,
+    /// Changed there (and not here).
+    pub updated: usize,
+    /// Deleted there (and not changed here).
+    pub removed: usize,
+}
+
+impl Merged {
+    /// `2 added, 1 updated, 0 removed`.
+    #[must_use]
+    pub fn summary(&self) -> String {
+        format!("{} added, {} updated, {} removed", self.added, self.updated, self.removed)
+    }
+}
+
+/// The file as the set last saw it: its size and time, a hash of its text
+/// and of each item by id.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Synced {
+    stamp: Option<Stamp>,
+    text_hash: u64,
+    items: HashMap<String, u64>,
+}
+
+impl Synced {
+    fn of(set: &AnnotationSet, text: &str, stamp: Option<Stamp>) -> Self {
+        let items = set
+            .annotations
+            .iter()
+            .map(|a| (a.id.clone(), item_hash(a)))
+            .chain(set.links.iter().map(|l| (l.id.clone(), item_hash(l))))
+            .collect();
+        Synced { stamp, text_hash: text_hash(text), items }
+    }
+}
+
+/// A file's size and modification time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some(Stamp { len: meta.len(), modified: meta.modified().ok() })
+}
+
+fn text_hash(text: &str) -> u64 {
+    clock::stable_hash([text])
+}
+
+fn item_hash(item: &impl Serialize) -> u64 {
+    text_hash(&serde_json::to_string(item).unwrap_or_default())
+}
+
+/// An item with an id, for [`merge3`].
+trait Identified: Serialize + Clone {
+    fn id(&self) -> &str;
+}
+
+impl Identified for Annotation {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Identified for Link {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// Three-way merge by id of our items and theirs against `base` (item
+/// hashes of the version both started from); ours first, in our order,
+/// then theirs that are new.
+fn merge3<T: Identified>(ours: &[T], theirs: Vec<T>, base: &HashMap<String, u64>, merged: &mut Merged) -> Vec<T> {
+    let order: Vec<String> = theirs.iter().map(|t| t.id().to_owned()).collect();
+    let mut theirs: HashMap<String, T> = theirs.into_iter().map(|t| (t.id().to_owned(), t)).collect();
+    let mut out = Vec::with_capacity(ours.len());
+    for item in ours {
+        let theirs_now = theirs.remove(item.id());
+        let Some(&was) = base.get(item.id()) else {
+            out.push(item.clone()); // added here
+            continue;
+        };
+        let changed_here = item_hash(item) != was;
+        match theirs_now {
+            Some(t) if !changed_here && item_hash(&t) != was => {
+                merged.updated += 1;
+                out.push(t);
+            }
+            None if !changed_here => merged.removed += 1,
+            _ => out.push(item.clone()),
+        }
+    }
+    for id in order {
+        let Some(t) = theirs.remove(&id) else { continue };
+        match base.get(&id) {
+            // Deleted here and left alone there: stays deleted.
+            Some(&was) if item_hash(&t) == was => {}
+            // Added there, or changed there after it was deleted here: kept.
+            _ => {
+                merged.added += 1;
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
+/// Takes the advisory lock of the annotation file at `path`, waiting while
+/// another program holds it; released when the returned file is dropped.
+///
+/// The lock is on a file beside it, `.<name>.lock` (the annotation file
+/// itself is replaced at every save, so a lock on it would not last),
+/// created when first needed and left in place. A symbolic link is
+/// followed first, so every name of one file shares one lock.
+///
+/// `None` when no lock can be had: the folder is missing or cannot be
+/// written (then the save cannot be either, and says why), or the file
+/// system has no locks (then the save goes ahead unlocked, as before
+/// locks existed, and a warning is logged).
+#[must_use]
+pub fn lock_file(path: &Path) -> Option<std::fs::File> {
+    let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let name = real.file_name()?.to_string_lossy().into_owned();
+    // Within the system's 255-byte limit on names, whatever the file's.
+    let cut = name.char_indices().map(|(i, c)| i + c.len_utf8()).take_while(|&end| end <= 200).last().unwrap_or(0);
+    let folder = match real.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let lock_path = folder.join(format!(".{}.lock", name.get(..cut).unwrap_or_default()));
+    let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&lock_path).ok()?;
+    match file.lock() {
+        Ok(()) => Some(file),
+        Err(e) => {
+            log::warn!("{}: saved without a lock ({e})", path.display());
+            None
+        }
     }
 }
 

@@ -11,13 +11,17 @@
 //! paragraph). Every other field (`uri`, `group`, `permissions`,
 //! `document`, `links`, …) is kept in `extra` and written back.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::AnnotationError;
 use super::clock;
-use super::model::{Annotation, TextQuote};
+use super::model::{ANNOTATION_FIELDS, Annotation, QUOTE_FIELDS, TextQuote, keep_foreign};
 use super::validate;
-use super::w3c::W3cImport;
+use super::w3c::{DerivedIds, W3cImport, group};
+
+/// The namespace of Hypothesis fields that collide with native ones (`colour`
+/// becomes `hypothesis:colour`).
+pub const NAMESPACE: &str = "hypothesis";
 
 /// Keys of a Hypothesis annotation the mapping consumes.
 const MAPPED: [&str; 6] = ["id", "created", "updated", "text", "tags", "target"];
@@ -60,11 +64,11 @@ fn quote_of(target: &Value) -> Option<TextQuote> {
     let s = selectors.into_iter().find(|s| s.get("type").and_then(Value::as_str) == Some("TextQuoteSelector"))?;
     let map = s.as_object()?;
     let text = |k: &str| map.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
-    let extra: Map<String, Value> = map
+    let fields = map
         .iter()
         .filter(|(k, _)| !["type", "exact", "prefix", "suffix"].contains(&k.as_str()))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
+        .map(|(k, v)| (k.clone(), v.clone()));
+    let (extra, _) = keep_foreign(fields, &QUOTE_FIELDS, NAMESPACE);
     Some(TextQuote { exact: text("exact"), prefix: text("prefix"), suffix: text("suffix"), extra })
         .filter(|q| !q.exact.is_empty())
 }
@@ -77,7 +81,7 @@ fn quote_of(target: &Value) -> Option<TextQuote> {
 /// (naming the item) for an item that is not an object or has neither a
 /// target nor a `uri`, and the model's rules.
 pub fn from_hypothesis_str(text: &str) -> Result<W3cImport, AnnotationError> {
-    let doc: Value = serde_json::from_str(text).map_err(|e| AnnotationError::from_json(&e))?;
+    let doc = super::file::strict_value(text)?;
     from_hypothesis_value(&doc)
 }
 
@@ -88,10 +92,11 @@ pub fn from_hypothesis_str(text: &str) -> Result<W3cImport, AnnotationError> {
 /// As [`from_hypothesis_str`].
 pub fn from_hypothesis_value(doc: &Value) -> Result<W3cImport, AnnotationError> {
     let mut out = W3cImport::default();
+    let mut derived = DerivedIds::default();
     for (index, item) in items_of(doc).into_iter().enumerate() {
-        let hid = item.get("id").and_then(Value::as_str);
+        let hid = item.get("id").and_then(Value::as_str).filter(|i| !i.trim().is_empty());
         let name = match hid {
-            Some(id) => format!("annotation #{} ({id})", index + 1),
+            Some(id) => format!("annotation #{} ({})", index + 1, validate::short(id)),
             None => format!("annotation #{}", index + 1),
         };
         let fail = |message: &str| AnnotationError::Hypothesis { item: name.clone(), message: message.into() };
@@ -111,12 +116,13 @@ pub fn from_hypothesis_value(doc: &Value) -> Result<W3cImport, AnnotationError> 
         let mut time = |key: &str| match map.get(key).and_then(Value::as_str) {
             Some(t) if clock::is_rfc3339(t) => Some(t.to_owned()),
             Some(bad) => {
-                out.warnings.push(format!("{name}: \"{key}\" {bad:?} is not RFC 3339; replaced"));
+                out.warnings.push(format!("{name}: \"{key}\" {} is not RFC 3339; replaced", validate::excerpt(bad)));
                 None
             }
             None => None,
         };
         let (mut created, mut modified) = (time("created").unwrap_or_default(), time("updated").unwrap_or_default());
+        let raw_created = created.clone();
         validate::fill_times(&mut created, &mut modified);
         let tags: Vec<String> = match map.get("tags") {
             Some(Value::Array(tags)) => {
@@ -131,13 +137,33 @@ pub fn from_hypothesis_value(doc: &Value) -> Result<W3cImport, AnnotationError> 
             .or_else(|| map.get("user").and_then(Value::as_str).map(|u| u.strip_prefix("acct:").unwrap_or(u)))
             .filter(|a| !a.trim().is_empty())
             .map(str::to_owned);
-        let extra: Map<String, Value> =
-            map.iter().filter(|(k, _)| !MAPPED.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect();
+        let fields = map.iter().filter(|(k, _)| !MAPPED.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone()));
+        let (extra, renamed) = keep_foreign(fields, &ANNOTATION_FIELDS, NAMESPACE);
+        for r in renamed {
+            out.warnings
+                .push(format!("{name}: field kept under another name ({r}), as WSIS Atlas uses that name itself"));
+        }
+        let note = map.get("text").and_then(Value::as_str).unwrap_or_default().to_owned();
+        let id = match hid {
+            Some(id) => id.to_owned(),
+            None => {
+                let quoted = quote.as_ref().map(|q| group(&[&q.exact, &q.prefix, &q.suffix])).unwrap_or_default();
+                let content = [
+                    source.to_owned(),
+                    quoted,
+                    note.clone(),
+                    group(&tags),
+                    author.clone().unwrap_or_default(),
+                    raw_created,
+                ];
+                derived.next("a", &content)
+            }
+        };
         let annotation = Annotation {
-            id: hid.map_or_else(|| clock::fresh_id("a"), str::to_owned),
+            id,
             target: source.to_owned(),
             quote,
-            note: map.get("text").and_then(Value::as_str).unwrap_or_default().to_owned(),
+            note,
             tags,
             colour: None,
             created,

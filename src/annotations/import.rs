@@ -57,6 +57,7 @@ pub fn sniff(doc: &Value) -> Origin {
 /// The format of a file's text (`Native` also for text that is not JSON).
 #[must_use]
 pub fn sniff_text(text: &str) -> Origin {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str::<Value>(text).map_or(Origin::Native, |doc| sniff(&doc))
 }
 
@@ -182,9 +183,8 @@ impl AnnotationSet {
     pub fn load_any(path: &Path, graph: &AtlasGraph) -> Result<(Self, Option<Imported>), AnnotationError> {
         let text = read_limited(path)?;
         if sniff_text(&text) == Origin::Native {
-            let mut set = Self::from_json_str(&text)?;
-            set.path = Some(path.to_owned());
-            return Ok((set, None));
+            // Loaded again as itself, so that changes on disk are noticed and merged.
+            return Ok((Self::load(path)?, None));
         }
         let (import, imported) = read_any(&text, graph)?;
         let mut set = AnnotationSet::new();

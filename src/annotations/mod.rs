@@ -5,7 +5,9 @@
 //! - [`model`]: [`Annotation`], [`TextQuote`], [`Link`] and the
 //!   [`AnnotationSet`] the window edits;
 //! - `file`: load (size limit, JSON line and column, format, version,
-//!   per-item rules) and atomic save;
+//!   per-item rules) and atomic save, checked by loading the text back,
+//!   under an advisory lock ([`lock_file`]), merging what another writer
+//!   changed meanwhile ([`AnnotationSet::merge_changes`]);
 //! - [`validate`]: the rules, and the [`Report`] of a set checked against a
 //!   graph (orphans and lost quotes are reported, never dropped);
 //! - [`w3c`]: W3C Web Annotation (JSON-LD) import and export;
@@ -30,8 +32,12 @@ pub mod validate;
 pub mod w3c;
 
 pub use error::AnnotationError;
+pub use file::{Merged, lock_file};
 pub use import::{Imported, Origin, file_origin};
-pub use model::{Annotation, AnnotationSet, Link, MergeOutcome, QUOTE_CONTEXT_CHARS, TextQuote};
+pub use model::{
+    ANNOTATION_FIELDS, Annotation, AnnotationSet, LINK_FIELDS, Link, MergeOutcome, QUOTE_CONTEXT_CHARS, QUOTE_FIELDS,
+    TextQuote, keep_foreign,
+};
 pub use overlay::Overlay;
 pub use recovery::{Recovery, clear_recovery, read_recovery, recovery_path, write_recovery};
 pub use validate::{Problem, Report, check};

@@ -2,7 +2,7 @@
 //! ([`TextQuote`]), user-drawn links ([`Link`]) and the set the window edits
 //! ([`AnnotationSet`]).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -76,6 +76,50 @@ impl Annotation {
     pub fn has_tag(&self, tag: &str) -> bool {
         self.tags.iter().any(|t| t == tag)
     }
+}
+
+/// The fields of an [`Annotation`] in the file: no key of its
+/// [`extra`](Annotation::extra) may be one of these.
+pub const ANNOTATION_FIELDS: [&str; 9] =
+    ["id", "target", "quote", "note", "tags", "colour", "created", "modified", "author"];
+
+/// The fields of a [`Link`] in the file.
+pub const LINK_FIELDS: [&str; 8] = ["id", "from", "to", "label", "note", "created", "modified", "author"];
+
+/// The fields of a [`TextQuote`] in the file.
+pub const QUOTE_FIELDS: [&str; 3] = ["exact", "prefix", "suffix"];
+
+/// Foreign fields to keep in an item's `extra`: a key the native format
+/// also uses (`note`, `colour`, …) is kept under `namespace` instead
+/// (`hypothesis:note`), never written twice or read as the native field.
+/// Returns the fields and the keys so renamed (`note → hypothesis:note`).
+#[must_use]
+pub fn keep_foreign(
+    fields: impl IntoIterator<Item = (String, Value)>,
+    reserved: &[&str],
+    namespace: &str,
+) -> (Map<String, Value>, Vec<String>) {
+    let mut out = Map::new();
+    let mut renamed = Vec::new();
+    let mut aside = Vec::new();
+    for (key, value) in fields {
+        if reserved.contains(&key.as_str()) {
+            aside.push((key, value));
+        } else {
+            out.insert(key, value);
+        }
+    }
+    for (key, value) in aside {
+        let mut new = format!("{namespace}:{key}");
+        let mut n = 2;
+        while out.contains_key(&new) {
+            new = format!("{namespace}:{key}~{n}");
+            n += 1;
+        }
+        renamed.push(format!("{key} → {new}"));
+        out.insert(new, value);
+    }
+    (out, renamed)
 }
 
 /// A span of a paragraph, as the W3C `TextQuoteSelector`: the exact words
@@ -278,6 +322,9 @@ pub struct AnnotationSet {
     pub(crate) extra: Map<String, Value>,
     pub(crate) path: Option<PathBuf>,
     pub(crate) dirty: bool,
+    /// The file as last read or written (to merge what another writer
+    /// changed since); `None` for a set not read from its file.
+    pub(crate) synced: Option<super::file::Synced>,
 }
 
 impl AnnotationSet {
@@ -295,7 +342,11 @@ impl AnnotationSet {
 
     /// Sets the file that [`save`](Self::save) writes to.
     pub fn set_path(&mut self, path: impl Into<PathBuf>) {
-        self.path = Some(path.into());
+        let path = path.into();
+        if self.path.as_ref() != Some(&path) {
+            self.synced = None;
+        }
+        self.path = Some(path);
     }
 
     /// Whether anything changed since the last load or save.
@@ -442,31 +493,43 @@ impl AnnotationSet {
 
     /// Adds imported annotations and links (from
     /// [`from_w3c_str`](super::from_w3c_str)), skipping any whose id is
-    /// already in the set.
+    /// already in the set (or earlier in the same lists). Linear: ids are
+    /// looked up in an index, not searched.
     ///
     /// # Errors
     ///
     /// A validation error for the first invalid item; nothing is added then.
     pub fn merge(&mut self, annotations: Vec<Annotation>, links: Vec<Link>) -> Result<MergeOutcome, AnnotationError> {
-        let mut next = self.clone();
+        let mut ids: HashSet<String> =
+            self.annotations.iter().map(|a| a.id.clone()).chain(self.links.iter().map(|l| l.id.clone())).collect();
         let mut outcome = MergeOutcome::default();
+        let mut new_annotations = Vec::new();
+        let mut new_links = Vec::new();
         for annotation in annotations {
-            if next.contains_id(&annotation.id) {
+            if ids.contains(&annotation.id) {
                 outcome.skipped.push(annotation.id);
             } else {
+                validate::annotation(&annotation)?;
+                ids.insert(annotation.id.clone());
                 outcome.added.push(annotation.id.clone());
-                next.add_annotation(annotation)?;
+                new_annotations.push(annotation);
             }
         }
         for link in links {
-            if next.contains_id(&link.id) {
+            if ids.contains(&link.id) {
                 outcome.skipped.push(link.id);
             } else {
+                validate::link(&link)?;
+                ids.insert(link.id.clone());
                 outcome.added.push(link.id.clone());
-                next.add_link(link)?;
+                new_links.push(link);
             }
         }
-        *self = next;
+        if !outcome.added.is_empty() {
+            self.annotations.extend(new_annotations);
+            self.links.extend(new_links);
+            self.dirty = true;
+        }
         Ok(outcome)
     }
 

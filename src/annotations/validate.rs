@@ -8,7 +8,9 @@ use std::path::Path;
 
 use super::clock::is_rfc3339;
 use super::error::AnnotationError;
-use super::model::{Annotation, AnnotationSet, Link};
+use serde_json::{Map, Value};
+
+use super::model::{ANNOTATION_FIELDS, Annotation, AnnotationSet, LINK_FIELDS, Link, QUOTE_FIELDS};
 use crate::graph::AtlasGraph;
 
 /// The hard rules for one annotation: non-empty id and target, a non-empty
@@ -33,6 +35,10 @@ pub(crate) fn annotation(a: &Annotation) -> Result<(), AnnotationError> {
     {
         return Err(AnnotationError::BadColour { item: item(), value: colour.clone() });
     }
+    reserved(&item, &a.extra, &ANNOTATION_FIELDS)?;
+    if let Some(q) = &a.quote {
+        reserved(&item, &q.extra, &QUOTE_FIELDS)?;
+    }
     times(item, &a.created, &a.modified)
 }
 
@@ -44,7 +50,35 @@ pub(crate) fn link(l: &Link) -> Result<(), AnnotationError> {
             return Err(AnnotationError::Empty { item: item(), field });
         }
     }
+    reserved(&item, &l.extra, &LINK_FIELDS)?;
     times(item, &l.created, &l.modified)
+}
+
+/// A value from a file quoted for a message: at most 60 characters (then
+/// `…`), escaped like a Rust string so nothing in it reaches a terminal raw.
+#[must_use]
+pub fn excerpt(value: &str) -> String {
+    let mut chars = value.chars();
+    let head: String = chars.by_ref().take(60).collect();
+    if chars.next().is_some() { format!("{head:?}…") } else { format!("{head:?}") }
+}
+
+/// An id or name from a file for a message: at most 60 characters (then
+/// `…`), not quoted (the command line escapes control characters).
+#[must_use]
+pub fn short(value: &str) -> String {
+    let mut chars = value.chars();
+    let head: String = chars.by_ref().take(60).collect();
+    if chars.next().is_some() { format!("{head}…") } else { head }
+}
+
+/// No field kept from another version or tool under a native field's name:
+/// the file would have that key twice, and never load again.
+fn reserved(item: impl Fn() -> String, extra: &Map<String, Value>, fields: &[&str]) -> Result<(), AnnotationError> {
+    match extra.keys().find(|k| fields.contains(&k.as_str())) {
+        Some(key) => Err(AnnotationError::ReservedKey { item: item(), key: key.clone() }),
+        None => Ok(()),
+    }
 }
 
 /// Fills in times a hand-written file left out (or left empty): the one

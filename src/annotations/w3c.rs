@@ -41,7 +41,7 @@ use serde_json::{Map, Value, json};
 
 use super::AnnotationError;
 use super::clock;
-use super::model::{Annotation, AnnotationSet, Link, TextQuote};
+use super::model::{ANNOTATION_FIELDS, Annotation, AnnotationSet, LINK_FIELDS, Link, QUOTE_FIELDS, TextQuote};
 use super::validate;
 
 /// The Web Annotation JSON-LD context.
@@ -62,8 +62,19 @@ pub const COLOUR_KEY: &str = "wsis-atlas:colour";
 /// [`COLOUR_KEY`] expanded (what a JSON-LD processor writes), also read.
 pub const COLOUR_IRI: &str = "urn:wsis-atlas:vocab#colour";
 
+/// The extension property holding, on export, the fields of a note that
+/// the W3C mapping would otherwise read as its own (a native extra field
+/// named `motivation`, `body`, `wsis-atlas:colour`, …); import puts them
+/// back among the note's fields.
+pub const EXTRA_KEY: &str = "wsis-atlas:extra";
+
+/// The namespace of foreign fields that collide with native ones (`note`
+/// becomes `w3c:note`).
+pub const NAMESPACE: &str = "w3c";
+
 /// Keys the mapping consumes; any other key is kept in `extra`.
-const MAPPED: [&str; 11] = [
+const MAPPED: [&str; 12] = [
+    EXTRA_KEY,
     "@context",
     "id",
     "type",
@@ -156,12 +167,52 @@ fn text_body(value: &str, purpose: &str, markdown: bool) -> Value {
     body
 }
 
-fn put_extra(out: &mut Map<String, Value>, extra: &Map<String, Value>) {
+/// Writes a note's extra fields into its W3C object; those the import
+/// would read as something else (a key of `mapped`, or one already
+/// written) go under [`EXTRA_KEY`] instead.
+fn put_extra(out: &mut Map<String, Value>, extra: &Map<String, Value>, mapped: &[&str]) {
+    let mut aside = Map::new();
     for (k, v) in extra {
-        if !out.contains_key(k) {
+        if out.contains_key(k) || mapped.contains(&k.as_str()) {
+            aside.insert(k.clone(), v.clone());
+        } else {
             out.insert(k.clone(), v.clone());
         }
     }
+    if !aside.is_empty() {
+        out.insert(EXTRA_KEY.into(), Value::Object(aside));
+    }
+}
+
+/// Keys of a TextQuoteSelector the mapping consumes.
+const SELECTOR_MAPPED: [&str; 5] = ["type", "exact", "prefix", "suffix", EXTRA_KEY];
+
+/// The fields of a W3C object (or selector) kept on a note: those not in
+/// `mapped`, then those set aside under [`EXTRA_KEY`] on export; a key of
+/// the native format's own (`note`, `colour`, …) goes under the `w3c:`
+/// namespace. Renamings are reported in `warnings`.
+fn kept_fields(
+    map: &Map<String, Value>,
+    mapped: &[&str],
+    native: &[&str],
+    name: &str,
+    warnings: &mut Vec<String>,
+) -> Map<String, Value> {
+    let restored = match map.get(EXTRA_KEY) {
+        Some(Value::Object(aside)) => aside.clone(),
+        _ => Map::new(),
+    };
+    let fields = map
+        .iter()
+        .filter(|(k, _)| !mapped.contains(&k.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .chain(restored)
+        .collect::<Vec<_>>();
+    let (kept, renamed) = super::model::keep_foreign(fields, native, NAMESPACE);
+    for r in renamed {
+        warnings.push(format!("{name}: field kept under another name ({r}), as WSIS Atlas uses that name itself"));
+    }
+    kept
 }
 
 fn annotation_to_w3c(a: &Annotation) -> Value {
@@ -194,14 +245,14 @@ fn annotation_to_w3c(a: &Annotation) -> Value {
         if !q.suffix.is_empty() {
             selector.insert("suffix".into(), q.suffix.clone().into());
         }
-        put_extra(&mut selector, &q.extra);
+        put_extra(&mut selector, &q.extra, &SELECTOR_MAPPED);
         target.insert("selector".into(), Value::Object(selector));
     }
     out.insert("target".into(), Value::Object(target));
     if let Some(colour) = &a.colour {
         out.insert(COLOUR_KEY.into(), colour.clone().into());
     }
-    put_extra(&mut out, &a.extra);
+    put_extra(&mut out, &a.extra, &MAPPED);
     Value::Object(out)
 }
 
@@ -226,7 +277,7 @@ fn link_to_w3c(l: &Link) -> Value {
         out.insert("body".into(), Value::Array(bodies));
     }
     out.insert("target".into(), json!([node_uri(&l.from), node_uri(&l.to)]));
-    put_extra(&mut out, &l.extra);
+    put_extra(&mut out, &l.extra, &MAPPED);
     Value::Object(out)
 }
 
@@ -296,7 +347,7 @@ fn items_of(doc: &Value) -> Result<Vec<&Value>, AnnotationError> {
 }
 
 /// A target's source id and its TextQuoteSelector, if any.
-fn read_target(target: &Value) -> Option<(String, Option<TextQuote>)> {
+fn read_target(target: &Value, name: &str, warnings: &mut Vec<String>) -> Option<(String, Option<TextQuote>)> {
     let source = match target {
         Value::String(s) => return Some((node_id_from_uri(s), None)),
         Value::Object(map) => map.get("source").or_else(|| map.get("id")).and_then(Value::as_str)?,
@@ -305,13 +356,11 @@ fn read_target(target: &Value) -> Option<(String, Option<TextQuote>)> {
     let quote = as_list(target.get("selector")).into_iter().find(|s| has_type(s, "TextQuoteSelector")).and_then(|s| {
         let map = s.as_object()?;
         let text = |k: &str| map.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
-        let extra: Map<String, Value> = map
-            .iter()
-            .filter(|(k, _)| !["type", "exact", "prefix", "suffix"].contains(&k.as_str()))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
+        let extra = kept_fields(map, &SELECTOR_MAPPED, &QUOTE_FIELDS, name, warnings);
         Some(TextQuote { exact: text("exact"), prefix: text("prefix"), suffix: text("suffix"), extra })
     });
+    // A selector without words is no quote (a quote's words are never empty).
+    let quote = quote.filter(|q| !q.exact.is_empty());
     Some((node_id_from_uri(source), quote))
 }
 
@@ -333,12 +382,13 @@ fn read_creator(v: Option<&Value>) -> Option<String> {
 /// ([`AnnotationError::DuplicateId`], [`AnnotationError::Empty`],
 /// [`AnnotationError::BadColour`]) naming the item.
 pub fn from_w3c_str(text: &str) -> Result<W3cImport, AnnotationError> {
-    let doc: Value = serde_json::from_str(text).map_err(|e| AnnotationError::from_json(&e))?;
+    let doc = super::file::strict_value(text)?;
     let mut out = W3cImport::default();
+    let mut derived = DerivedIds::default();
     for (index, item) in items_of(&doc)?.into_iter().enumerate() {
-        let w3c_id = item.get("id").and_then(Value::as_str);
+        let w3c_id = item.get("id").and_then(Value::as_str).filter(|i| !i.trim().is_empty());
         let name = match w3c_id {
-            Some(id) => format!("item #{} ({id})", index + 1),
+            Some(id) => format!("item #{} ({})", index + 1, validate::short(id)),
             None => format!("item #{}", index + 1),
         };
         let fail = |message: String| AnnotationError::W3c { item: name.clone(), message };
@@ -351,12 +401,13 @@ pub fn from_w3c_str(text: &str) -> Result<W3cImport, AnnotationError> {
         let mut time = |key: &str| match map.get(key).and_then(Value::as_str) {
             Some(t) if clock::is_rfc3339(t) => Some(t.to_owned()),
             Some(bad) => {
-                out.warnings.push(format!("{name}: \"{key}\" {bad:?} is not RFC 3339; replaced"));
+                out.warnings.push(format!("{name}: \"{key}\" {} is not RFC 3339; replaced", validate::excerpt(bad)));
                 None
             }
             None => None,
         };
         let (created, modified) = (time("created"), time("modified"));
+        let raw_created = created.clone().unwrap_or_default();
         let created = created.or_else(|| modified.clone()).unwrap_or_else(clock::now_rfc3339);
         let modified = modified.unwrap_or_else(|| created.clone());
 
@@ -374,15 +425,26 @@ pub fn from_w3c_str(text: &str) -> Result<W3cImport, AnnotationError> {
             }
         }
         tags.retain(|t| !t.trim().is_empty());
-        let extra: Map<String, Value> =
-            map.iter().filter(|(k, _)| !MAPPED.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect();
-        let targets: Vec<(String, Option<TextQuote>)> =
-            as_list(map.get("target")).into_iter().filter_map(read_target).collect();
-        let author = read_creator(map.get("creator"));
+        let targets: Vec<(String, Option<TextQuote>)> = as_list(map.get("target"))
+            .into_iter()
+            .filter_map(|t| read_target(t, &name, &mut out.warnings))
+            .filter(|(source, _)| !source.trim().is_empty())
+            .collect();
+        let author = read_creator(map.get("creator")).filter(|a| !a.trim().is_empty());
 
         if linking && targets.len() == 2 {
-            let id =
-                w3c_id.map_or_else(|| clock::fresh_id("l"), |i| i.strip_prefix(LINK_URI).map_or(i.to_owned(), decode));
+            let mut extra = kept_fields(map, &MAPPED, &LINK_FIELDS, &name, &mut out.warnings);
+            let ends: Vec<&str> = targets.iter().map(|(t, _)| t.as_str()).collect();
+            let id = match w3c_id {
+                Some(i) => i.strip_prefix(LINK_URI).map_or(i.to_owned(), decode),
+                None => derived.next(
+                    "l",
+                    &[group(&ends), group(&labels), group(&notes), author.clone().unwrap_or_default(), raw_created],
+                ),
+            };
+            if let Some(colour) = map.get(COLOUR_KEY).or_else(|| map.get(COLOUR_IRI)) {
+                extra.entry(COLOUR_KEY).or_insert_with(|| colour.clone());
+            }
             let [(from, _), (to, _)] = <[_; 2]>::try_from(targets).map_err(|_| fail("two targets".into()))?;
             let link = Link {
                 id,
@@ -399,14 +461,41 @@ pub fn from_w3c_str(text: &str) -> Result<W3cImport, AnnotationError> {
             out.links.push(link);
             continue;
         }
+        let mut extra = kept_fields(map, &MAPPED, &ANNOTATION_FIELDS, &name, &mut out.warnings);
         let mut targets = targets.into_iter();
         let Some((target, quote)) = targets.next() else { return Err(fail("it has no usable target".into())) };
         if targets.len() > 0 {
             out.warnings.push(format!("{name}: only the first of {} targets was kept", targets.len() + 1));
         }
-        let id = w3c_id
-            .map_or_else(|| clock::fresh_id("a"), |i| i.strip_prefix(ANNOTATION_URI).map_or(i.to_owned(), decode));
-        let colour = map.get(COLOUR_KEY).or_else(|| map.get(COLOUR_IRI)).and_then(Value::as_str).map(str::to_owned);
+        let id = match w3c_id {
+            Some(i) => i.strip_prefix(ANNOTATION_URI).map_or(i.to_owned(), decode),
+            None => {
+                let quoted = quote.as_ref().map(|q| group(&[&q.exact, &q.prefix, &q.suffix])).unwrap_or_default();
+                derived.next(
+                    "a",
+                    &[
+                        target.clone(),
+                        quoted,
+                        group(&notes),
+                        group(&tags),
+                        author.clone().unwrap_or_default(),
+                        raw_created,
+                    ],
+                )
+            }
+        };
+        let colour = match map.get(COLOUR_KEY).or_else(|| map.get(COLOUR_IRI)) {
+            None => None,
+            Some(Value::String(c)) if validate::is_colour(c) => Some(c.clone()),
+            Some(other) => {
+                let shown = other.as_str().map_or_else(|| validate::excerpt(&other.to_string()), validate::excerpt);
+                out.warnings.push(format!(
+                    "{name}: colour {shown} is not of the form #rrggbb; kept aside as the field {COLOUR_KEY}"
+                ));
+                extra.insert(COLOUR_KEY.into(), other.clone());
+                None
+            }
+        };
         let annotation =
             Annotation { id, target, quote, note: notes.join("\n\n"), tags, colour, created, modified, author, extra };
         validate::annotation(&annotation)?;
@@ -414,6 +503,32 @@ pub fn from_w3c_str(text: &str) -> Result<W3cImport, AnnotationError> {
     }
     validate::unique_ids(&out.annotations, &out.links)?;
     Ok(out)
+}
+
+/// Ids for imported notes that have none, derived from their content (see
+/// [`clock::derived_id`]): the same note gets the same id on every import.
+/// `content` holds one string per field (see [`group`] for lists).
+/// Identical notes in one file are numbered (`…-2`, `…-3`) in file order,
+/// so they stay distinct and keep their ids from import to import.
+/// A list as one string for [`DerivedIds::next`] (items apart, so
+/// `["ab"]` and `["a", "b"]` differ).
+pub(crate) fn group(items: &[impl AsRef<str>]) -> String {
+    items.iter().map(|i| format!("{}\u{1}", i.as_ref())).collect()
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct DerivedIds {
+    seen: std::collections::HashMap<String, usize>,
+}
+
+impl DerivedIds {
+    /// The id of the next id-less item with this content.
+    pub(crate) fn next(&mut self, prefix: &str, content: &[String]) -> String {
+        let id = clock::derived_id(prefix, content.iter().map(String::as_str));
+        let n = self.seen.entry(id.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 { id } else { format!("{id}-{n}") }
+    }
 }
 
 #[cfg(test)]

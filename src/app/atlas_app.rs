@@ -11,6 +11,7 @@ use super::canvas::Canvas;
 use super::command::{Command, CompareStart, Dialog, ExportKind, Panel};
 use super::detail_panel::DetailPanel;
 use super::export_dialog::ExportDialog;
+use super::loading::{Loading, Opened};
 use super::menu::MenuBar;
 use super::notes::{self, Notes};
 use super::open_prompt::{self, OpenPrompt};
@@ -92,6 +93,11 @@ pub struct AtlasApp {
     /// Where the nodes of the drag under way were when it started (for undo).
     drag_from: Vec<(petgraph::stable_graph::NodeIndex, crate::layout::pins::Placement)>,
     pending: Vec<Command>,
+    /// Documents being opened off the UI thread.
+    loading: Option<Loading>,
+    /// How long the frame that asks to open documents waits for them before
+    /// it shows a progress line and leaves the work to its thread.
+    pub open_wait: Duration,
     /// The window title last sent: a viewport command requests a repaint,
     /// so sending it every frame would keep the window repainting forever.
     title_sent: Option<String>,
@@ -119,6 +125,8 @@ impl AtlasApp {
             dialog_area: egui::Rect::EVERYTHING,
             drag_from: Vec::new(),
             pending: Vec::new(),
+            loading: None,
+            open_wait: OPEN_WAIT,
             title_sent: None,
         };
         app.view.color_by = app.settings.color_by;
@@ -133,6 +141,13 @@ impl AtlasApp {
     pub fn from_creation_context(cc: &eframe::CreationContext<'_>, files: &[PathBuf]) -> Self {
         let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
         apply_theme(&cc.egui_ctx, settings.theme);
+        if !files.is_empty() {
+            // Files named on the command line open off the UI thread: the
+            // window shows at once, with the progress in its status bar.
+            let mut app = AtlasApp::new(Workspace::empty(), settings);
+            app.start_opening(files, Some(cc.egui_ctx.clone()), Duration::ZERO);
+            return app;
+        }
         let (mut app, errors) = match Workspace::open(files) {
             Ok((workspace, errors)) => (AtlasApp::new(workspace, settings), errors),
             Err(e) => {
@@ -356,12 +371,14 @@ impl AtlasApp {
             }
             Command::ShowOpenDialog => self.show_open_dialog(false),
             Command::ShowAddDialog => self.show_open_dialog(true),
-            Command::OpenDocuments(files) => self.open_documents(&files),
+            Command::OpenDocuments(files) => self.start_opening(&files, Some(ctx.clone()), self.open_wait),
             Command::AddDocuments(files) => self.add_documents(&files),
             Command::OpenBundled(ids) => {
                 let paths: Vec<PathBuf> =
                     ids.iter().filter_map(|id| document::bundled_document(id)).map(|b| b.path()).collect();
-                self.open_documents(&paths);
+                // The bundled documents are small and known: they open
+                // within the frame that asks, whatever the machine's load.
+                self.start_opening(&paths, Some(ctx.clone()), Duration::MAX);
             }
             Command::Search(text) => {
                 self.view.search = text;
@@ -477,7 +494,7 @@ impl AtlasApp {
             .pick_files();
         match picked {
             Some(files) if !files.is_empty() && add => self.add_documents(&files),
-            Some(files) if !files.is_empty() => self.open_documents(&files),
+            Some(files) if !files.is_empty() => self.pending.push(Command::OpenDocuments(files)),
             // Answered faster than a person can cancel: no dialog could be shown.
             _ if started.elapsed() < Duration::from_millis(300) => {
                 self.open_prompt = Some(open_prompt::OpenPrompt {
@@ -491,8 +508,36 @@ impl AtlasApp {
         }
     }
 
-    fn open_documents(&mut self, files: &[PathBuf]) {
-        match Workspace::open(files) {
+    /// Starts opening `files` (the bundled document when empty) off the UI
+    /// thread, in place of any opening under way, and waits for it at most
+    /// `wait`: what opens that fast replaces the map in this frame.
+    fn start_opening(&mut self, files: &[PathBuf], ctx: Option<egui::Context>, wait: Duration) {
+        self.loading = Some(Loading::start(files.to_vec(), ctx));
+        self.poll_loading(wait);
+    }
+
+    /// Whether documents are being opened off the UI thread.
+    #[must_use]
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// Takes the opened documents if they are ready (waiting at most
+    /// `wait`), else updates the progress line.
+    fn poll_loading(&mut self, wait: Duration) {
+        let Some(loading) = &self.loading else { return };
+        match loading.poll(wait) {
+            Some(opened) => {
+                let files = std::mem::take(&mut self.loading).map(|l| l.files).unwrap_or_default();
+                self.status.set_progress(None);
+                self.open_documents(&files, opened);
+            }
+            None => self.status.set_progress(Some(loading.describe())),
+        }
+    }
+
+    fn open_documents(&mut self, files: &[PathBuf], opened: Opened) {
+        match opened {
             Ok((workspace, errors)) => {
                 if !files.is_empty() && workspace.graph.documents().is_empty() {
                     // Nothing could be read: keep what is open.
@@ -595,6 +640,11 @@ pub fn apply_theme(ctx: &egui::Context, choice: ThemeChoice) {
     });
 }
 
+/// [`AtlasApp::open_wait`]'s default: a fraction of a second.
+const OPEN_WAIT: Duration = Duration::from_millis(250);
+/// How long each later frame waits for them.
+const FRAME_WAIT: Duration = Duration::from_millis(10);
+
 impl eframe::App for AtlasApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         // Closing the window does not lose a draft in the Annotate dialog either.
@@ -605,6 +655,11 @@ impl eframe::App for AtlasApp {
             self.status.set(Level::Info, DRAFT_OPEN);
         }
         notes::tick(self, ctx);
+        if self.loading.is_some() {
+            // A frame's worth of waiting: the map keeps drawing at its pace.
+            self.poll_loading(FRAME_WAIT);
+            ctx.request_repaint();
+        }
         self.dropped_files(ctx);
         self.sync_visibility();
         if self.step_layout(ctx.input(|i| i.stable_dt).min(0.1)) {

@@ -37,6 +37,7 @@ pub mod detail_panel;
 pub mod dialog;
 pub mod export_dialog;
 pub mod follow;
+pub mod loading;
 pub mod markdown;
 pub mod menu;
 pub mod minimap;

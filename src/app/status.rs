@@ -18,6 +18,8 @@ pub enum Level {
 #[derive(Debug, Default, Clone)]
 pub struct Status {
     message: Option<(Level, String, Instant)>,
+    /// Work under way off the UI thread (opening documents), shown with a spinner.
+    progress: Option<String>,
 }
 
 impl Status {
@@ -39,6 +41,17 @@ impl Status {
     /// Clears the message.
     pub fn clear(&mut self) {
         self.message = None;
+    }
+
+    /// Shows (or, with `None`, ends) a line about work under way.
+    pub fn set_progress(&mut self, text: Option<String>) {
+        self.progress = text;
+    }
+
+    /// The work under way, if any.
+    #[must_use]
+    pub fn progress(&self) -> Option<&str> {
+        self.progress.as_deref()
     }
 }
 
@@ -81,6 +94,11 @@ fn status_bar_ui(ui: &mut egui::Ui, world: &World<'_>, out: &mut Vec<Command>) {
         if let Some(text) = super::selection::status_text(world.view) {
             ui.separator();
             ui.label(text);
+        }
+        if let Some(progress) = world.status.progress() {
+            ui.separator();
+            ui.spinner();
+            ui.label(progress);
         }
         if let Some((level, text)) = world.status.message() {
             ui.separator();

@@ -62,7 +62,17 @@ impl Workspace {
     ///
     /// Only if a bundled lexicon is malformed.
     pub fn open(files: &[PathBuf]) -> anyhow::Result<(Self, Vec<LoadError>)> {
-        let (graph, errors) = corpus::open(files)?;
+        Self::open_reporting(files, &|_| {})
+    }
+
+    /// [`Workspace::open`], telling `report` each step as it starts
+    /// ([`corpus::open_reporting`]).
+    ///
+    /// # Errors
+    ///
+    /// Only if a bundled lexicon is malformed.
+    pub fn open_reporting(files: &[PathBuf], report: &dyn Fn(corpus::Step)) -> anyhow::Result<(Self, Vec<LoadError>)> {
+        let (graph, errors) = corpus::open_reporting(files, files.is_empty(), report)?;
         let layout = AtlasLayout::new(&graph, LAYOUT_SEED);
         let opened =
             files.iter().filter(|f| !errors.iter().any(|e| error_path(e) == Some(f.as_path()))).cloned().collect();

@@ -18,18 +18,32 @@ use crate::annotations::AnnotationSet;
 use crate::graph::AtlasGraph;
 use crate::style::{Style, Theme};
 
+/// The longest piece of a DOT string written as one token: Graphviz's
+/// scanner refuses a token over 16,384 bytes, so a longer string (a long
+/// paragraph's tooltip) is written as pieces joined by DOT's `+`.
+const MAX_DOT_TOKEN: usize = 16_000;
+
 /// Appends `s` as a DOT double-quoted string: `"` and `\` escaped, line
-/// breaks as `\n`, other control characters dropped.
+/// breaks as `\n`, other control characters dropped; past
+/// [`MAX_DOT_TOKEN`] bytes, as `"…" + "…"` (one string to Graphviz).
 pub fn quote_into(out: &mut String, s: &str) {
     out.push('"');
+    let mut piece = 0;
+    let mut buf = [0u8; 4];
     for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => {}
-            c => out.push(c),
+        let escaped: &str = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            c if c.is_control() => continue,
+            c => c.encode_utf8(&mut buf),
+        };
+        if piece + escaped.len() > MAX_DOT_TOKEN {
+            out.push_str("\" + \"");
+            piece = 0;
         }
+        piece += escaped.len();
+        out.push_str(escaped);
     }
     out.push('"');
 }
@@ -151,6 +165,18 @@ pub fn to_dot_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_strings_are_split_into_tokens_graphviz_reads() {
+        let long = format!("{}\"{}", "é".repeat(9000), "x".repeat(20_000));
+        let mut out = String::new();
+        quote_into(&mut out, &long);
+        let pieces: Vec<&str> = out.split("\" + \"").collect();
+        assert_eq!(pieces.len(), 3, "{} bytes in 18,000 + 1 + 20,000", long.len());
+        assert!(pieces.iter().all(|p| p.len() <= MAX_DOT_TOKEN + 1), "each token within Graphviz's limit");
+        let joined: String = pieces.concat();
+        assert_eq!(joined.trim_matches('"').replace("\\\"", "\""), long);
+    }
 
     #[test]
     fn quotes_escape_quotes_backslashes_and_newlines() {

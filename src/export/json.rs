@@ -7,6 +7,7 @@
 //! builds it as one: `nx.node_link_graph(data, edges="links")` (networkx
 //! 3.6 reads `edges` unless told so).
 
+use petgraph::stable_graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 
 use crate::graph::{AtlasGraph, Edge, EdgeKind, Evidence, Node};
@@ -258,18 +259,7 @@ pub fn node_link_where(
     position: impl Fn(petgraph::stable_graph::NodeIndex) -> Option<[f32; 2]>,
     visible: impl Fn(petgraph::stable_graph::NodeIndex) -> bool,
 ) -> NodeLink {
-    let documents = graph
-        .documents()
-        .iter()
-        .map(|d| DocumentEntry {
-            id: crate::id::document(&d.id),
-            title: d.title.clone(),
-            source: d.source.clone(),
-            paragraphs: d.paragraphs.len(),
-            symbol: d.symbol.clone(),
-            facts: d.facts.clone(),
-        })
-        .collect();
+    let documents = document_entries(graph);
     let style = crate::style::Style::new(crate::style::Theme::Light);
     let nodes = graph
         .nodes()
@@ -301,6 +291,22 @@ pub fn node_link_where(
     }
 }
 
+/// The export's header: one entry per document.
+fn document_entries(graph: &AtlasGraph) -> Vec<DocumentEntry> {
+    graph
+        .documents()
+        .iter()
+        .map(|d| DocumentEntry {
+            id: crate::id::document(&d.id),
+            title: d.title.clone(),
+            source: d.source.clone(),
+            paragraphs: d.paragraphs.len(),
+            symbol: d.symbol.clone(),
+            facts: d.facts.clone(),
+        })
+        .collect()
+}
+
 /// The graph as pretty-printed node-link JSON.
 ///
 /// # Errors
@@ -325,4 +331,106 @@ pub fn to_json_value(value: &NodeLink) -> Result<String, super::ExportError> {
             s
         })
         .map_err(|e| super::ExportError::Encode { what: "JSON", message: e.to_string() })
+}
+
+/// [`to_json_value`] of [`node_link_where`], byte for byte, written straight
+/// from the graph: no copy of its nodes and edges is made, and the text
+/// grows once, in one buffer (the export of a large graph costs about what
+/// reading it did, not several times its size).
+///
+/// # Errors
+///
+/// Only if serialisation fails, which plain data does not.
+pub fn write_node_link_where(
+    graph: &AtlasGraph,
+    position: impl Fn(NodeIndex) -> Option<[f32; 2]>,
+    visible: impl Fn(NodeIndex) -> bool,
+) -> Result<Vec<u8>, super::ExportError> {
+    /// A node as [`NodeEntry`] writes it, borrowed.
+    #[derive(Serialize)]
+    struct NodeRef<'a> {
+        #[serde(flatten)]
+        node: &'a Node,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        x: Option<f32>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        y: Option<f32>,
+        color: String,
+        size: f32,
+    }
+    /// A link as [`LinkEntry`] writes it (no user link here), borrowed
+    /// but for its evidence, which gains character offsets.
+    #[derive(Serialize)]
+    struct LinkRef<'a> {
+        source: &'a str,
+        target: &'a str,
+        kind: EdgeKind,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        evidence: Vec<EvidenceEntry>,
+        #[serde(skip_serializing_if = "Option::is_none", with = "crate::graph::permille")]
+        score: Option<u16>,
+        #[serde(skip_serializing_if = "<[String]>::is_empty")]
+        deadlines: &'a [String],
+    }
+    /// The visible nodes, written as they are read.
+    struct Nodes<'a, P, V>(&'a AtlasGraph, &'a P, &'a V);
+    impl<P: Fn(NodeIndex) -> Option<[f32; 2]>, V: Fn(NodeIndex) -> bool> Serialize for Nodes<'_, P, V> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let Nodes(graph, position, visible) = self;
+            let style = crate::style::Style::new(crate::style::Theme::Light);
+            serializer.collect_seq(graph.nodes().filter(|(i, _)| visible(*i)).map(|(i, node)| {
+                let p = position(i);
+                NodeRef {
+                    node,
+                    x: p.map(|p| p[0]),
+                    y: p.map(|p| p[1]),
+                    color: style.node_color(node.kind).to_hex(),
+                    size: super::node_size(graph, i),
+                }
+            }))
+        }
+    }
+    /// The links between visible nodes, written as they are read.
+    struct Links<'a, V>(&'a AtlasGraph, &'a V);
+    impl<V: Fn(NodeIndex) -> bool> Serialize for Links<'_, V> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let Links(graph, visible) = self;
+            serializer.collect_seq(graph.edges().filter(|(s, t, _)| visible(*s) && visible(*t)).filter_map(
+                |(s, t, edge)| {
+                    let from = graph.node(s)?;
+                    Some(LinkRef {
+                        source: from.id.as_str(),
+                        target: graph.node(t)?.id.as_str(),
+                        kind: edge.kind,
+                        evidence: EvidenceEntry::all(from.text.as_deref(), &edge.evidence),
+                        score: edge.score,
+                        deadlines: &edge.deadlines,
+                    })
+                },
+            ))
+        }
+    }
+    /// The export's top level, in [`NodeLink`]'s field order.
+    #[derive(Serialize)]
+    struct Out<N: Serialize, L: Serialize> {
+        directed: bool,
+        multigraph: bool,
+        graph: GraphInfo,
+        documents: Vec<DocumentEntry>,
+        nodes: N,
+        links: L,
+    }
+    let out = Out {
+        directed: true,
+        multigraph: true,
+        graph: GraphInfo::default(),
+        documents: document_entries(graph),
+        nodes: Nodes(graph, &position, &visible),
+        links: Links(graph, &visible),
+    };
+    let mut bytes = Vec::new();
+    serde_json::to_writer_pretty(&mut bytes, &out)
+        .map_err(|e| super::ExportError::Encode { what: "JSON", message: e.to_string() })?;
+    bytes.push(b'\n');
+    Ok(bytes)
 }

@@ -168,9 +168,7 @@ pub fn export_with(
 ) -> Result<Vec<u8>, ExportError> {
     let is_visible = |n: NodeIndex| visible.contains(&n);
     match format {
-        Format::Json => {
-            json::to_json_value(&json::node_link_where(graph, position, is_visible)).map(String::into_bytes)
-        }
+        Format::Json => json::write_node_link_where(graph, position, is_visible),
         Format::Graphml => Ok(to_graphml(graph, position, &is_visible).into_bytes()),
         Format::Dot => Ok(to_dot(graph, position, &is_visible).into_bytes()),
         Format::Gexf => Ok(gexf::to_gexf(graph, position, &is_visible, None).into_bytes()),
@@ -271,6 +269,18 @@ pub enum ExportError {
 pub const SEED: u64 = 0x5715_2015;
 /// Most layout steps a headless export runs before it writes anyway.
 pub const MAX_LAYOUT_STEPS: usize = 5000;
+/// Most node-steps (nodes laid out × steps) a headless export spends on its
+/// layout: a map of a few thousand nodes still runs to rest, a very large
+/// one gets a few steps, so that the export costs about what reading the
+/// documents did (a layout step costs a little more than linear time).
+pub const LAYOUT_WORK: usize = 3_000_000;
+
+/// The layout steps a headless export of `nodes` nodes runs at most: up to
+/// [`MAX_LAYOUT_STEPS`], within [`LAYOUT_WORK`], at least one.
+#[must_use]
+pub fn layout_steps(nodes: usize) -> usize {
+    (LAYOUT_WORK / nodes.max(1)).clamp(1, MAX_LAYOUT_STEPS)
+}
 
 /// The layout of `graph` run to rest (at most `max_steps` steps) with only
 /// the `visible` nodes taking part, as the window does with filters on, so

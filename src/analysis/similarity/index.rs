@@ -13,8 +13,9 @@
 use std::ops::Range;
 
 use super::{
-    Accumulator, FastMap, Interner, Passage, STOP_WORDS, SimilarPair, SimilarityParams, SparseVector, Token, df_cap,
-    dot, for_each_word, keep_best, raw_weight, sentence_shingles, stem, term_counts, weigh, weighed,
+    Accumulator, FastMap, Interner, Passage, STOP_WORDS, SimilarPair, SimilarityParams, SparseVector, Token, best_k,
+    best_per_text, df_cap, dot, for_each_word, keep_best, raw_weight, sentence_shingles, stem, term_counts, weigh,
+    weighed,
 };
 
 /// One indexed text.
@@ -200,6 +201,7 @@ impl SimilarityIndex {
         // text's weighed terms, in term order (the order `dot` sums in).
         let mut cosines: FastMap<(u32, u32), f32> = FastMap::default();
         let mut acc = Accumulator::<f32>::new(self.texts.len());
+        let mut found: Vec<((u32, u32), f32)> = Vec::new();
         for b in new.clone() {
             if !self.texts.get(b as usize).is_some_and(|t| t.live) {
                 continue;
@@ -216,11 +218,14 @@ impl SimilarityIndex {
                     }
                 }
             }
+            found.clear();
             acc.drain_each(|a, sum| {
                 if sum >= params.min_cosine {
-                    cosines.insert((a.min(b), a.max(b)), sum.min(1.0));
+                    found.push(((a.min(b), a.max(b)), sum.min(1.0)));
                 }
             });
+            best_k(&mut found, params.best_k);
+            cosines.extend(found.iter().copied());
         }
 
         // Shared passages: shared kept shingles counted over the postings.
@@ -262,13 +267,15 @@ impl SimilarityIndex {
         let mut keys: Vec<(u32, u32)> = cosines.keys().chain(passages.keys()).copied().collect();
         keys.sort_unstable();
         keys.dedup();
-        keys.into_iter()
+        let pairs = keys
+            .into_iter()
             .map(|key| {
                 let cosine = cosines.get(&key).copied().unwrap_or_else(|| dot(&vector(key.0), &vector(key.1)).min(1.0));
                 let passage = passages.get(&key).cloned();
                 let score = passage.as_ref().map_or(cosine, |p| p.overlap.max(cosine));
                 SimilarPair { a: key.0 as usize, b: key.1 as usize, score, cosine, passage }
             })
-            .collect()
+            .collect();
+        best_per_text(pairs, params.best_k)
     }
 }

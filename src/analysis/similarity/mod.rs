@@ -23,7 +23,7 @@ mod tfidf;
 mod tokens;
 pub use index::SimilarityIndex;
 use passages::{keep_best, passage_pairs, sentence_shingles};
-use tfidf::{SparseVector, cosine_pairs, dot, raw_weight, term_counts, weigh, weighed};
+use tfidf::{SparseVector, best_k, cosine_pairs, dot, raw_weight, term_counts, weigh, weighed};
 #[cfg(test)]
 use tokens::tokens;
 use tokens::{Interner, STOP_WORDS, Token, for_each_word, stem, tokenize};
@@ -41,12 +41,40 @@ pub struct SimilarityParams {
     /// more than this fraction of the sentences) are ignored; at least 5
     /// occurrences are always allowed.
     pub max_df_fraction: f32,
+    /// Longest posting list that candidate generation walks: a word in more
+    /// texts than this (or a shingle in more sentences) still counts in the
+    /// scores of the pairs found, but finds no pair by itself. This keeps
+    /// candidate generation linear in the number of texts (each text meets
+    /// at most this many others per word); pairs alike only through such
+    /// words can be missed ([`SimilarityParams::exhaustive`] finds them).
+    pub max_posting: usize,
+    /// Most pairs kept per text with the texts before it: its best, by
+    /// score (then the earlier text). Bounds the pairs at `best_k` per text
+    /// however many near-copies a collection holds.
+    pub best_k: usize,
 }
 
 impl Default for SimilarityParams {
     /// The thresholds used for `similar` edges, checked by eye on WSIS+10.
     fn default() -> Self {
-        SimilarityParams { min_cosine: 0.5, min_passage: 0.7, min_passage_shingles: 8, max_df_fraction: 0.1 }
+        SimilarityParams {
+            min_cosine: 0.5,
+            min_passage: 0.7,
+            min_passage_shingles: 8,
+            max_df_fraction: 0.1,
+            max_posting: 1_000,
+            best_k: 10,
+        }
+    }
+}
+
+impl SimilarityParams {
+    /// The same thresholds with no bound on posting lists or pairs per text:
+    /// every pair above the thresholds, whatever it costs (the reference the
+    /// bounded search is measured against).
+    #[must_use]
+    pub fn exhaustive(self) -> Self {
+        SimilarityParams { max_posting: usize::MAX, best_k: usize::MAX, ..self }
     }
 }
 
@@ -120,13 +148,16 @@ impl<T: Copy + Default + PartialEq + std::ops::AddAssign> Accumulator<T> {
     }
 }
 
-/// Every pair of texts that say nearly the same thing, sorted by (a, b).
+/// Every pair of texts that say nearly the same thing (at most
+/// [`SimilarityParams::best_k`] per text with the texts before it), sorted
+/// by (a, b).
 ///
 /// # Complexity
 ///
-/// Proportional to the number of (word, text) pairs sharing a word that is
-/// in at most `max_df_fraction` of the texts: near-linear on real prose,
-/// never a loop over all pairs.
+/// Candidate pairs come only through posting lists of at most
+/// [`SimilarityParams::max_posting`] texts (and of words in at most
+/// `max_df_fraction` of them): linear in the number of texts for a bounded
+/// `max_posting`, never a loop over all pairs.
 #[must_use]
 pub fn similar_pairs(texts: &[&str], params: &SimilarityParams) -> Vec<SimilarPair> {
     let tokenized = tokenize(texts);
@@ -135,7 +166,8 @@ pub fn similar_pairs(texts: &[&str], params: &SimilarityParams) -> Vec<SimilarPa
     let mut keys: Vec<(u32, u32)> = cosines.keys().chain(passages.keys()).copied().collect();
     keys.sort_unstable();
     keys.dedup();
-    keys.into_iter()
+    let pairs = keys
+        .into_iter()
         .map(|key| {
             let cosine = cosines.get(&key).copied().unwrap_or_else(|| {
                 let v = |i: u32| vectors.get(i as usize).map_or(&[][..], Vec::as_slice);
@@ -145,7 +177,40 @@ pub fn similar_pairs(texts: &[&str], params: &SimilarityParams) -> Vec<SimilarPa
             let score = passage.as_ref().map_or(cosine, |p| p.overlap.max(cosine));
             SimilarPair { a: key.0 as usize, b: key.1 as usize, score, cosine, passage }
         })
-        .collect()
+        .collect();
+    best_per_text(pairs, params.best_k)
+}
+
+/// The order in which a text's pairs with earlier texts are kept: the
+/// higher score first, then the earlier text.
+pub(super) fn rank(score: f32, a: u32) -> (std::cmp::Reverse<u32>, u32) {
+    (std::cmp::Reverse(score.to_bits()), a)
+}
+
+/// Of pairs sorted by (a, b), the best `k` of each later text `b`
+/// ([`rank`]), still sorted by (a, b).
+pub(super) fn best_per_text(pairs: Vec<SimilarPair>, k: usize) -> Vec<SimilarPair> {
+    if k == usize::MAX {
+        return pairs;
+    }
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    let key = |i: &usize| pairs.get(*i).map(|p| (p.b, rank(p.score, u32::try_from(p.a).unwrap_or(u32::MAX))));
+    order.sort_unstable_by_key(key);
+    let mut keep = vec![false; pairs.len()];
+    let mut current = (usize::MAX, 0);
+    for i in order {
+        let Some(p) = pairs.get(i) else { continue };
+        if current.0 != p.b {
+            current = (p.b, 0);
+        }
+        if current.1 < k {
+            current.1 += 1;
+            if let Some(slot) = keep.get_mut(i) {
+                *slot = true;
+            }
+        }
+    }
+    pairs.into_iter().zip(keep).filter(|(_, keep)| *keep).map(|(p, _)| p).collect()
 }
 
 #[cfg(test)]
@@ -219,8 +284,14 @@ mod tests {
     fn filtered_candidates_find_every_pair_a_full_comparison_finds() {
         let corpus = mixed_corpus();
         let texts: Vec<&str> = corpus.iter().map(String::as_str).collect();
-        let params =
-            SimilarityParams { min_cosine: 0.3, min_passage: 0.5, min_passage_shingles: 4, max_df_fraction: 1.0 };
+        let params = SimilarityParams {
+            min_cosine: 0.3,
+            min_passage: 0.5,
+            min_passage_shingles: 4,
+            max_df_fraction: 1.0,
+            ..SimilarityParams::default()
+        }
+        .exhaustive();
         let pairs = similar_pairs(&texts, &params);
         assert!(pairs.len() > 100, "a corpus with many repeats: {}", pairs.len());
 
@@ -289,7 +360,14 @@ mod tests {
         let texts: Vec<&str> = corpus.iter().map(String::as_str).collect();
         for params in [
             SimilarityParams::default(),
-            SimilarityParams { min_cosine: 0.3, min_passage: 0.5, min_passage_shingles: 4, max_df_fraction: 1.0 },
+            SimilarityParams {
+                min_cosine: 0.3,
+                min_passage: 0.5,
+                min_passage_shingles: 4,
+                max_df_fraction: 1.0,
+                ..SimilarityParams::default()
+            }
+            .exhaustive(),
         ] {
             let mut index = SimilarityIndex::new(params);
             assert_eq!(index.add(&texts[..80]), 0..80);

@@ -111,14 +111,21 @@ pub(super) fn passage_pairs(
         if group.len() < 2 || group.len() > cap {
             continue;
         }
+        // A shingle in more than `max_posting` sentences counts in the
+        // overlaps but finds no pair by itself (it has no posting list).
+        let listed_here = group.len() <= params.max_posting;
         let start = listed.len();
         for &(_, s) in group {
-            listed.push(s);
+            if listed_here {
+                listed.push(s);
+            }
             if let Some(k) = kept.get_mut(s as usize) {
                 k.push((group.len(), h));
             }
         }
-        postings.insert(h, start..listed.len());
+        if listed_here {
+            postings.insert(h, start..listed.len());
+        }
     }
     drop(occurrences);
     all.par_iter_mut().zip(kept).for_each(|(sentence, mut kept)| {
@@ -126,7 +133,8 @@ pub(super) fn passage_pairs(
         let needed = required_overlap(sentence.total, params);
         let probe = (sentence.shingles.len() + 1).saturating_sub(needed);
         kept.sort_unstable();
-        sentence.prefix = kept.into_iter().take(probe).map(|(_, h)| h).collect();
+        sentence.prefix =
+            kept.into_iter().take(probe).filter(|&(df, _)| df <= params.max_posting).map(|(_, h)| h).collect();
     });
     let posting = |h: &u64| postings.get(h).and_then(|r| listed.get(r.clone())).unwrap_or(&[]);
     let found: Vec<((u32, u32), Passage)> = (0..all.len())

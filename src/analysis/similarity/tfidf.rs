@@ -58,6 +58,13 @@ pub(super) fn weigh(counts: &[(u32, f32)], df_of: impl Fn(u32) -> u32, cap: usiz
 /// reaches the threshold share a signature term of the first). A candidate's
 /// indexed part of the dot product plus that norm bounds its cosine; only
 /// candidates that can reach the threshold get the exact product.
+///
+/// Terms in more than [`SimilarityParams::max_posting`] texts are in no
+/// signature, so that no text meets more than that many others per term:
+/// the product over them is bounded by the product of both texts' norms
+/// over them. A pair whose cosine reaches the threshold only through such
+/// terms is not found; each text keeps its [`SimilarityParams::best_k`]
+/// best pairs with earlier texts.
 pub(super) fn cosine_pairs(
     tokenized: &Tokenized,
     params: &SimilarityParams,
@@ -77,40 +84,47 @@ pub(super) fn cosine_pairs(
     let n = texts.len() as f32;
     let df_of = |t: u32| df.get(t as usize).copied().unwrap_or(0);
     let vectors: Vec<SparseVector> = docs.par_iter().map(|d| weigh(d, df_of, cap, n)).collect();
-    // Signatures: each vector without its most common terms (norm < threshold).
-    let signatures: Vec<(Vec<(u32, f32)>, f32)> = vectors
+    // Signatures: each vector without its most common terms (norm below the
+    // threshold) and without the terms of posting lists longer than
+    // `max_posting` ("crowded" terms, left out of every signature).
+    let crowded = |t: u32| df_of(t) as usize > params.max_posting;
+    let signatures: Vec<(Vec<(u32, f32)>, Slack)> = vectors
         .par_iter()
         .map(|v| {
             let mut by_df: Vec<(u32, f32)> = v.clone();
             by_df.sort_unstable_by(|a, b| df_of(b.0).cmp(&df_of(a.0)).then(a.0.cmp(&b.0)));
             let mut squares = 0.0_f32;
-            // Of the terms left out, those that another text may share.
-            let mut shared_squares = 0.0_f32;
+            let mut slack = Slack::default();
             let mut indexed = Vec::new();
             for (t, w) in by_df {
                 // Terms found in this text only can meet no other text.
-                if squares + w * w < params.min_cosine * params.min_cosine || df_of(t) < 2 {
+                if crowded(t) {
+                    squares += w * w;
+                    slack.crowded += w * w;
+                } else if squares + w * w < params.min_cosine * params.min_cosine || df_of(t) < 2 {
                     squares += w * w;
                     if df_of(t) >= 2 {
-                        shared_squares += w * w;
+                        slack.left_out += w * w;
                     }
                 } else {
                     indexed.push((t, w));
                 }
             }
-            (indexed, shared_squares.sqrt())
+            slack.crowded = slack.crowded.sqrt();
+            slack.left_out = slack.left_out.sqrt();
+            (indexed, slack)
         })
         .collect();
     let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); df.len()];
-    let mut left_out: Vec<f32> = Vec::with_capacity(vectors.len());
-    for (i, (indexed, unindexed)) in signatures.into_iter().enumerate() {
+    let mut slacks: Vec<Slack> = Vec::with_capacity(vectors.len());
+    for (i, (indexed, slack)) in signatures.into_iter().enumerate() {
         let Ok(doc) = u32::try_from(i) else { break };
         for (t, w) in indexed {
             if let Some(p) = postings.get_mut(t as usize) {
                 p.push((doc, w));
             }
         }
-        left_out.push(unindexed);
+        slacks.push(slack);
     }
     let found: Vec<((u32, u32), f32)> = (0..vectors.len())
         .into_par_iter()
@@ -119,6 +133,7 @@ pub(super) fn cosine_pairs(
             |(acc, dense), i| {
                 let Ok(b) = u32::try_from(i) else { return Vec::new() };
                 let Some(vb) = vectors.get(i) else { return Vec::new() };
+                let crowded_b = slacks.get(i).map_or(1.0, |s| s.crowded);
                 for &(t, wb) in vb {
                     if let Some(d) = dense.get_mut(t as usize) {
                         *d = wb;
@@ -131,7 +146,11 @@ pub(super) fn cosine_pairs(
                 }
                 let mut out = Vec::new();
                 acc.drain_each(|a, partial| {
-                    let bound = partial + left_out.get(a as usize).copied().unwrap_or(1.0);
+                    // The rest of the product: the terms `a` left out by
+                    // prefix filtering (at most their norm, `b` being a unit
+                    // vector) and the crowded terms of both (at most the
+                    // product of their norms, by Cauchy–Schwarz).
+                    let bound = partial + slacks.get(a as usize).map_or(2.0, |s| s.left_out + s.crowded * crowded_b);
                     if bound < params.min_cosine {
                         return;
                     }
@@ -145,12 +164,31 @@ pub(super) fn cosine_pairs(
                         *d = 0.0;
                     }
                 }
+                best_k(&mut out, params.best_k);
                 out
             },
         )
         .flatten()
         .collect();
     (found.into_iter().collect(), vectors)
+}
+
+/// What the indexed part of a vector's product with another can miss.
+#[derive(Default, Clone, Copy)]
+struct Slack {
+    /// Norm of its weighed terms left out by prefix filtering.
+    left_out: f32,
+    /// Norm of its crowded terms (posting lists over `max_posting`).
+    crowded: f32,
+}
+
+/// Keeps the `k` best of one text's pairs with earlier texts: the higher
+/// cosine, then the earlier text (the order of [`super::best_per_text`]).
+pub(super) fn best_k(pairs: &mut Vec<((u32, u32), f32)>, k: usize) {
+    if pairs.len() > k {
+        pairs.sort_unstable_by_key(|&((a, _), c)| super::rank(c, a));
+        pairs.truncate(k);
+    }
 }
 
 /// The dot product of a sparse vector sorted by term with a dense one:

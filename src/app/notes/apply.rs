@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::editor::build_annotation;
-use super::state::{LinkPicker, NoteEditor, RECOVERY_INTERVAL, Then};
+use super::state::{DISK_CHECK_INTERVAL, LinkPicker, NoteEditor, RECOVERY_INTERVAL, Then};
 use crate::annotations::{AnnotationSet, Link};
 use crate::app::AtlasApp;
 use crate::app::command::{Answer, Command, NotesCommand};
@@ -398,6 +398,7 @@ pub fn tick(app: &mut AtlasApp, ctx: &egui::Context) {
         ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
         app.notes.unsaved_question = Some(Then::Quit);
     }
+    notice_disk_changes(app, ctx);
     let notes = &mut app.notes;
     if !notes.is_dirty() || notes.recovery_offer.is_some() {
         return;
@@ -411,6 +412,37 @@ pub fn tick(app: &mut AtlasApp, ctx: &egui::Context) {
         }
     }
     ctx.request_repaint_after(RECOVERY_INTERVAL);
+}
+
+/// Every [`DISK_CHECK_INTERVAL`], whether another program (an `annotations
+/// import`, another window) changed the open notes file; if so its changes
+/// are merged in (the window's own unsaved changes win and stay unsaved)
+/// and the status line says so.
+fn notice_disk_changes(app: &mut AtlasApp, ctx: &egui::Context) {
+    let notes = &mut app.notes;
+    if notes.set.path().is_none() {
+        return;
+    }
+    ctx.request_repaint_after(DISK_CHECK_INTERVAL);
+    if notes.last_disk_check.is_some_and(|t| t.elapsed() < DISK_CHECK_INTERVAL) {
+        return;
+    }
+    notes.last_disk_check = Some(Instant::now());
+    if !notes.set.changed_on_disk() {
+        return;
+    }
+    let name = notes.file_name();
+    match notes.set.merge_changes() {
+        Ok(Some(merged)) => {
+            app.status
+                .set(Level::Info, format!("{name} changed on disk: {} (merged with the open notes)", merged.summary()));
+        }
+        Ok(None) => {}
+        Err(e) => app.status.set(
+            Level::Error,
+            format!("{name} changed on disk and could not be merged: {e} — the open notes are unchanged"),
+        ),
+    }
 }
 
 /// Saves the editor's note into the set; closes the editor on success.

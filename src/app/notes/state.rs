@@ -14,6 +14,9 @@ use crate::style::Rgba;
 /// How often the recovery copy is written while there are unsaved changes.
 pub const RECOVERY_INTERVAL: Duration = Duration::from_secs(5);
 
+/// How often the window looks whether the open notes file changed on disk.
+pub const DISK_CHECK_INTERVAL: Duration = Duration::from_secs(2);
+
 /// What to do once the "unsaved changes" question is answered.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Then {
@@ -91,6 +94,8 @@ pub struct Notes {
     /// Where the crash-recovery copy goes (`None`: no copy is kept).
     pub recovery_file: Option<PathBuf>,
     pub(super) last_recovery: Option<Instant>,
+    /// When the notes file was last compared with the disk.
+    pub(super) last_disk_check: Option<Instant>,
     /// A recovery copy found at start, offered for restoring.
     pub recovery_offer: Option<Recovery>,
     /// A dropped file in another format, waiting for "Import?" to be answered.
