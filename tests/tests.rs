@@ -13,6 +13,7 @@ mod annotations_gui;
 mod bundled_gui;
 mod cli;
 mod conservation;
+mod corpus;
 mod document;
 mod export;
 mod extract;
@@ -26,6 +27,7 @@ mod hostile;
 mod labels;
 mod layout;
 mod layouts;
+mod markers;
 #[cfg(feature = "gui")]
 mod map_gui;
 mod realdocs;
