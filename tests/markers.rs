@@ -15,10 +15,7 @@ fn parse(text: &str) -> Document {
 
 /// Each preambular clause's text and its notes `(number, at)`.
 fn clauses(doc: &Document) -> Vec<(&str, Vec<(u32, usize)>)> {
-    doc.paragraphs
-        .iter()
-        .map(|p| (p.text.as_str(), p.footnotes.iter().map(|n| (n.number, n.at)).collect()))
-        .collect()
+    doc.paragraphs.iter().map(|p| (p.text.as_str(), p.footnotes.iter().map(|n| (n.number, n.at)).collect())).collect()
 }
 
 /// The byte offset of the end of `word` (its first occurrence) in `text`.
@@ -94,10 +91,7 @@ fn every_marker_form_is_taken_out_and_anchored_to_its_note() {
         vec![(5, after(pp3.0, "Agreement")), (6, after(pp3.0, "2016–2030")), (7, after(pp3.0, "“Conference”"))]
     );
     assert_eq!(pp4.0, "Welcoming the decision of 22 March 2018 and of 26 September 2019 on the right to privacy,");
-    assert_eq!(
-        pp4.1,
-        vec![(8, after(pp4.0, "March 2018")), (9, after(pp4.0, "September 2019")), (10, pp4.0.len())]
-    );
+    assert_eq!(pp4.1, vec![(8, after(pp4.0, "March 2018")), (9, after(pp4.0, "September 2019")), (10, pp4.0.len())]);
     assert_eq!(op1.0, "Decides to continue;");
     assert_eq!(doc.reading.placed_words, doc.reading.body_words);
 }
@@ -192,5 +186,8 @@ fn a_clause_ending_with_a_marker_never_swallows_the_next() {
     assert_eq!(starts, vec!["Recalling", "Reaffirming", "Noting", "Welcoming"]);
     let notes: Vec<u32> = doc.paragraphs.iter().flat_map(|p| p.footnotes.iter().map(|n| n.number)).collect();
     assert_eq!(notes, vec![1, 2, 3]);
-    assert_eq!(doc.preambular(3).map(|p| p.text.as_str()), Some("Noting the report of the Special Rapporteur on racism, racial discrimination and related intolerance,"));
+    assert_eq!(
+        doc.preambular(3).map(|p| p.text.as_str()),
+        Some("Noting the report of the Special Rapporteur on racism, racial discrimination and related intolerance,")
+    );
 }

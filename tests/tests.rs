@@ -27,9 +27,9 @@ mod hostile;
 mod labels;
 mod layout;
 mod layouts;
-mod markers;
 #[cfg(feature = "gui")]
 mod map_gui;
+mod markers;
 mod realdocs;
 #[cfg(feature = "gui")]
 mod rough_edges_gui;

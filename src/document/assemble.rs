@@ -96,15 +96,21 @@ pub(super) fn assemble(id: &str, source: &str, classified: Classified<'_>) -> Do
     let targets = std::mem::take(&mut parser.targets);
     let spans = std::mem::take(&mut parser.spans);
     let mut doc = parser.finish();
-    footnotes::attach_notes(&mut doc, notes, spans);
-    doc.reading = reading(&doc, &all, kinds, &targets);
+    let unplaced = footnotes::attach_notes(&mut doc, notes, spans);
+    doc.reading = reading(&doc, &all, kinds, &targets, &unplaced);
     doc
 }
 
 /// The reading report: a kind for every line, the set-aside lines, and the
 /// conservation check — every word of every body line is found, in order,
 /// in the element it went to (title, heading, paragraph, footnote).
-fn reading(doc: &Document, lines: &[&str], kinds: Vec<Option<LineKind>>, targets: &[Target]) -> Reading {
+fn reading(
+    doc: &Document,
+    lines: &[&str],
+    kinds: Vec<Option<LineKind>>,
+    targets: &[Target],
+    unplaced: &[(usize, u32)],
+) -> Reading {
     let mut out = Reading::default();
     let mut per_paragraph: Vec<String> = vec![String::new(); doc.paragraphs.len()];
     let mut per_section: Vec<String> = vec![String::new(); doc.sections.len()];
@@ -146,6 +152,8 @@ fn reading(doc: &Document, lines: &[&str], kinds: Vec<Option<LineKind>>, targets
     }
     let mut all_notes: Vec<&super::Footnote> = doc.paragraphs.iter().flat_map(|p| &p.footnotes).collect();
     all_notes.sort_by_key(|n| n.number);
+    // A note cited again has one text for all its markers.
+    all_notes.dedup_by_key(|n| n.number);
     let notes_text: String = all_notes.iter().map(|n| format!("{} {} ", n.number, n.text)).collect();
     let mut placed = 0;
     // A heading's or title's number (`1.`, `II.`, `Objective 1.`, `80/173.`)
@@ -166,20 +174,22 @@ fn reading(doc: &Document, lines: &[&str], kinds: Vec<Option<LineKind>>, targets
             check(source, &section.title, NUMBERING);
         }
     }
-    for (source, paragraph) in per_paragraph.iter().zip(&doc.paragraphs) {
+    for (index, (source, paragraph)) in per_paragraph.iter().zip(&doc.paragraphs).enumerate() {
         let numbered = if paragraph.preambular { String::new() } else { paragraph.number.to_string() };
-        check(source, &format!("{numbered} {}", with_markers(paragraph)), 0);
+        let missing: Vec<u32> = unplaced.iter().filter(|(p, _)| *p == index).map(|(_, n)| *n).collect();
+        check(source, &format!("{numbered} {}", with_markers(paragraph, &missing)), 0);
     }
     check(&notes_source, &notes_text, 0);
     out.placed_words = placed;
     out
 }
 
-/// A paragraph's text with its footnote markers put back where they stood.
-fn with_markers(paragraph: &Paragraph) -> String {
+/// A paragraph's text with its footnote markers put back where they stood
+/// (not those of the notes in `missing`, whose markers were not found).
+fn with_markers(paragraph: &Paragraph, missing: &[u32]) -> String {
     let mut out = String::with_capacity(paragraph.text.len() + 4 * paragraph.footnotes.len());
     let mut from = 0;
-    for note in &paragraph.footnotes {
+    for note in paragraph.footnotes.iter().filter(|n| !missing.contains(&n.number)) {
         let at = note.at.clamp(from, paragraph.text.len());
         out.push_str(paragraph.text.get(from..at).unwrap_or_default());
         out.push_str(&note.number.to_string());

@@ -147,7 +147,8 @@ pub(crate) fn join_line(buf: &mut String, line: &str) {
     }
     let mut tail = buf.chars().rev();
     let (last, before) = (tail.next(), tail.next());
-    let hyphen = last == Some('-') && before.is_some_and(char::is_alphabetic) && line.starts_with(char::is_alphanumeric);
+    let hyphen =
+        last == Some('-') && before.is_some_and(char::is_alphabetic) && line.starts_with(char::is_alphanumeric);
     let range = matches!(last, Some('-' | '–'))
         && before.is_some_and(|c| c.is_ascii_digit())
         && line.starts_with(|c: char| c.is_ascii_digit());
@@ -171,8 +172,22 @@ pub(super) enum Form {
 /// Words after which a number set apart by a space is a quantity, not a
 /// marker (`10 years`, `5 per cent`), lower-cased; and months (a date).
 const QUANTITY_WORDS: [&str; 16] = [
-    "per", "years", "year", "months", "month", "days", "day", "weeks", "hours", "million", "billion", "countries",
-    "times", "States", "members", "cent",
+    "per",
+    "years",
+    "year",
+    "months",
+    "month",
+    "days",
+    "day",
+    "weeks",
+    "hours",
+    "million",
+    "billion",
+    "countries",
+    "times",
+    "States",
+    "members",
+    "cent",
 ];
 
 /// Whether the number in `text[start..end]` stands where a footnote marker
@@ -218,15 +233,24 @@ pub(super) fn marker_form(text: &str, start: usize, end: usize) -> Option<Form> 
         return glued_year.then_some(Form::Glued);
     }
     if matches!(prev, ',' | ';' | ':' | ')' | '”' | '’' | '"' | ']') {
-        return Some(Form::Glued);
+        // Not the thousands of an amount (`1,889,900`).
+        let thousands =
+            prev == ',' && end - start == 3 && before.chars().nth_back(1).is_some_and(|c| c.is_ascii_digit());
+        return (!thousands).then_some(Form::Glued);
     }
     if prev == '.' {
         // `Society.5`; not `A/C.3`, `CN.16`, `2.3`, `e.g.5`.
         let before_dot = before.strip_suffix('.').and_then(|b| b.chars().next_back());
         let word = token.trim_end_matches('.');
-        let ok = before_dot.is_some_and(|c| c.is_lowercase() || matches!(c, ')' | '”' | '’' | '"'))
+        let closed = before_dot.is_some_and(|c| matches!(c, ')' | '”' | '’' | '"'));
+        let worded = before_dot.is_some_and(char::is_lowercase)
             && !word.contains(['/', '.'])
             && word.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        // `October 2013.19`: a year ends the sentence.
+        let year = word.len() == 4
+            && word.bytes().all(|c| c.is_ascii_digit())
+            && (word.starts_with("19") || word.starts_with("20"));
+        let ok = closed || worded || year;
         return ok.then_some(Form::Glued);
     }
     if prev != ' ' || is_month {
@@ -256,7 +280,12 @@ pub(super) fn marker_form(text: &str, start: usize, end: usize) -> Option<Form> 
         let numbered = last == '.' && bare.bytes().all(|c| c.is_ascii_digit());
         return (!numbered).then_some(Form::Spaced);
     }
-    (last.is_alphabetic() && !NUMBERED_WORDS.contains(&bare.as_str())).then_some(Form::Spaced)
+    // After a year (`26 March 2015 4 and`, `2015–2030 20 by`) or a name
+    // with a number (`COVID-19 13 and`).
+    let digits = word.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let year = digits == 4 && word.get(word.len() - 4..).is_some_and(|y| y.starts_with("19") || y.starts_with("20"));
+    let named = digits > 0 && word.chars().any(char::is_alphabetic) && !word.contains(['/', '.']);
+    (year || named || last.is_alphabetic() && !NUMBERED_WORDS.contains(&bare.as_str())).then_some(Form::Spaced)
 }
 
 /// Where the marker of footnote `n` stands in `text[from..to]`: the first
@@ -333,7 +362,11 @@ pub(super) type Spans = Vec<Vec<(usize, usize)>>;
 
 /// The byte range of `paragraph`'s text that came from source lines
 /// `lines` (0-based), if any of its lines is there.
-fn text_from_lines(spans: Option<&Vec<(usize, usize)>>, len: usize, lines: std::ops::Range<usize>) -> Option<(usize, usize)> {
+fn text_from_lines(
+    spans: Option<&Vec<(usize, usize)>>,
+    len: usize,
+    lines: std::ops::Range<usize>,
+) -> Option<(usize, usize)> {
     let spans = spans?;
     let start = spans.iter().find(|(line, _)| lines.contains(line))?.1;
     let end = spans.iter().find(|(line, _)| *line >= lines.end).map_or(len, |(_, at)| *at);
@@ -348,8 +381,11 @@ fn text_from_lines(spans: Option<&Vec<(usize, usize)>>, len: usize, lines: std::
 /// without pages, anywhere before the note. A marker must stand where
 /// markers stand ([`marker_form`]). A note without a marker goes to the
 /// last paragraph before it, with a warning.
-pub(super) fn attach_notes(doc: &mut Document, notes: Vec<Note>, mut spans: Spans) {
+pub(super) fn attach_notes(doc: &mut Document, notes: Vec<Note>, mut spans: Spans) -> Vec<(usize, u32)> {
     let mut cursor = (0, 0);
+    let mut unplaced = Vec::new();
+    // Each note's text and the paragraph its marker was found in.
+    let mut cited: Vec<(u32, String, (usize, usize))> = Vec::new();
     for note in notes {
         let search = |lines: std::ops::Range<usize>, spans: &Spans| {
             let mut spaced = None;
@@ -373,7 +409,9 @@ pub(super) fn attach_notes(doc: &mut Document, notes: Vec<Note>, mut spans: Span
             Some((index, range)) => {
                 if let Some(paragraph) = doc.paragraphs.get_mut(index) {
                     paragraph.text.replace_range(range.clone(), "");
+                    shift_notes(paragraph, &range);
                 }
+                cited.push((note.number, note.text.clone(), (index, range.start)));
                 for span in spans.get_mut(index).into_iter().flatten() {
                     if span.1 > range.start {
                         span.1 = span.1.saturating_sub(range.len()).max(range.start);
@@ -413,16 +451,72 @@ pub(super) fn attach_notes(doc: &mut Document, notes: Vec<Note>, mut spans: Span
                         note.number
                     ),
                 });
-                let at = doc.paragraphs.get(index).map_or(0, |p| p.text.len());
-                // Later markers are searched after it, so `at` stays valid.
-                if (index, at) > cursor {
-                    cursor = (index, at);
-                }
-                (index, at)
+                // At the paragraph's end; the search goes on where it was,
+                // and later markers taken out of this paragraph move it.
+                unplaced.push((index, note.number));
+                (index, doc.paragraphs.get(index).map_or(0, |p| p.text.len()))
             }
         };
         if let Some(paragraph) = doc.paragraphs.get_mut(index) {
             paragraph.footnotes.push(Footnote { number: note.number, text: note.text, at });
+        }
+    }
+    repeated_markers(doc, &cited);
+    for paragraph in &mut doc.paragraphs {
+        paragraph.footnotes.sort_by_key(|n| n.at);
+    }
+    unplaced
+}
+
+/// Moves the anchors of a paragraph's notes after `removed` back by its
+/// length, once those bytes are taken out of its text.
+fn shift_notes(paragraph: &mut Paragraph, removed: &std::ops::Range<usize>) {
+    for note in &mut paragraph.footnotes {
+        if note.at > removed.start {
+            note.at = note.at.saturating_sub(removed.len()).max(removed.start);
+        }
+    }
+}
+
+/// A note cited again later carries its number again (`the Geneva1 and
+/// Tunis3 phases`, pages after notes 1 and 3): in the paragraphs after the
+/// note's first marker, a number glued where markers stand
+/// ([`Form::Glued`]) that is the number of a note already cited is another
+/// marker of that note. It is taken out of the text and anchored to a copy
+/// of the note.
+fn repeated_markers(doc: &mut Document, cited: &[(u32, String, (usize, usize))]) {
+    for (index, paragraph) in doc.paragraphs.iter_mut().enumerate() {
+        let earlier =
+            |n: u32, from: usize| cited.iter().find(|(number, _, (p, at))| *number == n && (*p, *at) < (index, from));
+        let mut found: Vec<(std::ops::Range<usize>, u32, String)> = Vec::new();
+        let bytes = paragraph.text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            // The whole run (`Geneva1`), or what follows a year (`20166`).
+            let candidate = match i - start {
+                1..=3 => start,
+                5..=7 => start + 4,
+                _ => continue,
+            };
+            let Some(n) = paragraph.text.get(candidate..i).and_then(|d| d.parse::<u32>().ok()) else { continue };
+            if let Some((_, text, _)) = earlier(n, candidate)
+                && marker_form(&paragraph.text, candidate, i) == Some(Form::Glued)
+            {
+                found.push((candidate..i, n, text.clone()));
+            }
+        }
+        for (range, number, text) in found.into_iter().rev() {
+            paragraph.text.replace_range(range.clone(), "");
+            shift_notes(paragraph, &range);
+            paragraph.footnotes.push(Footnote { number, text, at: range.start });
         }
     }
 }

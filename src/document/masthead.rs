@@ -63,9 +63,12 @@ pub(super) fn read(lines: &[&str]) -> Option<Head> {
     let facts = &mut out.facts;
     // A draft's sponsors: the lines that end with `…: draft resolution`.
     let sponsor = sponsor_lines(&head);
-    if let Some(list) = sponsor.iter().rposition(|&s| s).and_then(|last| draft_line(head[last].1)).map(|_| {
-        fold(head.iter().zip(&sponsor).filter(|(_, s)| **s).map(|((_, l), _)| *l))
-    }) {
+    if let Some(list) = sponsor
+        .iter()
+        .rposition(|&s| s)
+        .and_then(|last| draft_line(head[last].1))
+        .map(|_| fold(head.iter().zip(&sponsor).filter(|(_, s)| **s).map(|((_, l), _)| *l)))
+    {
         facts.sponsors = sponsors_in(draft_line(&list).unwrap_or_default());
     }
     // Lines the facts took that are not masthead lines by themselves: the
@@ -197,10 +200,8 @@ fn sponsor_lines(head: &[(usize, &str)]) -> Vec<bool> {
     while first > 0 {
         let ((prev_index, prev), (index, _)) = (head[first - 1], head[first]);
         let prev = prev.trim_end();
-        let listy = prev.ends_with(',')
-            || prev.ends_with(" of")
-            || prev.ends_with(" and")
-            || prev.matches(", ").count() >= 2;
+        let listy =
+            prev.ends_with(',') || prev.ends_with(" of") || prev.ends_with(" and") || prev.matches(", ").count() >= 2;
         if prev_index + 1 != index || is_masthead(prev) || !listy {
             break;
         }
