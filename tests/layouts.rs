@@ -333,6 +333,70 @@ fn a_note_has_its_title_and_no_preamble() {
     assert!(doc.paragraphs.iter().all(|p| !p.preambular), "{:?}", doc.paragraphs);
     assert_eq!(doc.paragraphs.len(), 2);
     assert_eq!(titles(&doc).get(1).map(|t| t.0), Some("Items allocated to the Committee"));
+    assert_eq!(titles(&doc).first().map(|t| t.0), Some("Text"));
     assert_eq!(doc.reading.count(LineKind::Masthead), 10);
     assert_eq!(doc.reading.count(LineKind::Title), 2);
+}
+
+/// A budget resolution's parts and sections, as its text layer gives them
+/// (written for this test): `Part I` and `Section 29D` alone on their
+/// line, the title on the next (once wrapped).
+const BUDGET: &str = "United Nations
+A/RES/78/999
+General Assembly
+Distr.: General
+28 December 2023
+Seventy-eighth session
+Agenda item 134
+23-99999 (E)
+Resolution adopted by the General Assembly on 22 December 2023
+78/999. Questions relating to the budget
+The General Assembly,
+Recalling its resolution 77/262,
+1. Decides to reduce resources;
+Part I
+Overall policymaking, direction and coordination
+Section 1
+Overall policymaking, direction and coordination
+2. Takes note of paragraph I.9;
+Section 2
+General Assembly and Economic and Social Council affairs and
+conference management
+3. Approves the proposal;
+Part VIII
+Common support services
+Section 29D
+Office of Information and Communications Technology
+4. Decides to establish one post;
+";
+
+#[test]
+fn a_budget_s_parts_hold_its_sections() {
+    let doc = parse(BUDGET);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    let keys: Vec<(&str, &str, u8, Option<usize>)> =
+        doc.sections.iter().map(|s| (s.key.as_str(), s.title.as_str(), s.level, s.parent)).collect();
+    assert_eq!(
+        keys,
+        [
+            ("preamble", "Preamble", 0, None),
+            ("operative", "Operative paragraphs", 0, None),
+            ("part-i", "Overall policymaking, direction and coordination", 0, None),
+            ("section-1", "Overall policymaking, direction and coordination", 1, Some(2)),
+            (
+                "section-2",
+                "General Assembly and Economic and Social Council affairs and conference management",
+                1,
+                Some(2)
+            ),
+            ("part-viii", "Common support services", 0, None),
+            ("section-29d", "Office of Information and Communications Technology", 1, Some(5)),
+        ]
+    );
+    let sections: Vec<&str> =
+        (1..=4).map(|n| doc.paragraph(n).and_then(|p| doc.section_of(p)).map_or("", |s| s.key.as_str())).collect();
+    assert_eq!(sections, ["operative", "section-1", "section-2", "section-29d"]);
+    let rows: Vec<String> = wsis_atlas::outline::rows(&doc).into_iter().map(|r| r.title).collect();
+    assert!(rows.contains(&"Part VIII Common support services".to_owned()), "{rows:?}");
+    assert!(rows.contains(&"Section 29D Office of Information and Communications Technology".to_owned()), "{rows:?}");
 }

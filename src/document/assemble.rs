@@ -83,6 +83,13 @@ pub(super) fn assemble(id: &str, source: &str, classified: Classified<'_>) -> Do
     let mut parser = Parser::new(id, source, &lines, layout, all.len());
     if !preamble {
         parser.mode = Mode::Idle;
+        if layout == Layout::Un
+            && let Some(first) = parser.doc.sections.first_mut()
+        {
+            // A note or report: what comes before its first heading is its
+            // text, not a preamble (the key stays `preamble`).
+            first.title = "Text".into();
+        }
     }
     parser.doc.title = title;
     parser.doc.symbol = symbol;
