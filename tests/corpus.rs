@@ -207,7 +207,7 @@ fn failures(doc: &Document, source: &str) -> Vec<String> {
 fn glued_markers(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for word in text.split_whitespace() {
-        let core = word.trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | ')' | '”' | '’' | '"'));
+        let core = word.trim_end_matches(['.', ',', ';', ':', ')', '”', '’', '"']);
         if core.contains(['/', '(', '[']) || core.contains("http") || core.contains('@') {
             continue;
         }

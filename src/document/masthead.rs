@@ -54,9 +54,9 @@ pub(super) fn read(lines: &[&str]) -> Option<Head> {
     if !head.iter().any(|(_, l)| is_masthead(l)) {
         return None;
     }
-    if !has_opening
-        && !(head.iter().any(|(_, l)| l.starts_with("Distr.")) && head.iter().any(|(_, l)| is_symbol(l.trim())))
-    {
+    // Without an opening, only a full masthead (distribution and symbol).
+    let full = head.iter().any(|(_, l)| l.starts_with("Distr.")) && head.iter().any(|(_, l)| is_symbol(l.trim()));
+    if !(has_opening || full) {
         return None;
     }
     let mut out = Head { symbol: masthead_symbol(&head), opening: has_opening, ..Head::default() };
