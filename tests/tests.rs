@@ -14,6 +14,7 @@ mod annotations_import;
 mod bundled_gui;
 mod cli;
 mod conservation;
+mod corpus;
 mod document;
 mod export;
 mod extract;
@@ -31,6 +32,7 @@ mod layouts;
 mod loading_gui;
 #[cfg(feature = "gui")]
 mod map_gui;
+mod markers;
 mod realdocs;
 #[cfg(feature = "gui")]
 mod rough_edges_gui;
