@@ -11,6 +11,7 @@ mod annotations;
 mod annotations_gui;
 #[cfg(feature = "gui")]
 mod bundled_gui;
+mod citations;
 mod cli;
 mod conservation;
 mod document;
