@@ -264,6 +264,11 @@ pub(crate) fn at_keyword(text: &str, at: usize, kind: Kind, context: &mut Contex
         let after_date = date_after(text, end).unwrap_or(end);
         let Some(next) = list_next(text, after_date) else { break };
         let Some(item) = item_at(text, next) else { break };
+        // The items of a list share the first one's shape: after "58.16 of
+        // 25 May 2005 on …," a bare "13" is a footnote marker, not an item.
+        if !same_shape(&items, &item.number) {
+            break;
+        }
         items.push(item);
     }
     let last_end = items.last().map_or(first_at, |i| i.span.end);
@@ -272,7 +277,14 @@ pub(crate) fn at_keyword(text: &str, at: usize, kind: Kind, context: &mut Contex
         (Some((body, start)), _) => (body, start),
         (None, Some((body, _))) => (body, at),
         (None, None) if its => (Body::GeneralAssembly, at),
-        (None, None) => (context.body_at(text, at).unwrap_or(Body::GeneralAssembly), at),
+        (None, None) => match context.body_at(text, at) {
+            // A number alone under an inherited body is too weak to file.
+            Some(Body::Other(_)) if items.iter().all(|i| matches!(i.number, Number::Single { year: None, .. })) => {
+                return out;
+            }
+            Some(body) => (body, at),
+            None => (Body::GeneralAssembly, at),
+        },
     };
     let count = items.len();
     for (n, item) in items.into_iter().enumerate() {
@@ -290,6 +302,18 @@ pub(crate) fn at_keyword(text: &str, at: usize, kind: Kind, context: &mut Contex
         context.body = Some((body, end));
     }
     out
+}
+
+/// Whether `number` may follow `items` in one list: a number alone
+/// ("1325 (2000)") or a dotted one ("58.16") only after its like; session
+/// numbers ("70/1", "217 A (III)", full symbols) after each other.
+fn same_shape(items: &[Item], number: &Number) -> bool {
+    let Some(first) = items.first() else { return true };
+    match (&first.number, number) {
+        (Number::Single { .. }, Number::Single { .. }) | (Number::Dotted { .. }, Number::Dotted { .. }) => true,
+        (Number::Single { .. } | Number::Dotted { .. }, _) | (_, Number::Single { .. } | Number::Dotted { .. }) => false,
+        _ => true,
+    }
 }
 
 /// Whether the text right before `at` ends with `literal`.
@@ -386,8 +410,14 @@ fn date_after(text: &str, at: usize) -> Option<usize> {
     let month_start = eat(text, day_end, " ")?;
     let month_end = eat_any(text, month_start, &crate::document::MONTHS)?;
     let year_start = eat(text, month_end, " ")?;
-    let (_, year_end) = number(text, year_start, 4)?;
-    Some(year_end)
+    if let Some((_, year_end)) = number(text, year_start, 4) {
+        return Some(year_end);
+    }
+    // "1 July 20166": a text layer's footnote marker glued to the year.
+    let (_, glued_end) = number(text, year_start, 7)?;
+    let year_end = year_start + 4;
+    let year: u32 = text.get(year_start..year_end)?.parse().ok()?;
+    (glued_end > year_end && (FIRST_YEAR..2100).contains(&year)).then_some(glued_end)
 }
 
 /// A UN document symbol that is not a resolution or decision ("A/70/53",
