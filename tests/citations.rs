@@ -57,6 +57,10 @@ const TABLE: &[(&str, &[(&str, &str)])] = &[
         )],
     ),
     (
+        "Recalling resolution 69/1, adopted by the Commission on the Status of Women,",
+        &[("res:CSW res. 69/1", "resolution 69/1")],
+    ),
+    (
         "Noting the adoption of the resolution 58/13 by the Human Rights Council,",
         &[("res:A/HRC/RES/58/13", "resolution 58/13 by the Human Rights Council")],
     ),

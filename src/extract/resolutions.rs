@@ -272,7 +272,12 @@ pub(crate) fn at_keyword(text: &str, at: usize, kind: Kind, context: &mut Contex
         items.push(item);
     }
     let last_end = items.last().map_or(first_at, |i| i.span.end);
-    let after = body_after(text, date_after(text, last_end).unwrap_or(last_end));
+    // The body's name joins the evidence when attached to the symbol ("69/1
+    // of the Commission …"), not across a clause (", adopted by the …").
+    let (after, after_end) = match body_after(text, date_after(text, last_end).unwrap_or(last_end)) {
+        Some((body, end, attached)) => (Some((body, end)), attached.then_some(end)),
+        None => (None, None),
+    };
     let (body, span_start) = match (named, after) {
         (Some((body, start)), _) => (body, start),
         (None, Some((body, _))) => (body, at),
@@ -290,8 +295,8 @@ pub(crate) fn at_keyword(text: &str, at: usize, kind: Kind, context: &mut Contex
     for (n, item) in items.into_iter().enumerate() {
         let Some(symbol) = normalise(&item.number, body, kind) else { continue };
         let start = if n == 0 { span_start } else { item.span.start };
-        let end = match after {
-            Some((_, body_end)) if n + 1 == count && named.is_none() => body_end,
+        let end = match after_end {
+            Some(body_end) if n + 1 == count && named.is_none() => body_end,
             _ => item.span.end,
         };
         out.push(cite(symbol, start..end));
@@ -529,18 +534,22 @@ fn issuer_before(text: &str, at: usize) -> Option<(Body, usize)> {
 }
 
 /// " of the Commission on the Status of Women", " by the Human Rights
-/// Council", ", adopted by the …" right after a symbol at `at`: the body and
-/// the offset after its name.
-fn body_after(text: &str, at: usize) -> Option<(Body, usize)> {
-    let name_at = eat_any(text, at, &[" of the ", " by the ", ", adopted by the ", " adopted by the "])?;
+/// Council", ", adopted by the …" right after a symbol at `at`: the body,
+/// the offset after its name, and whether the name is attached to the
+/// symbol (not after a comma).
+fn body_after(text: &str, at: usize) -> Option<(Body, usize, bool)> {
+    let (name_at, attached) = match eat_any(text, at, &[" of the ", " by the "]) {
+        Some(name_at) => (name_at, true),
+        None => (eat_any(text, at, &[", adopted by the ", " adopted by the "])?, false),
+    };
     NAMES
         .iter()
         .filter(|(name, _)| *name != COUNCIL)
         .filter_map(|(name, body)| {
             let end = eat(text, name_at, name)?;
-            boundary_after(text, end).then_some((*body, end))
+            boundary_after(text, end).then_some((*body, end, attached))
         })
-        .max_by_key(|(_, end)| *end)
+        .max_by_key(|(_, end, _)| *end)
 }
 
 /// `A (III)`, `(XXI)`, `(S-VI)`: an old-style session in Roman numerals,
