@@ -124,14 +124,13 @@ impl Bibliography {
     /// (kinds with none left out; "Cites nothing" when empty).
     #[must_use]
     pub fn summary(&self) -> String {
-        let parts: Vec<String> =
-            [RefKind::Resolution, RefKind::Decision, RefKind::Document, RefKind::Instrument]
-                .into_iter()
-                .filter_map(|k| {
-                    let n = self.count(k);
-                    (n > 0).then(|| format!("{n} {}", if n == 1 { k.as_str() } else { k.plural() }))
-                })
-                .collect();
+        let parts: Vec<String> = [RefKind::Resolution, RefKind::Decision, RefKind::Document, RefKind::Instrument]
+            .into_iter()
+            .filter_map(|k| {
+                let n = self.count(k);
+                (n > 0).then(|| format!("{n} {}", if n == 1 { k.as_str() } else { k.plural() }))
+            })
+            .collect();
         if parts.is_empty() { "Cites nothing".to_owned() } else { format!("Cites: {}", parts.join(", ")) }
     }
 }
@@ -176,11 +175,8 @@ pub fn of(doc: &Document, catalogue: &Catalogue) -> Bibliography {
     let mut by_id: BTreeMap<String, usize> = BTreeMap::new();
     let mut references: Vec<Reference> = Vec::new();
     let mut unresolved = Vec::new();
-    let mut texts: Vec<(String, String, String)> = doc
-        .paragraphs
-        .iter()
-        .map(|p| (p.label(), p.node_id(&doc.id), p.display_text()))
-        .collect();
+    let mut texts: Vec<(String, String, String)> =
+        doc.paragraphs.iter().map(|p| (p.label(), p.node_id(&doc.id), p.display_text())).collect();
     texts.extend(masthead_notes(doc).into_iter().map(|t| ("masthead".to_owned(), String::new(), t)));
     for (label, node, text) in &texts {
         let mentions = extract::extract(text, catalogue);
@@ -399,7 +395,13 @@ pub fn render(bibliographies: &[Bibliography], format: Format) -> Result<String,
                 if !b.unresolved.is_empty() {
                     let _ = writeln!(out, "\nUnresolved ({}):\n", b.unresolved.len());
                     for u in &b.unresolved {
-                        let _ = writeln!(out, "- {}: \u{201c}{}\u{201d}: {}", u.place.paragraph, md_cell(&u.place.quote), u.reason);
+                        let _ = writeln!(
+                            out,
+                            "- {}: \u{201c}{}\u{201d}: {}",
+                            u.place.paragraph,
+                            md_cell(&u.place.quote),
+                            u.reason
+                        );
                     }
                 }
                 out.push('\n');
@@ -431,7 +433,11 @@ pub fn render(bibliographies: &[Bibliography], format: Format) -> Result<String,
                     let _ = writeln!(out, "{}", line.trim_end());
                 }
                 for u in &b.unresolved {
-                    let _ = writeln!(out, "unresolved  {}  \u{201c}{}\u{201d}: {}", u.place.paragraph, u.place.quote, u.reason);
+                    let _ = writeln!(
+                        out,
+                        "unresolved  {}  \u{201c}{}\u{201d}: {}",
+                        u.place.paragraph, u.place.quote, u.reason
+                    );
                 }
                 out.push('\n');
             }
@@ -461,10 +467,7 @@ pub struct Cited {
 /// that order, each in order of first citation; the list the window's
 /// document panel shows ("Cites: 38 resolutions, 4 decisions, 12 documents").
 #[must_use]
-pub fn cited_in_graph(
-    graph: &crate::graph::AtlasGraph,
-    doc: petgraph::stable_graph::NodeIndex,
-) -> Vec<Cited> {
+pub fn cited_in_graph(graph: &crate::graph::AtlasGraph, doc: petgraph::stable_graph::NodeIndex) -> Vec<Cited> {
     use crate::graph::{EdgeKind, NodeKind};
     use petgraph::visit::EdgeRef as _;
     let Some(doc_id) = graph.node(doc).map(|n| n.id.clone()) else { return Vec::new() };

@@ -40,7 +40,10 @@ const TABLE: &[(&str, &[(&str, &str)])] = &[
         &[("res:E/RES/2023/3", "Economic and Social Council resolution 2023/3")],
     ),
     ("Recalling ECOSOC resolution 2023/3,", &[("res:E/RES/2023/3", "ECOSOC resolution 2023/3")]),
-    ("Recalling Human Rights Council resolution 47/16,", &[("res:A/HRC/RES/47/16", "Human Rights Council resolution 47/16")]),
+    (
+        "Recalling Human Rights Council resolution 47/16,",
+        &[("res:A/HRC/RES/47/16", "Human Rights Council resolution 47/16")],
+    ),
     (
         "Recalling Security Council resolution 2341 (2017),",
         &[("res:S/RES/2341 (2017)", "Security Council resolution 2341 (2017)")],
@@ -64,10 +67,7 @@ const TABLE: &[(&str, &[(&str, &str)])] = &[
         "Noting the adoption of the resolution 58/13 by the Human Rights Council,",
         &[("res:A/HRC/RES/58/13", "resolution 58/13 by the Human Rights Council")],
     ),
-    (
-        "as endorsed by the Human Rights Council in its resolution 17/4,",
-        &[("res:A/HRC/RES/17/4", "resolution 17/4")],
-    ),
+    ("as endorsed by the Human Rights Council in its resolution 17/4,", &[("res:A/HRC/RES/17/4", "resolution 17/4")]),
     (
         "the Conference of the Parties to the Convention on Biological Diversity, at its fifteenth meeting, in its decision 15/4,",
         &[("res:CBD COP dec. 15/4", "decision 15/4")],
@@ -168,7 +168,10 @@ const TABLE: &[(&str, &[(&str, &str)])] = &[
         "Recalling its resolutions 78/7 and 79/7 of 30 October 2024 and its decision 76/563 of 11 May 2022,",
         &[("res:A/RES/78/7", "resolutions 78/7"), ("res:A/RES/79/7", "79/7"), ("res:A/DEC/76/563", "decision 76/563")],
     ),
-    ("Recalling its decisions 55/488 and 79/571,", &[("res:A/DEC/55/488", "decisions 55/488"), ("res:A/DEC/79/571", "79/571")]),
+    (
+        "Recalling its decisions 55/488 and 79/571,",
+        &[("res:A/DEC/55/488", "decisions 55/488"), ("res:A/DEC/79/571", "79/571")],
+    ),
     // --- Symbol families --------------------------------------------------
     ("Recalling its resolution 43/78 H,", &[("res:A/RES/43/78 H", "resolution 43/78 H")]),
     (
@@ -257,7 +260,9 @@ const DEV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/dev");
 /// Every `.txt` file of the dev corpus with its bibliography, by file name.
 fn dev_bibliographies() -> Vec<(String, document::Document, Bibliography)> {
     let mut files: Vec<std::path::PathBuf> = match std::fs::read_dir(DEV) {
-        Ok(dir) => dir.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect(),
+        Ok(dir) => {
+            dir.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect()
+        }
         Err(e) => panic!("{DEV}: {e}"),
     };
     files.sort();
@@ -294,7 +299,11 @@ fn numbers_in_citing_context(text: &str) -> Vec<std::ops::Range<usize>> {
         let w = w.trim_end_matches([',', ';', '.', ')']);
         let mut parts = w.split('/');
         let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else { return false };
-        !a.is_empty() && !b.is_empty() && a.len() <= 4 && b.len() <= 4 && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+        !a.is_empty()
+            && !b.is_empty()
+            && a.len() <= 4
+            && b.len() <= 4
+            && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
     };
     let mut out = Vec::new();
     let mut in_list = false;
@@ -332,7 +341,12 @@ fn every_number_in_a_citing_context_is_linked_or_listed_as_unresolved() {
             let text = paragraph.display_text();
             let linked: Vec<std::ops::Range<usize>> = extract(&text, &CATALOGUE)
                 .into_iter()
-                .filter(|m| matches!(m.entity, wsis_atlas::extract::Entity::Resolution(_) | wsis_atlas::extract::Entity::ResolutionPart { .. }))
+                .filter(|m| {
+                    matches!(
+                        m.entity,
+                        wsis_atlas::extract::Entity::Resolution(_) | wsis_atlas::extract::Entity::ResolutionPart { .. }
+                    )
+                })
                 .map(|m| m.span)
                 .collect();
             let label = paragraph.label();
@@ -345,7 +359,10 @@ fn every_number_in_a_citing_context_is_linked_or_listed_as_unresolved() {
                     .iter()
                     .any(|u| u.place.paragraph == label && u.place.quote.contains(written) && !u.reason.is_empty());
                 if !is_linked && !listed {
-                    dropped.push(format!("{name} {label}: {written:?} in {:?}", text.get(number.start.saturating_sub(60)..).map(|t| t.chars().take(120).collect::<String>())));
+                    dropped.push(format!(
+                        "{name} {label}: {written:?} in {:?}",
+                        text.get(number.start.saturating_sub(60)..).map(|t| t.chars().take(120).collect::<String>())
+                    ));
                 }
             }
         }
@@ -356,7 +373,11 @@ fn every_number_in_a_citing_context_is_linked_or_listed_as_unresolved() {
 
 /// The symbols of a bibliography's resolutions and decisions.
 fn symbols(b: &Bibliography) -> Vec<&str> {
-    b.references.iter().filter(|r| matches!(r.kind, RefKind::Resolution | RefKind::Decision)).map(|r| r.symbol.as_str()).collect()
+    b.references
+        .iter()
+        .filter(|r| matches!(r.kind, RefKind::Resolution | RefKind::Decision))
+        .map(|r| r.symbol.as_str())
+        .collect()
 }
 
 #[test]
@@ -370,8 +391,16 @@ fn long_opening_lists_with_dates_are_linked_item_by_item() {
     // October 2024, across a page break, and its decision 76/563.
     let cuba = symbols(find("A-RES-80-4.txt"));
     for symbol in [
-        "A/RES/47/19", "A/RES/48/16", "A/RES/51/17", "A/RES/52/10", "A/RES/60/12", "A/RES/67/4", "A/RES/75/289",
-        "A/RES/78/7", "A/RES/79/7", "A/DEC/76/563",
+        "A/RES/47/19",
+        "A/RES/48/16",
+        "A/RES/51/17",
+        "A/RES/52/10",
+        "A/RES/60/12",
+        "A/RES/67/4",
+        "A/RES/75/289",
+        "A/RES/78/7",
+        "A/RES/79/7",
+        "A/DEC/76/563",
     ] {
         assert!(cuba.contains(&symbol), "{symbol} not in {cuba:?}");
     }
@@ -381,8 +410,18 @@ fn long_opening_lists_with_dates_are_linked_item_by_item() {
     // 2012" inside; the World Health Assembly's resolutions as its own.
     let ageing = symbols(find("A-C.3-80-L.5.txt"));
     for symbol in [
-        "A/RES/57/167", "A/RES/58/134", "A/RES/60/135", "A/RES/67/139", "A/RES/67/143", "A/RES/78/324", "A/RES/79/147",
-        "A/HRC/RES/51/4", "A/HRC/RES/58/13", "E/RES/2023/15", "WHA res. 58.16", "WHA res. 69.3",
+        "A/RES/57/167",
+        "A/RES/58/134",
+        "A/RES/60/135",
+        "A/RES/67/139",
+        "A/RES/67/143",
+        "A/RES/78/324",
+        "A/RES/79/147",
+        "A/HRC/RES/51/4",
+        "A/HRC/RES/58/13",
+        "E/RES/2023/15",
+        "WHA res. 58.16",
+        "WHA res. 69.3",
     ] {
         assert!(ageing.contains(&symbol), "{symbol} not in {ageing:?}");
     }
@@ -396,9 +435,14 @@ fn long_opening_lists_with_dates_are_linked_item_by_item() {
 fn documents_are_not_resolutions_in_the_corpus() {
     for (name, _, b) in dev_bibliographies() {
         for r in &b.references {
-            let resolution_like = r.symbol.contains("/RES/") || r.symbol.contains("/DEC/") || r.symbol.contains(" res. ") || r.symbol.contains(" dec. ");
+            let resolution_like = r.symbol.contains("/RES/")
+                || r.symbol.contains("/DEC/")
+                || r.symbol.contains(" res. ")
+                || r.symbol.contains(" dec. ");
             match r.kind {
-                RefKind::Resolution | RefKind::Decision => assert!(resolution_like, "{name}: {} filed as a {}", r.symbol, r.kind.as_str()),
+                RefKind::Resolution | RefKind::Decision => {
+                    assert!(resolution_like, "{name}: {} filed as a {}", r.symbol, r.kind.as_str())
+                }
                 RefKind::Document => assert!(!resolution_like, "{name}: {} filed as a document", r.symbol),
                 RefKind::Instrument => {}
             }

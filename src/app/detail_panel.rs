@@ -182,8 +182,12 @@ fn bibliography_ui(ui: &mut egui::Ui, graph: &AtlasGraph, doc: NodeIndex, style:
                 }
                 let body = if c.body.is_empty() { String::new() } else { format!("{} · ", c.body) };
                 ui.label(
-                    RichText::new(format!("{} · {body}{}", c.kind.as_str(), crate::words::count(c.paragraphs, "paragraph")))
-                        .weak(),
+                    RichText::new(format!(
+                        "{} · {body}{}",
+                        c.kind.as_str(),
+                        crate::words::count(c.paragraphs, "paragraph")
+                    ))
+                    .weak(),
                 );
             });
         }

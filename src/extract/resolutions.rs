@@ -316,7 +316,9 @@ fn same_shape(items: &[Item], number: &Number) -> bool {
     let Some(first) = items.first() else { return true };
     match (&first.number, number) {
         (Number::Single { .. }, Number::Single { .. }) | (Number::Dotted { .. }, Number::Dotted { .. }) => true,
-        (Number::Single { .. } | Number::Dotted { .. }, _) | (_, Number::Single { .. } | Number::Dotted { .. }) => false,
+        (Number::Single { .. } | Number::Dotted { .. }, _) | (_, Number::Single { .. } | Number::Dotted { .. }) => {
+            false
+        }
         _ => true,
     }
 }
@@ -492,11 +494,15 @@ fn council_at(text: &str, body: Body, start: usize) -> Body {
         return body;
     }
     let before = text.get(..start).unwrap_or_default();
-    [("Human Rights Council", Body::HumanRightsCouncil), ("Economic and Social Council", Body::Ecosoc), ("Security Council", Body::SecurityCouncil)]
-        .iter()
-        .filter_map(|(name, body)| before.rfind(name).map(|i| (i, *body)))
-        .max_by_key(|(i, _)| *i)
-        .map_or(Body::Ecosoc, |(_, b)| b)
+    [
+        ("Human Rights Council", Body::HumanRightsCouncil),
+        ("Economic and Social Council", Body::Ecosoc),
+        ("Security Council", Body::SecurityCouncil),
+    ]
+    .iter()
+    .filter_map(|(name, body)| before.rfind(name).map(|i| (i, *body)))
+    .max_by_key(|(i, _)| *i)
+    .map_or(Body::Ecosoc, |(_, b)| b)
 }
 
 /// The body named right before "resolution" at `at` and where its name
@@ -653,7 +659,8 @@ fn item_at(text: &str, at: usize) -> Option<Item> {
     } else if let Some(dot) = eat(text, end, ".")
         && let Some((second, second_end)) = number(text, dot, 3)
         && boundary_after(text, second_end)
-        && eat(text, second_end, ".").is_none_or(|after| !text.get(after..).is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit())))
+        && eat(text, second_end, ".")
+            .is_none_or(|after| !text.get(after..).is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit())))
     {
         end = second_end;
         Number::Dotted { first, second }
@@ -707,9 +714,7 @@ fn normalise(number: &Number, body: Body, kind: Kind) -> Option<String> {
             match (body, kind) {
                 // "resolution 1325 (2000)": only the Security Council numbers so.
                 (Body::SecurityCouncil, Kind::Resolution) => Some(format!("S/RES/{number}{year}")),
-                (Body::GeneralAssembly, Kind::Resolution) if !year.is_empty() => {
-                    Some(format!("S/RES/{number}{year}"))
-                }
+                (Body::GeneralAssembly, Kind::Resolution) if !year.is_empty() => Some(format!("S/RES/{number}{year}")),
                 (Body::Other(i), _) => Some(other(OTHER_BODIES.get(i)?.code, &format!("{number}{year}"))),
                 _ => None,
             }
@@ -748,9 +753,9 @@ pub fn unresolved(original: &str, linked: &[Range<usize>]) -> Vec<Unresolved> {
                 continue;
             }
             let Some(number_at) = eat(text, after_word, " ") else { continue };
-            let starts_with_number = text
-                .get(number_at..)
-                .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()) || t.starts_with("S-") || t.starts_with("ES-"));
+            let starts_with_number = text.get(number_at..).is_some_and(|t| {
+                t.starts_with(|c: char| c.is_ascii_digit()) || t.starts_with("S-") || t.starts_with("ES-")
+            });
             if !starts_with_number {
                 continue;
             }
