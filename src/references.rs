@@ -185,7 +185,7 @@ pub fn of(doc: &Document, catalogue: &Catalogue) -> Bibliography {
             if m.relation != Relation::Cites {
                 continue;
             }
-            let (id, kind, symbol, label) = match &m.entity {
+            let (id, kind, symbol, ref_label) = match &m.entity {
                 Entity::Resolution(symbol) | Entity::ResolutionPart { symbol, .. } => {
                     linked.push(m.span.clone());
                     if Some(symbol.as_str()) == doc.symbol.as_deref() {
@@ -220,7 +220,7 @@ pub fn of(doc: &Document, catalogue: &Catalogue) -> Bibliography {
                     id: id.clone(),
                     kind,
                     symbol: symbol.clone(),
-                    label,
+                    label: ref_label,
                     body: body.to_owned(),
                     places: Vec::new(),
                 });
