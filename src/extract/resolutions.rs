@@ -258,8 +258,7 @@ pub(crate) fn at_keyword(text: &str, at: usize, kind: Kind, context: &mut Contex
     let Some(first_at) = eat(text, after_word, " ") else { return out };
     let Some(first) = item_at(text, first_at) else { return out };
     let mut items = vec![first];
-    loop {
-        let Some(last) = items.last() else { break };
+    while let Some(last) = items.last() {
         let end = last.span.end;
         let after_date = date_after(text, end).unwrap_or(end);
         let Some(next) = list_next(text, after_date) else { break };
