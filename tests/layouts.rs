@@ -207,8 +207,8 @@ fn citation_lists_as_the_un_writes_them_are_all_found() {
         ("PP2", "res:A/RES/73/327"),
         ("PP2", "res:A/RES/79/158"),
         // Citations in footnotes are the paragraph's, from its footnote.
-        ("PP1", "res:A/63/53"),
-        ("PP1", "res:A/70/53"),
+        ("PP1", "undoc:A/63/53"),
+        ("PP1", "undoc:A/70/53"),
     ] {
         assert!(targets.contains(&expected), "{expected:?} not in {targets:?}");
     }

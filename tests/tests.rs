@@ -12,6 +12,7 @@ mod annotations_gui;
 mod annotations_import;
 #[cfg(feature = "gui")]
 mod bundled_gui;
+mod citations;
 mod cli;
 mod conservation;
 mod corpus;
