@@ -1,5 +1,5 @@
 //! Node ids, made and read in one place: `doc:wsis10`, `sec:wsis10:1.1`,
-//! `para:wsis10:32`, `res:A/RES/70/125`, `res:A/RES/70/125:71`,
+//! `para:wsis10:32`, `res:A/RES/70/125`, `res:A/RES/70/125:71`, `undoc:A/70/53`,
 //! `inst:tunis-agenda:55`, `org:CSTD`, `sdg:5`, `stk:civil-society`, `al:C10`.
 //!
 //! Ids are the contract of annotation files, exports and the command line,
@@ -25,6 +25,13 @@ pub fn section(doc: &str, key: &str) -> String {
 #[must_use]
 pub fn resolution(symbol: &str) -> String {
     format!("res:{symbol}")
+}
+
+/// `undoc:<symbol>`: a UN document cited by its symbol (a report, a record,
+/// a note: `undoc:A/70/53`), not a resolution.
+#[must_use]
+pub fn cited_document(symbol: &str) -> String {
+    format!("undoc:{symbol}")
 }
 
 /// `res:<symbol>:<part>` (`71`, `art5`).
@@ -113,6 +120,7 @@ mod tests {
         assert_eq!(document("wsis10"), "doc:wsis10");
         assert_eq!(section("wsis10", "1.1"), "sec:wsis10:1.1");
         assert_eq!(resolution("A/RES/70/125"), "res:A/RES/70/125");
+        assert_eq!(cited_document("A/70/53"), "undoc:A/70/53");
         assert_eq!(resolution_paragraph("A/RES/70/125", 71), "res:A/RES/70/125:71");
         assert_eq!(instrument("udhr", Some(&"art19")), "inst:udhr:art19");
         assert_eq!(instrument("tunis-agenda", None), "inst:tunis-agenda");

@@ -48,6 +48,10 @@
 //!   footnotes, conservation, every line set aside).
 //! - [`extract`]: finds references with their exact spans; the vocabulary is
 //!   data ([`extract::Catalogue`], `assets/*.toml`).
+//! - [`references`]: a document's bibliography (every resolution, decision,
+//!   document and instrument it cites, by body, with the citing paragraphs
+//!   and words, and the numbers left unlinked with their reasons): the
+//!   `references` command and the document panel's list.
 //! - [`id`]: node ids, made and read in one place (`para:wsis10:32`,
 //!   `res:A/RES/68/302`); it depends on nothing else.
 //! - [`graph`]: [`graph::AtlasGraph`] over a petgraph `StableGraph`, with
@@ -118,6 +122,7 @@ pub mod graph;
 pub mod id;
 pub mod layout;
 pub mod outline;
+pub mod references;
 pub mod scene;
 pub mod stats;
 pub mod style;

@@ -1,5 +1,5 @@
 //! The `wsis-atlas` command: with no subcommand it opens the explorer window;
-//! subcommands work headlessly (stats, export, layout, check-annotations,
+//! subcommands work headlessly (stats, outline, references, export, layout, check-annotations,
 //! annotations export/import).
 
 use std::io::Write as _;
@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand};
 
 use wsis_atlas::layout::Arrangement;
 use wsis_atlas::scene::ColorBy;
-use wsis_atlas::{corpus, export, layout, stats};
+use wsis_atlas::{corpus, export, layout, references, stats};
 
 /// Explore UN outcome documents as a graph of their cross-references.
 ///
@@ -44,6 +44,16 @@ enum Command {
         /// Leave out the list of lines set aside (only count them).
         #[arg(long)]
         brief: bool,
+    },
+    /// Every resolution, decision, document and instrument each document cites: the body that
+    /// adopted it, the paragraphs (and footnotes) citing it, the citing words; then the numbers in
+    /// a citing context left unlinked, with the reason.
+    References {
+        /// Documents (text or PDF); none: the bundled WSIS+10 outcome.
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = references::Format::Text)]
+        format: references::Format,
     },
     /// Write the graph as data (JSON, GraphML, DOT) or as a picture (SVG, PNG), laid out to rest.
     Export {
@@ -297,6 +307,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(failed)
         }
         Some(Command::Outline { files, brief }) => outline(&files, !brief),
+        Some(Command::References { files, format }) => references_command(&files, format),
         Some(Command::Export {
             format,
             files,
@@ -518,6 +529,31 @@ fn open(files: &[PathBuf]) -> anyhow::Result<(wsis_atlas::graph::AtlasGraph, Exi
         say(&format!("wsis-atlas: {e}"));
     }
     Ok((graph, if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }))
+}
+
+/// `references`: the bibliography of each document, in one output.
+fn references_command(files: &[PathBuf], format: references::Format) -> anyhow::Result<ExitCode> {
+    refuse_closed_stdout()?;
+    let docs = if files.is_empty() {
+        vec![Ok(wsis_atlas::document::bundled())]
+    } else {
+        files.iter().map(|path| wsis_atlas::document::load(path)).collect()
+    };
+    let catalogue = wsis_atlas::extract::Catalogue::bundled()?;
+    let mut code = ExitCode::SUCCESS;
+    let mut bibliographies = Vec::new();
+    for doc in docs {
+        match doc {
+            Ok(doc) => bibliographies.push(references::of(&doc, &catalogue)),
+            Err(e) if files.len() == 1 => return Err(e.into()),
+            Err(e) => {
+                say(&format!("wsis-atlas: {e}"));
+                code = ExitCode::FAILURE;
+            }
+        }
+    }
+    write_output(None, references::render(&bibliographies, format)?.as_bytes(), false)?;
+    Ok(code)
 }
 
 /// `outline`: the reading report of each document, one after the other.

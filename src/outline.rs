@@ -36,7 +36,8 @@ pub fn rows(doc: &Document) -> Vec<OutlineRow> {
         .collect()
 }
 
-/// `1. ICT for Development`, `II. Financing`, `Introduction`.
+/// `1. ICT for Development`, `II. Financing`, `Part IV Political affairs`,
+/// `Introduction`.
 fn heading(section: &Section) -> String {
     let number = section.key.rsplit(':').next().unwrap_or_default();
     let numbered = number.split('.').all(|part| {
@@ -45,7 +46,14 @@ fn heading(section: &Section) -> String {
                 || part.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
                 || part.len() == 1)
     });
-    if numbered && section.key != "preamble" && !section.title.starts_with("Annex") {
+    // `Part IV`, `Section 29D`, `Chapter II` (key `part-iv`…): their word and number.
+    let worded = ["part-", "section-", "chapter-"].iter().find_map(|w| number.strip_prefix(w).map(|n| (w, n)));
+    if let Some((word, n)) = worded {
+        let word = word.trim_end_matches('-');
+        let mut chars = word.chars();
+        let word: String = chars.next().map(|c| c.to_ascii_uppercase()).into_iter().chain(chars).collect();
+        format!("{word} {} {}", n.to_uppercase(), section.title).trim_end().to_owned()
+    } else if numbered && section.key != "preamble" && !section.title.starts_with("Annex") {
         format!("{} {}", number.to_uppercase(), section.title)
     } else {
         section.title.clone()

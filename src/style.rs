@@ -152,6 +152,8 @@ impl Style {
             (NodeKind::Stakeholder, true) => 0x45c8dc,
             (NodeKind::ActionLine, false) => 0xb8860b,
             (NodeKind::ActionLine, true) => 0xe0c050,
+            (NodeKind::CitedDocument, false) => 0xa0522d,
+            (NodeKind::CitedDocument, true) => 0xd8926a,
         })
     }
 

@@ -207,8 +207,8 @@ fn citation_lists_as_the_un_writes_them_are_all_found() {
         ("PP2", "res:A/RES/73/327"),
         ("PP2", "res:A/RES/79/158"),
         // Citations in footnotes are the paragraph's, from its footnote.
-        ("PP1", "res:A/63/53"),
-        ("PP1", "res:A/70/53"),
+        ("PP1", "undoc:A/63/53"),
+        ("PP1", "undoc:A/70/53"),
     ] {
         assert!(targets.contains(&expected), "{expected:?} not in {targets:?}");
     }
@@ -221,4 +221,182 @@ fn a_citation_in_a_footnote_is_the_paragraph_s_and_says_where_it_came_from() {
     let at = shown.find("A/68/53").unwrap_or(0);
     assert_eq!(document::footnote_at(&shown, at), Some(2));
     assert_eq!(document::footnote_at(&shown, shown.find("22/22").unwrap_or(0)), None);
+}
+
+/// A committee draft's masthead, as its text layer gives it (written for
+/// this test): the agenda item and its title, the sponsors ending with
+/// `: draft resolution` (one wrapped name holds an `and`), an asterisk
+/// note at the foot of page 1, then the draft's own title.
+const DRAFT: &str = "United Nations
+A/C.2/80/L.99
+General Assembly
+Distr.: Limited
+10 October 2025
+Original: English
+25-99999 (E)    151025
+*2599999*
+Eightieth session
+Second Committee
+Agenda item 21 (a)
+Groups of countries in special situations: follow-up
+to the Conference on Testing
+
+Algeria, Bosnia and Herzegovina, Iran (Islamic Republic of), Saint Vincent and
+the Grenadines, Viet Nam and Trinidad and Tobago:* draft resolution
+
+Follow-up to the Conference on Testing
+
+The General Assembly,
+Recalling the Programme of Action,1
+Reaffirming its commitment,
+1. Decides to continue;
+__________________
+*  On behalf of the States that are members of the Group of 77 and China, taking into account also
+the provisions of resolution ES-10/23.
+1  Resolution 76/258, annex.
+25-99999
+2/2
+";
+
+#[test]
+fn a_draft_has_its_own_title_its_sponsors_and_its_asterisk_note() {
+    let doc = parse(DRAFT);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    assert_eq!(doc.title, "Follow-up to the Conference on Testing");
+    assert_eq!(doc.symbol.as_deref(), Some("A/C.2/80/L.99"));
+    assert_eq!(doc.facts.agenda_item.as_deref(), Some("21 (a)"));
+    assert_eq!(
+        doc.facts.agenda_title.as_deref(),
+        Some("Groups of countries in special situations: follow-up to the Conference on Testing")
+    );
+    assert_eq!(
+        doc.facts.sponsors,
+        [
+            "Algeria",
+            "Bosnia and Herzegovina",
+            "Iran (Islamic Republic of)",
+            "Saint Vincent and the Grenadines",
+            "Viet Nam",
+            "Trinidad and Tobago"
+        ]
+    );
+    assert_eq!(
+        doc.facts.notes,
+        ["* On behalf of the States that are members of the Group of 77 and China, taking into account also the \
+          provisions of resolution ES-10/23."]
+    );
+    let starts: Vec<(String, &str)> = doc.paragraphs.iter().map(|p| (p.label(), p.text.as_str())).collect();
+    assert_eq!(
+        starts,
+        [
+            ("PP1".to_owned(), "Recalling the Programme of Action,"),
+            ("PP2".to_owned(), "Reaffirming its commitment,"),
+            ("¶1".to_owned(), "Decides to continue;")
+        ]
+    );
+    assert_eq!(doc.paragraphs.first().map(|p| p.footnotes.len()), Some(1));
+    // The facts the window and the JSON show.
+    let rows = doc.facts.rows();
+    assert!(rows.contains(&("sponsors", doc.facts.sponsors.join(", "))), "{rows:?}");
+    assert_eq!(doc.reading.placed_words, doc.reading.body_words);
+}
+
+/// A Secretariat note: a masthead, a two-line title, and numbered
+/// paragraphs with a bare heading; no opening, so no preamble.
+const NOTE: &str = "United Nations
+A/C.6/80/L.99
+General Assembly
+Distr.: Limited
+15 September 2025
+Original: English
+25-99998 (E)    190925
+*2599998*
+Eightieth session
+Sixth Committee
+Organization of work
+Note by the Secretariat
+1.
+In order to assist the Committee in the organization of its work, the
+Secretariat draws its attention to the information below.
+Items allocated to the Committee
+2.
+At its 2nd plenary meeting, the General Assembly allocated 34 items to
+the Committee.
+";
+
+#[test]
+fn a_note_has_its_title_and_no_preamble() {
+    let doc = parse(NOTE);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    assert_eq!(doc.title, "Organization of work: Note by the Secretariat");
+    assert_eq!(doc.symbol.as_deref(), Some("A/C.6/80/L.99"));
+    assert!(doc.paragraphs.iter().all(|p| !p.preambular), "{:?}", doc.paragraphs);
+    assert_eq!(doc.paragraphs.len(), 2);
+    assert_eq!(titles(&doc).get(1).map(|t| t.0), Some("Items allocated to the Committee"));
+    assert_eq!(titles(&doc).first().map(|t| t.0), Some("Text"));
+    assert_eq!(doc.reading.count(LineKind::Masthead), 10);
+    assert_eq!(doc.reading.count(LineKind::Title), 2);
+}
+
+/// A budget resolution's parts and sections, as its text layer gives them
+/// (written for this test): `Part I` and `Section 29D` alone on their
+/// line, the title on the next (once wrapped).
+const BUDGET: &str = "United Nations
+A/RES/78/999
+General Assembly
+Distr.: General
+28 December 2023
+Seventy-eighth session
+Agenda item 134
+23-99999 (E)
+Resolution adopted by the General Assembly on 22 December 2023
+78/999. Questions relating to the budget
+The General Assembly,
+Recalling its resolution 77/262,
+1. Decides to reduce resources;
+Part I
+Overall policymaking, direction and coordination
+Section 1
+Overall policymaking, direction and coordination
+2. Takes note of paragraph I.9;
+Section 2
+General Assembly and Economic and Social Council affairs and
+conference management
+3. Approves the proposal;
+Part VIII
+Common support services
+Section 29D
+Office of Information and Communications Technology
+4. Decides to establish one post;
+";
+
+#[test]
+fn a_budget_s_parts_hold_its_sections() {
+    let doc = parse(BUDGET);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    let keys: Vec<(&str, &str, u8, Option<usize>)> =
+        doc.sections.iter().map(|s| (s.key.as_str(), s.title.as_str(), s.level, s.parent)).collect();
+    assert_eq!(
+        keys,
+        [
+            ("preamble", "Preamble", 0, None),
+            ("operative", "Operative paragraphs", 0, None),
+            ("part-i", "Overall policymaking, direction and coordination", 0, None),
+            ("section-1", "Overall policymaking, direction and coordination", 1, Some(2)),
+            (
+                "section-2",
+                "General Assembly and Economic and Social Council affairs and conference management",
+                1,
+                Some(2)
+            ),
+            ("part-viii", "Common support services", 0, None),
+            ("section-29d", "Office of Information and Communications Technology", 1, Some(5)),
+        ]
+    );
+    let sections: Vec<&str> =
+        (1..=4).map(|n| doc.paragraph(n).and_then(|p| doc.section_of(p)).map_or("", |s| s.key.as_str())).collect();
+    assert_eq!(sections, ["operative", "section-1", "section-2", "section-29d"]);
+    let rows: Vec<String> = wsis_atlas::outline::rows(&doc).into_iter().map(|r| r.title).collect();
+    assert!(rows.contains(&"Part VIII Common support services".to_owned()), "{rows:?}");
+    assert!(rows.contains(&"Section 29D Office of Information and Communications Technology".to_owned()), "{rows:?}");
 }

@@ -316,10 +316,10 @@ fn real_citation_forms_become_edges_of_the_citing_paragraph() {
         .unwrap();
     assert_eq!(evidence, ["Resolution 217 A (III)"]);
     let pp3 = cites("para:res:pp3");
-    for id in ["res:A/60/687", "res:E/CN.16/2018/CRP.3", "res:A/RES/70/125:71"] {
+    for id in ["undoc:A/60/687", "undoc:E/CN.16/2018/CRP.3", "res:A/RES/70/125:71"] {
         assert!(pp3.contains(&id.to_owned()), "{id} not in {pp3:?}");
     }
-    assert!(cites("para:res:pp4").contains(&"res:A/67/65-E/2012/48".to_owned()));
+    assert!(cites("para:res:pp4").contains(&"undoc:A/67/65-E/2012/48".to_owned()));
     assert!(cites("para:res:pp5").contains(&"res:A/DEC/77/568".to_owned()));
     let pp6 = cites("para:res:pp6");
     assert!(pp6.contains(&"res:A/HRC/RES/17/4".to_owned()) && pp6.contains(&"res:E/RES/2006/46".to_owned()), "{pp6:?}");

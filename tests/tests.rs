@@ -12,8 +12,10 @@ mod annotations_gui;
 mod annotations_import;
 #[cfg(feature = "gui")]
 mod bundled_gui;
+mod citations;
 mod cli;
 mod conservation;
+mod corpus;
 mod data_exports;
 mod document;
 mod export;
@@ -32,6 +34,7 @@ mod layouts;
 mod loading_gui;
 #[cfg(feature = "gui")]
 mod map_gui;
+mod markers;
 mod realdocs;
 #[cfg(feature = "gui")]
 mod rough_edges_gui;

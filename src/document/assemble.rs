@@ -72,7 +72,7 @@ enum Target {
 
 /// Assembles the classified lines of a text into a document.
 pub(super) fn assemble(id: &str, source: &str, classified: Classified<'_>) -> Document {
-    let Classified { lines: all, kinds, layout, title, symbol, facts, notes, untitled } = classified;
+    let Classified { lines: all, kinds, layout, title, symbol, facts, notes, untitled, preamble } = classified;
     let lines: Vec<Line<'_>> = all
         .iter()
         .zip(&kinds)
@@ -81,6 +81,16 @@ pub(super) fn assemble(id: &str, source: &str, classified: Classified<'_>) -> Do
         .map(|(index, (text, _))| Line { number: index + 1, text, marker: Marker::parse(text) })
         .collect();
     let mut parser = Parser::new(id, source, &lines, layout, all.len());
+    if !preamble {
+        parser.mode = Mode::Idle;
+        if layout == Layout::Un
+            && let Some(first) = parser.doc.sections.first_mut()
+        {
+            // A note or report: what comes before its first heading is its
+            // text, not a preamble (the key stays `preamble`).
+            first.title = "Text".into();
+        }
+    }
     parser.doc.title = title;
     parser.doc.symbol = symbol;
     parser.doc.facts = facts;
@@ -91,16 +101,23 @@ pub(super) fn assemble(id: &str, source: &str, classified: Classified<'_>) -> Do
         parser.line(index);
     }
     let targets = std::mem::take(&mut parser.targets);
+    let spans = std::mem::take(&mut parser.spans);
     let mut doc = parser.finish();
-    footnotes::attach_notes(&mut doc, notes);
-    doc.reading = reading(&doc, &all, kinds, &targets);
+    let unplaced = footnotes::attach_notes(&mut doc, notes, spans);
+    doc.reading = reading(&doc, &all, kinds, &targets, &unplaced);
     doc
 }
 
 /// The reading report: a kind for every line, the set-aside lines, and the
 /// conservation check — every word of every body line is found, in order,
 /// in the element it went to (title, heading, paragraph, footnote).
-fn reading(doc: &Document, lines: &[&str], kinds: Vec<Option<LineKind>>, targets: &[Target]) -> Reading {
+fn reading(
+    doc: &Document,
+    lines: &[&str],
+    kinds: Vec<Option<LineKind>>,
+    targets: &[Target],
+    unplaced: &[(usize, u32)],
+) -> Reading {
     let mut out = Reading::default();
     let mut per_paragraph: Vec<String> = vec![String::new(); doc.paragraphs.len()];
     let mut per_section: Vec<String> = vec![String::new(); doc.sections.len()];
@@ -142,6 +159,8 @@ fn reading(doc: &Document, lines: &[&str], kinds: Vec<Option<LineKind>>, targets
     }
     let mut all_notes: Vec<&super::Footnote> = doc.paragraphs.iter().flat_map(|p| &p.footnotes).collect();
     all_notes.sort_by_key(|n| n.number);
+    // A note cited again has one text for all its markers.
+    all_notes.dedup_by_key(|n| n.number);
     let notes_text: String = all_notes.iter().map(|n| format!("{} {} ", n.number, n.text)).collect();
     let mut placed = 0;
     // A heading's or title's number (`1.`, `II.`, `Objective 1.`, `80/173.`)
@@ -162,20 +181,22 @@ fn reading(doc: &Document, lines: &[&str], kinds: Vec<Option<LineKind>>, targets
             check(source, &section.title, NUMBERING);
         }
     }
-    for (source, paragraph) in per_paragraph.iter().zip(&doc.paragraphs) {
+    for (index, (source, paragraph)) in per_paragraph.iter().zip(&doc.paragraphs).enumerate() {
         let numbered = if paragraph.preambular { String::new() } else { paragraph.number.to_string() };
-        check(source, &format!("{numbered} {}", with_markers(paragraph)), 0);
+        let missing: Vec<u32> = unplaced.iter().filter(|(p, _)| *p == index).map(|(_, n)| *n).collect();
+        check(source, &format!("{numbered} {}", with_markers(paragraph, &missing)), 0);
     }
     check(&notes_source, &notes_text, 0);
     out.placed_words = placed;
     out
 }
 
-/// A paragraph's text with its footnote markers put back where they stood.
-fn with_markers(paragraph: &Paragraph) -> String {
+/// A paragraph's text with its footnote markers put back where they stood
+/// (not those of the notes in `missing`, whose markers were not found).
+fn with_markers(paragraph: &Paragraph, missing: &[u32]) -> String {
     let mut out = String::with_capacity(paragraph.text.len() + 4 * paragraph.footnotes.len());
     let mut from = 0;
-    for note in &paragraph.footnotes {
+    for note in paragraph.footnotes.iter().filter(|n| !missing.contains(&n.number)) {
         let at = note.at.clamp(from, paragraph.text.len());
         out.push_str(paragraph.text.get(from..at).unwrap_or_default());
         out.push_str(&note.number.to_string());
@@ -194,10 +215,18 @@ fn letters(text: &str) -> String {
 /// Closing punctuation hidden by a footnote marker glued after it
 /// (`70/125,1`, `Rights.2`): the line ends a clause, it is no heading.
 fn closes_before_marker(text: &str) -> bool {
+    let stripped = without_marker(text);
+    stripped.len() < text.len() && trim_closers(stripped).ends_with(['.', ',', ';', ':'])
+}
+
+/// A text without the footnote marker at its end, glued or set apart by a
+/// space after closing punctuation (`Rights,2`, `intolerance, 15`,
+/// `Society.5`): `Rights,`; the text itself when it ends otherwise.
+fn without_marker(text: &str) -> &str {
     let stripped = text.trim_end_matches(|c: char| c.is_ascii_digit());
-    text.len() - stripped.len() <= 3
-        && stripped.len() < text.len()
-        && trim_closers(stripped).ends_with(['.', ',', ';', ':'])
+    let digits = text.len() - stripped.len();
+    let bare = stripped.trim_end();
+    if (1..=3).contains(&digits) && trim_closers(bare).ends_with(['.', ',', ';', ':']) { bare } else { text }
 }
 
 /// A line that opens with a number too large for a paragraph number
@@ -222,8 +251,12 @@ enum Join {
     Space,
     /// Without a space (after a soft hyphen).
     Glue,
-    /// Without a space if the next word starts lower-case (after `letter-`).
+    /// Without a space if the next line goes on with a letter or digit
+    /// (after `letter-`: `knowledge-sharing`, `Open-Ended`, `COVID-19`).
     Hyphen,
+    /// Without a space if the next line goes on with a digit (after
+    /// `digit-` or `digit–`: a range, `2015–2030`).
+    Range,
 }
 
 /// The parser's state while it walks the lines once.
@@ -243,6 +276,11 @@ struct Parser<'l, 'a> {
     targets: Vec<Target>,
     /// Where the line being read went.
     target: Target,
+    /// 0-based index of the line being read.
+    at: usize,
+    /// Where each paragraph's lines start in its text (see
+    /// [`footnotes::Spans`]).
+    spans: footnotes::Spans,
     /// Last paragraph number accepted.
     last_number: Option<u32>,
     /// Number of the last top-level heading.
@@ -276,6 +314,9 @@ struct Parser<'l, 'a> {
     /// may nest in,
     /// and whether they do (a sub-heading came right after it).
     word_section: Option<(usize, bool)>,
+    /// The last `Part` word heading of the part being read, which
+    /// `Section` headings after it nest in.
+    word_parent: Option<usize>,
 }
 
 impl<'l, 'a> Parser<'l, 'a> {
@@ -310,6 +351,8 @@ impl<'l, 'a> Parser<'l, 'a> {
             layout,
             targets: vec![Target::None; line_count],
             target: Target::None,
+            at: 0,
+            spans: Vec::new(),
             last_number: None,
             last_top: 0,
             keys,
@@ -324,6 +367,7 @@ impl<'l, 'a> Parser<'l, 'a> {
             roman_section: None,
             last_letter: 0,
             word_section: None,
+            word_parent: None,
         }
     }
 
@@ -335,6 +379,7 @@ impl<'l, 'a> Parser<'l, 'a> {
     fn line(&mut self, index: usize) {
         let Some(line) = self.lines.get(index) else { return };
         self.target = Target::None;
+        self.at = line.number.saturating_sub(1);
         self.read_line(index);
         if let Some(slot) = line.number.checked_sub(1).and_then(|i| self.targets.get_mut(i)) {
             *slot = self.target;
@@ -478,9 +523,7 @@ impl<'l, 'a> Parser<'l, 'a> {
         if self.layout != Layout::Un {
             return Some(text);
         }
-        let stripped = text.trim_end_matches(|c: char| c.is_ascii_digit());
-        let glued = text.len() - stripped.len() <= 3 && trim_closers(stripped).ends_with(['.', ',', ';', ':']);
-        Some(if glued { stripped } else { text })
+        Some(without_marker(text))
     }
 
     fn start_paragraph(&mut self, line: usize, number: u32, rest: &str) {
@@ -590,7 +633,16 @@ impl<'l, 'a> Parser<'l, 'a> {
             if let Some((key, title)) = word_heading(text).map(|(key, title)| (self.scoped(&key), title))
                 && !self.keys.contains_key(&key)
             {
-                self.named_heading(number, key, title);
+                // A budget's `Section 29D` nests in the `Part VIII` before it.
+                let word = key.rsplit(':').next().unwrap_or_default();
+                let (is_part, is_section) = (word.starts_with("part-"), word.starts_with("section-"));
+                match self.word_parent.filter(|_| is_section) {
+                    Some(parent) => self.sub_heading(key, title, parent),
+                    None => self.named_heading(number, key, title),
+                }
+                if is_part {
+                    self.word_parent = Some(self.current);
+                }
                 self.word_section = Some((self.current, false));
                 return true;
             }
@@ -801,6 +853,7 @@ impl<'l, 'a> Parser<'l, 'a> {
                 }
                 self.named_heading(line, key, title);
                 self.roman_section = Some(self.current);
+                self.word_parent = None;
                 self.last_roman = r;
                 true
             }
@@ -878,6 +931,7 @@ impl<'l, 'a> Parser<'l, 'a> {
         self.last_roman = 0;
         self.roman_section = None;
         self.word_section = None;
+        self.word_parent = None;
         self.last_letter = 0;
         self.list_next = None;
         self.mode = Mode::Heading;
@@ -972,12 +1026,19 @@ impl<'l, 'a> Parser<'l, 'a> {
     /// Appends a line's words to the open paragraph.
     fn append(&mut self, text: &str) {
         self.target = Target::Paragraph(self.doc.paragraphs.len().saturating_sub(1));
+        self.spans.resize_with(self.doc.paragraphs.len(), Vec::new);
         let Some(paragraph) = self.doc.paragraphs.last_mut() else { return };
+        if let Some(spans) = self.spans.last_mut()
+            && spans.last().is_none_or(|(line, _)| *line != self.at)
+        {
+            spans.push((self.at, paragraph.text.len()));
+        }
         let buf = &mut paragraph.text;
         let glue = match self.join {
             Join::Space => false,
             Join::Glue => true,
-            Join::Hyphen => starts_lower(text),
+            Join::Hyphen => text.trim_start().starts_with(char::is_alphanumeric),
+            Join::Range => text.trim_start().starts_with(|c: char| c.is_ascii_digit()),
         };
         // ASCII text (the common case) splits on bytes; soft hyphens only exist in non-ASCII text.
         let any = if text.is_ascii() {
@@ -989,6 +1050,7 @@ impl<'l, 'a> Parser<'l, 'a> {
         self.join = match (tail.next(), tail.next()) {
             (Some('\u{ad}'), _) => Join::Glue,
             (Some('-'), Some(c)) if c.is_alphabetic() => Join::Hyphen,
+            (Some('-' | '–'), Some(c)) if c.is_ascii_digit() => Join::Range,
             _ if any => Join::Space,
             _ => self.join,
         };

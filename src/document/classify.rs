@@ -47,6 +47,9 @@ pub(super) struct Classified<'t> {
     pub notes: Vec<Note>,
     /// The plain text's first line is no title (it is already body text).
     pub untitled: bool,
+    /// A UN text with an opening (`The General Assembly,`): unnumbered
+    /// lines after it are preambular. A note has none.
+    pub preamble: bool,
 }
 
 /// Classifies every line of `text` (one line per `\n`, `\r\n` or `\r`).
@@ -70,6 +73,7 @@ pub(super) fn classify(text: &str) -> Classified<'_> {
                 facts: head.facts,
                 notes: Vec::new(),
                 untitled: false,
+                preamble: head.opening,
             }
         }
         None => plain_title(&lines, &mut kinds),
@@ -95,7 +99,9 @@ pub(super) fn classify(text: &str) -> Classified<'_> {
             *slot = Some(LineKind::Furniture(f));
         }
     }
-    out.notes = footnotes::take_notes(&lines, &mut kinds);
+    let (notes, starred) = footnotes::take_notes(&lines, &mut kinds);
+    out.notes = notes;
+    out.facts.notes = starred;
     masthead::closing(&lines, &mut kinds, &mut out.facts);
     out.lines = lines;
     out.kinds = kinds;
@@ -115,6 +121,7 @@ fn plain_title<'t>(lines: &[&'t str], kinds: &mut [Option<LineKind>]) -> Classif
         facts: Facts::default(),
         notes: Vec::new(),
         untitled: false,
+        preamble: false,
     };
     let Some(first) = lines.iter().position(|l| !l.is_empty()) else { return out };
     let text = lines.get(first).copied().unwrap_or_default();

@@ -116,6 +116,8 @@ pub(super) fn furniture(lines: &[&str], symbol: Option<&str>, title: &str) -> Ve
             && t.split_whitespace().count() <= HEADER_MAX_WORDS
             && !t.ends_with(['.', ',', ';', ':'])
             && t.chars().any(char::is_alphabetic)
+            // A list item's letter alone on its line (`(k)`) is text.
+            && !(t.starts_with('(') && t.ends_with(')') && t.chars().count() <= 6)
     };
     // Short titles: the same header-like line near anchors on two pages or more.
     // Per line text: on how many pages it stood near an anchor, and the last such page.

@@ -99,7 +99,9 @@ pub(super) fn outline_heading(text: &str) -> Option<(&str, &str)> {
 
 /// `Objective 1. Close all digital divides`: a capitalised word from a short
 /// list, a number or Roman numeral with `.` or `:`, and a title that does not
-/// end a sentence. Returns the section key (`objective-1`) and the title.
+/// end a sentence; or, as budget resolutions print them, `Part IV`,
+/// `Section 29D`, `Chapter II` alone on the line, the title on the next.
+/// Returns the section key (`objective-1`, `section-29d`) and the title.
 pub(super) fn word_heading(text: &str) -> Option<(String, &str)> {
     // `Annex` is a part heading (see `part_heading`), not a word heading.
     const WORDS: [&str; 5] = ["Objective", "Section", "Part", "Chapter", "Principle"];
@@ -108,9 +110,19 @@ pub(super) fn word_heading(text: &str) -> Option<(String, &str)> {
         return None;
     }
     let (number, title) = rest.trim_start().split_once(' ').unwrap_or((rest.trim_start(), ""));
-    let number = number.strip_suffix(['.', ':'])?;
+    // `Part I` or `Section 29D` alone on its line: the title is on the next.
+    let number = match number.strip_suffix(['.', ':']) {
+        Some(n) => n,
+        None if title.trim().is_empty() && word != "Objective" && word != "Principle" => number,
+        None => return None,
+    };
+    // `29D`: a section split in lettered parts.
+    let digits = number.trim_end_matches(|c: char| c.is_ascii_uppercase());
+    let lettered = number.len() - digits.len() == 1 && word == "Section";
     let numeric = !number.is_empty()
-        && (number.bytes().all(|c| c.is_ascii_digit()) || number.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
+        && (number.bytes().all(|c| c.is_ascii_digit())
+            || lettered && !digits.is_empty() && digits.bytes().all(|c| c.is_ascii_digit())
+            || number.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
         && number.len() <= 6;
     let title = title.trim();
     let ok = numeric

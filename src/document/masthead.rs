@@ -34,29 +34,50 @@ pub(super) struct Head {
     pub facts: Facts,
     /// The kind of every line it read (0-based index, kind).
     pub kinds: Vec<(usize, LineKind)>,
+    /// It ends with an opening (`The General Assembly,`), so a preamble may
+    /// follow; a note or report (`Note by the Secretariat`) has none, and
+    /// its body starts at its paragraph 1.
+    pub opening: bool,
 }
 
 /// Reads the masthead of `lines` (trimmed), or `None` when the text has
 /// none followed by an opening (then it is a plain text).
 pub(super) fn read(lines: &[&str]) -> Option<Head> {
-    let opening = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| !l.is_empty())
-        .take(MASTHEAD_MAX_LINES)
-        .find(|(_, l)| is_opening(l))
-        .map(|(i, _)| i)?;
+    let first_lines = || lines.iter().enumerate().filter(|(_, l)| !l.is_empty()).take(MASTHEAD_MAX_LINES);
+    let (opening, has_opening) = match first_lines().find(|(_, l)| is_opening(l)) {
+        Some((i, _)) => (i, true),
+        // A note or report: a masthead, then paragraph 1.
+        None => (first_lines().find(|(_, l)| is_first_paragraph(l))?.0, false),
+    };
     let head: Vec<(usize, &str)> =
         lines.iter().take(opening).copied().enumerate().filter(|(_, l)| !l.is_empty()).collect();
     if !head.iter().any(|(_, l)| is_masthead(l)) {
         return None;
     }
-    let mut out = Head { symbol: masthead_symbol(&head), ..Head::default() };
+    // Without an opening, only a full masthead (distribution and symbol).
+    let full = head.iter().any(|(_, l)| l.starts_with("Distr.")) && head.iter().any(|(_, l)| is_symbol(l.trim()));
+    if !(has_opening || full) {
+        return None;
+    }
+    let mut out = Head { symbol: masthead_symbol(&head), opening: has_opening, ..Head::default() };
     let facts = &mut out.facts;
+    // A draft's sponsors: the lines that end with `…: draft resolution`.
+    let sponsor = sponsor_lines(&head);
+    if let Some(list) = sponsor
+        .iter()
+        .rposition(|&s| s)
+        .and_then(|last| draft_line(head[last].1))
+        .map(|_| fold(head.iter().zip(&sponsor).filter(|(_, s)| **s).map(|((_, l), _)| *l)))
+    {
+        facts.sponsors = sponsors_in(draft_line(&list).unwrap_or_default());
+    }
     // Lines the facts took that are not masthead lines by themselves: the
-    // agenda item's title, the adoption date's wrap.
-    let mut taken = vec![false; head.len()];
+    // agenda item's title, the adoption date's wrap; a draft's sponsors.
+    let mut taken = sponsor.clone();
     for (at, &(_, line)) in head.iter().enumerate() {
+        if sponsor.get(at).copied().unwrap_or(false) {
+            continue;
+        }
         if let Some(kind) = line.strip_prefix("Distr.:") {
             facts.distribution = Some(kind.trim().to_owned());
             if let Some((_, next)) = head.get(at + 1).filter(|(_, l)| is_date(l)) {
@@ -66,11 +87,13 @@ pub(super) fn read(lines: &[&str]) -> Option<Head> {
             facts.job = Some(line.split_whitespace().take(2).collect::<Vec<_>>().join(" "));
         } else if line.ends_with(" session") && line.split_whitespace().count() <= 4 {
             facts.session = Some(line.to_owned());
-        } else if let Some(item) = line.strip_prefix("Agenda items ").or_else(|| line.strip_prefix("Agenda item ")) {
-            facts.agenda_item = Some(item.trim().to_owned());
-            // Its title: the lines after it, up to the next masthead line,
-            // when another run (the document's title) follows.
-            let run: Vec<usize> = (at + 1..head.len()).take_while(|&j| !is_masthead(head[j].1)).collect();
+        } else if let Some(item) = agenda_item(line) {
+            facts.agenda_item = Some(item.trim().trim_end_matches('*').trim_end().to_owned());
+            // Its title: the lines after it, up to the next masthead line
+            // (or a draft's sponsors), when another run (the document's
+            // title) follows.
+            let run: Vec<usize> =
+                (at + 1..head.len()).take_while(|&j| !is_masthead(head[j].1) && !sponsor[j]).collect();
             let later_run = run
                 .last()
                 .is_some_and(|&last| head.iter().skip(last + 1).any(|(_, l)| !is_masthead(l) && !is_adoption_wrap(l)));
@@ -115,7 +138,14 @@ pub(super) fn read(lines: &[&str]) -> Option<Head> {
         let kind = if title_run.contains(&at) { LineKind::Title } else { LineKind::Masthead };
         out.kinds.push((index, kind));
     }
-    let joined = fold(title_run.iter().map(|&at| head[at].1));
+    let mut joined = fold(title_run.iter().map(|&at| head[at].1));
+    // `Organization of work` / `Note by the Chair`: one title, as printed.
+    if let Some((&last, rest)) = title_run.split_last()
+        && !rest.is_empty()
+        && ["Note by", "Report of", "Letter dated"].iter().any(|s| head[last].1.starts_with(s))
+    {
+        joined = format!("{}: {}", fold(rest.iter().map(|&at| head[at].1)), fold(std::iter::once(head[last].1)));
+    }
     // `78/213. Information and…`
     out.title = match joined.split_once(". ") {
         Some((number, rest)) if is_resolution_number(number) => {
@@ -127,10 +157,86 @@ pub(super) fn read(lines: &[&str]) -> Option<Head> {
     if out.symbol.is_none() {
         out.symbol = out.facts.number.as_ref().map(|n| format!("A/RES/{n}"));
     }
-    out.kinds.push((opening, LineKind::Opening));
-    out.facts.opening.push(lines.get(opening).copied().unwrap_or_default().to_owned());
-    adopting_clause(lines, opening + 1, &mut out);
+    if has_opening {
+        out.kinds.push((opening, LineKind::Opening));
+        out.facts.opening.push(lines.get(opening).copied().unwrap_or_default().to_owned());
+        adopting_clause(lines, opening + 1, &mut out);
+    }
     Some(out)
+}
+
+/// `1.` alone or `1. The agenda items…`: a note's first paragraph.
+fn is_first_paragraph(line: &str) -> bool {
+    line.strip_prefix("1.").is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+}
+
+/// `Agenda item 97 (a)`, `Agenda items 15 and 116`, `Item 35 of the
+/// provisional agenda*`: the item's number.
+fn agenda_item(line: &str) -> Option<&str> {
+    line.strip_prefix("Agenda items ")
+        .or_else(|| line.strip_prefix("Agenda item "))
+        .or_else(|| line.strip_prefix("Item ").and_then(|r| r.split_once(" of the provisional agenda").map(|(n, _)| n)))
+}
+
+/// `Algeria, Bangladesh … and Zimbabwe: draft resolution`, `Iraq:* draft
+/// resolution`, `…: revised draft resolution`, `…:** draft decision`: the
+/// sponsors' part before the colon.
+fn draft_line(line: &str) -> Option<&str> {
+    let line = line.trim_end();
+    let before = ["draft resolution", "draft decision"].iter().find_map(|s| line.strip_suffix(s))?;
+    let before = before.trim_end();
+    let before = before.strip_suffix("revised").unwrap_or(before).trim_end().trim_end_matches('*');
+    before.strip_suffix(':').filter(|b| !b.trim().is_empty())
+}
+
+/// Which masthead lines list a draft's sponsors: the line ending with
+/// `…: draft resolution` and the lines of the list wrapped before it (no
+/// blank line between, each ending with a comma or with a name cut after
+/// `of`/`and`, or holding several names).
+fn sponsor_lines(head: &[(usize, &str)]) -> Vec<bool> {
+    let mut out = vec![false; head.len()];
+    let Some(last) = head.iter().position(|(_, l)| draft_line(l).is_some()) else { return out };
+    let mut first = last;
+    while first > 0 {
+        let ((prev_index, prev), (index, _)) = (head[first - 1], head[first]);
+        let prev = prev.trim_end();
+        let listy =
+            prev.ends_with(',') || prev.ends_with(" of") || prev.ends_with(" and") || prev.matches(", ").count() >= 2;
+        if prev_index + 1 != index || is_masthead(prev) || !listy {
+            break;
+        }
+        first -= 1;
+    }
+    for slot in out.iter_mut().take(last + 1).skip(first) {
+        *slot = true;
+    }
+    out
+}
+
+/// Names that hold an `and`, so that a list is not cut inside them.
+const AND_NAMES: [&str; 9] = [
+    "Antigua and Barbuda",
+    "Bosnia and Herzegovina",
+    "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines",
+    "Sao Tome and Principe",
+    "Trinidad and Tobago",
+    "United Kingdom of Great Britain and Northern Ireland",
+    "Group of 77 and China",
+    "Wallis and Futuna",
+];
+
+/// `Algeria, Iran (Islamic Republic of), Viet Nam and Zimbabwe` → the names.
+fn sponsors_in(list: &str) -> Vec<String> {
+    let mut text = fold(std::iter::once(list));
+    for name in AND_NAMES {
+        text = text.replace(name, &name.replace(" and ", " \u{1} "));
+    }
+    text.split(", ")
+        .flat_map(|part| part.split(" and "))
+        .map(|name| name.replace('\u{1}', "and").trim().to_owned())
+        .filter(|name| !name.is_empty())
+        .collect()
 }
 
 /// After the opening, an adopting clause (`Adopts the following outcome
@@ -245,7 +351,7 @@ fn is_opening(line: &str) -> bool {
 
 /// A masthead line: `United Nations`, a symbol, a body, `Distr.: General`, a
 /// date, a job number, the session and agenda item, "Resolution adopted by…",
-/// a bracketed note, a barcode.
+/// a bracketed note, a barcode, the committee of a draft or note.
 fn is_masthead(line: &str) -> bool {
     const STARTS: [&str; 9] = [
         "United Nations",
@@ -260,8 +366,19 @@ fn is_masthead(line: &str) -> bool {
     ];
     const BODIES: [&str; 4] =
         ["General Assembly", "Economic and Social Council", "Security Council", "Human Rights Council"];
+    const COMMITTEES: [&str; 8] = [
+        "First Committee",
+        "Second Committee",
+        "Third Committee",
+        "Fourth Committee",
+        "(Fourth Committee)",
+        "Fifth Committee",
+        "Sixth Committee",
+        "Special Political and Decolonization Committee",
+    ];
     STARTS.iter().any(|s| line.starts_with(s))
         || BODIES.contains(&line)
+        || COMMITTEES.contains(&line)
         || line.split_whitespace().all(|t| is_symbol(t) || is_job_token(t) || is_barcode(t))
         || is_date(line)
         || (line.ends_with(" session") && line.split_whitespace().count() <= 4)

@@ -63,6 +63,14 @@
 //! When the first numbered paragraph follows them with no heading between,
 //! the numbered ones form a section of their own, `Operative paragraphs`.
 //!
+//! A draft's masthead (`A/C.1/80/L.3`) lists its sponsors before `: draft
+//! resolution`: they are facts ([`Facts::sponsors`](super::Facts::sponsors)),
+//! not the title, which is the draft's own; the masthead's asterisk notes
+//! (`* On behalf of…`) are facts too ([`Facts::notes`](super::Facts::notes)).
+//! A note or report has a masthead and no opening: its body starts at its
+//! paragraph `1.`, and it has no preamble (`Organization of work: Note by
+//! the Secretariat`).
+//!
 //! # Headings without numbers (any text)
 //!
 //! `Objective 1. Title` is a heading (key `objective-1`), and so is a bare
@@ -70,10 +78,25 @@
 //! a finished paragraph (in a UN preamble, its last clause's comma) and the
 //! next numbered one, or wrapped over two lines before it. Bare headings
 //! right after an `Objective` heading, and those after them, are its
-//! sub-sections. A footnote marker glued to the end of a line (`Rights,2`)
-//! does not hide its closing punctuation; each footnote is attached to the
-//! paragraph holding its marker, glued (`Rights.2`) or set apart by a space
-//! (`Disabilities 7 affirms`), which is removed from the text
+//! sub-sections. `Part IV` and `Section 29D` alone on their line (budget
+//! resolutions) are headings whose title is the next line; a `Section`
+//! nests in the `Part` before it.
+//!
+//! # Footnotes
+//!
+//! A footnote marker glued to the end of a line (`Rights,2`, `intolerance,
+//! 15`) does not hide its closing punctuation. A number is a marker only
+//! when a note with that number stands on its page, after the previous
+//! marker (notes run in sequence), and where superscripts stand: glued to a
+//! word (`Agreement7`), a year (`20187`, `2016–20306`), a closing quote or
+//! bracket, a clause's punctuation (`Rights,2`, `Society.5`), or set apart
+//! by a space after punctuation or a word (`Goals, 4 and`, `Disabilities 7
+//! affirms`); a glued form is preferred. Dates (`on 12 December`),
+//! symbols (`A/C.3/79/L.2`), numbered norms (`2.3.`), amounts
+//! (`1,889,900`), quantities (`10 years`), lists of numbers and numbered
+//! things (`SDG 5`) are never markers. A note cited again later carries its
+//! number again (`the Geneva1 and Tunis3 phases`). Each marker is removed
+//! from the text and anchored to its note
 //! ([`Paragraph::footnotes`](super::Paragraph::footnotes)).
 //!
 //! A line the reader cannot place (a short capitalised line after a
@@ -116,10 +139,13 @@
 //! form feeds) is folded to single spaces, and continuation lines are joined
 //! with one space. Two line-end hyphens are handled: a soft hyphen (U+00AD,
 //! which PDF extractors emit for a word split) joins the halves and
-//! disappears; a plain hyphen after a letter followed by a lower-case word
-//! joins without a space and stays (`knowledge-` / `sharing` →
-//! `knowledge-sharing`), because telling `multi-stakeholder` from a split
-//! `develop-ment` would need a dictionary. Soft hyphens elsewhere are dropped.
+//! disappears; a plain hyphen after a letter followed by a word joins
+//! without a space and stays (`knowledge-` / `sharing` →
+//! `knowledge-sharing`, `Open-` / `Ended` → `Open-Ended`), because telling
+//! `multi-stakeholder` from a split `develop-ment` would need a dictionary;
+//! a hyphen or en dash after a digit followed by a number is a range and
+//! joins too (`2015–` / `2030` → `2015–2030`). Soft hyphens elsewhere are
+//! dropped.
 //!
 //! # Complexity
 //!

@@ -104,8 +104,14 @@ fn lone_continued_line_finishes_an_open_sentence() {
 
 #[test]
 fn hyphenated_line_break_keeps_hyphen_and_soft_hyphen_disappears() {
-    let d = doc("T\n1. Knowledge-\nsharing and develop\u{ad}\nment, and ICT-\nEnabled things.");
-    assert_eq!(text(&d, 1), "Knowledge-sharing and development, and ICT- Enabled things.");
+    let d = doc(
+        "T\n1. Knowledge-\nsharing and develop\u{ad}\nment, and ICT-\nEnabled things of the Open-\nEnded group for 2015\u{2013}\n2030 and 2016-\n2020, a -\nnot a join.",
+    );
+    assert_eq!(
+        text(&d, 1),
+        "Knowledge-sharing and development, and ICT-Enabled things of the Open-Ended group for 2015\u{2013}2030 and \
+         2016-2020, a - not a join."
+    );
 }
 
 #[test]

@@ -153,6 +153,15 @@ pub struct Facts {
     /// The part the text is, when given alone (`Annex I`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub part: Option<String>,
+    /// The States sponsoring a draft (`A/C.1/80/L.3`), as its masthead
+    /// lists them (`Iran (Islamic Republic of)`, `Group of 77`…): who
+    /// sponsors what.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sponsors: Vec<String>,
+    /// The masthead's asterisk notes (`* On behalf of the States that are
+    /// members of the Group of 77 and China…`), stars kept.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
     /// The resolution's frame before its paragraphs (`The General Assembly`,
     /// `Adopts the following outcome document…:`), lines joined.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -167,10 +176,11 @@ impl Facts {
     }
 
     /// The facts as `(label, value)` rows for reports and the window, in
-    /// the order a reader looks for them.
+    /// the order a reader looks for them; the sponsors on one row, each
+    /// asterisk note on its own.
     #[must_use]
-    pub fn rows(&self) -> Vec<(&'static str, &str)> {
-        [
+    pub fn rows(&self) -> Vec<(&'static str, String)> {
+        let mut rows: Vec<(&'static str, String)> = [
             ("resolution", &self.resolution_title),
             ("adopted", &self.adopted),
             ("meeting", &self.meeting),
@@ -184,8 +194,13 @@ impl Facts {
             ("part", &self.part),
         ]
         .into_iter()
-        .filter_map(|(label, value)| value.as_deref().map(|v| (label, v)))
-        .collect()
+        .filter_map(|(label, value)| value.as_deref().map(|v| (label, v.to_owned())))
+        .collect();
+        if !self.sponsors.is_empty() {
+            rows.insert(0, ("sponsors", self.sponsors.join(", ")));
+        }
+        rows.extend(self.notes.iter().map(|n| ("note", n.clone())));
+        rows
     }
 }
 

@@ -386,6 +386,21 @@ fn resolution_parts(symbol: &str) -> Option<(&'static str, &'static str, &str)> 
     PREFIXES.iter().find_map(|(prefix, body, short)| symbol.strip_prefix(prefix).map(|rest| (*body, *short, rest)))
 }
 
+/// A resolution or decision of another body (`CSW res. 69/1`, `CBD COP dec.
+/// 15/4`): its label (`CSW 69/1`, `CBD COP dec. 15/4`) and name
+/// ("Commission on the Status of Women resolution 69/1").
+fn other_body_parts(symbol: &str) -> Option<(String, String)> {
+    super::OTHER_BODIES.iter().find_map(|body| {
+        let rest = symbol.strip_prefix(body.code)?;
+        if let Some(number) = rest.strip_prefix(" res. ") {
+            Some((format!("{} {number}", body.code), format!("{} resolution {number}", body.name)))
+        } else {
+            let number = rest.strip_prefix(" dec. ")?;
+            Some((format!("{} dec. {number}", body.code), format!("{} decision {number}", body.name)))
+        }
+    })
+}
+
 impl Catalogue {
     /// Label, names and facts for an entity. Unknown entities (a resolution
     /// not in the catalogue) still get a sensible label.
@@ -394,9 +409,10 @@ impl Catalogue {
         match entity {
             Entity::Resolution(symbol) => {
                 let known = self.resolutions.get(symbol);
-                let (label, name) = match resolution_parts(symbol) {
-                    Some((body, short, number)) => (format!("{short}{number}"), Some(format!("{body} {number}"))),
-                    None => (symbol.clone(), None),
+                let (label, name) = match (resolution_parts(symbol), other_body_parts(symbol)) {
+                    (Some((body, short, number)), _) => (format!("{short}{number}"), Some(format!("{body} {number}"))),
+                    (None, Some((label, name))) => (label, Some(name)),
+                    (None, None) => (symbol.clone(), None),
                 };
                 EntityInfo {
                     label,
@@ -406,6 +422,11 @@ impl Catalogue {
                     acronym: None,
                 }
             }
+            Entity::Document(symbol) => EntityInfo {
+                label: symbol.clone(),
+                name: Some(format!("United Nations document {symbol}")),
+                ..EntityInfo::default()
+            },
             Entity::ResolutionPart { symbol, part } => {
                 let whole = self.info(&Entity::Resolution(symbol.clone()));
                 let label = match part {

@@ -37,6 +37,7 @@ use text::Folded;
 use std::ops::Range;
 
 pub use lexicon::{Catalogue, CatalogueError};
+pub use resolutions::{OTHER_BODIES, OtherBody, Unresolved, unresolved};
 
 /// How a paragraph relates to what it refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -52,10 +53,13 @@ pub enum Relation {
 /// What is referred to. [`Entity::id`] gives its stable node id.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Entity {
-    /// A UN resolution by normalised symbol: `A/RES/68/302`, `A/HRC/RES/26/13`;
-    /// also a decision (`A/DEC/77/568`) or another UN document cited by its
-    /// symbol (`A/67/65-E/2012/48`).
+    /// A resolution or decision by normalised symbol, filed under the body
+    /// that adopted it: `A/RES/68/302`, `A/HRC/RES/26/13`, `E/RES/2023/3`,
+    /// `S/RES/2341 (2017)`, `A/DEC/77/568`, `CSW res. 69/1`.
     Resolution(String),
+    /// Another UN document cited by its symbol: a report, record or note
+    /// (`A/70/53`, `A/HRC/43/52`, `E/CN.16/2024/3`, `A/67/65-E/2012/48`).
+    Document(String),
     /// A paragraph of a resolution: "paragraph 71 of resolution 70/125".
     ResolutionPart {
         /// The resolution's normalised symbol.
@@ -110,13 +114,14 @@ impl Part {
 }
 
 impl Entity {
-    /// The stable node id: `res:A/RES/68/302`, `res:A/RES/70/125:71`, `inst:tunis-agenda`,
+    /// The stable node id: `res:A/RES/68/302`, `res:A/RES/70/125:71`, `undoc:A/70/53`, `inst:tunis-agenda`,
     /// `inst:tunis-agenda:55`, `inst:udhr:art19`, `org:CSTD`, `sdg:5`,
     /// `stk:civil-society`, `al:C10`.
     #[must_use]
     pub fn id(&self) -> String {
         match self {
             Entity::Resolution(symbol) => id::resolution(symbol),
+            Entity::Document(symbol) => id::cited_document(symbol),
             Entity::ResolutionPart { symbol, part } => id::resolution_part(symbol, part.id_suffix()),
             Entity::Instrument { key, part: None } => id::instrument(key, None),
             Entity::Instrument { key, part: Some(part) } => id::instrument(key, Some(&part.id_suffix())),
@@ -195,11 +200,12 @@ enum Trigger {
     Symbol,
 }
 
-const TRIGGERS: [(&str, Trigger); 13] = [
+const TRIGGERS: [(&str, Trigger); 17] = [
     ("resolution", Trigger::Resolution),
     ("decision", Trigger::Decision),
     ("A/", Trigger::Document),
     ("E/", Trigger::Document),
+    ("S/", Trigger::Document),
     ("paragraph", Trigger::Paragraph),
     ("article", Trigger::Article),
     ("action line", Trigger::ActionLine),
@@ -209,6 +215,9 @@ const TRIGGERS: [(&str, Trigger); 13] = [
     ("A/HRC/RES/", Trigger::Symbol),
     ("E/RES/", Trigger::Symbol),
     ("S/RES/", Trigger::Symbol),
+    ("A/DEC/", Trigger::Symbol),
+    ("E/DEC/", Trigger::Symbol),
+    ("A/HRC/DEC/", Trigger::Symbol),
 ];
 
 /// The trigger automaton, built once (it cannot fail on these few patterns;
@@ -227,6 +236,7 @@ fn explicit_citations(t: &str, names: &[Hit<'_>]) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let Some(automaton) = TRIGGER_AUTOMATON.as_ref() else { return out };
     let mut covered_to = 0;
+    let mut context = resolutions::Context::default();
     let Ok(matches) = automaton.try_find_iter(t) else { return out };
     for m in matches {
         let at = m.start();
@@ -235,8 +245,8 @@ fn explicit_citations(t: &str, names: &[Hit<'_>]) -> Vec<Mention> {
         }
         let Some((_, trigger)) = TRIGGERS.get(m.pattern().as_usize()) else { continue };
         let found = match trigger {
-            Trigger::Resolution => resolutions::at_keyword(t, at, resolutions::Kind::Resolution),
-            Trigger::Decision => resolutions::at_keyword(t, at, resolutions::Kind::Decision),
+            Trigger::Resolution => resolutions::at_keyword(t, at, resolutions::Kind::Resolution, &mut context),
+            Trigger::Decision => resolutions::at_keyword(t, at, resolutions::Kind::Decision, &mut context),
             Trigger::Document => resolutions::document_at(t, at).into_iter().collect(),
             Trigger::Symbol => resolutions::at_symbol(t, at).into_iter().collect(),
             Trigger::Paragraph => instruments::at_keyword(t, at, PartKind::Paragraph, names),

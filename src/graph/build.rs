@@ -149,7 +149,9 @@ impl AtlasGraph {
             .iter()
             .flat_map(|(_, mentions)| mentions)
             .filter_map(|m| match &m.entity {
-                Entity::Resolution(symbol) | Entity::ResolutionPart { symbol, .. } => Some(symbol.as_str()),
+                Entity::Resolution(symbol) | Entity::ResolutionPart { symbol, .. } | Entity::Document(symbol) => {
+                    Some(symbol.as_str())
+                }
                 _ => None,
             })
             .collect();
@@ -238,6 +240,7 @@ impl AtlasGraph {
             Entity::Sdg(_) => NodeKind::Sdg,
             Entity::Stakeholder(_) => NodeKind::Stakeholder,
             Entity::ActionLine(_) => NodeKind::ActionLine,
+            Entity::Document(_) => NodeKind::CitedDocument,
         };
         let mut node = Node::new(id, kind, info.label);
         node.name = info.name;
@@ -245,7 +248,7 @@ impl AtlasGraph {
         node.date = info.date;
         node.acronym = info.acronym;
         match entity {
-            Entity::Resolution(symbol) => node.symbol = Some(symbol.clone()),
+            Entity::Resolution(symbol) | Entity::Document(symbol) => node.symbol = Some(symbol.clone()),
             Entity::Sdg(goal) => node.goal = Some(*goal),
             Entity::Instrument { part: Some(part), .. } => node.part = Some(part.describe()),
             Entity::ResolutionPart { symbol, part } => {
@@ -271,7 +274,9 @@ impl AtlasGraph {
 /// or "this resolution"): not a reference.
 fn is_self_citation(entity: &Entity, own: Option<&str>) -> bool {
     match entity {
-        Entity::Resolution(symbol) | Entity::ResolutionPart { symbol, .. } => Some(symbol.as_str()) == own,
+        Entity::Resolution(symbol) | Entity::ResolutionPart { symbol, .. } | Entity::Document(symbol) => {
+            Some(symbol.as_str()) == own
+        }
         _ => false,
     }
 }

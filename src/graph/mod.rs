@@ -48,11 +48,14 @@ pub enum NodeKind {
     Stakeholder,
     /// A WSIS Action Line (`al:C10`).
     ActionLine,
+    /// A UN document cited by its symbol that is not a resolution: a report,
+    /// a record, a note (`undoc:A/70/53`).
+    CitedDocument,
 }
 
 impl NodeKind {
     /// Every kind, in the order legends and filters list them.
-    pub const ALL: [NodeKind; 9] = [
+    pub const ALL: [NodeKind; 10] = [
         NodeKind::Document,
         NodeKind::Section,
         NodeKind::Paragraph,
@@ -62,6 +65,7 @@ impl NodeKind {
         NodeKind::Sdg,
         NodeKind::Stakeholder,
         NodeKind::ActionLine,
+        NodeKind::CitedDocument,
     ];
 
     /// Position in [`NodeKind::ALL`] (for tables indexed by kind).
@@ -72,13 +76,14 @@ impl NodeKind {
 
     /// The kinds that documents refer to (everything but documents,
     /// sections and paragraphs).
-    pub const ENTITIES: [NodeKind; 6] = [
+    pub const ENTITIES: [NodeKind; 7] = [
         NodeKind::Resolution,
         NodeKind::Instrument,
         NodeKind::Organization,
         NodeKind::Sdg,
         NodeKind::Stakeholder,
         NodeKind::ActionLine,
+        NodeKind::CitedDocument,
     ];
 
     /// The name used in JSON, on the command line and in the README: `action_line`.
@@ -94,6 +99,7 @@ impl NodeKind {
             NodeKind::Sdg => "sdg",
             NodeKind::Stakeholder => "stakeholder",
             NodeKind::ActionLine => "action_line",
+            NodeKind::CitedDocument => "cited_document",
         }
     }
 
@@ -110,6 +116,7 @@ impl NodeKind {
             NodeKind::Sdg => "SDGs",
             NodeKind::Stakeholder => "Stakeholders",
             NodeKind::ActionLine => "Action Lines",
+            NodeKind::CitedDocument => "Cited documents",
         }
     }
 

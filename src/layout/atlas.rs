@@ -42,7 +42,8 @@ pub fn node_radius(graph: &AtlasGraph, n: NodeIndex) -> f32 {
         | NodeKind::Instrument
         | NodeKind::Organization
         | NodeKind::Stakeholder
-        | NodeKind::ActionLine => 7.0,
+        | NodeKind::ActionLine
+        | NodeKind::CitedDocument => 7.0,
     };
     let degree = graph.inner().neighbors_undirected(n).count() as f32;
     (base + 1.2 * degree.sqrt()).min(3.0 * base)
