@@ -22,8 +22,8 @@ def differing(box):
     x0, y0, x1, y1 = (max(0, int(box[0])), max(0, int(box[1])), min(w, int(box[2]) + 1), min(h, int(box[3]) + 1))
     if x1 <= x0 or y1 <= y0:
         return 0, 0
-    region = diff.crop((x0, y0, x1, y1))
-    return sum(1 for v in region.getdata() if v), (x1 - x0) * (y1 - y0)
+    histogram = diff.crop((x0, y0, x1, y1)).histogram()
+    return sum(histogram[1:]), (x1 - x0) * (y1 - y0)
 
 
 text = open(svg, encoding="utf-8").read()
