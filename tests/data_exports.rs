@@ -32,8 +32,7 @@ fn json() -> serde_json::Value {
 #[test]
 fn json_evidence_has_byte_and_character_offsets_that_both_slice_the_quote() {
     // Both outcomes: WSIS+20's text has curly quotes and dashes before many quotes.
-    let (graph, errors) =
-        wsis_atlas::corpus::open(&["bundled:wsis10".into(), "bundled:wsis20".into()]).expect("opens");
+    let (graph, errors) = wsis_atlas::corpus::open(&["bundled:wsis10".into(), "bundled:wsis20".into()]).expect("opens");
     assert!(errors.is_empty());
     let position = |_: NodeIndex| None;
     let bytes = export::export(&graph, &position, &all(&graph), Format::Json, &ImageOptions::default()).expect("JSON");
@@ -77,7 +76,8 @@ fn every_node_carries_its_map_colour_and_size_in_json_and_graphml() {
     }
     let graphml = String::from_utf8(bytes(Format::Graphml)).expect("UTF-8");
     let doc = roxmltree::Document::parse(&graphml).expect("XML");
-    let keys: BTreeSet<&str> = doc.descendants().filter(|e| e.has_tag_name("key")).filter_map(|e| e.attribute("id")).collect();
+    let keys: BTreeSet<&str> =
+        doc.descendants().filter(|e| e.has_tag_name("key")).filter_map(|e| e.attribute("id")).collect();
     for key in ["color", "size", "footnotes", "facts", "source"] {
         assert!(keys.contains(key), "GraphML declares {key}");
     }
@@ -130,7 +130,8 @@ fn gexf_has_every_node_and_link_with_its_kind_look_and_evidence() {
     for n in &nodes {
         let id = n.attribute("id").expect("id");
         let index = graph.index_of(id).expect("our id");
-        let child = |name: &str| n.children().find(|c| c.tag_name().namespace() == Some(viz) && c.tag_name().name() == name);
+        let child =
+            |name: &str| n.children().find(|c| c.tag_name().namespace() == Some(viz) && c.tag_name().name() == name);
         let pos = child("position").expect("position");
         let [x, y] = positions[&index];
         let read = |a: &str| pos.attribute(a).and_then(|v| v.parse::<f32>().ok()).expect("number");
@@ -167,7 +168,10 @@ fn the_csv_tables_have_a_row_per_node_and_per_link_with_quoted_evidence() {
     assert_eq!(rows.len(), graph.node_count());
     let text_at = header.iter().position(|h| h == "text").expect("text column");
     let p48 = rows.iter().find(|r| &r[0] == "para:wsis10:48").expect("¶48");
-    assert_eq!(Some(&p48[text_at]), graph.node(graph.index_of("para:wsis10:48").expect("¶48")).and_then(|n| n.text.as_deref()));
+    assert_eq!(
+        Some(&p48[text_at]),
+        graph.node(graph.index_of("para:wsis10:48").expect("¶48")).and_then(|n| n.text.as_deref())
+    );
 
     let links = bytes(Format::LinksCsv);
     let mut reader = csv::Reader::from_reader(links.as_slice());
@@ -227,7 +231,8 @@ fn svg_labels_are_drawn_as_outlines_and_kept_as_text_anchored_by_their_side() {
 #[test]
 fn a_label_with_a_character_the_font_lacks_is_drawn_as_text() {
     let mut graph = AtlasGraph::default();
-    let a = graph.add_node(wsis_atlas::graph::Node::new("x:1", wsis_atlas::graph::NodeKind::Organization, "国际电信联盟"));
+    let a =
+        graph.add_node(wsis_atlas::graph::Node::new("x:1", wsis_atlas::graph::NodeKind::Organization, "国际电信联盟"));
     let b = graph.add_node(wsis_atlas::graph::Node::new("x:2", wsis_atlas::graph::NodeKind::Organization, "ITU"));
     let positions: HashMap<NodeIndex, [f32; 2]> = [(a, [0.0, 0.0]), (b, [200.0, 0.0])].into();
     let position = |n: NodeIndex| positions.get(&n).copied();

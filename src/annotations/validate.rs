@@ -35,9 +35,9 @@ pub(crate) fn annotation(a: &Annotation) -> Result<(), AnnotationError> {
     {
         return Err(AnnotationError::BadColour { item: item(), value: colour.clone() });
     }
-    reserved(&item, &a.extra, &ANNOTATION_FIELDS)?;
+    reserved(item, &a.extra, &ANNOTATION_FIELDS)?;
     if let Some(q) = &a.quote {
-        reserved(&item, &q.extra, &QUOTE_FIELDS)?;
+        reserved(item, &q.extra, &QUOTE_FIELDS)?;
     }
     times(item, &a.created, &a.modified)
 }
@@ -50,7 +50,7 @@ pub(crate) fn link(l: &Link) -> Result<(), AnnotationError> {
             return Err(AnnotationError::Empty { item: item(), field });
         }
     }
-    reserved(&item, &l.extra, &LINK_FIELDS)?;
+    reserved(item, &l.extra, &LINK_FIELDS)?;
     times(item, &l.created, &l.modified)
 }
 

@@ -725,7 +725,7 @@ fn walk_limited(
             "T*" | "ET" => lines.break_line(),
             // A Form XObject drawn here: its text, on lines of its own.
             "Do" => {
-                if let Some(text) = operands.first().and_then(|o| o.as_name().ok()).and_then(|name| forms(name))
+                if let Some(text) = operands.first().and_then(|o| o.as_name().ok()).and_then(&mut *forms)
                     && !text.trim().is_empty()
                 {
                     lines.break_line();

@@ -21,8 +21,13 @@ use crate::graph::AtlasGraph;
 /// Edge attributes: id and type.
 /// `kind` is also an attribute value, for readers that do not keep GEXF's
 /// edge `kind` (networkx).
-const EDGE_ATTRIBUTES: [(&str, &str); 5] =
-    [("kind", "string"), ("evidence", "string"), ("evidence_count", "integer"), ("deadlines", "string"), ("note", "string")];
+const EDGE_ATTRIBUTES: [(&str, &str); 5] = [
+    ("kind", "string"),
+    ("evidence", "string"),
+    ("evidence_count", "integer"),
+    ("deadlines", "string"),
+    ("note", "string"),
+];
 
 fn attvalue(out: &mut String, key: &str, value: &str) {
     let _ = write!(out, "          <attvalue for=\"{key}\" value=\"");

@@ -16,18 +16,25 @@ use std::fmt::Write as _;
 
 use petgraph::stable_graph::NodeIndex;
 
-use super::xml::{escape_into, num_into};
-use crate::annotations::AnnotationSet;
 use super::fields::{self, json_text};
 use super::json::EvidenceEntry;
+use super::xml::{escape_into, num_into};
+use crate::annotations::AnnotationSet;
 use crate::graph::{AtlasGraph, Edge, Node};
 
 /// The attribute holding a node's WSIS Atlas id (`para:wsis10:51`).
 pub const ID_KEY: &str = "atlas_id";
 
 /// Node keys besides [`fields::NODE`]: id, notes, position, colour parts.
-const NODE_EXTRA: [(&str, &str); 7] =
-    [(ID_KEY, "string"), ("notes", "string"), ("x", "double"), ("y", "double"), ("r", "int"), ("g", "int"), ("b", "int")];
+const NODE_EXTRA: [(&str, &str); 7] = [
+    (ID_KEY, "string"),
+    ("notes", "string"),
+    ("x", "double"),
+    ("y", "double"),
+    ("r", "int"),
+    ("g", "int"),
+    ("b", "int"),
+];
 
 /// Edge keys: key id, attribute name, type. Key ids are unique across
 /// domains: the edge's `kind` and `label` have their own.

@@ -143,8 +143,7 @@ impl EvidenceEntry {
             .iter()
             .map(|e| {
                 let char_start = chars_at.get(&e.start).copied().unwrap_or_default();
-                let char_end =
-                    chars_at.get(&e.end).copied().unwrap_or_else(|| char_start + e.quote.chars().count());
+                let char_end = chars_at.get(&e.end).copied().unwrap_or_else(|| char_start + e.quote.chars().count());
                 EvidenceEntry { start: e.start, end: e.end, char_start, char_end, quote: e.quote.clone() }
             })
             .collect()

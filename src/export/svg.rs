@@ -97,12 +97,15 @@ pub fn render_svg(scene: &Scene, opts: &ImageOptions) -> String {
     let mut out = String::with_capacity(512 + 200 * (scene.nodes.len() + scene.edges.len() + scene.labels.len()));
     let (pw, ph) = opts.pixel_size(scene.size);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\"");
+    out.push_str(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\"",
+    );
     let _ = write!(out, " width=\"{pw}\" height=\"{ph}\" viewBox=\"0 0");
     attr_tail(&mut out, scene.size);
     let _ = writeln!(out, " font-family=\"{FONT_FAMILY}\">");
     out.push_str("<title>WSIS Atlas</title>\n");
-    let legend_texts: Vec<String> = if opts.legend { scene.legend.iter().map(legend_text).collect() } else { Vec::new() };
+    let legend_texts: Vec<String> =
+        if opts.legend { scene.legend.iter().map(legend_text).collect() } else { Vec::new() };
     let label_texts = scene.labels.iter().chain(&scene.link_labels).filter(|_| opts.labels).map(|l| l.text.as_str());
     let drawn = glyph_defs(&mut out, label_texts.chain(legend_texts.iter().map(String::as_str)));
     if opts.theme.paints_background() && scene.background.0[3] > 0 {
