@@ -550,3 +550,39 @@ fn a_hand_written_file_without_times_is_accepted_and_they_are_written_on_save() 
     assert!(written["links"][0]["modified"].as_str().is_some_and(annotations::clock::is_rfc3339));
     Ok(())
 }
+
+#[test]
+fn hypothesis_quotes_attach_whatever_their_apostrophes() -> TestResult {
+    // WSIS+10's text has straight apostrophes, WSIS+20's (the UN's PDF) curly
+    // ones; notes made on the other typography still find their words.
+    let (graph, errors) = wsis_atlas::corpus::open(&["bundled:wsis10".into(), "bundled:wsis20".into()])?;
+    assert!(errors.is_empty());
+    let note = |id: &str, exact: &str| {
+        serde_json::json!({
+            "id": id, "created": "2026-11-29T14:02:11+00:00", "updated": "2026-11-29T14:02:11+00:00",
+            "user": "acct:ada@hypothes.is", "uri": "https://docs.un.org/en/A/RES/70/125", "text": "typography",
+            "tags": [], "target": [{"source": "https://docs.un.org/en/A/RES/70/125",
+                "selector": [{"type": "TextQuoteSelector", "exact": exact}]}]
+        })
+    };
+    let export = serde_json::json!({
+        "export_date": "2026-11-30T09:15:02.118Z",
+        "annotations": [
+            note("curly-on-straight", "highlighting ICT\u{2019}s cross-cutting"),
+            note("straight-on-curly", "A third of the world's population"),
+            note("straight-on-straight", "women's access to new"),
+        ]
+    });
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("hypothesis.json");
+    std::fs::write(&path, serde_json::to_vec(&export)?)?;
+    let (set, imported) = AnnotationSet::load_any(&path, &graph)?;
+    let imported = imported.ok_or("read as Hypothesis")?;
+    assert_eq!((imported.annotations, imported.attached), (3, 3), "every note attached");
+    let on = |id: &str| set.annotation(id).map(|a| a.target.clone()).unwrap_or_default();
+    assert!(on("curly-on-straight").starts_with("para:wsis10:"), "{}", on("curly-on-straight"));
+    assert!(on("straight-on-curly").starts_with("para:wsis20:"), "{}", on("straight-on-curly"));
+    let kept = set.annotation("curly-on-straight").and_then(|a| a.quote.as_ref()).map(|q| q.exact.clone());
+    assert_eq!(kept.as_deref(), Some("highlighting ICT\u{2019}s cross-cutting"), "the exact quote is kept");
+    Ok(())
+}

@@ -171,9 +171,12 @@ impl TextQuote {
 
     /// Where the quote sits in `text`, as a byte range.
     ///
-    /// Exact occurrences are tried first; if there are none, whitespace is
-    /// compared loosely (any run of spaces and line breaks matches any
-    /// other), so re-wrapped text still matches. Among several occurrences
+    /// Exact occurrences are tried first; if there are none, typography and
+    /// whitespace are compared loosely (any run of spaces, line breaks and
+    /// non-breaking spaces matches any other; curly and straight apostrophes
+    /// and quotes, hyphens and dashes are one; soft hyphens are ignored), so
+    /// re-wrapped text, and a note made on the UN's PDF with its curly
+    /// apostrophes, still matches. The quote itself is never changed. Among several occurrences
     /// the one whose surroundings best match `prefix` and `suffix` wins
     /// (the first on a tie). `None` if the words do not occur.
     #[must_use]
@@ -193,8 +196,8 @@ impl TextQuote {
         if !exact.is_empty() {
             return self.best(text, exact);
         }
-        let (norm_text, spans) = collapse_whitespace(text);
-        let (norm_exact, _) = collapse_whitespace(&self.exact);
+        let (norm_text, spans) = fold(text);
+        let (norm_exact, _) = fold(&self.exact);
         let loose: Vec<Range<usize>> = norm_text
             .match_indices(norm_exact.as_str())
             .filter_map(|(i, m)| {
@@ -212,8 +215,9 @@ impl TextQuote {
         for range in candidates {
             let before = text.get(..range.start).unwrap_or_default();
             let after = text.get(range.end..).unwrap_or_default();
-            let score = before.chars().rev().zip(self.prefix.chars().rev()).take_while(|(a, b)| a == b).count()
-                + after.chars().zip(self.suffix.chars()).take_while(|(a, b)| a == b).count();
+            let same = |(a, b): &(char, char)| a == b || fold_char(*a) == fold_char(*b);
+            let score = before.chars().rev().zip(self.prefix.chars().rev()).take_while(same).count()
+                + after.chars().zip(self.suffix.chars()).take_while(same).count();
             if best.as_ref().is_none_or(|(s, _)| score > *s) {
                 best = Some((score, range));
             }
@@ -222,29 +226,54 @@ impl TextQuote {
     }
 }
 
-/// `text` with each run of whitespace replaced by one space, and for each
-/// byte of the result the byte range of the original character it came from.
-fn collapse_whitespace(text: &str) -> (String, Vec<Range<usize>>) {
+/// A character as quote matching compares it: typographic apostrophes and
+/// quotes as straight ones, every hyphen and dash as `-`, any white space
+/// (non-breaking too) as a space; `None` for a soft hyphen, which is skipped.
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        '\u{ad}' => return None,
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{ff07}' => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ff02}' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe63}' | '\u{ff0d}' => '-',
+        c if c.is_whitespace() => ' ',
+        c => c,
+    })
+}
+
+/// `text` folded for matching ([`fold_char`]), each run of white space
+/// replaced by one space, and for each byte of the result the byte range of
+/// the original characters it came from.
+fn fold(text: &str) -> (String, Vec<Range<usize>>) {
     let mut out = String::with_capacity(text.len());
     let mut spans = Vec::with_capacity(text.len());
     let mut in_space = false;
     for (i, c) in text.char_indices() {
         let end = i + c.len_utf8();
-        if c.is_whitespace() {
-            if in_space {
+        match fold_char(c) {
+            None => {
+                // Skipped, but inside whatever it stands in.
                 if let Some(last) = spans.last_mut() {
                     let last: &mut Range<usize> = last;
                     last.end = end;
                 }
-                continue;
             }
-            in_space = true;
-            out.push(' ');
-            spans.push(i..end);
-        } else {
-            in_space = false;
-            out.push(c);
-            spans.extend(std::iter::repeat_n(i..end, c.len_utf8()));
+            Some(' ') => {
+                if in_space {
+                    if let Some(last) = spans.last_mut() {
+                        let last: &mut Range<usize> = last;
+                        last.end = end;
+                    }
+                    continue;
+                }
+                in_space = true;
+                out.push(' ');
+                spans.push(i..end);
+            }
+            Some(f) => {
+                in_space = false;
+                out.push(f);
+                spans.extend(std::iter::repeat_n(i..end, f.len_utf8()));
+            }
         }
     }
     (out, spans)
@@ -637,6 +666,19 @@ mod tests {
         // Without context, the first occurrence.
         let first = TEXT.find("privacy").unwrap_or_default();
         assert_eq!(TextQuote::new("privacy").locate(TEXT), Some(first..first + 7));
+    }
+
+    #[test]
+    fn curly_and_straight_typography_match_either_way_and_the_quote_is_kept() {
+        let un_pdf = "The world\u{2019}s population \u{2014} \u{201c}connected\u{201d} \u{2014} and countries\u{2019}\u{a0}obligations.";
+        let straight = TextQuote::new("world's population - \"connected\"");
+        let found = straight.locate(un_pdf).expect("found");
+        assert_eq!(&un_pdf[found], "world\u{2019}s population \u{2014} \u{201c}connected\u{201d}");
+        assert_eq!(straight.exact, "world's population - \"connected\"", "the quote is kept as written");
+        let curly = TextQuote::new("countries\u{2019} obligations");
+        assert_eq!(curly.locate("Recalling countries' obligations,"), Some(10..32));
+        // A soft hyphen inside a word does not stop the match.
+        assert_eq!(TextQuote::new("information").locate("in\u{ad}formation society"), Some(0..13));
     }
 
     #[test]
