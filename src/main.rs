@@ -156,6 +156,10 @@ enum Command {
 #[derive(Subcommand, Debug)]
 enum AnnotationsCommand {
     /// Write an annotation file's notes and links as a W3C Web Annotation collection (JSON-LD).
+    ///
+    /// Each target names its document's public address (https://docs.un.org/en/ and its symbol)
+    /// with a TextQuoteSelector, so Hypothesis and other W3C tools can anchor it; the documents are
+    /// the bundled one and DOCS. Imported notes keep their own ids, sources, bodies and creators.
     Export {
         /// W3C Web Annotation JSON-LD (the only export format, and the default).
         #[arg(long)]
@@ -168,6 +172,11 @@ enum AnnotationsCommand {
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
+        /// More documents whose public addresses and paragraph words the targets are written with.
+        docs: Vec<PathBuf>,
+        /// Use DOCS only, not the bundled WSIS+10 outcome.
+        #[arg(long, requires = "docs")]
+        no_bundled: bool,
     },
     /// Add the notes of a W3C Web Annotation, Hypothesis or WSIS Atlas file to an annotation file.
     ///
@@ -443,15 +452,16 @@ fn check_annotations(file: &std::path::Path, docs: &[PathBuf], bundled: bool) ->
 fn annotations_command(command: AnnotationsCommand) -> anyhow::Result<ExitCode> {
     use wsis_atlas::annotations::{AnnotationError, AnnotationSet, to_w3c_string};
     match command {
-        AnnotationsCommand::Export { w3c: _, file, out, force } => {
+        AnnotationsCommand::Export { w3c: _, file, out, force, docs, no_bundled } => {
             match out.as_deref() {
                 Some(path) => wsis_atlas::fs::check(path, force)?,
                 None => refuse_closed_stdout()?,
             }
             let set = AnnotationSet::load(&file)
                 .with_context(|| format!("{} is not a valid annotation file", file.display()))?;
-            write_output(out.as_deref(), to_w3c_string(&set).as_bytes(), force)?;
-            Ok(ExitCode::SUCCESS)
+            let (graph, failed) = open_with(&docs, !no_bundled)?;
+            write_output(out.as_deref(), to_w3c_string(&set, &graph).as_bytes(), force)?;
+            Ok(failed)
         }
         AnnotationsCommand::Import { file, into, docs, no_bundled } => {
             refuse_closed_stdout()?;

@@ -110,7 +110,7 @@ fn an_invalid_w3c_colour_is_kept_aside_with_a_warning() -> TestResult {
     let mut set = AnnotationSet::new();
     set.merge(import.annotations, import.links)?;
     let again = AnnotationSet::from_json_str(&set.to_json_string())?;
-    let back = from_w3c_str(&to_w3c_string(&again))?;
+    let back = from_w3c_str(&to_w3c_string(&again, &wsis_atlas::graph::AtlasGraph::new()))?;
     assert_eq!(back.annotations, again.annotations());
     Ok(())
 }
@@ -155,7 +155,7 @@ fn w3c_export_then_import_keeps_native_fields_named_like_w3c_ones() -> TestResul
         a.extra.insert(k.into(), v);
     }
     set.add_annotation(a)?;
-    let exported = to_w3c_string(&set);
+    let exported = to_w3c_string(&set, &wsis_atlas::graph::AtlasGraph::new());
     let back = from_w3c_str(&exported)?;
     assert_eq!(back.annotations, set.annotations(), "{exported}");
     assert!(back.warnings.is_empty(), "{:?}", back.warnings);

@@ -42,4 +42,5 @@ mod rough_edges_gui;
 mod select_gui;
 #[cfg(feature = "gui")]
 mod small_window_gui;
+mod w3c_fidelity;
 mod wsis20;

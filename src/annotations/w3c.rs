@@ -43,6 +43,7 @@ use super::AnnotationError;
 use super::clock;
 use super::model::{ANNOTATION_FIELDS, Annotation, AnnotationSet, LINK_FIELDS, Link, QUOTE_FIELDS, TextQuote};
 use super::validate;
+use crate::graph::{AtlasGraph, NodeKind};
 
 /// The Web Annotation JSON-LD context.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -72,9 +73,38 @@ pub const EXTRA_KEY: &str = "wsis-atlas:extra";
 /// becomes `w3c:note`).
 pub const NAMESPACE: &str = "w3c";
 
+/// The target property naming the node a target is on (`para:wsis10:51`),
+/// beside the document's public address as its `source`.
+pub const NODE_KEY: &str = "wsis-atlas:node";
+/// [`NODE_KEY`] expanded, also read.
+pub const NODE_IRI: &str = "urn:wsis-atlas:vocab#node";
+/// The selector property marking a quote of a whole paragraph, written so
+/// that other tools can anchor a note on a paragraph (read back as no quote).
+pub const WHOLE_KEY: &str = "wsis-atlas:whole";
+/// [`WHOLE_KEY`] expanded, also read.
+pub const WHOLE_IRI: &str = "urn:wsis-atlas:vocab#whole";
+/// Prefix of the collection's id.
+pub const COLLECTION_URI: &str = "urn:wsis-atlas:collection:";
+
+/// An imported annotation's `motivation` other than `commenting`
+/// (`tagging`, `replying`, `questioning`…), kept on the note and written back.
+pub const KEPT_MOTIVATION: &str = "w3c:motivation";
+/// An imported `creator` that is more than a person's name (an IRI, an
+/// agent with an `id`, several agents), written back while it still names
+/// the note's author.
+pub const KEPT_CREATOR: &str = "w3c:creator";
+/// The imported note body's own fields (`format`, `language`, `id`,
+/// `purpose`…), its `value` left out: the note is written back in that body.
+pub const KEPT_BODY: &str = "w3c:body";
+/// The annotation a reply answers (its W3C id, as the reply's target said).
+pub const KEPT_REPLY_TO: &str = "w3c:replyTo";
+/// The note fields that are the mapping's memory of an imported item.
+const KEPT_KEYS: [&str; 4] = [KEPT_MOTIVATION, KEPT_CREATOR, KEPT_BODY, KEPT_REPLY_TO];
+
 /// Keys the mapping consumes; any other key is kept in `extra`.
-const MAPPED: [&str; 12] = [
+const MAPPED: [&str; 13] = [
     EXTRA_KEY,
+    "bodyValue",
     "@context",
     "id",
     "type",
@@ -185,7 +215,7 @@ fn put_extra(out: &mut Map<String, Value>, extra: &Map<String, Value>, mapped: &
 }
 
 /// Keys of a TextQuoteSelector the mapping consumes.
-const SELECTOR_MAPPED: [&str; 5] = ["type", "exact", "prefix", "suffix", EXTRA_KEY];
+const SELECTOR_MAPPED: [&str; 7] = ["type", "exact", "prefix", "suffix", EXTRA_KEY, WHOLE_KEY, WHOLE_IRI];
 
 /// The fields of a W3C object (or selector) kept on a note: those not in
 /// `mapped`, then those set aside under [`EXTRA_KEY`] on export; a key of
@@ -215,90 +245,308 @@ fn kept_fields(
     kept
 }
 
-fn annotation_to_w3c(a: &Annotation) -> Value {
+/// Whether `s` is an absolute IRI (`https://…`, `urn:…`, `tag:…`): a scheme
+/// (a letter, then letters, digits, `+`, `-` or `.`), a colon and at least
+/// one more character, with nothing an IRI cannot hold (white space,
+/// `<>"{}|\^` and the backquote). Such ids and sources are foreign and
+/// written back verbatim; WSIS Atlas's own ids (`a-1`, `para:wsis10:51`)
+/// are written under its URN prefixes.
+#[must_use]
+pub fn is_absolute_iri(s: &str) -> bool {
+    let Some((scheme, rest)) = s.split_once(':') else { return false };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        && !rest.is_empty()
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"{}|\\^`".contains(c))
+}
+
+/// The IRI of an item: a foreign absolute IRI verbatim, a native id under
+/// `prefix` (percent-encoded).
+fn item_iri(prefix: &str, id: &str) -> String {
+    if is_absolute_iri(id) && !id.starts_with(NODE_URI) { id.to_owned() } else { format!("{prefix}{}", encode(id)) }
+}
+
+/// An item's id from its W3C IRI: under `prefix` decoded, anything else
+/// verbatim (the inverse of [`item_iri`]).
+fn item_id(prefix: &str, iri: &str) -> String {
+    iri.strip_prefix(prefix).map_or_else(|| iri.to_owned(), decode)
+}
+
+/// An annotation's id from its W3C id (the inverse of how export writes it).
+#[must_use]
+pub fn annotation_id(iri: &str) -> String {
+    item_id(ANNOTATION_URI, iri)
+}
+
+/// Whether a target is one of WSIS Atlas's node ids (as opposed to a
+/// foreign source kept on an orphan: `https://…`, `urn:…`). Node ids
+/// (`para:wsis10:51`, `res:A/RES/70/125`) never hold `://` and never start
+/// with `urn:`.
+fn is_node_id(target: &str) -> bool {
+    !(target.contains("://") || target.starts_with("urn:") || target.starts_with("tag:"))
+}
+
+/// The public address of a UN document: `https://docs.un.org/en/` and its
+/// symbol (characters outside the URI set percent-encoded).
+#[must_use]
+pub fn document_address(symbol: &str) -> String {
+    format!("{UN_DOCUMENTS}{}", encode(symbol.trim()))
+}
+
+/// Where the UN publishes its documents by symbol (the Official Document
+/// System).
+pub const UN_DOCUMENTS: &str = "https://docs.un.org/en/";
+
+/// The UN document a public address names: its symbol, for
+/// `https://docs.un.org/en/A/RES/70/125` and the older forms
+/// (`docs.un.org/A/RES/…`, `undocs.org/…`, `undocs.org/en/…`, over
+/// `http` or `https`, with `www.`). `None` for any other address.
+#[must_use]
+pub fn symbol_of_address(address: &str) -> Option<String> {
+    let rest = address.strip_prefix("https://").or_else(|| address.strip_prefix("http://"))?;
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    let path = rest.strip_prefix("docs.un.org/").or_else(|| rest.strip_prefix("undocs.org/"))?;
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let languages = ["en/", "fr/", "es/", "ar/", "ru/", "zh/"];
+    let path = languages.iter().find_map(|l| path.strip_prefix(l)).unwrap_or(path);
+    let symbol = decode(path.trim_end_matches('/'));
+    (symbol.contains('/') && !symbol.trim().is_empty()).then_some(symbol)
+}
+
+/// What the graph says about a node for the W3C target: the public address
+/// of the document it is in (or is), and a paragraph's own words (footnote
+/// lines and `[n]` markers left out), to anchor a note on the whole
+/// paragraph in tools that find text by quote.
+fn anchor_of(graph: &AtlasGraph, node_id: &str) -> (Option<String>, Option<String>) {
+    let Some(node) = graph.node_by_id(node_id) else { return (None, None) };
+    let symbol = node.symbol.clone().or_else(|| {
+        let doc = graph.node_by_id(node.document.as_deref()?)?;
+        doc.symbol.clone()
+    });
+    let words = (node.kind == NodeKind::Paragraph).then(|| node.text.as_deref().map(own_words)).flatten();
+    (symbol.map(|s| document_address(&s)), words.filter(|w| !w.is_empty()))
+}
+
+/// A paragraph's own words from its display text: footnote lines
+/// (`[2] Resolution 217 A (III).`) and markers (`[2]`) left out.
+fn own_words(text: &str) -> String {
+    let is_marker = |s: &str| {
+        s.strip_prefix('[')
+            .and_then(|r| r.split_once(']'))
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let body: Vec<&str> = text.lines().take_while(|l| !is_marker(l)).collect();
+    let mut out = String::new();
+    let joined = body.join("\n");
+    let mut rest = joined.as_str();
+    while let Some(i) = rest.find('[') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        match after.find(']') {
+            Some(j) if is_marker(&after[..=j]) => rest = &after[j + 1..],
+            _ => {
+                out.push('[');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.trim().to_owned()
+}
+
+/// The W3C target of a note or link end on `node_id`.
+///
+/// A node of the graph is written as a `SpecificResource` whose `source` is
+/// the public address of its document (`https://docs.un.org/en/A/RES/70/125`,
+/// when the document has a symbol), the node id under `wsis-atlas:node`,
+/// and a `TextQuoteSelector`: the note's quote, or for a note on a whole
+/// paragraph the paragraph's words, marked `wsis-atlas:whole` — so
+/// Hypothesis and other W3C tools can anchor it, and WSIS Atlas reads back
+/// the very node. `source` keeps a foreign address the note was imported
+/// from (`original`) over the public one. A target that is not a node id
+/// (an orphan's foreign source) is written verbatim.
+fn target_value(node_id: &str, quote: Option<&TextQuote>, original: Option<&str>, graph: &AtlasGraph) -> Value {
+    if !is_node_id(node_id) {
+        return match quote {
+            None => Value::String(node_id.to_owned()),
+            Some(q) => json!({"source": node_id, "selector": selector_value(q, false)}),
+        };
+    }
+    let (address, words) = anchor_of(graph, node_id);
+    let source = original.map(str::to_owned).or(address).unwrap_or_else(|| node_uri(node_id));
+    let mut target = Map::new();
+    target.insert("type".into(), "SpecificResource".into());
+    target.insert("source".into(), source.into());
+    target.insert(NODE_KEY.into(), node_id.into());
+    match (quote, words) {
+        (Some(q), _) => {
+            target.insert("selector".into(), selector_value(q, false));
+        }
+        (None, Some(words)) => {
+            target.insert("selector".into(), selector_value(&TextQuote::new(words), true));
+        }
+        (None, None) => {}
+    }
+    Value::Object(target)
+}
+
+fn selector_value(q: &TextQuote, whole: bool) -> Value {
+    let mut selector = Map::new();
+    selector.insert("type".into(), "TextQuoteSelector".into());
+    selector.insert("exact".into(), q.exact.clone().into());
+    if !q.prefix.is_empty() {
+        selector.insert("prefix".into(), q.prefix.clone().into());
+    }
+    if !q.suffix.is_empty() {
+        selector.insert("suffix".into(), q.suffix.clone().into());
+    }
+    if whole {
+        selector.insert(WHOLE_KEY.into(), true.into());
+    }
+    put_extra(&mut selector, &q.extra, &SELECTOR_MAPPED);
+    Value::Object(selector)
+}
+
+/// The creator as written: the one imported (an IRI, an agent with an
+/// `id`, several agents) while it still names the author, else a `Person`.
+fn creator_value(author: Option<&str>, kept: Option<&Value>) -> Option<Value> {
+    match (author, kept) {
+        (Some(a), Some(original)) if read_creator(Some(original)).as_deref() == Some(a) => Some(original.clone()),
+        (Some(a), _) => Some(json!({"type": "Person", "name": a})),
+        (None, _) => None,
+    }
+}
+
+/// The note's body: the imported body's own fields (`format`, `language`,
+/// `id`, `purpose`, `creator`, …) with the note as its `value`; a native
+/// note is `text/markdown` with purpose `commenting`.
+fn note_body(note: &str, kept: Option<&Value>) -> Value {
+    match kept.and_then(Value::as_object) {
+        Some(template) => {
+            let mut body = template.clone();
+            body.insert("value".into(), note.into());
+            body.entry("type").or_insert_with(|| "TextualBody".into());
+            Value::Object(body)
+        }
+        None => text_body(note, "commenting", true),
+    }
+}
+
+/// The fields of `extra` that are the W3C mapping's own memory of an
+/// imported item ([`KEPT_KEYS`]), taken out; the rest is written as extra.
+fn split_kept(extra: &Map<String, Value>) -> (Map<String, Value>, Map<String, Value>) {
+    extra.iter().map(|(k, v)| (k.clone(), v.clone())).partition(|(k, _)| KEPT_KEYS.contains(&k.as_str()))
+}
+
+fn annotation_to_w3c(a: &Annotation, graph: &AtlasGraph) -> Value {
+    let (kept, extra) = split_kept(&a.extra);
+    let mut extra = extra;
     let mut out = Map::new();
-    out.insert("id".into(), format!("{ANNOTATION_URI}{}", encode(&a.id)).into());
+    out.insert("id".into(), item_iri(ANNOTATION_URI, &a.id).into());
     out.insert("type".into(), "Annotation".into());
-    out.insert("motivation".into(), "commenting".into());
+    out.insert("motivation".into(), kept.get(KEPT_MOTIVATION).cloned().unwrap_or_else(|| "commenting".into()));
     out.insert("created".into(), a.created.clone().into());
     out.insert("modified".into(), a.modified.clone().into());
-    if let Some(author) = &a.author {
-        out.insert("creator".into(), json!({"type": "Person", "name": author}));
+    if let Some(creator) = creator_value(a.author.as_deref(), kept.get(KEPT_CREATOR)) {
+        out.insert("creator".into(), creator);
     }
     let mut bodies = Vec::new();
     if !a.note.is_empty() {
-        bodies.push(text_body(&a.note, "commenting", true));
+        bodies.push(note_body(&a.note, kept.get(KEPT_BODY)));
     }
     bodies.extend(a.tags.iter().map(|t| text_body(t, "tagging", false)));
     if !bodies.is_empty() {
         out.insert("body".into(), Value::Array(bodies));
     }
-    let mut target = Map::new();
-    target.insert("source".into(), node_uri(&a.target).into());
-    if let Some(q) = &a.quote {
-        let mut selector = Map::new();
-        selector.insert("type".into(), "TextQuoteSelector".into());
-        selector.insert("exact".into(), q.exact.clone().into());
-        if !q.prefix.is_empty() {
-            selector.insert("prefix".into(), q.prefix.clone().into());
+    let target = match kept.get(KEPT_REPLY_TO).and_then(Value::as_str) {
+        // A reply targets the annotation it answers, as it did.
+        Some(parent) => Value::String(parent.to_owned()),
+        None => {
+            // The address a foreign note was imported from goes back on its target.
+            // (`source`, taken off the note; or a Hypothesis note's `uri`, kept).
+            let original = match extra.get("source") {
+                Some(Value::String(s)) if is_absolute_iri(s) => Some(s.clone()),
+                _ => None,
+            };
+            let original = match original {
+                Some(s) => {
+                    extra.remove("source");
+                    Some(s)
+                }
+                None => extra.get("uri").and_then(Value::as_str).filter(|u| is_absolute_iri(u)).map(str::to_owned),
+            };
+            target_value(&a.target, a.quote.as_ref(), original.as_deref(), graph)
         }
-        if !q.suffix.is_empty() {
-            selector.insert("suffix".into(), q.suffix.clone().into());
-        }
-        put_extra(&mut selector, &q.extra, &SELECTOR_MAPPED);
-        target.insert("selector".into(), Value::Object(selector));
-    }
-    out.insert("target".into(), Value::Object(target));
+    };
+    out.insert("target".into(), target);
     if let Some(colour) = &a.colour {
         out.insert(COLOUR_KEY.into(), colour.clone().into());
     }
-    put_extra(&mut out, &a.extra, &MAPPED);
+    put_extra(&mut out, &extra, &MAPPED);
     Value::Object(out)
 }
 
-fn link_to_w3c(l: &Link) -> Value {
+fn link_to_w3c(l: &Link, graph: &AtlasGraph) -> Value {
+    let (kept, extra) = split_kept(&l.extra);
     let mut out = Map::new();
-    out.insert("id".into(), format!("{LINK_URI}{}", encode(&l.id)).into());
+    out.insert("id".into(), item_iri(LINK_URI, &l.id).into());
     out.insert("type".into(), "Annotation".into());
     out.insert("motivation".into(), "linking".into());
     out.insert("created".into(), l.created.clone().into());
     out.insert("modified".into(), l.modified.clone().into());
-    if let Some(author) = &l.author {
-        out.insert("creator".into(), json!({"type": "Person", "name": author}));
+    if let Some(creator) = creator_value(l.author.as_deref(), kept.get(KEPT_CREATOR)) {
+        out.insert("creator".into(), creator);
     }
     let mut bodies = Vec::new();
     if !l.label.is_empty() {
         bodies.push(text_body(&l.label, "describing", false));
     }
     if !l.note.is_empty() {
-        bodies.push(text_body(&l.note, "commenting", true));
+        bodies.push(note_body(&l.note, kept.get(KEPT_BODY)));
     }
     if !bodies.is_empty() {
         out.insert("body".into(), Value::Array(bodies));
     }
-    out.insert("target".into(), json!([node_uri(&l.from), node_uri(&l.to)]));
-    put_extra(&mut out, &l.extra, &MAPPED);
+    let ends = [&l.from, &l.to].map(|end| target_value(end, None, None, graph));
+    out.insert("target".into(), Value::Array(ends.into()));
+    put_extra(&mut out, &extra, &MAPPED);
     Value::Object(out)
 }
 
-/// The set as a W3C `AnnotationCollection` (JSON value).
+/// The set as a W3C `AnnotationCollection` (JSON value). `graph` gives the
+/// public addresses and paragraph words of the targets (see
+/// [`target_value`]); with an empty graph targets are `urn:wsis-atlas:node:`
+/// addresses with the node id.
+///
+/// The collection's id is derived from the ids of its items (the same notes
+/// give the same id on every export); its one page's id is the
+/// collection's with `:page-1`.
 #[must_use]
-pub fn to_w3c_value(set: &AnnotationSet) -> Value {
-    let items: Vec<Value> =
-        set.annotations().iter().map(annotation_to_w3c).chain(set.links().iter().map(link_to_w3c)).collect();
+pub fn to_w3c_value(set: &AnnotationSet, graph: &AtlasGraph) -> Value {
+    let items: Vec<Value> = set
+        .annotations()
+        .iter()
+        .map(|a| annotation_to_w3c(a, graph))
+        .chain(set.links().iter().map(|l| link_to_w3c(l, graph)))
+        .collect();
+    let ids = set.annotations().iter().map(|a| a.id.as_str()).chain(set.links().iter().map(|l| l.id.as_str()));
+    let collection = format!("{COLLECTION_URI}{}", clock::derived_id("c", ids));
     json!({
         "@context": context(),
+        "id": collection,
         "type": "AnnotationCollection",
         "label": "WSIS Atlas annotations",
         "total": items.len(),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+        "first": {"id": format!("{collection}:page-1"), "type": "AnnotationPage", "startIndex": 0, "items": items},
     })
 }
 
-/// The set as a W3C `AnnotationCollection`, pretty JSON with a final newline.
+/// The set as a W3C `AnnotationCollection`, pretty JSON with a final newline
+/// (see [`to_w3c_value`]).
 #[must_use]
-pub fn to_w3c_string(set: &AnnotationSet) -> String {
-    let mut text = serde_json::to_string_pretty(&to_w3c_value(set)).unwrap_or_default();
+pub fn to_w3c_string(set: &AnnotationSet, graph: &AtlasGraph) -> String {
+    let mut text = serde_json::to_string_pretty(&to_w3c_value(set, graph)).unwrap_or_default();
     text.push('\n');
     text
 }
@@ -346,29 +594,58 @@ fn items_of(doc: &Value) -> Result<Vec<&Value>, AnnotationError> {
     Err(fail("expected an AnnotationCollection, an AnnotationPage, an Annotation or a list of annotations"))
 }
 
-/// A target's source id and its TextQuoteSelector, if any.
-fn read_target(target: &Value, name: &str, warnings: &mut Vec<String>) -> Option<(String, Option<TextQuote>)> {
-    let source = match target {
-        Value::String(s) => return Some((node_id_from_uri(s), None)),
-        Value::Object(map) => map.get("source").or_else(|| map.get("id")).and_then(Value::as_str)?,
+/// One target as read: the node (or foreign source) it is on, its quote,
+/// and the foreign address it named beside a WSIS Atlas node.
+struct ReadTarget {
+    id: String,
+    quote: Option<TextQuote>,
+    source: Option<String>,
+}
+
+/// A target's node id (from [`NODE_KEY`], else its source), its
+/// TextQuoteSelector (none when marked [`WHOLE_KEY`]) and, beside a node,
+/// a foreign `source` worth keeping (not a node URN, not a UN document's
+/// public address, which export writes again).
+fn read_target(target: &Value, name: &str, warnings: &mut Vec<String>) -> Option<ReadTarget> {
+    let (source, node) = match target {
+        Value::String(s) => return Some(ReadTarget { id: node_id_from_uri(s), quote: None, source: None }),
+        Value::Object(map) => (
+            map.get("source").or_else(|| map.get("id")).and_then(Value::as_str),
+            map.get(NODE_KEY).or_else(|| map.get(NODE_IRI)).and_then(Value::as_str).filter(|n| !n.trim().is_empty()),
+        ),
         _ => return None,
     };
     let quote = as_list(target.get("selector")).into_iter().find(|s| has_type(s, "TextQuoteSelector")).and_then(|s| {
         let map = s.as_object()?;
+        let whole = [WHOLE_KEY, WHOLE_IRI].iter().any(|k| map.get(*k).and_then(Value::as_bool) == Some(true));
+        if whole && node.is_some() {
+            return None;
+        }
         let text = |k: &str| map.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
         let extra = kept_fields(map, &SELECTOR_MAPPED, &QUOTE_FIELDS, name, warnings);
         Some(TextQuote { exact: text("exact"), prefix: text("prefix"), suffix: text("suffix"), extra })
     });
     // A selector without words is no quote (a quote's words are never empty).
     let quote = quote.filter(|q| !q.exact.is_empty());
-    Some((node_id_from_uri(source), quote))
+    match node {
+        Some(node) => {
+            let kept = source.filter(|s| !s.starts_with(NODE_URI) && symbol_of_address(s).is_none());
+            Some(ReadTarget { id: node.to_owned(), quote, source: kept.map(str::to_owned) })
+        }
+        None => Some(ReadTarget { id: node_id_from_uri(source?), quote, source: None }),
+    }
 }
 
 fn read_creator(v: Option<&Value>) -> Option<String> {
     let first = as_list(v).into_iter().next()?;
     match first {
         Value::String(s) => Some(s.clone()),
-        other => other.get("name").or_else(|| other.get("nickname")).and_then(Value::as_str).map(str::to_owned),
+        other => other
+            .get("name")
+            .or_else(|| other.get("nickname"))
+            .or_else(|| other.get("id"))
+            .and_then(Value::as_str)
+            .map(str::to_owned),
     }
 }
 
@@ -385,7 +662,12 @@ pub fn from_w3c_str(text: &str) -> Result<W3cImport, AnnotationError> {
     let doc = super::file::strict_value(text)?;
     let mut out = W3cImport::default();
     let mut derived = DerivedIds::default();
-    for (index, item) in items_of(&doc)?.into_iter().enumerate() {
+    let items = items_of(&doc)?;
+    // The ids of the file's items, to tell a reply (a target that is
+    // another annotation) from a note on a page.
+    let ids: std::collections::HashSet<&str> =
+        items.iter().filter_map(|i| i.get("id").and_then(Value::as_str)).collect();
+    for (index, item) in items.into_iter().enumerate() {
         let w3c_id = item.get("id").and_then(Value::as_str).filter(|i| !i.trim().is_empty());
         let name = match w3c_id {
             Some(id) => format!("item #{} ({})", index + 1, validate::short(id)),
@@ -396,7 +678,9 @@ pub fn from_w3c_str(text: &str) -> Result<W3cImport, AnnotationError> {
         if !has_type(item, "Annotation") {
             return Err(fail("its \"type\" is not \"Annotation\"".into()));
         }
-        let linking = map.get("motivation").and_then(Value::as_str) == Some("linking");
+        let motivation = map.get("motivation");
+        let motivations: Vec<&str> = as_list(motivation).into_iter().filter_map(Value::as_str).collect();
+        let linking = motivations == ["linking"];
 
         let mut time = |key: &str| match map.get(key).and_then(Value::as_str) {
             Some(t) if clock::is_rfc3339(t) => Some(t.to_owned()),
@@ -411,47 +695,55 @@ pub fn from_w3c_str(text: &str) -> Result<W3cImport, AnnotationError> {
         let created = created.or_else(|| modified.clone()).unwrap_or_else(clock::now_rfc3339);
         let modified = modified.unwrap_or_else(|| created.clone());
 
-        let mut notes = Vec::new();
-        let mut tags = Vec::new();
-        let mut labels = Vec::new();
-        for body in as_list(map.get("body")) {
-            let value = body.get("value").and_then(Value::as_str);
-            let purpose = body.get("purpose").and_then(Value::as_str);
-            match (value, purpose) {
-                (Some(v), Some("tagging")) => tags.push(v.to_owned()),
-                (Some(v), Some("describing")) if linking => labels.push(v.to_owned()),
-                (Some(v), _) => notes.push(v.to_owned()),
-                (None, _) => out.warnings.push(format!("{name}: a body without a text value was left out")),
-            }
-        }
-        tags.retain(|t| !t.trim().is_empty());
-        let targets: Vec<(String, Option<TextQuote>)> = as_list(map.get("target"))
+        let bodies = read_bodies(map, &motivations, linking, &name, &mut out.warnings);
+        let reads: Vec<ReadTarget> = as_list(map.get("target"))
             .into_iter()
             .filter_map(|t| read_target(t, &name, &mut out.warnings))
-            .filter(|(source, _)| !source.trim().is_empty())
+            .filter(|t| !t.id.trim().is_empty())
             .collect();
         let author = read_creator(map.get("creator")).filter(|a| !a.trim().is_empty());
+        // What the native fields cannot say, kept to be written back.
+        let mut memory = Map::new();
+        if let Some(m) = motivation.filter(|_| !linking && motivations != ["commenting"]) {
+            memory.insert(KEPT_MOTIVATION.into(), m.clone());
+        }
+        if let (Some(creator), Some(a)) = (map.get("creator"), &author)
+            && *creator != json!({"type": "Person", "name": a})
+        {
+            memory.insert(KEPT_CREATOR.into(), creator.clone());
+        }
+        if let Some(template) = bodies.template {
+            memory.insert(KEPT_BODY.into(), Value::Object(template));
+        }
 
-        if linking && targets.len() == 2 {
+        if linking && reads.len() == 2 {
             let mut extra = kept_fields(map, &MAPPED, &LINK_FIELDS, &name, &mut out.warnings);
-            let ends: Vec<&str> = targets.iter().map(|(t, _)| t.as_str()).collect();
+            let ends: Vec<&str> = reads.iter().map(|t| t.id.as_str()).collect();
             let id = match w3c_id {
-                Some(i) => i.strip_prefix(LINK_URI).map_or(i.to_owned(), decode),
+                Some(i) => item_id(LINK_URI, i),
                 None => derived.next(
                     "l",
-                    &[group(&ends), group(&labels), group(&notes), author.clone().unwrap_or_default(), raw_created],
+                    &[
+                        group(&ends),
+                        group(&bodies.labels),
+                        group(&bodies.notes),
+                        author.clone().unwrap_or_default(),
+                        raw_created,
+                    ],
                 ),
             };
             if let Some(colour) = map.get(COLOUR_KEY).or_else(|| map.get(COLOUR_IRI)) {
                 extra.entry(COLOUR_KEY).or_insert_with(|| colour.clone());
             }
-            let [(from, _), (to, _)] = <[_; 2]>::try_from(targets).map_err(|_| fail("two targets".into()))?;
+            memory.remove(KEPT_MOTIVATION);
+            extra.extend(memory);
+            let [from, to] = <[_; 2]>::try_from(reads).map_err(|_| fail("two targets".into()))?;
             let link = Link {
                 id,
-                from,
-                to,
-                label: labels.join(" "),
-                note: notes.join("\n\n"),
+                from: from.id,
+                to: to.id,
+                label: bodies.labels.join(" "),
+                note: bodies.notes.join("\n\n"),
                 created,
                 modified,
                 author,
@@ -462,13 +754,30 @@ pub fn from_w3c_str(text: &str) -> Result<W3cImport, AnnotationError> {
             continue;
         }
         let mut extra = kept_fields(map, &MAPPED, &ANNOTATION_FIELDS, &name, &mut out.warnings);
-        let mut targets = targets.into_iter();
-        let Some((target, quote)) = targets.next() else { return Err(fail("it has no usable target".into())) };
-        if targets.len() > 0 {
-            out.warnings.push(format!("{name}: only the first of {} targets was kept", targets.len() + 1));
+        let mut reads = reads.into_iter();
+        let Some(first) = reads.next() else { return Err(fail("it has no usable target".into())) };
+        if reads.len() > 0 {
+            out.warnings.push(format!("{name}: only the first of {} targets was kept", reads.len() + 1));
         }
+        let ReadTarget { id: mut target, quote, source } = first;
+        // A reply: its target is the annotation it answers.
+        let raw_target = match map.get("target") {
+            Some(Value::String(t)) => Some(t.as_str()),
+            Some(Value::Object(t)) if t.get("selector").is_none() => {
+                t.get("id").or_else(|| t.get("source")).and_then(Value::as_str)
+            }
+            _ => None,
+        };
+        if let Some(parent) = raw_target.filter(|t| ids.contains(t) || motivations == ["replying"]) {
+            memory.insert(KEPT_REPLY_TO.into(), parent.into());
+            target = item_id(ANNOTATION_URI, parent);
+        }
+        if let Some(source) = source {
+            extra.entry("source").or_insert(Value::String(source));
+        }
+        extra.extend(memory);
         let id = match w3c_id {
-            Some(i) => i.strip_prefix(ANNOTATION_URI).map_or(i.to_owned(), decode),
+            Some(i) => item_id(ANNOTATION_URI, i),
             None => {
                 let quoted = quote.as_ref().map(|q| group(&[&q.exact, &q.prefix, &q.suffix])).unwrap_or_default();
                 derived.next(
@@ -476,8 +785,8 @@ pub fn from_w3c_str(text: &str) -> Result<W3cImport, AnnotationError> {
                     &[
                         target.clone(),
                         quoted,
-                        group(&notes),
-                        group(&tags),
+                        group(&bodies.notes),
+                        group(&bodies.tags),
                         author.clone().unwrap_or_default(),
                         raw_created,
                     ],
@@ -496,13 +805,84 @@ pub fn from_w3c_str(text: &str) -> Result<W3cImport, AnnotationError> {
                 None
             }
         };
-        let annotation =
-            Annotation { id, target, quote, note: notes.join("\n\n"), tags, colour, created, modified, author, extra };
+        let annotation = Annotation {
+            id,
+            target,
+            quote,
+            note: bodies.notes.join("\n\n"),
+            tags: bodies.tags,
+            colour,
+            created,
+            modified,
+            author,
+            extra,
+        };
         validate::annotation(&annotation)?;
         out.annotations.push(annotation);
     }
     validate::unique_ids(&out.annotations, &out.links)?;
     Ok(out)
+}
+
+/// The bodies of an item, sorted by purpose.
+#[derive(Default)]
+struct Bodies {
+    notes: Vec<String>,
+    tags: Vec<String>,
+    labels: Vec<String>,
+    /// The first note body's own fields, when they are not those of a
+    /// native note (`TextualBody`, `text/markdown`, `commenting`).
+    template: Option<Map<String, Value>>,
+}
+
+/// Reads `body` and `bodyValue`. A body's purpose is its own `purpose`,
+/// else the annotation's one motivation (a `tagging` annotation's bodies
+/// are tags); `bodyValue` is a plain-text note.
+fn read_bodies(
+    map: &Map<String, Value>,
+    motivations: &[&str],
+    linking: bool,
+    name: &str,
+    warnings: &mut Vec<String>,
+) -> Bodies {
+    let mut out = Bodies::default();
+    let native = json!({"type": "TextualBody", "format": "text/markdown", "purpose": "commenting"});
+    let implied = match motivations {
+        [one] => Some(*one),
+        _ => None,
+    };
+    for body in as_list(map.get("body")) {
+        let value = body.as_str().or_else(|| body.get("value").and_then(Value::as_str));
+        let purpose = body.get("purpose").and_then(Value::as_str).or(implied);
+        match (value, purpose) {
+            (Some(v), Some("tagging")) => out.tags.push(v.to_owned()),
+            (Some(v), Some("describing")) if linking => out.labels.push(v.to_owned()),
+            (Some(v), _) => {
+                if out.notes.is_empty()
+                    && let Some(fields) = body.as_object()
+                {
+                    let mut template = fields.clone();
+                    template.remove("value");
+                    if Value::Object(template.clone()) != native {
+                        out.template = Some(template);
+                    }
+                }
+                out.notes.push(v.to_owned());
+            }
+            (None, _) => warnings.push(format!("{name}: a body without a text value was left out")),
+        }
+    }
+    if let Some(value) = map.get("bodyValue").and_then(Value::as_str) {
+        if out.notes.is_empty() {
+            let mut template = Map::new();
+            template.insert("type".into(), "TextualBody".into());
+            template.insert("format".into(), "text/plain".into());
+            out.template = Some(template);
+        }
+        out.notes.push(value.to_owned());
+    }
+    out.tags.retain(|t| !t.trim().is_empty());
+    out
 }
 
 /// Ids for imported notes that have none, derived from their content (see

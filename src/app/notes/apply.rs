@@ -245,7 +245,7 @@ fn import_now(app: &mut AtlasApp, path: &Path) {
 }
 
 fn export_w3c(app: &mut AtlasApp, path: &Path) {
-    let text = crate::annotations::to_w3c_string(&app.notes.set);
+    let text = crate::annotations::to_w3c_string(&app.notes.set, &app.workspace.graph);
     match crate::export::write_atomic(path, text.as_bytes(), true) {
         Ok(()) => app.status.set(
             Level::Info,
