@@ -1,8 +1,8 @@
 //! W3C Web Annotation (JSON-LD) import and export, so notes travel to and
 //! from other annotation tools.
 //!
-//! Export writes one `AnnotationCollection` whose first page embeds every
-//! item. An annotation becomes:
+//! Export writes one `AnnotationCollection` (with an `id`) whose first page
+//! embeds every item. An annotation becomes:
 //!
 //! ```json
 //! {
@@ -17,7 +17,9 @@
 //!     {"type": "TextualBody", "value": "privacy", "purpose": "tagging"}
 //!   ],
 //!   "target": {
-//!     "source": "urn:wsis-atlas:node:para:wsis10:51",
+//!     "type": "SpecificResource",
+//!     "source": "https://docs.un.org/en/A/RES/70/125",
+//!     "wsis-atlas:node": "para:wsis10:51",
 //!     "selector": {"type": "TextQuoteSelector", "exact": "privacy", "prefix": "his or her ", "suffix": ", family"}
 //!   },
 //!   "wsis-atlas:colour": "#d62728"
@@ -28,13 +30,23 @@
 //! declaration of the `wsis-atlas` prefix ([`VOCAB`]), so a JSON-LD processor
 //! expands `wsis-atlas:colour` to `urn:wsis-atlas:vocab#colour`.
 //!
-//! Node ids become `urn:wsis-atlas:node:<id>` (characters outside the URI
-//! set percent-encoded); a link becomes an annotation with motivation
+//! A target's `source` is the public address of the node's UN document
+//! ([`document_address`]), so Hypothesis and other tools anchor the note by
+//! its `TextQuoteSelector` (a note on a whole paragraph quotes the
+//! paragraph, marked [`WHOLE_KEY`]); [`NODE_KEY`] names the node for WSIS
+//! Atlas. Nodes without a document address become
+//! `urn:wsis-atlas:node:<id>`. A link becomes an annotation with motivation
 //! `linking`, two targets, its label as a `describing` body and its note as
-//! a `commenting` body. Import reads a collection (with embedded pages), a
-//! page, an array or a single annotation; sources that are not
-//! `urn:wsis-atlas:node:` URIs are kept verbatim as target ids (they show
-//! as orphans); fields it does not map are kept in `extra` and exported
+//! a `commenting` body.
+//!
+//! What WSIS Atlas does not own it keeps: foreign ids and sources are
+//! written back verbatim; `bodyValue` is read (and written as a
+//! `TextualBody`); a body's `format`, `language` and `purpose`, a
+//! `motivation` other than `commenting`, a creator that is more than a
+//! name, and the annotation a reply answers are kept on the note
+//! ([`KEPT_BODY`] and the other `KEPT_` fields) and written back. Import
+//! reads a collection (with embedded pages), a page, an array or a single
+//! annotation; fields it does not map are kept in `extra` and exported
 //! again.
 
 use serde_json::{Map, Value, json};
