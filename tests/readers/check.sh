@@ -6,11 +6,16 @@
 # read with networkx (read.py), GEXF with networkx, the CSV tables with
 # pandas, the JSON also with networkx 2.8 (the oldest the README's lines
 # serve), the DOT drawn as laid out by `neato -n`, and the SVG drawn by
-# rsvg-convert (librsvg, which has none of the window's fonts) compared with
-# our own PNG of the same picture.
+# rsvg-convert (librsvg, which has none of the window's fonts) and by
+# headless Chromium, each compared with our own PNG of the same picture; the
+# GEXF also read by graphology-gexf (the parser of Gephi Lite and sigma.js);
+# a foreign W3C Web Annotation file imported and exported, both expanded as
+# JSON-LD with pyld and compared.
 # Needs: xmllint (libxml2-utils), unzip, libjgrapht-java, graphviz,
-# librsvg2-bin, and python3 with networkx, pandas and pillow (and networkx
-# 2.8 in NX28, a folder for PYTHONPATH); .ci/run installs them.
+# librsvg2-bin, chromium, node with graphology and graphology-gexf in
+# NODE_READERS/node_modules, and python3 with networkx,
+# pandas, pillow and pyld (and networkx 2.8 in NX28, a folder for
+# PYTHONPATH); .ci/run installs them.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -55,6 +60,21 @@ fi
 echo "readers: rsvg-convert draws the SVG as our PNG"
 rsvg-convert "$tmp/two.svg" -o "$tmp/two-rsvg.png"
 python3 tests/readers/same_picture.py "$tmp/two.png" "$tmp/two-rsvg.png" "$tmp/two.svg"
+
+echo "readers: Chromium draws the SVG as our PNG"
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
+  --window-size=1600,1000 --screenshot="$tmp/two-chromium.png" "file://$tmp/two.svg" >/dev/null 2>&1
+python3 tests/readers/same_picture.py "$tmp/two.png" "$tmp/two-chromium.png" "$tmp/two.svg"
+
+echo "readers: graphology-gexf (Gephi Lite's parser) reads the GEXF"
+for stem in wsis10 wsis10-notes; do
+  NODE_PATH="$NODE_READERS/node_modules" node tests/readers/gexf.js "$tmp/$stem.gexf" "$tmp/$stem.json"
+done
+
+echo "readers: a foreign W3C Web Annotation file through import and export, expanded with pyld"
+atlas annotations import tests/fixtures/w3c-foreign.jsonld --into "$tmp/foreign-notes.json" >/dev/null
+atlas annotations export "$tmp/foreign-notes.json" --out "$tmp/foreign-notes.jsonld"
+python3 tests/readers/w3c.py tests/fixtures/w3c-foreign.jsonld "$tmp/foreign-notes.jsonld"
 
 echo "readers: neato -n on the DOT"
 start=$(date +%s)
