@@ -172,6 +172,30 @@ const TABLE: &[(&str, &[(&str, &str)])] = &[
         "Recalling its decisions 55/488 and 79/571,",
         &[("res:A/DEC/55/488", "decisions 55/488"), ("res:A/DEC/79/571", "79/571")],
     ),
+    // A title between the items never runs into a new citation or a footnote.
+    (
+        "Recalling General Assembly resolutions 68/167 of 18 December 2013 and 71/199 of 19 December 2016 on the \
+         right to privacy in the digital age, and resolution 45/95 of 14 December 1990 on guidelines, as well as \
+         Human Rights Council resolutions 28/16 of 26 March 2015 and 34/7 of 23 March 2017 on the right,",
+        &[
+            ("res:A/RES/68/167", "General Assembly resolutions 68/167"),
+            ("res:A/RES/71/199", "71/199"),
+            ("res:A/RES/45/95", "resolution 45/95"),
+            ("res:A/HRC/RES/28/16", "Human Rights Council resolutions 28/16"),
+            ("res:A/HRC/RES/34/7", "34/7"),
+        ],
+    ),
+    (
+        "Recalling its resolution 73/218 of 20 December 2018 on information and communications technologies for \
+         sustainable development, as well as previous resolutions on the issue,[1]\n[1] Resolutions 56/183, 57/238 \
+         and 72/200.",
+        &[
+            ("res:A/RES/73/218", "resolution 73/218"),
+            ("res:A/RES/56/183", "Resolutions 56/183"),
+            ("res:A/RES/57/238", "57/238"),
+            ("res:A/RES/72/200", "72/200"),
+        ],
+    ),
     // --- Symbol families --------------------------------------------------
     ("Recalling its resolution 43/78 H,", &[("res:A/RES/43/78 H", "resolution 43/78 H")]),
     (
@@ -192,6 +216,19 @@ const TABLE: &[(&str, &[(&str, &str)])] = &[
     ("See A/HRC/RES/47/16.", &[("res:A/HRC/RES/47/16", "A/HRC/RES/47/16")]),
     ("See S/RES/2341 (2017).", &[("res:S/RES/2341 (2017)", "S/RES/2341 (2017)")]),
     ("Recalling resolution 2006/46 of 28 July 2006,", &[("res:E/RES/2006/46", "resolution 2006/46")]),
+    // UNFCCC decisions: the symbol names the body, whatever was named before.
+    (
+        "Adopted under the UNFCCC in FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex.",
+        &[("res:UNFCCC COP dec. 1/CP.21", "decision 1/CP.21")],
+    ),
+    (
+        "Recalling General Assembly resolution 70/1 and decisions 1/CP.21 and 4/CMA.1,",
+        &[
+            ("res:A/RES/70/1", "General Assembly resolution 70/1"),
+            ("res:UNFCCC COP dec. 1/CP.21", "decisions 1/CP.21"),
+            ("res:UNFCCC COP dec. 4/CMA.1", "4/CMA.1"),
+        ],
+    ),
     // --- Documents are not resolutions ------------------------------------
     (
         "See Official Records of the General Assembly, Seventieth Session, Supplement No. 53 (A/70/53).",
@@ -213,6 +250,7 @@ const TABLE: &[(&str, &[(&str, &str)])] = &[
     ("a budget of 2,500 and resolution 70 members", &[]),
     ("paragraph 70/1 and section 78/16", &[]),
     ("USA/RES/1/1 and XA/RES/70/1", &[]),
+    ("resolution 1/CP.21 and decision 1/CPX.21", &[]),
 ];
 
 #[test]
@@ -447,5 +485,46 @@ fn documents_are_not_resolutions_in_the_corpus() {
                 RefKind::Instrument => {}
             }
         }
+    }
+}
+
+#[test]
+fn footnote_lists_and_lists_after_titled_citations_are_linked_in_the_real_series() {
+    let bibliographies = dev_bibliographies();
+    let find = |file: &str| match bibliographies.iter().find(|(n, _, _)| n == file) {
+        Some((_, _, b)) => b,
+        None => panic!("no {file}"),
+    };
+    // The ICT-for-development series: footnote 1 lists the earlier
+    // resolutions ("Resolutions 56/183, 57/238, … and 72/200"), after a
+    // titled citation in the clause it annotates.
+    for file in ["A-RES-74-197.txt", "A-RES-75-202.txt", "A-RES-76-189.txt", "A-RES-78-132.txt"] {
+        let b = find(file);
+        let cited = symbols(b);
+        for symbol in ["A/RES/56/183", "A/RES/57/238", "A/RES/72/200"] {
+            assert!(cited.contains(&symbol), "{file}: {symbol} not in {cited:?}");
+        }
+        assert!(
+            !b.unresolved.iter().any(|u| u.place.quote.contains("56/183")),
+            "{file}: {:?}",
+            b.unresolved.iter().map(|u| (&u.place.quote, &u.reason)).collect::<Vec<_>>()
+        );
+    }
+    // The right to privacy in the digital age: the General Assembly's 45/95
+    // after a titled list, then the Human Rights Council's own list.
+    for file in ["A-RES-73-179.txt", "A-RES-75-176.txt"] {
+        let b = find(file);
+        let cited = symbols(b);
+        for symbol in ["A/RES/45/95", "A/HRC/RES/28/16", "A/HRC/RES/34/7"] {
+            assert!(cited.contains(&symbol), "{file}: {symbol} not in {cited:?}");
+        }
+        assert!(!cited.contains(&"A/RES/34/7"), "{file}: the Human Rights Council's 34/7 filed as the Assembly's");
+        let wrong: Vec<_> = b.unresolved.iter().filter(|u| u.reason.contains("no body")).collect();
+        assert!(wrong.is_empty(), "{file}: {:?}", wrong.iter().map(|u| &u.place.quote).collect::<Vec<_>>());
+    }
+    // The Paris Agreement's decision, filed under the UNFCCC.
+    for file in ["A-RES-78-1.txt", "A-RES-80-5.txt"] {
+        let cited = symbols(find(file));
+        assert!(cited.contains(&"UNFCCC COP dec. 1/CP.21"), "{file}: {cited:?}");
     }
 }

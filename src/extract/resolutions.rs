@@ -207,6 +207,11 @@ fn footnote_start(text: &str) -> bool {
     })
 }
 
+/// Whether a footnote starts at `at` (` [3] `, as [`footnote_start`] finds).
+fn footnote_starts_at(text: &str, at: usize) -> bool {
+    eat(text, at, " [").and_then(|digits| number(text, digits, 3)).and_then(|(_, end)| eat(text, end, "] ")).is_some()
+}
+
 /// One item of a list, as read before the body is known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Number {
@@ -220,7 +225,18 @@ enum Number {
     Single { number: u32, year: Option<u32> },
     /// `58.16` (World Health Assembly).
     Dotted { first: u32, second: u32 },
+    /// `1/CP.21`, `4/CMA.1`, `1/CMP.1`: a decision of a Conference of the
+    /// Parties under the UNFCCC, whose symbol names its body (`CP`: the
+    /// Conference of the Parties; `CMP`, `CMA`: it serving as the meeting of
+    /// the Parties to the Kyoto Protocol, to the Paris Agreement) and session.
+    Unfccc { first: u32, series: &'static str, session: u32 },
 }
+
+/// The bodies of UNFCCC decision symbols ("1/CP.21").
+const UNFCCC_SERIES: [&str; 3] = ["CMA", "CMP", "CP"];
+
+/// The index of the UNFCCC's Conference of the Parties in [`OTHER_BODIES`].
+const UNFCCC_COP: usize = 10;
 
 /// An item read: what it says, where it starts and ends.
 #[derive(Debug, Clone)]
@@ -314,10 +330,11 @@ pub(crate) fn at_keyword(text: &str, at: usize, kind: Kind, context: &mut Contex
 fn same_shape(items: &[Item], number: &Number) -> bool {
     let Some(first) = items.first() else { return true };
     match (&first.number, number) {
-        (Number::Single { .. }, Number::Single { .. }) | (Number::Dotted { .. }, Number::Dotted { .. }) => true,
-        (Number::Single { .. } | Number::Dotted { .. }, _) | (_, Number::Single { .. } | Number::Dotted { .. }) => {
-            false
-        }
+        (Number::Single { .. }, Number::Single { .. })
+        | (Number::Dotted { .. }, Number::Dotted { .. })
+        | (Number::Unfccc { .. }, Number::Unfccc { .. }) => true,
+        (Number::Single { .. } | Number::Dotted { .. } | Number::Unfccc { .. }, _)
+        | (_, Number::Single { .. } | Number::Dotted { .. } | Number::Unfccc { .. }) => false,
         _ => true,
     }
 }
@@ -352,11 +369,22 @@ fn list_next(text: &str, at: usize) -> Option<usize> {
         return Some(next);
     }
     // A title between the items: " on …" or ", entitled “…”", up to the next
-    // separator that a symbol follows, within the clause.
+    // separator that a symbol follows, within the clause. A title holds no
+    // citation of its own and does not run into a footnote: "…, and
+    // resolution 45/95 of 14 December 1990" or "Human Rights Council
+    // resolutions 28/16 …" start a list of their own (with its own body),
+    // and a footnote's "[1] Resolutions 56/183, …" is read by itself.
     eat_any(text, at, &[" on ", ", entitled ", " entitled ", ", on "])?;
     let rest = text.get(at..)?;
     for (offset, c) in rest.char_indices().take_while(|(o, _)| *o < LIST_TITLE_MAX) {
-        if matches!(c, ';' | '\n') {
+        if matches!(c, ';' | '\n') || c == ' ' && footnote_starts_at(text, at + offset) {
+            return None;
+        }
+        if boundary_before(text, at + offset)
+            && rest.get(offset..).is_some_and(|r| {
+                ["resolution", "decision"].iter().any(|k| r.get(..k.len()).is_some_and(|w| w.eq_ignore_ascii_case(k)))
+            })
+        {
             return None;
         }
         if matches!(c, ',' | ' ' | '[')
@@ -636,6 +664,15 @@ fn item_at(text: &str, at: usize) -> Option<Item> {
         return None;
     }
     let number = if let Some(slash) = eat(text, end, "/") {
+        // "1/CP.21": a UNFCCC decision, its body and session in its symbol.
+        if session.is_empty()
+            && let Some(series) = UNFCCC_SERIES.iter().find(|s| eat(text, slash, s).is_some())
+            && let Some(dot) = eat(text, slash + series.len(), ".")
+            && let Some((meeting, meeting_end)) = number(text, dot, 3)
+            && boundary_after(text, meeting_end)
+        {
+            return Some(Item { number: Number::Unfccc { first, series, session: meeting }, span: at..meeting_end });
+        }
         let (second, second_end) = number(text, slash, 5)?;
         if second == 0 {
             return None;
@@ -722,6 +759,11 @@ fn normalise(number: &Number, body: Body, kind: Kind) -> Option<String> {
             Body::Other(i) => Some(other(OTHER_BODIES.get(i)?.code, &format!("{first}.{second}"))),
             _ => None,
         },
+        // The symbol names the body, whatever body the text named before.
+        Number::Unfccc { first, series, session } => match kind {
+            Kind::Decision => Some(other(OTHER_BODIES.get(UNFCCC_COP)?.code, &format!("{first}/{series}.{session}"))),
+            Kind::Resolution => None,
+        },
     }
 }
 
@@ -774,6 +816,7 @@ pub fn unresolved(original: &str, linked: &[Range<usize>]) -> Vec<Unresolved> {
                 None => "not a resolution symbol",
                 Some(Number::Single { .. }) => "a number without a session: no body numbers resolutions so",
                 Some(Number::Dotted { .. }) => "a dotted number with no body named that numbers so",
+                Some(Number::Unfccc { .. }) => "a UNFCCC symbol, which numbers decisions, not resolutions",
                 Some(_) => "no body of this symbol's shape named",
             };
             out.push(Unresolved { span: words, reason });
