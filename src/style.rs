@@ -152,8 +152,8 @@ impl Style {
             (NodeKind::Stakeholder, true) => 0x45c8dc,
             (NodeKind::ActionLine, false) => 0xb8860b,
             (NodeKind::ActionLine, true) => 0xe0c050,
-            (NodeKind::CitedDocument, false) => 0xa0522d,
-            (NodeKind::CitedDocument, true) => 0xd8926a,
+            (NodeKind::CitedDocument, false) => 0x6d4c41,
+            (NodeKind::CitedDocument, true) => 0x8d6e63,
         })
     }
 
@@ -308,6 +308,24 @@ mod tests {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cited_documents_stand_apart_from_every_other_kind_also_for_colour_blind_readers() {
+        // A cited report or record is paper brown: not an instrument's
+        // orange, a resolution's red or an Action Line's gold.
+        for theme in [Theme::Light, Theme::Dark] {
+            let style = Style::new(theme);
+            let own = style.node_color(NodeKind::CitedDocument);
+            for (name, cvd, least) in
+                [("normal", None, 20.0), ("protan", Some(PROTAN), 12.0), ("deutan", Some(DEUTAN), 15.0)]
+            {
+                for kind in NodeKind::ALL.into_iter().filter(|k| *k != NodeKind::CitedDocument) {
+                    let d = delta_e(own, style.node_color(kind), cvd);
+                    assert!(d >= least, "{theme:?} {name}: cited documents only {d:.1} from {kind:?}");
                 }
             }
         }
