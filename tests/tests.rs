@@ -13,6 +13,8 @@ mod annotations_import;
 #[cfg(feature = "gui")]
 mod bundled_gui;
 mod citations;
+#[cfg(feature = "gui")]
+mod citations_gui;
 mod cli;
 mod conservation;
 mod corpus;
