@@ -60,13 +60,19 @@ fn heading(section: &Section) -> String {
     }
 }
 
-/// `¶19–¶28`, `PP1–PP8`, `PP1–PP3, ¶1–¶4` (a section holding both).
+/// `¶19–¶28`, `PP1–PP8`, `PP1–PP3, ¶1–¶4` (a section holding both),
+/// `Section IV PP1, Section IV ¶1–¶5` (a part's paragraphs).
 fn range(members: &[&Paragraph]) -> String {
     let mut parts = Vec::new();
     for preambular in [true, false] {
         let series: Vec<&&Paragraph> = members.iter().filter(|p| p.preambular == preambular).collect();
         match (series.first(), series.last()) {
-            (Some(first), Some(last)) if series.len() > 1 => parts.push(format!("{}–{}", first.label(), last.label())),
+            // The part is named once: `Section IV ¶1–¶5`, `Annex ¶1–¶4`.
+            (Some(first), Some(last)) if series.len() > 1 => {
+                let own = if last.preambular { format!("PP{}", last.number) } else { format!("¶{}", last.number) };
+                let end = if first.annex == last.annex { own } else { last.label() };
+                parts.push(format!("{}–{end}", first.label()));
+            }
             (Some(first), _) => parts.push(first.label()),
             _ => {}
         }

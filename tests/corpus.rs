@@ -5,7 +5,7 @@
 //! against what the UN's own layout guarantees:
 //!
 //! - numbered paragraphs run from 1 without a gap in every part (the body,
-//!   each annex);
+//!   each annex, each section of an omnibus resolution);
 //! - every body word is placed (the conservation figure);
 //! - no line of page furniture (job number, page marker, bar code, the
 //!   symbol, a running header set aside elsewhere) is read as paragraph text;
@@ -45,9 +45,9 @@ const KNOWN: [(&str, usize); 6] = [
     ("A-RES-78-1.txt", 1),
     // A wrapped section title read as an unnumbered paragraph.
     ("A-RES-78-252.txt", 2),
-    // An omnibus resolution: each Roman section has its own preamble and
-    // paragraphs numbered again from 1.
-    ("A-RES-79-258.txt", 224),
+    // A footnote marker fused to a resolution symbol (`55/2831`: resolution
+    // 55/28 and note 31), which no rule can tell from `55/2831`.
+    ("A-RES-79-258.txt", 1),
 ];
 
 /// Words that open a preambular clause besides participles in `-ing`.

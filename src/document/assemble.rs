@@ -26,6 +26,9 @@ use super::{Document, Paragraph, ParseWarning, Section};
 /// read as a paragraph (with a gap warning) without the next numbered line
 /// confirming it.
 pub const GAP_WINDOW: u32 = 20;
+/// The part key of an omnibus resolution's section before its numeral
+/// (`section-iv`): see [`Parser::opens_omnibus`].
+const OMNIBUS_PART: &str = "section-";
 /// A capitalised line inside a paragraph of at most this many words, in a
 /// plain text, might have been a heading: it is kept, with a warning.
 const HEADING_WORDS_ALONE: usize = 6;
@@ -430,8 +433,14 @@ impl<'l, 'a> Parser<'l, 'a> {
         self.text_line(number, text);
     }
 
+    /// `1.1 Title` after a finished paragraph. No UN heading is numbered
+    /// from 0 (`0.8220 Swiss francs…` is a rate wrapped to a line start),
+    /// and none cuts a sentence.
     fn is_sub_heading(&self, marker: &Marker<'_>) -> bool {
+        let mid_sentence = self.mode.is_open() && self.open_text().is_none_or(ends_mid_sentence);
         marker.parts.len() > 1
+            && !marker.parts.contains(&0)
+            && !mid_sentence
             && !marker.dashed
             && heading_like(marker.rest)
             && !self.keys.contains_key(&self.scoped(&key(marker)))
@@ -627,6 +636,9 @@ impl<'l, 'a> Parser<'l, 'a> {
         if self.lines.get(index).is_some_and(|l| l.marker.is_some()) {
             return false;
         }
+        if self.omnibus_section_line(index, number, text) {
+            return true;
+        }
         let clause_ended =
             !self.mode.is_open() || self.open_text().is_some_and(|t| trim_closers(t).ends_with(['.', ';', ':', ',']));
         if clause_ended {
@@ -676,6 +688,61 @@ impl<'l, 'a> Parser<'l, 'a> {
             return true;
         }
         false
+    }
+
+    /// Whether the Roman heading at line `index` opens the first section of
+    /// an omnibus resolution (budget and administrative resolutions: `I`,
+    /// its title, then its own preamble): it comes right after the opening
+    /// (`The General Assembly,`), and a preambular clause follows its title
+    /// before any numbered paragraph.
+    fn opens_omnibus(&self, index: usize) -> bool {
+        if self.layout != Layout::Un || !self.mode.in_preamble() || !self.doc.paragraphs.is_empty() {
+            return false;
+        }
+        // The title (at most three lines), then the section's first clause.
+        self.lines
+            .iter()
+            .skip(index + 2)
+            .take(3)
+            .take_while(|l| l.marker.is_none())
+            .any(|l| is_preambular_opening(l.text))
+    }
+
+    /// Whether an omnibus section is being read (see [`Parser::opens_omnibus`]).
+    fn in_section_part(&self) -> bool {
+        self.part.as_ref().is_some_and(|(key, _)| key.starts_with(OMNIBUS_PART))
+    }
+
+    /// Starts the part of the omnibus section just read (`section-iv`):
+    /// like an annex, it has its own preamble and its own paragraph
+    /// numbering from 1 (the UN cites "section IV, paragraph 2").
+    fn start_section_part(&mut self, numeral: &str) {
+        self.part = Some((format!("{OMNIBUS_PART}{}", numeral.to_ascii_lowercase()), self.current));
+        self.last_number = None;
+        self.preambular = 0;
+        self.last_top = 0;
+        self.list_next = None;
+        self.last_letter = 0;
+    }
+
+    /// A line of an omnibus section before its first numbered paragraph:
+    /// its title's lines (the first line, and the lines that follow without
+    /// a blank line), then its preambular clauses, or the one unnumbered
+    /// paragraph a section of a single decision has (`Approves the gross
+    /// budget…`). Returns whether the line was consumed.
+    fn omnibus_section_line(&mut self, index: usize, number: usize, text: &str) -> bool {
+        if self.mode != Mode::Heading || !self.in_section_part() || self.last_number.is_some() {
+            return false;
+        }
+        let titled = self.doc.sections.get(self.current).is_some_and(|s| !s.title.is_empty());
+        let apart = index.checked_sub(1).and_then(|i| self.lines.get(i)).is_some_and(|prev| prev.number + 1 < number);
+        if !titled || !apart && !is_preambular_opening(text) {
+            self.extend_title(text);
+            return true;
+        }
+        self.mode = if is_preambular_opening(text) { Mode::Preamble { open: false } } else { Mode::Paragraph };
+        self.start_preambular(number, text);
+        true
     }
 
     /// Whether line `index` is the next numbered paragraph.
@@ -790,8 +857,18 @@ impl<'l, 'a> Parser<'l, 'a> {
         if !self.stands_alone(index, if title.is_empty() { index + 2 } else { index + 1 }) {
             return false;
         }
-        // A numeral alone on its line: its title must be the next line.
+        // A numeral alone on its line: its title must be the next line (in
+        // an omnibus resolution, any capitalised line: its titles are long).
+        let omnibus_next = title.is_empty()
+            && self.in_section_part()
+            && roman_value(numeral) == Some(self.last_roman + 1)
+            && self.lines.get(index + 1).is_some_and(|next| {
+                next.marker.is_none()
+                    && next.text.starts_with(char::is_uppercase)
+                    && outline_heading(next.text).is_none()
+            });
         if title.is_empty()
+            && !omnibus_next
             && !self.lines.get(index + 1).is_some_and(|next| {
                 next.marker.is_none()
                     && heading_like(next.text)
@@ -843,18 +920,28 @@ impl<'l, 'a> Parser<'l, 'a> {
                 true
             }
             (_, Some(r)) => {
-                let key = self.scoped(&numeral.to_ascii_lowercase());
+                // The next section of an omnibus resolution is not inside the last.
+                let leaving = self.in_section_part();
+                let key =
+                    if leaving { numeral.to_ascii_lowercase() } else { self.scoped(&numeral.to_ascii_lowercase()) };
                 if self.keys.contains_key(&key) {
                     return false;
+                }
+                if leaving {
+                    self.part = None;
                 }
                 if r != self.last_roman + 1 {
                     let expected = ROMAN.get(self.last_roman as usize).copied().unwrap_or("?");
                     self.warn(line, format!("section {numeral}. comes where {expected}. was expected{place}"));
                 }
+                let omnibus = leaving || self.opens_omnibus(index);
                 self.named_heading(line, key, title);
                 self.roman_section = Some(self.current);
                 self.word_parent = None;
                 self.last_roman = r;
+                if omnibus {
+                    self.start_section_part(numeral);
+                }
                 true
             }
             _ => false,

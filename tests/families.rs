@@ -1,0 +1,150 @@
+//! Hand-made texts (written for these tests, not copied from real
+//! documents) in the layouts of the families whose structure is not one
+//! numbered series: an omnibus resolution whose Roman sections each have
+//! their own preamble and numbering, a convention whose paragraphs are
+//! numbered again in each article, a compact whose paragraph holds a
+//! numbered list, a declaration adopted in an annex.
+
+use wsis_atlas::document::{self, Document};
+
+fn parse(text: &str) -> Document {
+    document::parse("t", "test", text)
+}
+
+/// The labels of a document's paragraphs, in reading order.
+fn labels(doc: &Document) -> Vec<String> {
+    doc.paragraphs.iter().map(wsis_atlas::document::Paragraph::label).collect()
+}
+
+/// An omnibus budget resolution: after the opening, Roman sections (the
+/// numeral alone on its line, a title that may wrap, a blank line), each
+/// with its own preamble and its paragraphs numbered from 1; a section of
+/// one decision has one unnumbered paragraph.
+const OMNIBUS: &str = "United Nations
+A/RES/79/999
+General Assembly
+Distr.: General
+31 December 2024
+Seventy-ninth session
+Agenda item 139
+24-99999 (E)
+Resolution adopted by the General Assembly on 24 December 2024
+79/999. Special subjects relating to the proposed programme budget for 2025
+The General Assembly,
+
+I
+
+Enterprise resource planning project
+
+Recalling section II of its resolution 60/283,
+
+Having considered the report of the Secretary-General,
+
+1.
+Takes note of the report of the Secretary-General;
+
+2.
+Endorses the conclusions of the Advisory Committee;
+
+II
+
+Progress on the replacement of office blocks at the United Nations Office
+at Nairobi and the related questions of the conference services facilities
+
+Having considered the report of the Secretary-General,
+
+1.
+Takes note of the report;
+
+2.
+Approves the revised schedule;
+
+3.
+Decides to keep the project under review;
+
+III
+
+Gross jointly financed budget of the Joint Inspection Unit
+
+Approves the gross budget for the Joint Inspection Unit for 2025 in the amount
+of 9,836,600 dollars;
+";
+
+#[test]
+fn each_section_of_an_omnibus_resolution_has_its_own_preamble_and_numbering() {
+    let doc = parse(OMNIBUS);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    assert_eq!(
+        labels(&doc),
+        [
+            "Section I PP1",
+            "Section I PP2",
+            "Section I ¶1",
+            "Section I ¶2",
+            "Section II PP1",
+            "Section II ¶1",
+            "Section II ¶2",
+            "Section II ¶3",
+            "Section III PP1",
+        ]
+    );
+    // Ids say where a paragraph is: nothing collides, nothing is lost.
+    let mut ids: Vec<String> = doc.paragraphs.iter().map(|p| p.node_id("t")).collect();
+    assert_eq!(ids[2], "para:t:section-i:1");
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), doc.paragraphs.len());
+    // Sections are top-level, titled whole (a wrapped title too), and hold their paragraphs.
+    let titles: Vec<(&str, &str, u8)> =
+        doc.sections.iter().skip(1).map(|s| (s.key.as_str(), s.title.as_str(), s.level)).collect();
+    assert_eq!(
+        titles,
+        [
+            ("i", "Enterprise resource planning project", 0),
+            (
+                "ii",
+                "Progress on the replacement of office blocks at the United Nations Office at Nairobi and the \
+                 related questions of the conference services facilities",
+                0
+            ),
+            ("iii", "Gross jointly financed budget of the Joint Inspection Unit", 0),
+        ]
+    );
+    let ii = doc.annex_paragraph("section-ii", 2).expect("section II, paragraph 2");
+    assert_eq!(ii.text, "Approves the revised schedule;");
+    assert_eq!(doc.section_of(ii).map(|s| s.key.as_str()), Some("ii"));
+    let lone = doc.paragraphs.last().expect("the lone decision");
+    assert_eq!(
+        lone.text,
+        "Approves the gross budget for the Joint Inspection Unit for 2025 in the amount of 9,836,600 dollars;"
+    );
+    assert_eq!(doc.reading.placed_words, doc.reading.body_words);
+}
+
+/// A resolution whose Roman sections follow its preamble and go on with
+/// its numbering is not an omnibus one: its paragraphs stay in the body.
+#[test]
+fn roman_sections_after_a_preamble_keep_one_numbering() {
+    let text = "United Nations
+A/RES/79/998
+General Assembly
+Distr.: General
+31 December 2024
+Seventy-ninth session
+Agenda item 12
+24-99998 (E)
+Resolution adopted by the General Assembly on 20 December 2024
+79/998. Information and communications technologies for development
+The General Assembly,
+Recalling its resolution 70/125,
+I
+Digital divides
+1. Calls for closing the digital divides;
+II
+Financing
+2. Invites Member States to contribute;
+";
+    let doc = parse(text);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    assert_eq!(labels(&doc), ["PP1", "¶1", "¶2"]);
+}
