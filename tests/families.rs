@@ -148,3 +148,91 @@ Financing
     assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
     assert_eq!(labels(&doc), ["PP1", "¶1", "¶2"]);
 }
+
+/// A convention adopted in an annex: its own `Preamble`, a chapter, then
+/// articles (the number alone on its line and the title on the next, or
+/// both on one line), each numbering its paragraphs from 1; an article of
+/// one paragraph leaves it unnumbered.
+const CONVENTION: &str = "United Nations
+A/RES/73/999
+General Assembly
+Distr.: General
+3 January 2019
+Seventy-third session
+Agenda item 75
+18-99999 (E)
+Resolution adopted by the General Assembly on 20 December 2018
+73/999. Convention on Testing
+The General Assembly,
+Recalling its resolution 2205 (XXI),
+1. Adopts the Convention on Testing, contained in the annex to the present resolution;
+2. Calls upon States to become parties to the Convention.
+Annex
+United Nations Convention on Testing
+Preamble
+The Parties to this Convention,
+Recognizing the value of testing,
+Have agreed as follows:
+Chapter I. General provisions
+Article 1
+Scope of application
+1. This Convention applies to tests.
+2. It does not apply to examinations.
+Article 2. Other laws
+Nothing in this Convention shall deprive any party of any right under another law.
+Article 3
+Definitions
+1. For the purposes of article 1, paragraph 1:
+(a) A test is a trial;
+2. A party is a State.
+";
+
+#[test]
+fn a_convention_numbers_its_paragraphs_again_in_each_article() {
+    let doc = parse(CONVENTION);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    assert_eq!(
+        labels(&doc),
+        [
+            "PP1",
+            "¶1",
+            "¶2",
+            "Annex PP1",
+            "Annex PP2",
+            "Article 1 ¶1",
+            "Article 1 ¶2",
+            "Article 2 PP1",
+            "Article 3 ¶1",
+            "Article 3 ¶2"
+        ]
+    );
+    assert_eq!(doc.paragraphs[5].node_id("t"), "para:t:article-1:1");
+    // The body's ids are unchanged.
+    assert_eq!(doc.paragraphs[1].node_id("t"), "para:t:1");
+    let a3 = doc.annex_paragraph("article-3", 1).expect("article 3, paragraph 1");
+    assert_eq!(a3.text, "For the purposes of article 1, paragraph 1: (a) A test is a trial;");
+    // The convention's preamble, its chapter and its articles are sections of the annex.
+    let rows: Vec<(u8, String)> = wsis_atlas::outline::rows(&doc).into_iter().map(|r| (r.level, r.title)).collect();
+    let annex_rows: Vec<(u8, &str)> = rows.iter().skip(2).map(|(l, t)| (*l, t.as_str())).collect();
+    assert_eq!(
+        annex_rows,
+        [
+            (0, "Annex: United Nations Convention on Testing"),
+            (1, "Preamble"),
+            (1, "Chapter I General provisions"),
+            (2, "Article 1 Scope of application"),
+            (2, "Article 2 Other laws"),
+            (2, "Article 3 Definitions"),
+        ]
+    );
+    assert_eq!(doc.reading.placed_words, doc.reading.body_words);
+}
+
+#[test]
+fn an_article_cited_in_a_sentence_is_no_heading() {
+    for line in ["Article 5 of the Convention applies.", "Article 5.", "Article 12. Jurisdiction."] {
+        let text = format!("Title\n1. The first paragraph.\n{line}\n2. The second paragraph.");
+        let doc = parse(&text);
+        assert_eq!(doc.sections.len(), 1, "{line}: {:?}", doc.sections);
+    }
+}

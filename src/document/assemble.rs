@@ -12,8 +12,8 @@ use super::classify::{Classified, Layout};
 use super::footnotes;
 use super::furniture::is_continued;
 use super::headings::{
-    HEADING_MAX_JUMP, ROMAN, is_preamble_heading, is_preambular_opening, key, letter_value, outline_heading,
-    part_heading, roman_value, slug, word_heading,
+    HEADING_MAX_JUMP, ROMAN, article_heading, is_preamble_heading, is_preambular_opening, key, letter_value,
+    outline_heading, part_heading, roman_value, slug, word_heading,
 };
 use super::lines::{
     HEADING_MAX_CHARS, Line, MAX_KEY_PARTS, Marker, ends_mid_sentence, ends_sentence, fold, heading_like,
@@ -320,6 +320,15 @@ struct Parser<'l, 'a> {
     /// The last `Part` word heading of the part being read, which
     /// `Section` headings after it nest in.
     word_parent: Option<usize>,
+    /// While the articles of a convention are read: the part they are in
+    /// (the annex, or `None` for the body), each article being a part of
+    /// its own (see [`Parser::article_line`]).
+    article_base: Option<Option<(String, usize)>>,
+    /// The last `Chapter` heading among articles, which they nest in.
+    chapter: Option<usize>,
+    /// An article heading without its title on its line: the next line is
+    /// its title.
+    article_untitled: bool,
 }
 
 impl<'l, 'a> Parser<'l, 'a> {
@@ -371,6 +380,9 @@ impl<'l, 'a> Parser<'l, 'a> {
             last_letter: 0,
             word_section: None,
             word_parent: None,
+            article_base: None,
+            chapter: None,
+            article_untitled: false,
         }
     }
 
@@ -394,6 +406,14 @@ impl<'l, 'a> Parser<'l, 'a> {
         let Some(line) = self.lines.get(index) else { return };
         let text = line.text;
         let number = line.number;
+        if is_preamble_heading(text) && self.part.is_some() && self.last_number.is_none() && self.preambular == 0 {
+            // A convention's or declaration's own preamble, in its annex:
+            // a section of the annex.
+            let key = self.unique_key(&self.scoped("preamble"));
+            self.named_heading(number, key, text.trim_end_matches(':'));
+            self.mode = Mode::Preamble { open: false };
+            return;
+        }
         if is_preamble_heading(text) {
             if self.doc.sections.len() > 1 || !self.doc.paragraphs.is_empty() {
                 self.warn(number, "a \"Preamble\" heading after the preamble started; ignored".into());
@@ -636,17 +656,26 @@ impl<'l, 'a> Parser<'l, 'a> {
         if self.lines.get(index).is_some_and(|l| l.marker.is_some()) {
             return false;
         }
-        if self.omnibus_section_line(index, number, text) {
+        if self.omnibus_section_line(index, number, text) || self.article_text_line(text) {
             return true;
         }
         let clause_ended =
             !self.mode.is_open() || self.open_text().is_some_and(|t| trim_closers(t).ends_with(['.', ';', ':', ',']));
         if clause_ended {
+            if let Some((n, title)) = article_heading(text)
+                && self.article_line(index, n, title)
+            {
+                return true;
+            }
             if let Some((key, title)) = word_heading(text).map(|(key, title)| (self.scoped(&key), title))
                 && !self.keys.contains_key(&key)
             {
                 // A budget's `Section 29D` nests in the `Part VIII` before it.
                 let word = key.rsplit(':').next().unwrap_or_default();
+                let chapter = word.starts_with("chapter-");
+                if chapter && let Some(base) = self.article_base.clone() {
+                    self.part = base;
+                }
                 let (is_part, is_section) = (word.starts_with("part-"), word.starts_with("section-"));
                 match self.word_parent.filter(|_| is_section) {
                     Some(parent) => self.sub_heading(key, title, parent),
@@ -654,6 +683,9 @@ impl<'l, 'a> Parser<'l, 'a> {
                 }
                 if is_part {
                     self.word_parent = Some(self.current);
+                }
+                if chapter {
+                    self.chapter = Some(self.current);
                 }
                 self.word_section = Some((self.current, false));
                 return true;
@@ -742,6 +774,73 @@ impl<'l, 'a> Parser<'l, 'a> {
         }
         self.mode = if is_preambular_opening(text) { Mode::Preamble { open: false } } else { Mode::Paragraph };
         self.start_preambular(number, text);
+        true
+    }
+
+    /// An article heading (`Article 7`, see [`article_heading`]) at line
+    /// `index`, after a finished paragraph or clause: a section (under the
+    /// last `Chapter`, else under the annex), and a part of its own, since a
+    /// convention numbers its paragraphs again in each article: `Article 7
+    /// ¶2` (key `article-7`; `annex-ii-article-7` in a second annex).
+    /// `Article 7` alone needs its title on the next line. Returns whether
+    /// the line was consumed.
+    fn article_line(&mut self, index: usize, n: u32, title: &str) -> bool {
+        if title.is_empty()
+            && !self.lines.get(index + 1).is_some_and(|next| next.marker.is_none() && heading_like(next.text))
+        {
+            return false;
+        }
+        let base = match &self.article_base {
+            Some(base) => base.clone(),
+            None => self.part.clone(),
+        };
+        let key = match &base {
+            Some((annex, _)) if annex != "annex" => format!("{annex}-article-{n}"),
+            _ => format!("article-{n}"),
+        };
+        if self.keys.contains_key(&key) {
+            return false;
+        }
+        let parent = self.chapter.or_else(|| base.as_ref().map(|(_, i)| *i));
+        let level = parent.and_then(|p| self.doc.sections.get(p)).map_or(0, |s| s.level.saturating_add(1));
+        let section = self.doc.sections.len();
+        self.doc.sections.push(Section { key: key.clone(), title: fold(title), level, parent });
+        self.keys.insert(key.clone(), section);
+        self.article_base = Some(base);
+        self.article_untitled = title.is_empty();
+        self.part = Some((key, section));
+        self.current = section;
+        self.target = Target::Section(section);
+        self.last_at_level = [Some(section), None, None, None];
+        self.last_number = None;
+        self.preambular = 0;
+        self.last_top = 0;
+        self.list_next = None;
+        self.word_section = None;
+        self.mode = Mode::Heading;
+        true
+    }
+
+    /// A line right after an article heading: its title when the heading
+    /// had none on its line; else, before any numbered paragraph, the text
+    /// of an article of one paragraph, which conventions leave unnumbered.
+    fn article_text_line(&mut self, text: &str) -> bool {
+        if self.mode != Mode::Heading || self.article_base.is_none() || self.last_number.is_some() {
+            return false;
+        }
+        if std::mem::take(&mut self.article_untitled) {
+            self.extend_title(text);
+            return true;
+        }
+        if self.preambular > 0
+            || article_heading(text).is_some()
+            || word_heading(text).is_some()
+            || part_heading(text).is_some()
+        {
+            return false;
+        }
+        self.mode = Mode::Paragraph;
+        self.start_preambular(self.at + 1, text);
         true
     }
 
@@ -1019,6 +1118,8 @@ impl<'l, 'a> Parser<'l, 'a> {
         self.roman_section = None;
         self.word_section = None;
         self.word_parent = None;
+        self.article_base = None;
+        self.chapter = None;
         self.last_letter = 0;
         self.list_next = None;
         self.mode = Mode::Heading;
