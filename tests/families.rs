@@ -236,3 +236,88 @@ fn an_article_cited_in_a_sentence_is_no_heading() {
         assert_eq!(doc.sections.len(), 1, "{line}: {:?}", doc.sections);
     }
 }
+
+/// A compact adopted in an annex that repeats the document's title under
+/// its heading, then its chapeau, its own `Preamble` of numbered
+/// paragraphs, a paragraph holding the list of its objectives (numbered
+/// from 1 again, running past the next paragraph number), and wrapped
+/// `Objective` headings.
+const COMPACT: &str = "United Nations
+A/RES/73/998
+General Assembly
+Distr.: General
+11 January 2019
+Seventy-third session
+Agenda items 14 and 119
+18-99998 (E)
+Resolution adopted by the General Assembly on 19 December 2018
+73/998. Global Compact for Testing
+
+The General Assembly,
+
+Recalling its resolution 71/1,
+
+1. Endorses the Global Compact for Testing, contained in the annex to the present resolution.
+
+Annex
+
+Global Compact for Testing
+
+We, the Heads of State and Government, meeting in Marrakech, have adopted
+this Global Compact:
+
+Preamble
+
+1. This Global Compact rests on the Charter.
+
+2. It also rests on the Universal Declaration of Human Rights.
+
+3. We lay out the following cooperative framework, comprising 4 objectives.
+
+Objectives for testing
+1.
+Collect accurate data as a basis for
+evidence-based policies
+2.
+Minimize the adverse drivers
+3.
+Provide accurate information
+4.
+Ensure proof of legal identity
+
+Objective 1: Collect accurate data as a basis for evidence-based
+policies
+
+4. We commit to strengthen the evidence base.
+
+Objective 2: Minimize the adverse drivers
+
+5. We commit to create conducive conditions.
+";
+
+#[test]
+fn a_compact_keeps_its_list_of_objectives_in_its_paragraph() {
+    let doc = parse(COMPACT);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    assert_eq!(labels(&doc), ["PP1", "¶1", "Annex PP1", "Annex ¶1", "Annex ¶2", "Annex ¶3", "Annex ¶4", "Annex ¶5"]);
+    let list = doc.annex_paragraph("annex", 3).expect("the paragraph holding the list");
+    assert!(list.text.ends_with(
+        "4 objectives. Objectives for testing 1. Collect accurate data as a basis for evidence-based policies \
+         2. Minimize the adverse drivers 3. Provide accurate information 4. Ensure proof of legal identity"
+    ));
+    let titles: Vec<(&str, &str)> = doc.sections.iter().skip(2).map(|s| (s.key.as_str(), s.title.as_str())).collect();
+    assert_eq!(
+        titles,
+        [
+            ("annex", "Annex: Global Compact for Testing"),
+            ("annex:preamble", "Preamble"),
+            ("annex:objective-1", "Collect accurate data as a basis for evidence-based policies"),
+            ("annex:objective-2", "Minimize the adverse drivers"),
+        ]
+    );
+    assert_eq!(
+        doc.annex_paragraph("annex", 4).and_then(|p| doc.section_of(p)).map(|s| s.key.as_str()),
+        Some("annex:objective-1")
+    );
+    assert_eq!(doc.reading.placed_words, doc.reading.body_words);
+}

@@ -26,6 +26,9 @@ use super::{Document, Paragraph, ParseWarning, Section};
 /// read as a paragraph (with a gap warning) without the next numbered line
 /// confirming it.
 pub const GAP_WINDOW: u32 = 20;
+/// How many body lines ahead a running list looks for the paragraph
+/// number it passed (see `Parser::number_comes_again`).
+const LIST_LOOKAHEAD: usize = 200;
 /// The part key of an omnibus resolution's section before its numeral
 /// (`section-iv`): see [`Parser::opens_omnibus`].
 const OMNIBUS_PART: &str = "section-";
@@ -329,6 +332,9 @@ struct Parser<'l, 'a> {
     /// An article heading without its title on its line: the next line is
     /// its title.
     article_untitled: bool,
+    /// The 1-based line number of the last body line read (a blank line
+    /// lies between it and the next when they are more than one apart).
+    last_line: usize,
 }
 
 impl<'l, 'a> Parser<'l, 'a> {
@@ -383,6 +389,7 @@ impl<'l, 'a> Parser<'l, 'a> {
             article_base: None,
             chapter: None,
             article_untitled: false,
+            last_line: 0,
         }
     }
 
@@ -396,6 +403,7 @@ impl<'l, 'a> Parser<'l, 'a> {
         self.target = Target::None;
         self.at = line.number.saturating_sub(1);
         self.read_line(index);
+        self.last_line = line.number;
         if let Some(slot) = line.number.checked_sub(1).and_then(|i| self.targets.get_mut(i)) {
             *slot = self.target;
         }
@@ -406,12 +414,16 @@ impl<'l, 'a> Parser<'l, 'a> {
         let Some(line) = self.lines.get(index) else { return };
         let text = line.text;
         let number = line.number;
-        if is_preamble_heading(text) && self.part.is_some() && self.last_number.is_none() && self.preambular == 0 {
-            // A convention's or declaration's own preamble, in its annex:
-            // a section of the annex.
+        if is_preamble_heading(text) && self.part.is_some() && self.last_number.is_none() {
+            // A convention's, declaration's or compact's own preamble, in
+            // its annex (after its chapeau, if any): a section of the annex,
+            // of clauses or of numbered paragraphs.
             let key = self.unique_key(&self.scoped("preamble"));
+            let clauses = self.preambular == 0;
             self.named_heading(number, key, text.trim_end_matches(':'));
-            self.mode = Mode::Preamble { open: false };
+            if clauses {
+                self.mode = Mode::Preamble { open: false };
+            }
             return;
         }
         if is_preamble_heading(text) {
@@ -471,7 +483,7 @@ impl<'l, 'a> Parser<'l, 'a> {
         let expected = self.expected();
         let repeated = self.next_number.get(index).copied().flatten() == Some(n);
         !marker.dashed
-            && !self.in_list(n)
+            && !self.in_list(n, index)
             && heading_like(marker.rest)
             && (1..=self.last_top.saturating_add(HEADING_MAX_JUMP)).contains(&n)
             && (n != expected || repeated)
@@ -507,11 +519,12 @@ impl<'l, 'a> Parser<'l, 'a> {
     fn paragraph_number(&mut self, index: usize, n: u32, dashed: bool) -> bool {
         let line = self.lines.get(index).map_or(0, |l| l.number);
         let expected = self.expected();
-        if n == expected && self.last_number != Some(u32::MAX) {
+        let in_list = self.in_list(n, index);
+        if n == expected && self.last_number != Some(u32::MAX) && !in_list {
             return true;
         }
         let plausible = n > expected && n - expected <= GAP_WINDOW;
-        if self.in_list(n) {
+        if in_list {
             self.list_next = n.checked_add(1);
             return false;
         }
@@ -641,10 +654,45 @@ impl<'l, 'a> Parser<'l, 'a> {
 
     /// Whether `n.` is an item of a numbered list inside the open paragraph:
     /// `1.` after a colon, or the next item of a list already started.
-    fn in_list(&self, n: u32) -> bool {
+    /// A list opens with `1.` after a colon, or with a `1.` going back
+    /// from the paragraph numbers that a `2.` follows, naming something
+    /// rather than saying it (`Objectives for…` / `1. Collect…` / `2.
+    /// Minimize…` inside ¶16; `1. Back to one.` is a paragraph going back). A running list goes on
+    /// past the next paragraph number when that number comes again after
+    /// the list (the compact's objectives 1–23 inside its ¶16, then ¶17).
+    fn in_list(&self, n: u32, index: usize) -> bool {
         let started = self.list_next == Some(n);
-        let opens = n == 1 && self.mode.is_open() && self.open_text().is_some_and(|t| trim_closers(t).ends_with(':'));
-        self.last_number.is_some_and(|last| n <= last) && (started || opens)
+        let colon = self.open_text().is_some_and(|t| trim_closers(t).ends_with(':'));
+        // Items of such a list are names (objectives), not sentences.
+        let item = match self.lines.get(index).and_then(|l| l.marker.as_ref()).map(|m| m.rest) {
+            Some(rest) if !rest.is_empty() => Some(rest),
+            _ => self.lines.get(index + 1).map(|l| l.text),
+        };
+        let goes_on = self.next_number.get(index).copied().flatten() == Some(2)
+            && item.is_some_and(|t| !trim_closers(t).ends_with(['.', ';', ':', '!', '?']));
+        let opens = n == 1 && self.mode.is_open() && (colon || goes_on);
+        let back = self.last_number.is_some_and(|last| n <= last);
+        back && (started || opens) || started && self.number_comes_again(index, n)
+    }
+
+    /// Whether, after the numbered lines that run on from `n` at line
+    /// `index` (`n+1`, `n+2`…), the next numbered line is the expected
+    /// paragraph number, passed by the run.
+    fn number_comes_again(&self, index: usize, n: u32) -> bool {
+        let expected = self.expected();
+        if n < expected {
+            return false;
+        }
+        let mut last = n;
+        for line in self.lines.iter().skip(index + 1).take(LIST_LOOKAHEAD) {
+            let Some(m) = line.marker.as_ref().and_then(Marker::single) else { continue };
+            if m == last.saturating_add(1) {
+                last = m;
+            } else {
+                return m == expected;
+            }
+        }
+        false
     }
 
     /// The readings of a line without a number, tried before the ordinary
@@ -659,9 +707,19 @@ impl<'l, 'a> Parser<'l, 'a> {
         if self.omnibus_section_line(index, number, text) || self.article_text_line(text) {
             return true;
         }
-        let clause_ended =
-            !self.mode.is_open() || self.open_text().is_some_and(|t| trim_closers(t).ends_with(['.', ';', ':', ',']));
-        if clause_ended {
+        // A list item's number alone on the line before (`3.`): its name
+        // is on this line, and no clause has ended.
+        let after_item = self.list_next.is_some()
+            && index.checked_sub(1).and_then(|i| self.lines.get(i)).is_some_and(|prev| {
+                prev.marker.as_ref().is_some_and(|m| m.rest.is_empty() && m.single().map(|n| n + 1) == self.list_next)
+            });
+        let clause_ended = !after_item
+            && (!self.mode.is_open()
+                || self.open_text().is_some_and(|t| trim_closers(t).ends_with(['.', ';', ':', ','])));
+        // A list item (`23. Strengthen international cooperation`) ends
+        // without punctuation; a word heading may follow it.
+        let list_ended = self.list_next.is_some() && word_heading(text).is_some();
+        if clause_ended || list_ended {
             if let Some((n, title)) = article_heading(text)
                 && self.article_line(index, n, title)
             {
@@ -1189,7 +1247,13 @@ impl<'l, 'a> Parser<'l, 'a> {
             self.append(text);
             return;
         }
+        // An annex's title ends at a blank line: its chapeau (`We, the
+        // Heads of State…`) follows.
+        let titled_part = self.part.as_ref().is_some_and(|(_, i)| *i == self.current)
+            && self.doc.sections.get(self.current).is_some_and(|s| s.title.contains(": "))
+            && self.last_line + 1 < line;
         if self.mode == Mode::Heading
+            && !titled_part
             && heading_like(text)
             && self
                 .doc
