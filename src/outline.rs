@@ -37,7 +37,7 @@ pub fn rows(doc: &Document) -> Vec<OutlineRow> {
 }
 
 /// `1. ICT for Development`, `II. Financing`, `Part IV Political affairs`,
-/// `Introduction`.
+/// `Article 7 Other laws or treaties`, `Introduction`.
 fn heading(section: &Section) -> String {
     let number = section.key.rsplit(':').next().unwrap_or_default();
     let numbered = number.split('.').all(|part| {
@@ -46,8 +46,11 @@ fn heading(section: &Section) -> String {
                 || part.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
                 || part.len() == 1)
     });
-    // `Part IV`, `Section 29D`, `Chapter II` (key `part-iv`…): their word and number.
-    let worded = ["part-", "section-", "chapter-"].iter().find_map(|w| number.strip_prefix(w).map(|n| (w, n)));
+    // `Part IV`, `Section 29D`, `Chapter II`, `Article 7` (key `part-iv`…,
+    // `annex-ii-article-7`): their word and number.
+    let number = number.rsplit_once("-article-").map_or(number, |(_, n)| &number[number.len() - n.len() - 8..]);
+    let worded =
+        ["part-", "section-", "chapter-", "article-"].iter().find_map(|w| number.strip_prefix(w).map(|n| (w, n)));
     if let Some((word, n)) = worded {
         let word = word.trim_end_matches('-');
         let mut chars = word.chars();
@@ -60,13 +63,19 @@ fn heading(section: &Section) -> String {
     }
 }
 
-/// `¶19–¶28`, `PP1–PP8`, `PP1–PP3, ¶1–¶4` (a section holding both).
+/// `¶19–¶28`, `PP1–PP8`, `PP1–PP3, ¶1–¶4` (a section holding both),
+/// `Section IV PP1, Section IV ¶1–¶5` (a part's paragraphs).
 fn range(members: &[&Paragraph]) -> String {
     let mut parts = Vec::new();
     for preambular in [true, false] {
         let series: Vec<&&Paragraph> = members.iter().filter(|p| p.preambular == preambular).collect();
         match (series.first(), series.last()) {
-            (Some(first), Some(last)) if series.len() > 1 => parts.push(format!("{}–{}", first.label(), last.label())),
+            // The part is named once: `Section IV ¶1–¶5`, `Annex ¶1–¶4`.
+            (Some(first), Some(last)) if series.len() > 1 => {
+                let own = if last.preambular { format!("PP{}", last.number) } else { format!("¶{}", last.number) };
+                let end = if first.annex == last.annex { own } else { last.label() };
+                parts.push(format!("{}–{end}", first.label()));
+            }
             (Some(first), _) => parts.push(first.label()),
             _ => {}
         }

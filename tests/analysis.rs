@@ -422,10 +422,13 @@ fn bounded_similarity_search_finds_the_exhaustive_pairs_of_real_documents() {
     assert!(recall >= 0.99, "{found} of {exact}");
 
     // The whole dev corpus with posting lists capped below its common words'
-    // document frequencies (40 of 1,399 paragraphs, where the default cap
-    // is 1,000 and words in more than a tenth of the texts carry no weight):
-    // what the cap costs when it bites. Pairs alike only through words in
-    // more than 40 paragraphs (formulas every resolution repeats) go unfound.
+    // document frequencies (40 of about 1,600 paragraphs, where the default
+    // cap is 1,000 and words in more than a tenth of the texts carry no
+    // weight): what the cap costs when it bites. Pairs alike only through
+    // words in more than 40 paragraphs (formulas every resolution repeats)
+    // go unfound: since the omnibus budget resolution is read section by
+    // section, its two dozen `Takes note of the report of the
+    // Secretary-General;` are paragraphs of their own, and about 0.91 is found.
     let all = dev_paragraphs(&[]);
     // Here candidate generation alone is measured: every pair of a text is
     // kept (a formula repeated by many resolutions has more than `best_k`).
@@ -437,7 +440,7 @@ fn bounded_similarity_search_finds_the_exhaustive_pairs_of_real_documents() {
         all.len()
     );
     assert!(exact > 1_000, "{exact}");
-    assert!(recall >= 0.95, "{found} of {exact}");
+    assert!(recall >= 0.9, "{found} of {exact}");
     // With the default cap, the whole dev corpus too; then what keeping
     // each text's best 10 pairs leaves.
     let (found, exact, recall) = bounded_recall(&all, every_pair);

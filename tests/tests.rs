@@ -22,6 +22,7 @@ mod data_exports;
 mod document;
 mod export;
 mod extract;
+mod families;
 mod fs;
 mod graph;
 #[cfg(feature = "gui")]

@@ -12,8 +12,8 @@ use super::classify::{Classified, Layout};
 use super::footnotes;
 use super::furniture::is_continued;
 use super::headings::{
-    HEADING_MAX_JUMP, ROMAN, is_preamble_heading, is_preambular_opening, key, letter_value, outline_heading,
-    part_heading, roman_value, slug, word_heading,
+    HEADING_MAX_JUMP, ROMAN, article_heading, is_preamble_heading, is_preambular_opening, key, letter_value,
+    outline_heading, part_heading, roman_value, slug, word_heading,
 };
 use super::lines::{
     HEADING_MAX_CHARS, Line, MAX_KEY_PARTS, Marker, ends_mid_sentence, ends_sentence, fold, heading_like,
@@ -26,6 +26,12 @@ use super::{Document, Paragraph, ParseWarning, Section};
 /// read as a paragraph (with a gap warning) without the next numbered line
 /// confirming it.
 pub const GAP_WINDOW: u32 = 20;
+/// How many body lines ahead a running list looks for the paragraph
+/// number it passed (see `Parser::number_comes_again`).
+const LIST_LOOKAHEAD: usize = 200;
+/// The part key of an omnibus resolution's section before its numeral
+/// (`section-iv`): see [`Parser::opens_omnibus`].
+const OMNIBUS_PART: &str = "section-";
 /// A capitalised line inside a paragraph of at most this many words, in a
 /// plain text, might have been a heading: it is kept, with a warning.
 const HEADING_WORDS_ALONE: usize = 6;
@@ -317,6 +323,18 @@ struct Parser<'l, 'a> {
     /// The last `Part` word heading of the part being read, which
     /// `Section` headings after it nest in.
     word_parent: Option<usize>,
+    /// While the articles of a convention are read: the part they are in
+    /// (the annex, or `None` for the body), each article being a part of
+    /// its own (see [`Parser::article_line`]).
+    article_base: Option<Option<(String, usize)>>,
+    /// The last `Chapter` heading among articles, which they nest in.
+    chapter: Option<usize>,
+    /// An article heading without its title on its line: the next line is
+    /// its title.
+    article_untitled: bool,
+    /// The 1-based line number of the last body line read (a blank line
+    /// lies between it and the next when they are more than one apart).
+    last_line: usize,
 }
 
 impl<'l, 'a> Parser<'l, 'a> {
@@ -368,6 +386,10 @@ impl<'l, 'a> Parser<'l, 'a> {
             last_letter: 0,
             word_section: None,
             word_parent: None,
+            article_base: None,
+            chapter: None,
+            article_untitled: false,
+            last_line: 0,
         }
     }
 
@@ -381,6 +403,7 @@ impl<'l, 'a> Parser<'l, 'a> {
         self.target = Target::None;
         self.at = line.number.saturating_sub(1);
         self.read_line(index);
+        self.last_line = line.number;
         if let Some(slot) = line.number.checked_sub(1).and_then(|i| self.targets.get_mut(i)) {
             *slot = self.target;
         }
@@ -391,6 +414,18 @@ impl<'l, 'a> Parser<'l, 'a> {
         let Some(line) = self.lines.get(index) else { return };
         let text = line.text;
         let number = line.number;
+        if is_preamble_heading(text) && self.part.is_some() && self.last_number.is_none() {
+            // A convention's, declaration's or compact's own preamble, in
+            // its annex (after its chapeau, if any): a section of the annex,
+            // of clauses or of numbered paragraphs.
+            let key = self.unique_key(&self.scoped("preamble"));
+            let clauses = self.preambular == 0;
+            self.named_heading(number, key, text.trim_end_matches(':'));
+            if clauses {
+                self.mode = Mode::Preamble { open: false };
+            }
+            return;
+        }
         if is_preamble_heading(text) {
             if self.doc.sections.len() > 1 || !self.doc.paragraphs.is_empty() {
                 self.warn(number, "a \"Preamble\" heading after the preamble started; ignored".into());
@@ -430,8 +465,14 @@ impl<'l, 'a> Parser<'l, 'a> {
         self.text_line(number, text);
     }
 
+    /// `1.1 Title` after a finished paragraph. No UN heading is numbered
+    /// from 0 (`0.8220 Swiss francs…` is a rate wrapped to a line start),
+    /// and none cuts a sentence.
     fn is_sub_heading(&self, marker: &Marker<'_>) -> bool {
+        let mid_sentence = self.mode.is_open() && self.open_text().is_none_or(ends_mid_sentence);
         marker.parts.len() > 1
+            && !marker.parts.contains(&0)
+            && !mid_sentence
             && !marker.dashed
             && heading_like(marker.rest)
             && !self.keys.contains_key(&self.scoped(&key(marker)))
@@ -442,7 +483,7 @@ impl<'l, 'a> Parser<'l, 'a> {
         let expected = self.expected();
         let repeated = self.next_number.get(index).copied().flatten() == Some(n);
         !marker.dashed
-            && !self.in_list(n)
+            && !self.in_list(n, index)
             && heading_like(marker.rest)
             && (1..=self.last_top.saturating_add(HEADING_MAX_JUMP)).contains(&n)
             && (n != expected || repeated)
@@ -478,11 +519,12 @@ impl<'l, 'a> Parser<'l, 'a> {
     fn paragraph_number(&mut self, index: usize, n: u32, dashed: bool) -> bool {
         let line = self.lines.get(index).map_or(0, |l| l.number);
         let expected = self.expected();
-        if n == expected && self.last_number != Some(u32::MAX) {
+        let in_list = self.in_list(n, index);
+        if n == expected && self.last_number != Some(u32::MAX) && !in_list {
             return true;
         }
         let plausible = n > expected && n - expected <= GAP_WINDOW;
-        if self.in_list(n) {
+        if in_list {
             self.list_next = n.checked_add(1);
             return false;
         }
@@ -612,10 +654,45 @@ impl<'l, 'a> Parser<'l, 'a> {
 
     /// Whether `n.` is an item of a numbered list inside the open paragraph:
     /// `1.` after a colon, or the next item of a list already started.
-    fn in_list(&self, n: u32) -> bool {
+    /// A list opens with `1.` after a colon, or with a `1.` going back
+    /// from the paragraph numbers that a `2.` follows, naming something
+    /// rather than saying it (`Objectives for…` / `1. Collect…` / `2.
+    /// Minimize…` inside ¶16; `1. Back to one.` is a paragraph going back). A running list goes on
+    /// past the next paragraph number when that number comes again after
+    /// the list (the compact's objectives 1–23 inside its ¶16, then ¶17).
+    fn in_list(&self, n: u32, index: usize) -> bool {
         let started = self.list_next == Some(n);
-        let opens = n == 1 && self.mode.is_open() && self.open_text().is_some_and(|t| trim_closers(t).ends_with(':'));
-        self.last_number.is_some_and(|last| n <= last) && (started || opens)
+        let colon = self.open_text().is_some_and(|t| trim_closers(t).ends_with(':'));
+        // Items of such a list are names (objectives), not sentences.
+        let item = match self.lines.get(index).and_then(|l| l.marker.as_ref()).map(|m| m.rest) {
+            Some(rest) if !rest.is_empty() => Some(rest),
+            _ => self.lines.get(index + 1).map(|l| l.text),
+        };
+        let goes_on = self.next_number.get(index).copied().flatten() == Some(2)
+            && item.is_some_and(|t| !trim_closers(t).ends_with(['.', ';', ':', '!', '?']));
+        let opens = n == 1 && self.mode.is_open() && (colon || goes_on);
+        let back = self.last_number.is_some_and(|last| n <= last);
+        back && (started || opens) || started && self.number_comes_again(index, n)
+    }
+
+    /// Whether, after the numbered lines that run on from `n` at line
+    /// `index` (`n+1`, `n+2`…), the next numbered line is the expected
+    /// paragraph number, passed by the run.
+    fn number_comes_again(&self, index: usize, n: u32) -> bool {
+        let expected = self.expected();
+        if n < expected {
+            return false;
+        }
+        let mut last = n;
+        for line in self.lines.iter().skip(index + 1).take(LIST_LOOKAHEAD) {
+            let Some(m) = line.marker.as_ref().and_then(Marker::single) else { continue };
+            if m == last.saturating_add(1) {
+                last = m;
+            } else {
+                return m == expected;
+            }
+        }
+        false
     }
 
     /// The readings of a line without a number, tried before the ordinary
@@ -627,14 +704,36 @@ impl<'l, 'a> Parser<'l, 'a> {
         if self.lines.get(index).is_some_and(|l| l.marker.is_some()) {
             return false;
         }
-        let clause_ended =
-            !self.mode.is_open() || self.open_text().is_some_and(|t| trim_closers(t).ends_with(['.', ';', ':', ',']));
-        if clause_ended {
+        if self.omnibus_section_line(index, number, text) || self.article_text_line(text) {
+            return true;
+        }
+        // A list item's number alone on the line before (`3.`): its name
+        // is on this line, and no clause has ended.
+        let after_item = self.list_next.is_some()
+            && index.checked_sub(1).and_then(|i| self.lines.get(i)).is_some_and(|prev| {
+                prev.marker.as_ref().is_some_and(|m| m.rest.is_empty() && m.single().map(|n| n + 1) == self.list_next)
+            });
+        let clause_ended = !after_item
+            && (!self.mode.is_open()
+                || self.open_text().is_some_and(|t| trim_closers(t).ends_with(['.', ';', ':', ','])));
+        // A list item (`23. Strengthen international cooperation`) ends
+        // without punctuation; a word heading may follow it.
+        let list_ended = self.list_next.is_some() && word_heading(text).is_some();
+        if clause_ended || list_ended {
+            if let Some((n, title)) = article_heading(text)
+                && self.article_line(index, n, title)
+            {
+                return true;
+            }
             if let Some((key, title)) = word_heading(text).map(|(key, title)| (self.scoped(&key), title))
                 && !self.keys.contains_key(&key)
             {
                 // A budget's `Section 29D` nests in the `Part VIII` before it.
                 let word = key.rsplit(':').next().unwrap_or_default();
+                let chapter = word.starts_with("chapter-");
+                if chapter && let Some(base) = self.article_base.clone() {
+                    self.part = base;
+                }
                 let (is_part, is_section) = (word.starts_with("part-"), word.starts_with("section-"));
                 match self.word_parent.filter(|_| is_section) {
                     Some(parent) => self.sub_heading(key, title, parent),
@@ -642,6 +741,9 @@ impl<'l, 'a> Parser<'l, 'a> {
                 }
                 if is_part {
                     self.word_parent = Some(self.current);
+                }
+                if chapter {
+                    self.chapter = Some(self.current);
                 }
                 self.word_section = Some((self.current, false));
                 return true;
@@ -676,6 +778,128 @@ impl<'l, 'a> Parser<'l, 'a> {
             return true;
         }
         false
+    }
+
+    /// Whether the Roman heading at line `index` opens the first section of
+    /// an omnibus resolution (budget and administrative resolutions: `I`,
+    /// its title, then its own preamble): it comes right after the opening
+    /// (`The General Assembly,`), and a preambular clause follows its title
+    /// before any numbered paragraph.
+    fn opens_omnibus(&self, index: usize) -> bool {
+        if self.layout != Layout::Un || !self.mode.in_preamble() || !self.doc.paragraphs.is_empty() {
+            return false;
+        }
+        // The title (at most three lines), then the section's first clause.
+        self.lines
+            .iter()
+            .skip(index + 2)
+            .take(3)
+            .take_while(|l| l.marker.is_none())
+            .any(|l| is_preambular_opening(l.text))
+    }
+
+    /// Whether an omnibus section is being read (see [`Parser::opens_omnibus`]).
+    fn in_section_part(&self) -> bool {
+        self.part.as_ref().is_some_and(|(key, _)| key.starts_with(OMNIBUS_PART))
+    }
+
+    /// Starts the part of the omnibus section just read (`section-iv`):
+    /// like an annex, it has its own preamble and its own paragraph
+    /// numbering from 1 (the UN cites "section IV, paragraph 2").
+    fn start_section_part(&mut self, numeral: &str) {
+        self.part = Some((format!("{OMNIBUS_PART}{}", numeral.to_ascii_lowercase()), self.current));
+        self.last_number = None;
+        self.preambular = 0;
+        self.last_top = 0;
+        self.list_next = None;
+        self.last_letter = 0;
+    }
+
+    /// A line of an omnibus section before its first numbered paragraph:
+    /// its title's lines (the first line, and the lines that follow without
+    /// a blank line), then its preambular clauses, or the one unnumbered
+    /// paragraph a section of a single decision has (`Approves the gross
+    /// budget…`). Returns whether the line was consumed.
+    fn omnibus_section_line(&mut self, index: usize, number: usize, text: &str) -> bool {
+        if self.mode != Mode::Heading || !self.in_section_part() || self.last_number.is_some() {
+            return false;
+        }
+        let titled = self.doc.sections.get(self.current).is_some_and(|s| !s.title.is_empty());
+        let apart = index.checked_sub(1).and_then(|i| self.lines.get(i)).is_some_and(|prev| prev.number + 1 < number);
+        if !titled || !apart && !is_preambular_opening(text) {
+            self.extend_title(text);
+            return true;
+        }
+        self.mode = if is_preambular_opening(text) { Mode::Preamble { open: false } } else { Mode::Paragraph };
+        self.start_preambular(number, text);
+        true
+    }
+
+    /// An article heading (`Article 7`, see [`article_heading`]) at line
+    /// `index`, after a finished paragraph or clause: a section (under the
+    /// last `Chapter`, else under the annex), and a part of its own, since a
+    /// convention numbers its paragraphs again in each article: `Article 7
+    /// ¶2` (key `article-7`; `annex-ii-article-7` in a second annex).
+    /// `Article 7` alone needs its title on the next line. Returns whether
+    /// the line was consumed.
+    fn article_line(&mut self, index: usize, n: u32, title: &str) -> bool {
+        if title.is_empty()
+            && !self.lines.get(index + 1).is_some_and(|next| next.marker.is_none() && heading_like(next.text))
+        {
+            return false;
+        }
+        let base = match &self.article_base {
+            Some(base) => base.clone(),
+            None => self.part.clone(),
+        };
+        let key = match &base {
+            Some((annex, _)) if annex != "annex" => format!("{annex}-article-{n}"),
+            _ => format!("article-{n}"),
+        };
+        if self.keys.contains_key(&key) {
+            return false;
+        }
+        let parent = self.chapter.or_else(|| base.as_ref().map(|(_, i)| *i));
+        let level = parent.and_then(|p| self.doc.sections.get(p)).map_or(0, |s| s.level.saturating_add(1));
+        let section = self.doc.sections.len();
+        self.doc.sections.push(Section { key: key.clone(), title: fold(title), level, parent });
+        self.keys.insert(key.clone(), section);
+        self.article_base = Some(base);
+        self.article_untitled = title.is_empty();
+        self.part = Some((key, section));
+        self.current = section;
+        self.target = Target::Section(section);
+        self.last_at_level = [Some(section), None, None, None];
+        self.last_number = None;
+        self.preambular = 0;
+        self.last_top = 0;
+        self.list_next = None;
+        self.word_section = None;
+        self.mode = Mode::Heading;
+        true
+    }
+
+    /// A line right after an article heading: its title when the heading
+    /// had none on its line; else, before any numbered paragraph, the text
+    /// of an article of one paragraph, which conventions leave unnumbered.
+    fn article_text_line(&mut self, text: &str) -> bool {
+        if self.mode != Mode::Heading || self.article_base.is_none() || self.last_number.is_some() {
+            return false;
+        }
+        if std::mem::take(&mut self.article_untitled) {
+            self.extend_title(text);
+            return true;
+        }
+        if self.preambular > 0
+            || article_heading(text).is_some()
+            || word_heading(text).is_some()
+            || part_heading(text).is_some()
+        {
+            return false;
+        }
+        self.mode = Mode::Paragraph;
+        self.start_preambular(self.at + 1, text);
+        true
     }
 
     /// Whether line `index` is the next numbered paragraph.
@@ -790,8 +1014,18 @@ impl<'l, 'a> Parser<'l, 'a> {
         if !self.stands_alone(index, if title.is_empty() { index + 2 } else { index + 1 }) {
             return false;
         }
-        // A numeral alone on its line: its title must be the next line.
+        // A numeral alone on its line: its title must be the next line (in
+        // an omnibus resolution, any capitalised line: its titles are long).
+        let omnibus_next = title.is_empty()
+            && self.in_section_part()
+            && roman_value(numeral) == Some(self.last_roman + 1)
+            && self.lines.get(index + 1).is_some_and(|next| {
+                next.marker.is_none()
+                    && next.text.starts_with(char::is_uppercase)
+                    && outline_heading(next.text).is_none()
+            });
         if title.is_empty()
+            && !omnibus_next
             && !self.lines.get(index + 1).is_some_and(|next| {
                 next.marker.is_none()
                     && heading_like(next.text)
@@ -843,18 +1077,28 @@ impl<'l, 'a> Parser<'l, 'a> {
                 true
             }
             (_, Some(r)) => {
-                let key = self.scoped(&numeral.to_ascii_lowercase());
+                // The next section of an omnibus resolution is not inside the last.
+                let leaving = self.in_section_part();
+                let key =
+                    if leaving { numeral.to_ascii_lowercase() } else { self.scoped(&numeral.to_ascii_lowercase()) };
                 if self.keys.contains_key(&key) {
                     return false;
+                }
+                if leaving {
+                    self.part = None;
                 }
                 if r != self.last_roman + 1 {
                     let expected = ROMAN.get(self.last_roman as usize).copied().unwrap_or("?");
                     self.warn(line, format!("section {numeral}. comes where {expected}. was expected{place}"));
                 }
+                let omnibus = leaving || self.opens_omnibus(index);
                 self.named_heading(line, key, title);
                 self.roman_section = Some(self.current);
                 self.word_parent = None;
                 self.last_roman = r;
+                if omnibus {
+                    self.start_section_part(numeral);
+                }
                 true
             }
             _ => false,
@@ -932,6 +1176,8 @@ impl<'l, 'a> Parser<'l, 'a> {
         self.roman_section = None;
         self.word_section = None;
         self.word_parent = None;
+        self.article_base = None;
+        self.chapter = None;
         self.last_letter = 0;
         self.list_next = None;
         self.mode = Mode::Heading;
@@ -1001,7 +1247,13 @@ impl<'l, 'a> Parser<'l, 'a> {
             self.append(text);
             return;
         }
+        // An annex's title ends at a blank line: its chapeau (`We, the
+        // Heads of State…`) follows.
+        let titled_part = self.part.as_ref().is_some_and(|(_, i)| *i == self.current)
+            && self.doc.sections.get(self.current).is_some_and(|s| s.title.contains(": "))
+            && self.last_line + 1 < line;
         if self.mode == Mode::Heading
+            && !titled_part
             && heading_like(text)
             && self
                 .doc

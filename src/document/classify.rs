@@ -99,6 +99,7 @@ pub(super) fn classify(text: &str) -> Classified<'_> {
             *slot = Some(LineKind::Furniture(f));
         }
     }
+    annex_titles(&lines, &mut kinds, &out.title);
     let (notes, starred) = footnotes::take_notes(&lines, &mut kinds);
     out.notes = notes;
     out.facts.notes = starred;
@@ -177,4 +178,29 @@ fn ends_with_function_word(line: &str) -> bool {
     const WORDS: [&str; 14] =
         ["of", "the", "on", "and", "for", "in", "to", "a", "an", "at", "by", "with", "from", "its"];
     line.split_whitespace().next_back().is_some_and(|w| WORDS.contains(&w))
+}
+
+/// An annex that holds the outcome itself (`Annex`, then `Global Compact
+/// for Safe, Orderly and Regular Migration`) repeats the document's title
+/// under its heading: there the line is the annex's title, not a running
+/// header.
+fn annex_titles(lines: &[&str], kinds: &mut [Option<LineKind>], title: &str) {
+    if title.is_empty() {
+        return;
+    }
+    for (index, line) in lines.iter().enumerate() {
+        if kinds.get(index).is_none_or(Option::is_some) || part_heading(line).is_none_or(|(_, t)| !t.is_empty()) {
+            continue;
+        }
+        let Some(next) = (index + 1..lines.len()).find(|&i| !lines.get(i).is_none_or(|l| l.is_empty())) else {
+            continue;
+        };
+        let repeats = lines.get(next).is_some_and(|l| l.split_whitespace().eq(title.split_whitespace()));
+        if let Some(slot) = kinds.get_mut(next)
+            && repeats
+            && *slot == Some(LineKind::Furniture(Furniture::RunningHeader))
+        {
+            *slot = None;
+        }
+    }
 }

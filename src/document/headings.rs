@@ -1,7 +1,8 @@
 //! Headings: how a line reads as one. Numbered headings (`1.1 Bridging…`)
 //! are recognised by the assembler from their [`Marker`](super::lines::Marker);
 //! here are the others — outline headings (`II. Financing`, `A. Access`),
-//! word headings (`Objective 1. …`), part headings (`Annex II`), the
+//! word headings (`Objective 1. …`), part headings (`Annex II`), article
+//! headings (`Article 7`), the
 //! `Preamble` line — and the preambular openers (`Recalling…`).
 
 use super::lines::{HEADING_MAX_CHARS, Marker, heading_like, heading_like_title, trim_closers};
@@ -130,6 +131,26 @@ pub(super) fn word_heading(text: &str) -> Option<(String, &str)> {
         && title.chars().next().is_none_or(char::is_uppercase)
         && !trim_closers(title).ends_with(['.', ',', ';', ':']);
     ok.then(|| (format!("{}-{}", word.to_lowercase(), number.to_lowercase()), title))
+}
+
+/// An article of a convention or of rules, as the UN sets them: `Article 7`
+/// alone on its line (its title on the next), or `Article 12. Jurisdiction`
+/// / `Article 12: Jurisdiction` (a short capitalised title without closing
+/// punctuation). `Article 5 of the Convention` is not a heading. Returns
+/// the number and the title (empty when on the next line).
+pub(super) fn article_heading(text: &str) -> Option<(u32, &str)> {
+    let rest = text.strip_prefix("Article ")?.trim_start();
+    let (number, title) = rest.split_once(char::is_whitespace).map_or((rest, ""), |(n, t)| (n, t.trim()));
+    let (digits, punctuated) = match number.strip_suffix(['.', ':']) {
+        Some(n) => (n, true),
+        None => (number, false),
+    };
+    if !(1..=3).contains(&digits.len()) || !digits.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let n = digits.parse().ok().filter(|&n| n > 0)?;
+    let fits = if title.is_empty() { !punctuated } else { punctuated && heading_like(title) };
+    fits.then_some((n, title))
 }
 
 /// What a part heading may be called: its paragraphs are numbered again from 1.

@@ -214,10 +214,13 @@ pub struct Paragraph {
     pub line: usize,
     /// The footnotes whose markers stand in this paragraph, in order.
     pub footnotes: Vec<Footnote>,
-    /// The annex (or appendix) it belongs to, as a stable key: `annex` for a
-    /// lone `Annex`, `annex-ii` for `Annex II`, `appendix-1`; `None` in the
-    /// body of the document. Numbering restarts in each annex, so `number`
-    /// is unique only together with this key; see [`Paragraph::key`].
+    /// The part it belongs to, as a stable key: the annex (or appendix),
+    /// `annex` for a lone `Annex`, `annex-ii` for `Annex II`, `appendix-1`;
+    /// a section of an omnibus resolution (`section-iv`, whose paragraphs
+    /// are numbered on their own); an article of a convention (`article-7`,
+    /// `annex-ii-article-7`); `None` in the body of the document. Numbering
+    /// restarts in each part, so `number` is unique only together with this
+    /// key; see [`Paragraph::key`].
     pub annex: Option<String>,
 }
 
@@ -235,8 +238,8 @@ pub struct Footnote {
 
 impl Paragraph {
     /// The label UN practice gives it: `PP3` for a preambular paragraph,
-    /// `¶3` for a numbered one; in an annex, prefixed by the annex's name
-    /// (`Annex ¶4`, `Annex II ¶4`).
+    /// `¶3` for a numbered one; in a part, prefixed by the part's name
+    /// (`Annex ¶4`, `Annex II ¶4`, `Section IV ¶2`, `Article 7 ¶2`).
     #[must_use]
     pub fn label(&self) -> String {
         let own = if self.preambular { format!("PP{}", self.number) } else { format!("¶{}", self.number) };

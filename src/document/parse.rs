@@ -82,6 +82,26 @@
 //! resolutions) are headings whose title is the next line; a `Section`
 //! nests in the `Part` before it.
 //!
+//! # Parts numbered on their own
+//!
+//! Numbering restarts in each annex, and also:
+//!
+//! - In an omnibus resolution (budget and administrative questions), whose
+//!   first Roman section (`I` alone, then its title, which may wrap) comes
+//!   right after the opening and opens with a preambular clause: every
+//!   Roman section is a part of its own (`section-iv`, labels `Section IV
+//!   PP1`, `Section IV ¶2`), with its own preamble and numbering. A section
+//!   of one decision keeps it unnumbered (an unnumbered paragraph, `PP1`).
+//!   A title's lines follow one another; a blank line ends it.
+//! - In a convention or rules: `Article 7` alone (its title on the next
+//!   line) or `Article 12. Jurisdiction` after a finished paragraph or
+//!   clause is a section (under the last `Chapter`, else the annex) and a
+//!   part of its own (`article-7`, `Article 7 ¶2`; `annex-ii-article-7` in a
+//!   second annex). An article of one paragraph leaves it unnumbered.
+//! - A `Preamble` heading at the start of an annex opens the annex's own
+//!   preamble, a section of the annex (`The Parties to this Convention,`,
+//!   `Recognizing…`).
+//!
 //! # Footnotes
 //!
 //! A footnote marker glued to the end of a line (`Rights,2`, `intolerance,
