@@ -1,0 +1,202 @@
+//! The registry of mandates: who is asked to do what, by when, in every
+//! open document. A mandate, in the UN's own definition, is a request or
+//! direction for action in a resolution: here, every operative clause that
+//! decides, requests, calls upon (or for), urges, invites or encourages
+//! ([`is_mandate`]), one row each. A clause that only recalls, recognizes,
+//! notes, welcomes, commits or stresses asks nothing.
+//!
+//! Each row is read from the graph the pipeline already built: the clause
+//! and its verb ([`crate::analysis::roles`]), its addressees (the bodies and
+//! stakeholder groups named in its addressee phrase,
+//! [`crate::analysis::addressees`], resolved to graph nodes), its
+//! deliverable and where it goes ([`deliverable`]), its dates ([`when`]).
+//! Across documents, [`overlap`] flags similar requests to the same
+//! addressee; [`export`] writes CSV, JSON, Markdown and iCalendar. Nothing
+//! here needs a window: the `mandates` command and the window's mandates
+//! view both read [`registry`].
+
+pub mod deliverable;
+pub mod export;
+pub mod overlap;
+pub mod when;
+
+use std::ops::Range;
+
+use petgraph::visit::EdgeRef;
+use serde::Serialize;
+
+use crate::analysis::{addressees, clauses};
+use crate::graph::{AtlasGraph, EdgeKind, NodeKind, Role};
+
+pub use deliverable::{Deliverable, DeliverableKind};
+pub use overlap::{Overlap, OverlapKind, overlaps};
+pub use when::{Due, When};
+
+/// Whether a clause of this role is a mandate: a decision, or a request,
+/// call, urging, invitation or encouragement addressed to someone.
+#[must_use]
+pub fn is_mandate(role: Role) -> bool {
+    role == Role::Decides || role.asks_to_act()
+}
+
+/// Who is asked: a body or group of the graph, or the words when none is
+/// named that the reader knows.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Addressee {
+    /// The graph node's id (`org:secretary-general`, `stakeholder:all-stakeholders`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Its label (`Secretary-General`), or the addressee words as written.
+    pub name: String,
+}
+
+/// One mandate: one clause of one paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mandate {
+    /// The document's short id (`wsis20`).
+    pub document: String,
+    /// The document's symbol (`A/RES/80/173`), or its id when it has none.
+    pub document_label: String,
+    /// The paragraph's node id (`para:wsis20:124`).
+    pub paragraph: String,
+    /// The paragraph's label (`¶124`; `(b)` sub-items stay in their paragraph).
+    pub label: String,
+    /// Printed paragraph number, for sorting.
+    pub number: u32,
+    /// The operative verb.
+    pub verb: Role,
+    /// The opening as written (`We request`, `Also invites`).
+    pub opening: String,
+    /// How strongly it asks: [`Role::force`] (decides 13 … encourages 7).
+    pub strength: u8,
+    /// Who is asked, in text order; empty when nobody is named (`We call for …`).
+    pub addressees: Vec<Addressee>,
+    /// The clause's words.
+    pub task: String,
+    /// Byte range of the clause in the paragraph's text (for highlighting).
+    pub span: Range<usize>,
+    /// What is to be produced, when the clause says.
+    pub deliverable: Option<Deliverable>,
+    /// Where it goes (`to the General Assembly at its eighty-second session`).
+    pub reports_to: Vec<String>,
+    /// When: due, how often, until.
+    pub when: When,
+}
+
+impl Mandate {
+    /// The addressees' names joined with `; ` (or `—` for none).
+    #[must_use]
+    pub fn addressee_names(&self) -> String {
+        if self.addressees.is_empty() {
+            return "—".to_owned();
+        }
+        self.addressees.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join("; ")
+    }
+
+    /// The year it is due by, if known.
+    #[must_use]
+    pub fn due_year(&self) -> Option<i16> {
+        self.when.due.as_ref().and_then(Due::year)
+    }
+
+    /// Whether any addressee's name or id contains `needle` (case-insensitive).
+    #[must_use]
+    pub fn addressed_to(&self, needle: &str) -> bool {
+        let needle = needle.to_lowercase();
+        self.addressees.iter().any(|a| {
+            a.name.to_lowercase().contains(&needle) || a.id.as_deref().is_some_and(|id| id.contains(&needle))
+        })
+    }
+}
+
+/// Every mandate of every document of `graph`, in document order, then
+/// paragraph order, then clause order. Preambular paragraphs are left out:
+/// mandates originate in operative clauses.
+///
+/// # Complexity
+///
+/// Linear in the documents' text and the paragraphs' edges.
+#[must_use]
+pub fn registry(graph: &AtlasGraph) -> Vec<Mandate> {
+    let mut out = Vec::new();
+    for doc in graph.documents() {
+        let session = when::document_session(doc.symbol.as_deref(), doc.facts.session.as_deref());
+        let document_label = doc.symbol.clone().unwrap_or_else(|| doc.id.clone());
+        for paragraph in doc.paragraphs.iter().filter(|p| !p.preambular) {
+            let id = paragraph.node_id(&doc.id);
+            let Some(index) = graph.index_of(&id) else { continue };
+            let Some(node) = graph.node(index) else { continue };
+            let Some(text) = node.text.as_deref() else { continue };
+            // The bodies and groups the paragraph names, with their spans.
+            let mut named: Vec<(Range<usize>, String, String, NodeKind)> = Vec::new();
+            for edge in graph.inner().edges(index) {
+                if edge.weight().kind != EdgeKind::Mentions {
+                    continue;
+                }
+                let Some(target) = graph.node(edge.target()) else { continue };
+                if !matches!(target.kind, NodeKind::Organization | NodeKind::Stakeholder) {
+                    continue;
+                }
+                for e in &edge.weight().evidence {
+                    named.push((e.start..e.end, target.id.clone(), target.label.clone(), target.kind));
+                }
+            }
+            named.sort_by_key(|(r, ..)| (r.start, r.end));
+            for clause in clauses(text) {
+                if !is_mandate(clause.role) {
+                    continue;
+                }
+                let Some(task) = text.get(clause.clause.clone()) else { continue };
+                let phrase = addressees::addressee_phrase(text, &clause);
+                let mut addressees: Vec<Addressee> = Vec::new();
+                if let Some(phrase) = &phrase {
+                    for (span, id, label, _) in &named {
+                        if span.start >= phrase.start && span.end <= phrase.end {
+                            let a = Addressee { id: Some(id.clone()), name: label.clone() };
+                            if !addressees.contains(&a) {
+                                addressees.push(a);
+                            }
+                        }
+                    }
+                    if addressees.is_empty()
+                        && let Some(words) = text.get(phrase.clone())
+                    {
+                        let words = words.trim_end_matches(['.', ';', ',']).trim();
+                        if !words.is_empty() {
+                            addressees.push(Addressee { id: None, name: words.to_owned() });
+                        }
+                    }
+                }
+                // The task after the addressees: its deliverable and where it goes.
+                let after = phrase.as_ref().map_or(clause.opening.end, |p| p.end).min(clause.clause.end);
+                let rest = text.get(after..clause.clause.end).unwrap_or_default();
+                let local = |r: &Range<usize>| {
+                    (r.start >= after && r.end <= clause.clause.end).then(|| r.start - after..r.end - after)
+                };
+                let names: Vec<Range<usize>> = named.iter().filter_map(|(r, ..)| local(r)).collect();
+                let bodies: Vec<Range<usize>> = named
+                    .iter()
+                    .filter(|(_, _, _, kind)| *kind == NodeKind::Organization)
+                    .filter_map(|(r, ..)| local(r))
+                    .collect();
+                out.push(Mandate {
+                    document: doc.id.clone(),
+                    document_label: document_label.clone(),
+                    paragraph: id.clone(),
+                    label: node.label.clone(),
+                    number: paragraph.number,
+                    verb: clause.role,
+                    opening: text.get(clause.opening.clone()).unwrap_or_default().to_owned(),
+                    strength: clause.role.force(),
+                    addressees,
+                    task: task.to_owned(),
+                    span: clause.clause.clone(),
+                    deliverable: deliverable::deliverable(rest, &names),
+                    reports_to: deliverable::reports_to(rest, &bodies),
+                    when: when::read(task, session),
+                });
+            }
+        }
+    }
+    out
+}
