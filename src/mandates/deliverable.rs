@@ -79,14 +79,25 @@ const NAMES: &[(&[&str], DeliverableKind)] = {
         (&["assessment"], Review),
         (&["evaluation"], Review),
         (&["stock"], Review),
-        (&["establish"], Body),
-        (&["establishment"], Body),
         (&["working", "group"], Body),
-        (&["mechanism"], Body),
-        (&["fund"], Body),
-        (&["process"], Body),
     ]
 };
+
+/// Verbs that produce a deliverable: a report, meeting or body named
+/// before the first of them is something to consider or take into
+/// account, not something asked for ("consider the report").
+const PRODUCE: &[&str] = &[
+    "submit", "submitting", "prepare", "preparing", "present", "presented", "produce", "convene", "convening",
+    "hold", "holding", "organize", "organise", "organizing", "establish", "establishing", "include", "report",
+    "provide", "transmit", "issue", "develop", "compile", "create", "set", "conduct", "undertake", "launch",
+];
+
+/// Nouns that, within a few words after `establish`, `create` or `set up`,
+/// name a new body or process.
+const BODIES: &[&str] = &[
+    "group", "mechanism", "body", "committee", "panel", "fund", "network", "office", "forum", "process", "platform",
+    "council", "commission", "facility", "task", "team", "programme",
+];
 
 /// Words (lower case) with their byte ranges.
 fn words(text: &str) -> Vec<(usize, usize, String)> {
@@ -112,7 +123,16 @@ fn words(text: &str) -> Vec<(usize, usize, String)> {
 #[must_use]
 pub fn deliverable(text: &str, names: &[std::ops::Range<usize>]) -> Option<Deliverable> {
     let words = words(text);
-    for i in 0..words.len() {
+    let first = words.iter().position(|w| PRODUCE.contains(&w.2.as_str()))?;
+    for i in first..words.len() {
+        if matches!(words.get(i).map(|w| w.2.as_str()), Some("establish" | "establishing" | "create" | "set"))
+            && let Some(k) = (i + 1..(i + 7).min(words.len())).find(|&k| {
+                words.get(k).is_some_and(|w| BODIES.contains(&w.2.as_str()))
+            })
+        {
+            let (start, end) = (words.get(i)?.0, words.get(k)?.1);
+            return Some(Deliverable { kind: DeliverableKind::Body, quote: text.get(start..end)?.to_owned() });
+        }
         for (sequence, kind) in NAMES {
             let matched = sequence.iter().enumerate().all(|(k, s)| words.get(i + k).is_some_and(|w| w.2 == *s));
             if !matched {
@@ -139,13 +159,34 @@ pub fn deliverable(text: &str, names: &[std::ops::Range<usize>]) -> Option<Deliv
 #[must_use]
 pub fn reports_to(text: &str, bodies: &[std::ops::Range<usize>]) -> Vec<String> {
     const LEADS: &[&str] = &["through the", "through", "to the", "to", "consideration of the", "consideration of"];
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
+    let mut last_end: Option<usize> = None;
     for body in bodies {
         let before = text.get(..body.start).unwrap_or_default().trim_end();
         let lower = before.to_lowercase();
+        // `through the Commission … and the Economic and Social Council`: one way.
+        if let (Some(end), Some(prev)) = (last_end, out.last_mut())
+            && text.get(end..body.start).is_some_and(|gap| matches!(gap.trim(), "and" | "and the" | "and to the"))
+        {
+            let joined = text.get(end..body.end).unwrap_or_default();
+            prev.push(' ');
+            prev.push_str(&joined.split_whitespace().collect::<Vec<_>>().join(" "));
+            last_end = Some(body.end);
+            continue;
+        }
         let Some(lead) = LEADS.iter().find(|l| lower.ends_with(*l) && word_boundary(&lower, l.len())) else {
             continue;
         };
+        // `to the …` goes somewhere only after a verb of reporting
+        // (`submit to the General Assembly`, `report to`), not in a name
+        // (`Improvements to the Internet Governance Forum`).
+        if lead.starts_with("to") {
+            let head = lower.get(..lower.len() - lead.len()).unwrap_or_default();
+            let recent: Vec<&str> = head.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev().take(4).collect();
+            if !recent.iter().any(|w| REPORTING.contains(w)) {
+                continue;
+            }
+        }
         let start = before.len() - lead.len();
         let start = if lead.starts_with("consideration") {
             // `for the consideration of`.
@@ -164,10 +205,17 @@ pub fn reports_to(text: &str, bodies: &[std::ops::Range<usize>]) -> Vec<String> 
         }
         if let Some(quote) = text.get(start..end) {
             out.push(quote.split_whitespace().collect::<Vec<_>>().join(" "));
+            last_end = Some(end);
         }
     }
     out
 }
+
+/// Verbs after which `to the …` names where a deliverable goes.
+const REPORTING: &[&str] = &[
+    "submit", "submitted", "report", "reports", "reporting", "transmit", "transmitted", "present", "presented",
+    "forward", "communicate", "provide", "it", "them",
+];
 
 /// Whether the suffix of `text` of `len` bytes starts a word.
 fn word_boundary(text: &str, len: usize) -> bool {
@@ -180,6 +228,9 @@ mod tests {
 
     #[test]
     fn first_deliverable_in_text_order() {
+        assert!(deliverable("to take into account the outcomes of the road map", &[]).is_none());
+        let d = deliverable("to establish an open-ended working group on security", &[]);
+        assert_eq!(d.map(|d| (d.kind, d.quote)), Some((DeliverableKind::Body, "establish an open-ended working group".into())));
         let d = deliverable("to hold a high-level meeting on the overall review in 2035", &[]);
         assert_eq!(d.map(|d| (d.kind, d.quote)), Some((DeliverableKind::Meeting, "high-level meeting".into())));
         let d = deliverable("to submit a biennial report on progress", &[]);
@@ -203,6 +254,13 @@ mod tests {
         let text = "presented for the consideration of the Commission at its twenty-ninth session";
         let c = text.find("Commission").unwrap_or(0)..text.find(" at its").unwrap_or(0);
         assert_eq!(reports_to(text, &[c]), ["for the consideration of the Commission at its twenty-ninth session"]);
+        let text = "through the Commission and the Council, a report";
+        let c = text.find("Commission").unwrap_or(0)..text.find(" and").unwrap_or(0);
+        let e = text.find("Council").unwrap_or(0)..text.find(", a").unwrap_or(0);
+        assert_eq!(reports_to(text, &[c, e]), ["through the Commission and the Council"]);
+        let text = "the report of the Working Group on Improvements to the Forum";
+        let f = text.find("Forum").unwrap_or(0)..text.len();
+        assert!(reports_to(text, &[f]).is_empty());
         let text = "to work with the Commission";
         let c = text.find("Commission").unwrap_or(0)..text.len();
         assert!(reports_to(text, &[c]).is_empty());

@@ -142,61 +142,139 @@ pub fn registry(graph: &AtlasGraph) -> Vec<Mandate> {
                 }
             }
             named.sort_by_key(|(r, ..)| (r.start, r.end));
+            // The paragraph's own words: the footnotes appended after a line break are not its tasks.
+            let own_end = text.find('\n').unwrap_or(text.len());
             for clause in clauses(text) {
-                if !is_mandate(clause.role) {
+                if !is_mandate(clause.role) || clause.opening.start >= own_end {
                     continue;
                 }
-                let Some(task) = text.get(clause.clause.clone()) else { continue };
-                let phrase = addressees::addressee_phrase(text, &clause);
-                let mut addressees: Vec<Addressee> = Vec::new();
-                if let Some(phrase) = &phrase {
-                    for (span, id, label, _) in &named {
-                        if span.start >= phrase.start && span.end <= phrase.end {
-                            let a = Addressee { id: Some(id.clone()), name: label.clone() };
-                            if !addressees.contains(&a) {
-                                addressees.push(a);
-                            }
-                        }
-                    }
-                    if addressees.is_empty()
-                        && let Some(words) = text.get(phrase.clone())
-                    {
-                        let words = words.trim_end_matches(['.', ';', ',']).trim();
-                        if !words.is_empty() {
-                            addressees.push(Addressee { id: None, name: words.to_owned() });
-                        }
-                    }
-                }
-                // The task after the addressees: its deliverable and where it goes.
-                let after = phrase.as_ref().map_or(clause.opening.end, |p| p.end).min(clause.clause.end);
-                let rest = text.get(after..clause.clause.end).unwrap_or_default();
-                let local = |r: &Range<usize>| {
-                    (r.start >= after && r.end <= clause.clause.end).then(|| r.start - after..r.end - after)
+                let clause_end = clause.clause.end.min(own_end);
+                let phrase = addressees::addressee_phrase(text, &clause).filter(|p| is_addressed(text, p, clause_end));
+                let addressees = addressees_in(text, phrase.as_ref(), &named);
+                let after = phrase.as_ref().map_or(clause.opening.end, |p| p.end).min(clause_end);
+                let parts = sub_items(text, clause.opening.end..clause_end);
+                let pieces: Vec<(Range<usize>, Option<String>)> = if parts.is_empty() {
+                    vec![(after..clause_end, None)]
+                } else {
+                    parts.into_iter().map(|(letter, range)| (range, Some(letter))).collect()
                 };
-                let names: Vec<Range<usize>> = named.iter().filter_map(|(r, ..)| local(r)).collect();
-                let bodies: Vec<Range<usize>> = named
-                    .iter()
-                    .filter(|(_, _, _, kind)| *kind == NodeKind::Organization)
-                    .filter_map(|(r, ..)| local(r))
-                    .collect();
-                out.push(Mandate {
-                    document: doc.id.clone(),
-                    document_label: document_label.clone(),
-                    paragraph: id.clone(),
-                    label: node.label.clone(),
-                    number: paragraph.number,
-                    verb: clause.role,
-                    opening: text.get(clause.opening.clone()).unwrap_or_default().to_owned(),
-                    strength: clause.role.force(),
-                    addressees,
-                    task: task.to_owned(),
-                    span: clause.clause.clone(),
-                    deliverable: deliverable::deliverable(rest, &names),
-                    reports_to: deliverable::reports_to(rest, &bodies),
-                    when: when::read(task, session),
-                });
+                for (range, letter) in pieces {
+                    let span = if letter.is_some() { range.clone() } else { clause.clause.start..clause_end };
+                    let Some(task) = text.get(span.clone()) else { continue };
+                    let rest = text.get(range.clone()).unwrap_or_default();
+                    let local =
+                        |r: &Range<usize>| (r.start >= range.start && r.end <= range.end).then(|| r.start - range.start..r.end - range.start);
+                    let names: Vec<Range<usize>> = named.iter().filter_map(|(r, ..)| local(r)).collect();
+                    let bodies: Vec<Range<usize>> = named
+                        .iter()
+                        .filter(|(_, _, _, kind)| *kind == NodeKind::Organization)
+                        .filter_map(|(r, ..)| local(r))
+                        .collect();
+                    let label = match &letter {
+                        Some(l) => format!("{} ({l})", node.label),
+                        None => node.label.clone(),
+                    };
+                    out.push(Mandate {
+                        document: doc.id.clone(),
+                        document_label: document_label.clone(),
+                        paragraph: id.clone(),
+                        label,
+                        number: paragraph.number,
+                        verb: clause.role,
+                        opening: text.get(clause.opening.clone()).unwrap_or_default().to_owned(),
+                        strength: clause.role.force(),
+                        addressees: addressees.clone(),
+                        task: task.trim_end().to_owned(),
+                        span,
+                        deliverable: deliverable::deliverable(rest, &names),
+                        reports_to: deliverable::reports_to(rest, &bodies),
+                        when: when::read(task, session),
+                    });
+                }
             }
         }
+    }
+    out
+}
+
+/// Whether an addressee phrase names who is asked: it runs to an
+/// infinitive (`invites Member States to …`), or opens with `that`
+/// (`requests that the Commission consider …`). A phrase that runs to the
+/// end of the clause is the object asked for (`Encourages the use of those
+/// action lines …`), not someone asked.
+fn is_addressed(text: &str, phrase: &Range<usize>, clause_end: usize) -> bool {
+    let words = text.get(phrase.clone()).unwrap_or_default();
+    if words.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("that")) {
+        return true;
+    }
+    let after = text.get(phrase.end..clause_end).unwrap_or_default().trim_start();
+    after.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("to "))
+}
+
+/// The addressees in `phrase`: the bodies and groups named there (graph
+/// entities, once each), or else the phrase's words as written.
+fn addressees_in(
+    text: &str,
+    phrase: Option<&Range<usize>>,
+    named: &[(Range<usize>, String, String, NodeKind)],
+) -> Vec<Addressee> {
+    let Some(phrase) = phrase else { return Vec::new() };
+    let mut out: Vec<Addressee> = Vec::new();
+    for (span, id, label, _) in named {
+        if span.start >= phrase.start && span.end <= phrase.end {
+            let a = Addressee { id: Some(id.clone()), name: label.clone() };
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+    }
+    if out.is_empty() {
+        let words = text.get(phrase.clone()).unwrap_or_default();
+        // `business enterprises: (a)`: the list's first marker is not the addressee's.
+        let words = words.strip_suffix("(a)").unwrap_or(words);
+        let words = words.trim().trim_end_matches(['.', ';', ',', ':']).trim();
+        if !words.is_empty() {
+            out.push(Addressee { id: None, name: words.split_whitespace().collect::<Vec<_>>().join(" ") });
+        }
+    }
+    out
+}
+
+/// The lettered sub-items of a clause that each ask something of their
+/// own: `(a) To respect …; (b) To take measures …` — markers in sequence
+/// from `(a)`, each followed by an infinitive. Fewer than two: none (the
+/// clause is one mandate; sub-items that are a list of questions or
+/// topics belong to it). Each with its letter and byte range, marker excluded.
+fn sub_items(text: &str, within: Range<usize>) -> Vec<(String, Range<usize>)> {
+    let Some(clause) = text.get(within.clone()) else { return Vec::new() };
+    let mut markers: Vec<(char, usize, usize)> = Vec::new();
+    let mut next = 'a';
+    let mut from = 0;
+    while let Some(found) = clause.get(from..).and_then(|rest| rest.find(&format!("({next})"))) {
+        let at = from + found;
+        let body = at + 3;
+        let follows = clause.get(body..).unwrap_or_default().trim_start();
+        if follows.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("to ")) {
+            markers.push((next, at, body));
+            next = char::from_u32(u32::from(next) + 1).unwrap_or('z');
+        } else {
+            break;
+        }
+        from = body;
+    }
+    if markers.len() < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (k, (letter, _, body)) in markers.iter().enumerate() {
+        let end = markers.get(k + 1).map_or(clause.len(), |(_, at, _)| *at);
+        let Some(item) = clause.get(*body..end) else { continue };
+        let trimmed = item.trim_end_matches(|c: char| c.is_whitespace() || c == ';' || c == ',').trim_end();
+        let trimmed = trimmed.strip_suffix(" and").unwrap_or(trimmed);
+        let trimmed = trimmed.trim_end_matches(|c: char| c.is_whitespace() || c == ';' || c == ',');
+        let lead = item.len() - item.trim_start().len();
+        let start = within.start + body + lead;
+        out.push((letter.to_string(), start..within.start + body + trimmed.len()));
     }
     out
 }

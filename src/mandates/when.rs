@@ -279,7 +279,7 @@ fn sessions(text: &str, words: &[Word], own: Option<u16>) -> Vec<(usize, String,
         let lead: Vec<&str> = words.get(lead_start..i - 1).unwrap_or_default().iter().map(|w| w.lower.as_str()).collect();
         let Some(its) = lead.iter().rposition(|w| matches!(*w, "its" | "the" | "their")) else { continue };
         let first = lead_start + its.saturating_sub(1);
-        let first = if words.get(first).is_some_and(|w| matches!(w.lower.as_str(), "at" | "during" | "until" | "by" | "to"))
+        let first = if words.get(first).is_some_and(|w| matches!(w.lower.as_str(), "at" | "during" | "until" | "by" | "to" | "of" | "in"))
         {
             first
         } else {
