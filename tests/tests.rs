@@ -34,6 +34,9 @@ mod layouts;
 mod loading_gui;
 #[cfg(feature = "gui")]
 mod map_gui;
+mod mandates;
+#[cfg(feature = "gui")]
+mod mandates_gui;
 mod markers;
 mod realdocs;
 #[cfg(feature = "gui")]

@@ -151,8 +151,9 @@ impl MandatesView {
             .map(|d| (d.id.clone(), d.symbol.clone().unwrap_or_else(|| d.id.clone())))
             .collect();
         ui.horizontal_wrapped(|ui| {
-            ui.label("Addressee");
-            ui.add(egui::TextEdit::singleline(&mut self.addressee).hint_text("Secretary-General…").desired_width(150.0));
+            let label = ui.label("Addressee");
+            ui.add(egui::TextEdit::singleline(&mut self.addressee).hint_text("Secretary-General…").desired_width(150.0))
+                .labelled_by(label.id);
             egui::ComboBox::from_id_salt("mandate-verb")
                 .selected_text(self.verb.map_or("any verb", Role::as_str))
                 .show_ui(ui, |ui| {

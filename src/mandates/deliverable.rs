@@ -71,6 +71,7 @@ const NAMES: &[(&[&str], DeliverableKind)] = {
         (&["meeting"], Meeting),
         (&["meetings"], Meeting),
         (&["conference"], Meeting),
+        (&["consultations"], Meeting),
         (&["summit"], Meeting),
         (&["dialogue"], Meeting),
         (&["workshop"], Meeting),
@@ -178,9 +179,11 @@ pub fn reports_to(text: &str, bodies: &[std::ops::Range<usize>]) -> Vec<String> 
             continue;
         };
         // `to the …` goes somewhere only after a verb of reporting
-        // (`submit to the General Assembly`, `report to`), not in a name
+        // (`submit to the General Assembly`, `report to`; the General
+        // Assembly, where reports go, after any words), not in a name
         // (`Improvements to the Internet Governance Forum`).
-        if lead.starts_with("to") {
+        let assembly = text.get(body.clone()).is_some_and(|b| b.starts_with("General Assembly"));
+        if lead.starts_with("to") && !assembly {
             let head = lower.get(..lower.len() - lead.len()).unwrap_or_default();
             let recent: Vec<&str> = head.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev().take(4).collect();
             if !recent.iter().any(|w| REPORTING.contains(w)) {

@@ -59,7 +59,8 @@ pub struct Mandate {
     pub document_label: String,
     /// The paragraph's node id (`para:wsis20:124`).
     pub paragraph: String,
-    /// The paragraph's label (`¶124`; `(b)` sub-items stay in their paragraph).
+    /// The paragraph's label in its document (`¶124`, `Annex ¶4`), and a
+    /// sub-item's letter (`¶6 (b)`).
     pub label: String,
     /// Printed paragraph number, for sorting.
     pub number: u32,
@@ -171,9 +172,10 @@ pub fn registry(graph: &AtlasGraph) -> Vec<Mandate> {
                         .filter_map(|(r, ..)| local(r))
                         .collect();
                     let label = match &letter {
-                        Some(l) => format!("{} ({l})", node.label),
-                        None => node.label.clone(),
+                        Some(l) => format!("{} ({l})", paragraph.label()),
+                        None => paragraph.label(),
                     };
+                    let reports_to = deliverable::reports_to(rest, &bodies);
                     out.push(Mandate {
                         document: doc.id.clone(),
                         document_label: document_label.clone(),
@@ -187,8 +189,8 @@ pub fn registry(graph: &AtlasGraph) -> Vec<Mandate> {
                         task: task.trim_end().to_owned(),
                         span,
                         deliverable: deliverable::deliverable(rest, &names),
-                        reports_to: deliverable::reports_to(rest, &bodies),
-                        when: when::read(task, session),
+                        reports_to: reports_to.clone(),
+                        when: when::read_preferring(task, session, &reports_to),
                     });
                 }
             }

@@ -76,9 +76,19 @@ pub fn document_session(symbol: Option<&str>, session: Option<&str>) -> Option<u
 }
 
 /// Reads the time words of `text` (a clause). `session` is the document's
-/// own General Assembly session, for `at its next session`.
+/// own General Assembly session, for `at its next session`. The due date
+/// is the first date the clause names.
 #[must_use]
 pub fn read(text: &str, session: Option<u16>) -> When {
+    read_preferring(text, session, &[])
+}
+
+/// [`read`], the due date being the session of a report's destination
+/// when `reports_to` names one (`to the General Assembly at its
+/// seventy-sixth session`), rather than an earlier date in the clause
+/// (`a group … to be established in 2019`).
+#[must_use]
+pub fn read_preferring(text: &str, session: Option<u16>, reports_to: &[String]) -> When {
     let words = words(text);
     let mut when = When::default();
     let mut candidates: Vec<(usize, Due)> = Vec::new();
@@ -109,7 +119,7 @@ pub fn read(text: &str, session: Option<u16>) -> When {
             None => when.unresolved.push(quote),
         }
     }
-    candidates.sort_by_key(|(start, _)| *start);
+    candidates.sort_by_key(|(start, due)| (!reports_to.iter().any(|r| r.ends_with(&due.quote)), *start));
     when.due = candidates.into_iter().next().map(|(_, due)| due);
     if let Some((years, quote)) = periodicity(&words, text) {
         when.every_years = Some(years);
