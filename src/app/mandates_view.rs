@@ -241,7 +241,7 @@ impl MandatesView {
                 ("Due", SortBy::Due),
             ] {
                 let arrow = if self.sort == sort && label != "¶" {
-                    if self.descending { " ⏷" } else { " ⏶" }
+                    if self.descending { " v" } else { " ^" }
                 } else {
                     ""
                 };

@@ -221,14 +221,20 @@ fn addressees_in(
     named: &[(Range<usize>, String, String, NodeKind)],
 ) -> Vec<Addressee> {
     let Some(phrase) = phrase else { return Vec::new() };
+    let aside = asides(text, phrase);
     let mut out: Vec<Addressee> = Vec::new();
     for (span, id, label, _) in named {
-        if span.start >= phrase.start && span.end <= phrase.end {
+        if span.start >= phrase.start && span.end <= phrase.end && !aside.iter().any(|a| a.contains(&span.start)) {
             let a = Addressee { id: Some(id.clone()), name: label.clone() };
             if !out.contains(&a) {
                 out.push(a);
             }
         }
+    }
+    if out.is_empty()
+        && let Some(found) = anaphora(text, phrase, named)
+    {
+        out.push(found);
     }
     if out.is_empty() {
         let words = text.get(phrase.clone()).unwrap_or_default();
@@ -240,6 +246,46 @@ fn addressees_in(
         }
     }
     out
+}
+
+/// Participial asides inside an addressee phrase (`Invites all Member
+/// States, taking into account the … reports of the Group of Governmental
+/// Experts, to …`): from the comma before `taking`, `bearing`, `noting`,
+/// `recalling` or `in accordance` to the next comma. Bodies named there are
+/// not asked.
+fn asides(text: &str, phrase: &Range<usize>) -> Vec<Range<usize>> {
+    const OPENERS: &[&str] = &[", taking ", ", bearing ", ", noting ", ", recalling ", ", in accordance "];
+    let Some(words) = text.get(phrase.clone()) else { return Vec::new() };
+    let lower = words.to_lowercase();
+    let mut out = Vec::new();
+    for opener in OPENERS {
+        let mut from = 0;
+        while let Some(at) = lower.get(from..).and_then(|rest| rest.find(opener)) {
+            let start = from + at + 1;
+            let end = lower.get(start..).and_then(|rest| rest.find(',')).map_or(lower.len(), |k| start + k);
+            out.push(phrase.start + start..phrase.start + end);
+            from = end.max(start + 1);
+        }
+    }
+    out
+}
+
+/// `the Group`, `the Commission`: an addressee named by its head noun
+/// alone, after the paragraph has named the body in full (`the United
+/// Nations Group on the Information Society … We invite the Group to …`):
+/// the last organization named before the phrase whose words contain it.
+fn anaphora(text: &str, phrase: &Range<usize>, named: &[(Range<usize>, String, String, NodeKind)]) -> Option<Addressee> {
+    let words = text.get(phrase.clone())?.trim_end_matches(['.', ';', ',', ':']).trim();
+    let head = words.strip_prefix("the ")?;
+    if head.contains(' ') || !head.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    named
+        .iter()
+        .rev()
+        .filter(|(span, _, _, kind)| span.end <= phrase.start && *kind == NodeKind::Organization)
+        .find(|(span, ..)| text.get(span.clone()).is_some_and(|q| q.split_whitespace().any(|w| w == head)))
+        .map(|(_, id, label, _)| Addressee { id: Some(id.clone()), name: label.clone() })
 }
 
 /// The lettered sub-items of a clause that each ask something of their

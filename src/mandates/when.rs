@@ -309,8 +309,11 @@ fn sessions(text: &str, words: &[Word], own: Option<u16>) -> Vec<(usize, String,
         let before = text.get(..start).unwrap_or_default().to_lowercase();
         let tail: String = before.chars().rev().take(120).collect::<Vec<_>>().into_iter().rev().collect();
         let assembly_named = of_assembly || tail.trim_end().ends_with("general assembly");
+        // Only the words since the last comma: `to the Commission at its
+        // thirtieth session`, not `through the Council, a report until its …`.
+        let own = tail.rsplit([',', ';']).next().unwrap_or_default();
         let other_named = !assembly_named
-            && tail.split(|c: char| !c.is_alphanumeric()).rev().take(12).any(|w| OTHER_BODIES.contains(&w));
+            && own.split(|c: char| !c.is_alphanumeric()).rev().take(12).any(|w| OTHER_BODIES.contains(&w));
         let resolved = match number {
             Some(n) if assembly_named => Some(n),
             Some(n) if !other_named && (70..=120).contains(&n) => Some(n),
