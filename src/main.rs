@@ -391,7 +391,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             write_output(out.as_deref(), &bytes, force)?;
             Ok(failed)
         }
-        Some(Command::Mandates { files, format, out, force }) => mandates_command(&files, format, out.as_deref(), force),
+        Some(Command::Mandates { files, format, out, force }) => {
+            mandates_command(&files, format, out.as_deref(), force)
+        }
         Some(Command::Layout { input, ticks, exact, seed, out, force }) => {
             match out.as_deref() {
                 Some(path) => wsis_atlas::fs::check(path, force)?,

@@ -107,9 +107,9 @@ const TRUTH: &[Truth] = {
 fn same_addressees(truth: &[&str], row: &Mandate) -> bool {
     truth.len() == row.addressees.len()
         && truth.iter().all(|name| {
-            row.addressees.iter().any(|a| {
-                a.name == *name || (a.id.is_none() && a.name.to_lowercase().starts_with(&name.to_lowercase()))
-            })
+            row.addressees
+                .iter()
+                .any(|a| a.name == *name || (a.id.is_none() && a.name.to_lowercase().starts_with(&name.to_lowercase())))
         })
 }
 
@@ -205,7 +205,9 @@ fn wsis20_follow_up_reports_where_and_how_often() {
     let road_map = rows.iter().find(|m| m.label == "¶122").unwrap_or_else(|| panic!("¶122"));
     assert_eq!(
         road_map.reports_to,
-        ["for the consideration of the Commission on Science and Technology for Development at its twenty-ninth session"]
+        [
+            "for the consideration of the Commission on Science and Technology for Development at its twenty-ninth session"
+        ]
     );
     // The Commission's twenty-ninth session is not the Assembly's: shown as words, not dated.
     assert_eq!(road_map.when.unresolved, ["at its twenty-ninth session"]);
@@ -303,7 +305,10 @@ fn hand_made_clauses_each_verb_date_form_and_addressee() {
     assert_eq!(r6.verb, Role::Calls);
     let names: Vec<&str> = r6.addressees.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["Secretary-General", "CSTD"], "a plural addressee: both bodies");
-    assert_eq!((r6.when.every_years, r6.deliverable.as_ref().map(|d| d.kind)), (Some(1), Some(DeliverableKind::Meeting)));
+    assert_eq!(
+        (r6.when.every_years, r6.deliverable.as_ref().map(|d| d.kind)),
+        (Some(1), Some(DeliverableKind::Meeting))
+    );
 
     let r8 = row(&rows, "¶8");
     assert_eq!(r8.reports_to, ["through the Economic and Social Council"]);

@@ -40,10 +40,7 @@ fn filter_by_addressee_and_open_a_row_in_the_detail_panel() {
     frames(&mut harness);
     assert!(harness.state().mandates.is_some(), "the mandates window is open");
     let all = harness.query_by_label_contains(" mandates; ").map(|n| text_of(&n)).unwrap_or_default();
-    let seen: Vec<String> = harness
-        .query_all_by_label_contains("andates")
-        .map(|n| text_of(&n))
-        .collect();
+    let seen: Vec<String> = harness.query_all_by_label_contains("andates").map(|n| text_of(&n)).collect();
     assert!(all.contains(" of "), "{all:?} {seen:?}");
 
     harness.get_by_label("Addressee").click();

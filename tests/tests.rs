@@ -32,11 +32,11 @@ mod layout;
 mod layouts;
 #[cfg(feature = "gui")]
 mod loading_gui;
-#[cfg(feature = "gui")]
-mod map_gui;
 mod mandates;
 #[cfg(feature = "gui")]
 mod mandates_gui;
+#[cfg(feature = "gui")]
+mod map_gui;
 mod markers;
 mod realdocs;
 #[cfg(feature = "gui")]

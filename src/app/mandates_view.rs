@@ -152,8 +152,10 @@ impl MandatesView {
             .collect();
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Addressee");
-            ui.add(egui::TextEdit::singleline(&mut self.addressee).hint_text("Secretary-General…").desired_width(150.0))
-                .labelled_by(label.id);
+            ui.add(
+                egui::TextEdit::singleline(&mut self.addressee).hint_text("Secretary-General…").desired_width(150.0),
+            )
+            .labelled_by(label.id);
             egui::ComboBox::from_id_salt("mandate-verb")
                 .selected_text(self.verb.map_or("any verb", Role::as_str))
                 .show_ui(ui, |ui| {
@@ -230,7 +232,14 @@ impl MandatesView {
         groups
     }
 
-    fn table(&mut self, ui: &mut egui::Ui, rows: &[Mandate], members: &[usize], group: &Option<String>, out: &mut Vec<Command>) {
+    fn table(
+        &mut self,
+        ui: &mut egui::Ui,
+        rows: &[Mandate],
+        members: &[usize],
+        group: &Option<String>,
+        out: &mut Vec<Command>,
+    ) {
         egui::Grid::new(("mandates", group.clone())).striped(true).num_columns(7).show(ui, |ui| {
             for (label, sort) in [
                 ("Document", SortBy::Document),
@@ -240,11 +249,8 @@ impl MandatesView {
                 ("Deliverable", SortBy::Deliverable),
                 ("Due", SortBy::Due),
             ] {
-                let arrow = if self.sort == sort && label != "¶" {
-                    if self.descending { " v" } else { " ^" }
-                } else {
-                    ""
-                };
+                let arrow =
+                    if self.sort == sort && label != "¶" { if self.descending { " v" } else { " ^" } } else { "" };
                 if ui.button(RichText::new(format!("{label}{arrow}")).strong()).on_hover_text("Sort").clicked() {
                     if self.sort == sort {
                         self.descending = !self.descending;

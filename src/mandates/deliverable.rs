@@ -88,16 +88,56 @@ const NAMES: &[(&[&str], DeliverableKind)] = {
 /// before the first of them is something to consider or take into
 /// account, not something asked for ("consider the report").
 const PRODUCE: &[&str] = &[
-    "submit", "submitting", "prepare", "preparing", "present", "presented", "produce", "convene", "convening",
-    "hold", "holding", "organize", "organise", "organizing", "establish", "establishing", "include", "report",
-    "provide", "transmit", "issue", "develop", "compile", "create", "set", "conduct", "undertake", "launch",
+    "submit",
+    "submitting",
+    "prepare",
+    "preparing",
+    "present",
+    "presented",
+    "produce",
+    "convene",
+    "convening",
+    "hold",
+    "holding",
+    "organize",
+    "organise",
+    "organizing",
+    "establish",
+    "establishing",
+    "include",
+    "report",
+    "provide",
+    "transmit",
+    "issue",
+    "develop",
+    "compile",
+    "create",
+    "set",
+    "conduct",
+    "undertake",
+    "launch",
 ];
 
 /// Nouns that, within a few words after `establish`, `create` or `set up`,
 /// name a new body or process.
 const BODIES: &[&str] = &[
-    "group", "mechanism", "body", "committee", "panel", "fund", "network", "office", "forum", "process", "platform",
-    "council", "commission", "facility", "task", "team", "programme",
+    "group",
+    "mechanism",
+    "body",
+    "committee",
+    "panel",
+    "fund",
+    "network",
+    "office",
+    "forum",
+    "process",
+    "platform",
+    "council",
+    "commission",
+    "facility",
+    "task",
+    "team",
+    "programme",
 ];
 
 /// Words (lower case) with their byte ranges.
@@ -127,9 +167,8 @@ pub fn deliverable(text: &str, names: &[std::ops::Range<usize>]) -> Option<Deliv
     let first = words.iter().position(|w| PRODUCE.contains(&w.2.as_str()))?;
     for i in first..words.len() {
         if matches!(words.get(i).map(|w| w.2.as_str()), Some("establish" | "establishing" | "create" | "set"))
-            && let Some(k) = (i + 1..(i + 7).min(words.len())).find(|&k| {
-                words.get(k).is_some_and(|w| BODIES.contains(&w.2.as_str()))
-            })
+            && let Some(k) = (i + 1..(i + 7).min(words.len()))
+                .find(|&k| words.get(k).is_some_and(|w| BODIES.contains(&w.2.as_str())))
         {
             let (start, end) = (words.get(i)?.0, words.get(k)?.1);
             return Some(Deliverable { kind: DeliverableKind::Body, quote: text.get(start..end)?.to_owned() });
@@ -185,7 +224,8 @@ pub fn reports_to(text: &str, bodies: &[std::ops::Range<usize>]) -> Vec<String> 
         let assembly = text.get(body.clone()).is_some_and(|b| b.starts_with("General Assembly"));
         if lead.starts_with("to") && !assembly {
             let head = lower.get(..lower.len() - lead.len()).unwrap_or_default();
-            let recent: Vec<&str> = head.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev().take(4).collect();
+            let recent: Vec<&str> =
+                head.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev().take(4).collect();
             if !recent.iter().any(|w| REPORTING.contains(w)) {
                 continue;
             }
@@ -216,8 +256,20 @@ pub fn reports_to(text: &str, bodies: &[std::ops::Range<usize>]) -> Vec<String> 
 
 /// Verbs after which `to the …` names where a deliverable goes.
 const REPORTING: &[&str] = &[
-    "submit", "submitted", "report", "reports", "reporting", "transmit", "transmitted", "present", "presented",
-    "forward", "communicate", "provide", "it", "them",
+    "submit",
+    "submitted",
+    "report",
+    "reports",
+    "reporting",
+    "transmit",
+    "transmitted",
+    "present",
+    "presented",
+    "forward",
+    "communicate",
+    "provide",
+    "it",
+    "them",
 ];
 
 /// Whether the suffix of `text` of `len` bytes starts a word.
@@ -233,7 +285,10 @@ mod tests {
     fn first_deliverable_in_text_order() {
         assert!(deliverable("to take into account the outcomes of the road map", &[]).is_none());
         let d = deliverable("to establish an open-ended working group on security", &[]);
-        assert_eq!(d.map(|d| (d.kind, d.quote)), Some((DeliverableKind::Body, "establish an open-ended working group".into())));
+        assert_eq!(
+            d.map(|d| (d.kind, d.quote)),
+            Some((DeliverableKind::Body, "establish an open-ended working group".into()))
+        );
         let d = deliverable("to hold a high-level meeting on the overall review in 2035", &[]);
         assert_eq!(d.map(|d| (d.kind, d.quote)), Some((DeliverableKind::Meeting, "high-level meeting".into())));
         let d = deliverable("to submit a biennial report on progress", &[]);

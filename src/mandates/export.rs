@@ -162,7 +162,9 @@ fn markdown(mandates: &[Mandate], overlaps: &[Overlap]) -> String {
         );
     }
     if !overlaps.is_empty() {
-        out.push_str("\n## Possible overlaps\n\n| Kind | First | Second | Shared addressees | Score |\n|---|---|---|---|---|\n");
+        out.push_str(
+            "\n## Possible overlaps\n\n| Kind | First | Second | Shared addressees | Score |\n|---|---|---|---|---|\n",
+        );
         for o in overlaps {
             let (Some(a), Some(b)) = (mandates.get(o.a), mandates.get(o.b)) else { continue };
             let _ = writeln!(
@@ -231,21 +233,20 @@ fn ics(mandates: &[Mandate], stamp: jiff::Timestamp) -> String {
         line(&mut out, &format!("DTSTAMP:{stamp}"));
         line(&mut out, &format!("DTSTART;VALUE=DATE:{}", from.strftime("%Y%m%d")));
         line(&mut out, &format!("DTEND;VALUE=DATE:{}", end.strftime("%Y%m%d")));
-        if let Some(n) = m.when.every_years {
-            line(&mut out, &format!("RRULE:FREQ=YEARLY;INTERVAL={n}"));
+        // No RRULE: how often a clause says a thing recurs ("its annual
+        // report") is read from its words, not sure enough to repeat an
+        // event in someone's calendar; the description says it.
+        let mut summary = format!("{} {}: {}", m.document_label, m.label, deliverable.quote);
+        if !m.addressees.is_empty() {
+            let _ = write!(summary, " ({})", m.addressee_names());
         }
-        let summary = format!(
-            "{} ({}): {} {} {}",
-            deliverable.quote,
-            deliverable.kind.as_str(),
-            m.addressee_names(),
-            m.document_label,
-            m.label
-        );
         line(&mut out, &format!("SUMMARY:{}", escape(&summary)));
         let mut description = format!("{} {} — due {}", m.document_label, m.label, due.quote);
         if !m.reports_to.is_empty() {
             let _ = write!(description, "; {}", m.reports_to.join("; "));
+        }
+        if let Some(p) = &m.when.periodicity {
+            let _ = write!(description, "; how often: {p}");
         }
         let _ = write!(description, "\n{}", m.task);
         line(&mut out, &format!("DESCRIPTION:{}", escape(&description)));

@@ -104,9 +104,9 @@ impl Mandate {
     #[must_use]
     pub fn addressed_to(&self, needle: &str) -> bool {
         let needle = needle.to_lowercase();
-        self.addressees.iter().any(|a| {
-            a.name.to_lowercase().contains(&needle) || a.id.as_deref().is_some_and(|id| id.contains(&needle))
-        })
+        self.addressees
+            .iter()
+            .any(|a| a.name.to_lowercase().contains(&needle) || a.id.as_deref().is_some_and(|id| id.contains(&needle)))
     }
 }
 
@@ -163,8 +163,10 @@ pub fn registry(graph: &AtlasGraph) -> Vec<Mandate> {
                     let span = if letter.is_some() { range.clone() } else { clause.clause.start..clause_end };
                     let Some(task) = text.get(span.clone()) else { continue };
                     let rest = text.get(range.clone()).unwrap_or_default();
-                    let local =
-                        |r: &Range<usize>| (r.start >= range.start && r.end <= range.end).then(|| r.start - range.start..r.end - range.start);
+                    let local = |r: &Range<usize>| {
+                        (r.start >= range.start && r.end <= range.end)
+                            .then(|| r.start - range.start..r.end - range.start)
+                    };
                     let names: Vec<Range<usize>> = named.iter().filter_map(|(r, ..)| local(r)).collect();
                     let bodies: Vec<Range<usize>> = named
                         .iter()
@@ -274,7 +276,11 @@ fn asides(text: &str, phrase: &Range<usize>) -> Vec<Range<usize>> {
 /// alone, after the paragraph has named the body in full (`the United
 /// Nations Group on the Information Society … We invite the Group to …`):
 /// the last organization named before the phrase whose words contain it.
-fn anaphora(text: &str, phrase: &Range<usize>, named: &[(Range<usize>, String, String, NodeKind)]) -> Option<Addressee> {
+fn anaphora(
+    text: &str,
+    phrase: &Range<usize>,
+    named: &[(Range<usize>, String, String, NodeKind)],
+) -> Option<Addressee> {
     let words = text.get(phrase.clone())?.trim_end_matches(['.', ';', ',', ':']).trim();
     let head = words.strip_prefix("the ")?;
     if head.contains(' ') || !head.starts_with(|c: char| c.is_uppercase()) {

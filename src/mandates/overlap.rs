@@ -69,7 +69,12 @@ fn series(title: &str) -> String {
 #[must_use]
 pub fn overlaps(graph: &AtlasGraph, mandates: &[Mandate]) -> Vec<Overlap> {
     let texts: Vec<&str> = mandates.iter().map(|m| m.task.as_str()).collect();
-    let params = SimilarityParams { min_cosine: MIN_SCORE, min_passage: 0.6, max_df_fraction: 0.2, ..SimilarityParams::default() };
+    let params = SimilarityParams {
+        min_cosine: MIN_SCORE,
+        min_passage: 0.6,
+        max_df_fraction: 0.2,
+        ..SimilarityParams::default()
+    };
     let title = |doc: &str| graph.documents().iter().find(|d| d.id == doc).map(|d| series(&d.title));
     let mut out = Vec::new();
     for pair in similar_pairs(&texts, &params) {

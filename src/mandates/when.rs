@@ -134,11 +134,8 @@ pub fn read_preferring(text: &str, session: Option<u16>, reports_to: &[String]) 
 /// The first and last day of the date written after a deadline's lead
 /// (`2030`, `July 2026`, `31 December 2017`, `May 5, 2019`).
 fn period_of(quote: &str) -> Option<(Date, Date)> {
-    let tokens: Vec<String> = quote
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|t| !t.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let tokens: Vec<String> =
+        quote.split(|c: char| c.is_whitespace() || c == ',').filter(|t| !t.is_empty()).map(str::to_lowercase).collect();
     let year: i16 = tokens.last()?.parse().ok()?;
     let month = tokens.iter().find_map(|t| MONTHS.iter().position(|m| m == t)).and_then(|m| i8::try_from(m + 1).ok());
     let day = tokens
@@ -286,10 +283,13 @@ fn sessions(text: &str, words: &[Word], own: Option<u16>) -> Vec<(usize, String,
         }
         // The words before the ordinal: `at its`, `during its`, `the`, `until its`.
         let lead_start = i.saturating_sub(3);
-        let lead: Vec<&str> = words.get(lead_start..i - 1).unwrap_or_default().iter().map(|w| w.lower.as_str()).collect();
+        let lead: Vec<&str> =
+            words.get(lead_start..i - 1).unwrap_or_default().iter().map(|w| w.lower.as_str()).collect();
         let Some(its) = lead.iter().rposition(|w| matches!(*w, "its" | "the" | "their")) else { continue };
         let first = lead_start + its.saturating_sub(1);
-        let first = if words.get(first).is_some_and(|w| matches!(w.lower.as_str(), "at" | "during" | "until" | "by" | "to" | "of" | "in"))
+        let first = if words
+            .get(first)
+            .is_some_and(|w| matches!(w.lower.as_str(), "at" | "during" | "until" | "by" | "to" | "of" | "in"))
         {
             first
         } else {
@@ -338,8 +338,18 @@ fn periodicity(words: &[Word], text: &str) -> Option<(u8, String)> {
         ("quadrennially", 4),
         ("quadrennial", 4),
     ];
-    const NUMBERS: &[(&str, u8)] =
-        &[("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("ten", 10), ("2", 2), ("3", 3), ("4", 4), ("5", 5)];
+    const NUMBERS: &[(&str, u8)] = &[
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("ten", 10),
+        ("2", 2),
+        ("3", 3),
+        ("4", 4),
+        ("5", 5),
+    ];
     for (i, w) in words.iter().enumerate() {
         if let Some((_, n)) = SINGLE.iter().find(|(s, _)| *s == w.lower) {
             // `annual` before `basis` reads as `on an annual basis`.

@@ -7,9 +7,10 @@
 # pandas, the JSON also with networkx 2.8 (the oldest the README's lines
 # serve), the DOT drawn as laid out by `neato -n`, and the SVG drawn by
 # rsvg-convert (librsvg, which has none of the window's fonts) compared with
-# our own PNG of the same picture.
+# our own PNG of the same picture; the mandates registry's iCalendar file
+# read with icalendar and its CSV with pandas (mandates.py).
 # Needs: xmllint (libxml2-utils), unzip, libjgrapht-java, graphviz,
-# librsvg2-bin, and python3 with networkx, pandas and pillow (and networkx
+# librsvg2-bin, and python3 with networkx, pandas, pillow and icalendar (and networkx
 # 2.8 in NX28, a folder for PYTHONPATH); .ci/run installs them.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -51,6 +52,13 @@ python3 tests/readers/read.py "$tmp"
 if [ -n "${NX28:-}" ]; then
   PYTHONPATH="$NX28" python3 tests/readers/read.py "$tmp" --json-only
 fi
+
+echo "readers: the mandates registry (icalendar, pandas)"
+mandates=(bundled:wsis10 bundled:wsis20 ../shared/corpus/dev/A-RES-73-266.txt ../shared/corpus/dev/A-RES-78-132.txt)
+for format in ics csv json; do
+  atlas mandates "${mandates[@]}" --format "$format" --out "$tmp/mandates.$format"
+done
+python3 tests/readers/mandates.py "$tmp"
 
 echo "readers: rsvg-convert draws the SVG as our PNG"
 rsvg-convert "$tmp/two.svg" -o "$tmp/two-rsvg.png"
