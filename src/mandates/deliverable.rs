@@ -164,7 +164,10 @@ fn words(text: &str) -> Vec<(usize, usize, String)> {
 #[must_use]
 pub fn deliverable(text: &str, names: &[std::ops::Range<usize>]) -> Option<Deliverable> {
     let words = words(text);
-    let first = words.iter().position(|w| PRODUCE.contains(&w.2.as_str()))?;
+    // `take stock` produces a review; `take into account` nothing.
+    let first = words.iter().enumerate().position(|(k, w)| {
+        PRODUCE.contains(&w.2.as_str()) || (w.2 == "take" && words.get(k + 1).is_some_and(|n| n.2 == "stock"))
+    })?;
     for i in first..words.len() {
         if matches!(words.get(i).map(|w| w.2.as_str()), Some("establish" | "establishing" | "create" | "set"))
             && let Some(k) = (i + 1..(i + 7).min(words.len()))
