@@ -111,7 +111,8 @@
 //!   after the frame's panels are drawn (keys before them); no panel
 //!   imports the app, and the commands depend on no panel. The notes'
 //!   window parts are one job per file in `app::notes`. Views derived
-//!   from the graph (the document comparison) are recomputed when the graph's
+//!   from the graph (the document comparison, the mandates
+//!   registry) are recomputed when the graph's
 //!   [`revision`](graph::AtlasGraph::revision) moves, not every frame; the
 //!   canvas paints the scene as one mesh it keeps and refills from frame to
 //!   frame (lines and discs anti-aliased as egui would), so a 10,000-node
