@@ -52,6 +52,21 @@ fn filter_by_addressee_and_open_a_row_in_the_detail_panel() {
     let summary = harness.query_by_label_contains(" mandates; ").map(|n| text_of(&n)).unwrap_or_default();
     assert_ne!(summary, all, "the filter narrowed the table");
 
+    // The rows shown, written from the window: the command's CSV, filtered.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let file = dir.path().join("sg.csv");
+    if let Some(view) = harness.state_mut().mandates.as_mut() {
+        view.path = file.display().to_string();
+    }
+    harness.get_by_label("Write").click();
+    frames(&mut harness);
+    let csv = std::fs::read_to_string(&file).expect("the window wrote the file");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().filter_map(Result::ok).collect();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| r.get(5).is_some_and(|a| a.contains("Secretary-General"))), "only the filtered rows");
+    assert!(summary.starts_with(&format!("{} of ", rows.len())), "{summary}");
+
     // The first row's paragraph link.
     let link = harness
         .query_all_by_label_contains("¶")
