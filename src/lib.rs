@@ -65,6 +65,14 @@
 //!   asked to act (`addressed_to`, with deadlines), near-duplicate paragraphs
 //!   (`similar`, TF-IDF and shared passages), word diffs and document
 //!   comparison; the stage after the graph build.
+//! - [`mandates`]: the registry of mandates (who is asked to do what, by
+//!   when): one row per operative clause that decides, requests, calls,
+//!   urges, invites or encourages, read from the analysed graph — verb,
+//!   addressees as graph entities, deliverable, where it reports, dates
+//!   resolved (General Assembly sessions as September-to-September years)
+//!   or kept as text; possible overlaps across documents; CSV, JSON,
+//!   Markdown and iCalendar. The `mandates` command and the window's
+//!   mandates view both read it.
 //! - [`corpus`]: which documents are open (bundled, or files) → one analysed
 //!   graph: the pipeline's stages joined.
 //! - [`layout`]: Barnes–Hut force layout, deterministic, settles and stops;
@@ -103,7 +111,8 @@
 //!   after the frame's panels are drawn (keys before them); no panel
 //!   imports the app, and the commands depend on no panel. The notes'
 //!   window parts are one job per file in `app::notes`. Views derived
-//!   from the graph (the document comparison) are recomputed when the graph's
+//!   from the graph (the document comparison, the mandates
+//!   registry) are recomputed when the graph's
 //!   [`revision`](graph::AtlasGraph::revision) moves, not every frame; the
 //!   canvas paints the scene as one mesh it keeps and refills from frame to
 //!   frame (lines and discs anti-aliased as egui would), so a 10,000-node
@@ -121,6 +130,7 @@ pub mod fs;
 pub mod graph;
 pub mod id;
 pub mod layout;
+pub mod mandates;
 pub mod outline;
 pub mod references;
 pub mod scene;

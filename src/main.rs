@@ -1,5 +1,5 @@
 //! The `wsis-atlas` command: with no subcommand it opens the explorer window;
-//! subcommands work headlessly (stats, outline, references, export, layout, check-annotations,
+//! subcommands work headlessly (stats, outline, references, mandates, export, layout, check-annotations,
 //! annotations export/import).
 
 use std::io::Write as _;
@@ -54,6 +54,23 @@ enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = references::Format::Text)]
         format: references::Format,
+    },
+    /// Every mandate (who is asked to do what, by when) of the documents: one row per operative
+    /// clause that decides, requests, calls, urges, invites or encourages, with its addressees,
+    /// deliverable, where it reports, due dates and periodicity; JSON and Markdown add the possible
+    /// overlaps across documents. ICS: one calendar event per deliverable with known dates.
+    Mandates {
+        /// Documents (text or PDF); none: the bundled WSIS+10 outcome.
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = wsis_atlas::mandates::export::Format::Csv)]
+        format: wsis_atlas::mandates::export::Format,
+        /// Where to write; standard output when absent.
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists (keeping its permissions).
+        #[arg(long)]
+        force: bool,
     },
     /// Write the graph as data (JSON, GraphML, DOT) or as a picture (SVG, PNG), laid out to rest.
     Export {
@@ -383,6 +400,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             write_output(out.as_deref(), &bytes, force)?;
             Ok(failed)
         }
+        Some(Command::Mandates { files, format, out, force }) => {
+            mandates_command(&files, format, out.as_deref(), force)
+        }
         Some(Command::Layout { input, ticks, exact, seed, out, force }) => {
             match out.as_deref() {
                 Some(path) => wsis_atlas::fs::check(path, force)?,
@@ -563,6 +583,26 @@ fn references_command(files: &[PathBuf], format: references::Format) -> anyhow::
         }
     }
     write_output(None, references::render(&bibliographies, format)?.as_bytes(), false)?;
+    Ok(code)
+}
+
+/// `mandates`: the registry of every document, in one output.
+fn mandates_command(
+    files: &[PathBuf],
+    format: wsis_atlas::mandates::export::Format,
+    out: Option<&std::path::Path>,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
+    use wsis_atlas::mandates;
+    match out {
+        Some(path) => wsis_atlas::fs::check(path, force)?,
+        None => refuse_closed_stdout()?,
+    }
+    let (graph, code) = open(files)?;
+    let rows = mandates::registry(&graph);
+    let overlaps = mandates::overlaps(&graph, &rows);
+    let text = mandates::export::render(&rows, &overlaps, format, jiff::Timestamp::now())?;
+    write_output(out, text.as_bytes(), force)?;
     Ok(code)
 }
 

@@ -35,6 +35,9 @@ mod layout;
 mod layouts;
 #[cfg(feature = "gui")]
 mod loading_gui;
+mod mandates;
+#[cfg(feature = "gui")]
+mod mandates_gui;
 #[cfg(feature = "gui")]
 mod map_gui;
 mod markers;

@@ -97,7 +97,12 @@ pub fn tasks_ui(ui: &mut egui::Ui, graph: &AtlasGraph, entity: NodeIndex, out: &
     }
     let name = graph.node(entity).map(|n| n.label.clone()).unwrap_or_default();
     ui.add_space(6.0);
-    ui.label(RichText::new(format!("What {name} is asked to do ({})", tasks.len())).strong());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!("What {name} is asked to do ({})", tasks.len())).strong());
+        if ui.link("in the mandates table").clicked() {
+            out.push(Command::ShowMandates(Some(name.clone())));
+        }
+    });
     for task in tasks {
         let Some(p) = graph.node(task.paragraph) else { continue };
         ui.add_space(3.0);

@@ -86,6 +86,8 @@ pub struct AtlasApp {
     pub open_prompt: Option<OpenPrompt>,
     /// The "compare documents" window, when shown.
     pub compare: Option<CompareView>,
+    /// The mandates window, when shown.
+    pub mandates: Option<super::mandates_view::MandatesView>,
     /// The export dialog, when shown.
     pub export_dialog: Option<ExportDialog>,
     /// Where windows (Compare documents) may go: below the menu bar.
@@ -121,6 +123,7 @@ impl AtlasApp {
             status_bar: StatusBar,
             open_prompt: None,
             compare: None,
+            mandates: None,
             export_dialog: None,
             dialog_area: egui::Rect::EVERYTHING,
             drag_from: Vec::new(),
@@ -432,6 +435,19 @@ impl AtlasApp {
             Command::CloseDialog(Dialog::PathPrompt) => self.open_prompt = None,
             Command::CloseDialog(Dialog::Export) => self.export_dialog = None,
             Command::CloseDialog(Dialog::Compare) => self.compare = None,
+            Command::ShowMandates(name) => {
+                self.mandates = Some(match name {
+                    Some(name) => super::mandates_view::MandatesView::for_addressee(&name),
+                    None => self.mandates.take().unwrap_or_default(),
+                });
+            }
+            Command::CloseDialog(Dialog::Mandates) => self.mandates = None,
+            Command::ShowClause(id, span) => {
+                if let Some(index) = self.workspace.graph.index_of(&id) {
+                    self.view.clause_mark = Some((index, span));
+                    self.apply_command(ctx, Command::Select(index));
+                }
+            }
             Command::FocusSearch => {
                 self.side_panel.focus_search = true;
                 self.settings.show_side_panel = true;
@@ -721,6 +737,9 @@ impl eframe::App for AtlasApp {
         }
         if let Some(compare) = self.compare.as_mut() {
             compare.ui(&ctx, &world, dialog_area, &mut commands);
+        }
+        if let Some(mandates) = self.mandates.as_mut() {
+            mandates.ui(&ctx, &world, dialog_area, &mut commands);
         }
         if let Some(prompt) = self.open_prompt.as_mut() {
             prompt.ui(&ctx, world.settings, &mut commands);

@@ -105,6 +105,11 @@ pub enum Command {
     Export,
     /// Open the "compare documents" window.
     ShowCompare(CompareStart),
+    /// Open the mandates window, its addressee filter set to this name when given.
+    ShowMandates(Option<String>),
+    /// Select a paragraph (by node id) and highlight a clause of it (byte
+    /// range of its text) in the detail panel: a mandate's row.
+    ShowClause(String, std::ops::Range<usize>),
     /// Close a dialog or window.
     CloseDialog(Dialog),
     /// Give the search field the keyboard (Ctrl+F), showing the side panel.
@@ -162,6 +167,8 @@ pub enum Dialog {
     Export,
     /// The "compare documents" window.
     Compare,
+    /// The mandates window.
+    Mandates,
 }
 
 /// A panel that can be shown or hidden.

@@ -78,7 +78,14 @@ fn detail_panel_ui(ui: &mut egui::Ui, world: &World<'_>) -> Vec<Command> {
                 super::analysis_ui::roles_ui(ui, graph, index);
                 let quotes = node.text.as_deref().map(|t| world.notes.quote_spans(&node.id, t)).unwrap_or_default();
                 let marks = node.text.as_deref().map(|t| crate::graph::snippet::find_all(t, &world.view.search));
-                let marks = marks.unwrap_or_default();
+                let mut marks = marks.unwrap_or_default();
+                // A mandate's clause, opened from the mandates window.
+                if let Some((at, span)) = &world.view.clause_mark
+                    && *at == index
+                {
+                    marks.push(span.clone());
+                    marks.sort_by_key(|r| r.start);
+                }
                 paragraph_text_ui(ui, graph, index, &style, world.view.show_thematic, (&quotes, &marks), &mut out);
                 super::analysis_ui::similar_ui(ui, graph, index, &mut out);
                 // "Paragraph 71 of resolution 70/125" in another open document.

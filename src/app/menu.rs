@@ -102,6 +102,9 @@ fn view_menu_ui(ui: &mut egui::Ui, world: &World<'_>, out: &mut Vec<Command>) {
     {
         out.push(Command::ShowCompare(CompareStart::Wsis10ToWsis20));
     }
+    if ui.button("Mandates…").on_hover_text("Who is asked to do what, by when, in every open document").clicked() {
+        out.push(Command::ShowMandates(None));
+    }
     if ui.button("Lay out again from the start").clicked() {
         out.push(Command::RelayoutAll);
     }

@@ -38,6 +38,7 @@ pub mod dialog;
 pub mod export_dialog;
 pub mod follow;
 pub mod loading;
+pub mod mandates_view;
 pub mod markdown;
 pub mod menu;
 pub mod minimap;

@@ -79,6 +79,9 @@ pub struct ViewState {
     pub search: String,
     /// Search results, best first.
     pub search_hits: Vec<NodeIndex>,
+    /// A clause to highlight in a paragraph's text (a mandate's row
+    /// opened from the mandates window): the paragraph and the byte range.
+    pub clause_mark: Option<(NodeIndex, std::ops::Range<usize>)>,
     /// Layout paused by the user.
     pub paused: bool,
     /// Set when the visible set changed and the layout must be told.
@@ -112,6 +115,7 @@ impl Default for ViewState {
             color_by: crate::scene::ColorBy::Kind,
             search: String::new(),
             search_hits: Vec::new(),
+            clause_mark: None,
             paused: false,
             visibility_changed: false,
             fit_requested: true,

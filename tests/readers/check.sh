@@ -10,12 +10,13 @@
 # headless Chromium, each compared with our own PNG of the same picture; the
 # GEXF also read by graphology-gexf (the parser of Gephi Lite and sigma.js);
 # a foreign W3C Web Annotation file imported and exported, both expanded as
-# JSON-LD with pyld and compared.
+# JSON-LD with pyld and compared; the mandates registry's iCalendar file
+# read with icalendar and its CSV with pandas (mandates.py).
 # Needs: xmllint (libxml2-utils), unzip, libjgrapht-java, graphviz,
 # librsvg2-bin, chromium, node with graphology and graphology-gexf in
-# NODE_READERS/node_modules, and python3 with networkx,
-# pandas, pillow and pyld (and networkx 2.8 in NX28, a folder for
-# PYTHONPATH); .ci/run installs them.
+# NODE_READERS/node_modules, and python3 with networkx, pandas, pillow, pyld
+# and icalendar (and networkx 2.8 in NX28, a folder for PYTHONPATH); .ci/run
+# installs them.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -56,6 +57,13 @@ python3 tests/readers/read.py "$tmp"
 if [ -n "${NX28:-}" ]; then
   PYTHONPATH="$NX28" python3 tests/readers/read.py "$tmp" --json-only
 fi
+
+echo "readers: the mandates registry (icalendar, pandas)"
+mandates=(bundled:wsis10 bundled:wsis20 ../shared/corpus/dev/A-RES-73-266.txt ../shared/corpus/dev/A-RES-78-132.txt)
+for format in ics csv json; do
+  atlas mandates "${mandates[@]}" --format "$format" --out "$tmp/mandates.$format"
+done
+python3 tests/readers/mandates.py "$tmp"
 
 echo "readers: rsvg-convert draws the SVG as our PNG"
 rsvg-convert "$tmp/two.svg" -o "$tmp/two-rsvg.png"
