@@ -113,6 +113,7 @@
 pub mod analysis;
 pub mod annotations;
 pub mod camera_motion;
+pub mod compare;
 pub mod corpus;
 pub mod document;
 pub mod export;
