@@ -13,6 +13,7 @@ mod annotations_import;
 #[cfg(feature = "gui")]
 mod bundled_gui;
 mod citations;
+mod compare;
 mod cli;
 mod conservation;
 mod corpus;

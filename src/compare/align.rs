@@ -27,6 +27,12 @@ pub const MIN_SIMILARITY: f32 = 0.3;
 const MIN_CONTAINED: f32 = 0.7;
 /// The share of the whole the parts must cover together, for a split.
 const MIN_COVERED: f32 = 0.7;
+/// The smallest share of words (Dice on the sets of words) at which two
+/// paragraphs left over in the same place, between two paragraphs that
+/// kept their order, are one paragraph changed: a short clause whose
+/// resolution number and date were updated shares few word pairs but most
+/// words.
+pub const MIN_SAME_PLACE: f32 = 0.5;
 /// Candidates scored exactly per paragraph.
 const CANDIDATES: usize = 12;
 
@@ -75,11 +81,24 @@ fn union(sets: &[&[u64]]) -> Vec<u64> {
     out
 }
 
+/// One side's paragraphs as the alignment sees them.
+pub struct SideWords<'a> {
+    /// Each paragraph's signature (same signature, same text).
+    pub signatures: &'a [String],
+    /// Each paragraph's word pairs.
+    pub shingles: &'a [Vec<u64>],
+    /// Each paragraph's words.
+    pub words: &'a [Vec<u64>],
+    /// Each paragraph's first word, lower case (`recalling`).
+    pub openings: &'a [String],
+}
+
 /// Aligns `old` with `new` paragraphs, given each one's signature (same
-/// signature, same text) and shingles. Groups come in the order of their
+/// signature, same text), shingles and words. Groups come in the order of their
 /// first new paragraph; paragraphs in no group are new or dropped.
 #[must_use]
-pub fn align(old_sig: &[String], new_sig: &[String], old_sh: &[Vec<u64>], new_sh: &[Vec<u64>]) -> Vec<Group> {
+pub fn align(old: &SideWords<'_>, new: &SideWords<'_>) -> Vec<Group> {
+    let (old_sig, new_sig, old_sh, new_sh) = (old.signatures, new.signatures, old.shingles, new.shingles);
     let mut old_taken = vec![false; old_sig.len()];
     let mut new_taken = vec![false; new_sig.len()];
     let mut groups: Vec<Group> = Vec::new();
@@ -163,6 +182,64 @@ pub fn align(old_sig: &[String], new_sig: &[String], old_sh: &[Vec<u64>], new_sh
 
     groups.sort_by_key(|g| g.new.first().copied().unwrap_or(usize::MAX));
     mark_moves(&mut groups);
+
+    // 5. Leftovers in the same place, most of their words shared.
+    let mut anchors: Vec<(usize, usize)> = vec![(0, 0)];
+    for g in groups.iter().filter(|g| !g.moved) {
+        anchors.push((g.old.first().copied().unwrap_or(0), g.new.first().copied().unwrap_or(0)));
+        anchors.push((g.old.last().map_or(0, |l| l + 1), g.new.last().map_or(0, |l| l + 1)));
+    }
+    anchors.push((old_sig.len(), new_sig.len()));
+    let mut added = false;
+    for gap in anchors.chunks_exact(2) {
+        let [(old_from, new_from), (old_to, new_to)] = [gap[0], gap[1]];
+        let mut from = old_from;
+        for j in new_from..new_to {
+            if new_taken.get(j).copied().unwrap_or(true) {
+                continue;
+            }
+            let best = (from..old_to)
+                .filter(|&i| !old_taken.get(i).copied().unwrap_or(true))
+                .filter_map(|i| Some((dice(old.words.get(i)?, new.words.get(j)?), i)))
+                .filter(|(s, _)| *s >= MIN_SAME_PLACE)
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+            if let Some((_, i)) = best {
+                old_taken[i] = true;
+                new_taken[j] = true;
+                let similarity = match (old_sh.get(i), new_sh.get(j)) {
+                    (Some(a), Some(b)) => dice(a, b),
+                    _ => 0.0,
+                };
+                groups.push(Group { old: vec![i], new: vec![j], similarity, moved: false });
+                from = i + 1;
+                added = true;
+            }
+        }
+    }
+    // 6. A lone leftover on each side of a gap, opening with the same word:
+    //    the same clause redrafted ("Recalling its resolutions 56/183 …, 66/184"
+    //    become "Recalling its resolution 73/218 … and previous resolutions").
+    for gap in anchors.chunks_exact(2) {
+        let [(old_from, new_from), (old_to, new_to)] = [gap[0], gap[1]];
+        let olds: Vec<usize> = (old_from..old_to).filter(|&i| !old_taken.get(i).copied().unwrap_or(true)).collect();
+        let news: Vec<usize> = (new_from..new_to).filter(|&j| !new_taken.get(j).copied().unwrap_or(true)).collect();
+        if let ([i], [j]) = (olds.as_slice(), news.as_slice())
+            && old.openings.get(*i).is_some_and(|o| !o.is_empty() && new.openings.get(*j) == Some(o))
+        {
+            old_taken[*i] = true;
+            new_taken[*j] = true;
+            let similarity = match (old_sh.get(*i), new_sh.get(*j)) {
+                (Some(a), Some(b)) => dice(a, b),
+                _ => 0.0,
+            };
+            groups.push(Group { old: vec![*i], new: vec![*j], similarity, moved: false });
+            added = true;
+        }
+    }
+    if added {
+        groups.sort_by_key(|g| g.new.first().copied().unwrap_or(usize::MAX));
+        mark_moves(&mut groups);
+    }
     groups
 }
 
@@ -218,7 +295,10 @@ fn find_wholes(
         let sets: Vec<&[u64]> = best.iter().filter_map(|&p| parts_sh.get(p).map(Vec::as_slice)).collect();
         let together = contained(whole, &union(&sets));
         let alone = sets.iter().map(|s| contained(whole, s)).fold(0.0, f32::max);
-        if together < MIN_COVERED || together - alone < 0.15 {
+        // Each part explains words the others do not: 15% of the whole, or
+        // eight word pairs (a short clause merged into a long one).
+        let gain = together - alone;
+        if together < MIN_COVERED || (gain < 0.15 && gain * (whole.len() as f32) < 8.0) {
             continue;
         }
         for &p in best {

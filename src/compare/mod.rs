@@ -384,7 +384,16 @@ pub fn compare(old: &Document, new: &Document, options: &Options, catalogue: &Ca
 fn compare_prepared(a: Prepared, b: Prepared, options: Options) -> Comparison {
     let sig = |w: &[Words]| w.iter().map(|w| w.signature(&options)).collect::<Vec<_>>();
     let sh = |w: &[Words]| w.iter().map(Words::shingles).collect::<Vec<_>>();
-    let groups = align::align(&sig(&a.words), &sig(&b.words), &sh(&a.words), &sh(&b.words));
+    let set = |w: &[Words]| w.iter().map(Words::word_set).collect::<Vec<_>>();
+    let (sa, sb, ha, hb, wa, wb) = (sig(&a.words), sig(&b.words), sh(&a.words), sh(&b.words), set(&a.words), set(&b.words));
+    let opening = |w: &[Words]| {
+        w.iter().map(|w| w.keys.first().map(|k| k.to_lowercase()).unwrap_or_default()).collect::<Vec<_>>()
+    };
+    let (oa, ob) = (opening(&a.words), opening(&b.words));
+    let groups = align::align(
+        &align::SideWords { signatures: &sa, shingles: &ha, words: &wa, openings: &oa },
+        &align::SideWords { signatures: &sb, shingles: &hb, words: &wb, openings: &ob },
+    );
 
     let join_words = |side: &[Words], idx: &[usize]| {
         let mut w = Words::default();

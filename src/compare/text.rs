@@ -58,6 +58,24 @@ impl Words {
         self.shown.join(" ")
     }
 
+    /// The words' keys, hashed, sorted and without repeats.
+    #[must_use]
+    pub fn word_set(&self) -> Vec<u64> {
+        use std::hash::{Hash, Hasher};
+        let mut out: Vec<u64> = self
+            .keys
+            .iter()
+            .map(|k| {
+                let mut h = rustc_hash::FxHasher::default();
+                k.hash(&mut h);
+                h.finish()
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// Word pairs (one word alone for a one-word text), hashed, sorted and
     /// without repeats: what the alignment measures overlap with.
     #[must_use]
