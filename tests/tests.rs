@@ -14,6 +14,8 @@ mod annotations_import;
 mod bundled_gui;
 mod citations;
 mod compare;
+#[cfg(feature = "gui")]
+mod compare_gui;
 mod cli;
 mod conservation;
 mod corpus;
