@@ -28,7 +28,9 @@ fn large() -> Document {
     if let Ok(dir) = std::fs::read_dir(DEV_CORPUS) {
         let mut files: Vec<_> = dir.filter_map(Result::ok).map(|e| e.path()).collect();
         files.sort();
-        sources.extend(files.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")).filter_map(|p| document::load(p).ok()));
+        sources.extend(
+            files.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")).filter_map(|p| document::load(p).ok()),
+        );
     }
     let all: Vec<_> = sources.iter().flat_map(|d| d.paragraphs.iter().cloned()).collect();
     let mut round = 0;

@@ -29,7 +29,12 @@ fn corpus(name: &str) -> Document {
 fn texts() -> &'static [Document] {
     static T: OnceLock<Vec<Document>> = OnceLock::new();
     T.get_or_init(|| {
-        vec![document::WSIS10.document(), document::WSIS20.document(), corpus("A-RES-78-132.txt"), corpus("A-RES-73-195.txt")]
+        vec![
+            document::WSIS10.document(),
+            document::WSIS20.document(),
+            corpus("A-RES-78-132.txt"),
+            corpus("A-RES-73-195.txt"),
+        ]
     })
 }
 
@@ -98,7 +103,8 @@ fn word_count(p: &Paragraph) -> usize {
 /// paragraphs afresh, as a redrafted text would be.
 fn edit(doc: &Document, edits: &[(EditKind, u32, u32)]) -> Edited {
     let options = loose();
-    let sigs: Vec<String> = doc.paragraphs.iter().map(|p| Words::of_paragraph(p, &options).signature(&options)).collect();
+    let sigs: Vec<String> =
+        doc.paragraphs.iter().map(|p| Words::of_paragraph(p, &options).signature(&options)).collect();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for s in &sigs {
         *seen.entry(s.as_str()).or_default() += 1;
@@ -279,7 +285,8 @@ fn check(old: &Document, edited: &Edited, c: &Comparison) -> Result<(), TestCase
                     return Err(TestCaseError::fail(format!("{} changed, not edited", labels_old[*i])));
                 };
                 prop_assert_eq!(o, i);
-                let changed: Vec<DiffOp> = row.diff.iter().filter(|d| !matches!(d, DiffOp::Equal(_))).cloned().collect();
+                let changed: Vec<DiffOp> =
+                    row.diff.iter().filter(|d| !matches!(d, DiffOp::Equal(_))).cloned().collect();
                 prop_assert_eq!(changed, vec![DiffOp::Delete(was.clone()), DiffOp::Insert(now.clone())]);
                 prop_assert!(!row.moved);
             }
@@ -453,7 +460,15 @@ fn the_compare_command_writes_four_formats() {
     let dir = tempfile::tempdir().expect("temp dir");
     for format in ["html", "md", "csv", "json"] {
         let out = dir.path().join(format!("c.{format}"));
-        let o = atlas(&["compare", "bundled:wsis10", "bundled:wsis20", "--format", format, "--out", out.to_str().unwrap_or("")]);
+        let o = atlas(&[
+            "compare",
+            "bundled:wsis10",
+            "bundled:wsis20",
+            "--format",
+            format,
+            "--out",
+            out.to_str().unwrap_or(""),
+        ]);
         assert!(o.status.success(), "{format}: {}", String::from_utf8_lossy(&o.stderr));
         let text = std::fs::read_to_string(&out).expect("written");
         match format {

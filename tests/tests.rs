@@ -13,10 +13,10 @@ mod annotations_import;
 #[cfg(feature = "gui")]
 mod bundled_gui;
 mod citations;
+mod cli;
 mod compare;
 #[cfg(feature = "gui")]
 mod compare_gui;
-mod cli;
 mod conservation;
 mod corpus;
 mod data_exports;

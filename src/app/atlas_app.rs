@@ -6,9 +6,9 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use super::compare_view::CompareView;
 use super::canvas::Canvas;
 use super::command::{Command, CompareStart, Dialog, ExportKind, Panel};
+use super::compare_view::CompareView;
 use super::detail_panel::DetailPanel;
 use super::export_dialog::ExportDialog;
 use super::loading::{Loading, Opened};

@@ -295,7 +295,10 @@ impl CompareView {
                 self.export_path = path.display().to_string();
             }
             ui.add(egui::TextEdit::singleline(&mut self.export_path).desired_width(280.0));
-            if ui.button("Write").on_hover_text("Write the comparison to this file (an existing file is kept)").clicked()
+            if ui
+                .button("Write")
+                .on_hover_text("Write the comparison to this file (an existing file is kept)")
+                .clicked()
             {
                 self.export_message = Some(match write(c, self.export_format, &self.export_path) {
                     Ok(()) => format!("Wrote {}", self.export_path),
@@ -339,13 +342,11 @@ impl CompareView {
                     section = here;
                 }
                 let current = selected_row == Some(k);
-                let frame = egui::Frame::new()
-                    .inner_margin(4.0)
-                    .stroke(if current {
-                        ui.visuals().selection.stroke
-                    } else {
-                        egui::Stroke::new(0.5, ui.visuals().widgets.noninteractive.bg_stroke.color)
-                    });
+                let frame = egui::Frame::new().inner_margin(4.0).stroke(if current {
+                    ui.visuals().selection.stroke
+                } else {
+                    egui::Stroke::new(0.5, ui.visuals().widgets.noninteractive.bg_stroke.color)
+                });
                 let response = frame
                     .show(ui, |ui| {
                         ui.horizontal_top(|ui| {
@@ -365,7 +366,11 @@ impl CompareView {
                         });
                         let tags: Vec<&str> = row.changes().iter().map(|ch| ch.as_str()).collect();
                         let note = render::consequences(row).replace(" → ", " to ");
-                        let line = if note.is_empty() { tags.join(" · ") } else { format!("{} — {note}", tags.join(" · ")) };
+                        let line = if note.is_empty() {
+                            tags.join(" · ")
+                        } else {
+                            format!("{} — {note}", tags.join(" · "))
+                        };
                         ui.label(RichText::new(line).small().color(ui.visuals().weak_text_color()));
                     })
                     .response;
@@ -404,7 +409,10 @@ fn side_ui(ui: &mut egui::Ui, graph: &AtlasGraph, paras: &[&Para], row: &Row, ol
         for p in paras {
             let node = graph.index_of(&p.id);
             let label = node.and_then(|n| graph.node(n)).map_or_else(|| p.label.clone(), |n| n.label.clone());
-            if ui.link(RichText::new(label).strong()).on_hover_text("Select it in the map and the detail panel").clicked()
+            if ui
+                .link(RichText::new(label).strong())
+                .on_hover_text("Select it in the map and the detail panel")
+                .clicked()
             {
                 clicked = node;
             }

@@ -265,8 +265,11 @@ fn find_wholes(
     groups: &mut Vec<Group>,
 ) {
     for (w, whole) in whole_sh.iter().enumerate() {
-        let (whole_taken, parts_taken) =
-            if split { (&mut *sides.old_taken, &mut *sides.new_taken) } else { (&mut *sides.new_taken, &mut *sides.old_taken) };
+        let (whole_taken, parts_taken) = if split {
+            (&mut *sides.old_taken, &mut *sides.new_taken)
+        } else {
+            (&mut *sides.new_taken, &mut *sides.old_taken)
+        };
         if whole_taken.get(w).copied().unwrap_or(true) || whole.is_empty() {
             continue;
         }

@@ -343,7 +343,11 @@ fn prepare(doc: &Document, options: &Options, catalogue: &Catalogue) -> Prepared
         let w = Words::of_paragraph(p, options);
         let section = match doc.sections.get(p.section) {
             Some(s) if s.key == "preamble" || s.title.is_empty() => {
-                if p.preambular { "Preamble".to_owned() } else { s.title.clone() }
+                if p.preambular {
+                    "Preamble".to_owned()
+                } else {
+                    s.title.clone()
+                }
             }
             Some(s) => s.title.clone(),
             None => String::new(),
@@ -385,7 +389,8 @@ fn compare_prepared(a: Prepared, b: Prepared, options: Options) -> Comparison {
     let sig = |w: &[Words]| w.iter().map(|w| w.signature(&options)).collect::<Vec<_>>();
     let sh = |w: &[Words]| w.iter().map(Words::shingles).collect::<Vec<_>>();
     let set = |w: &[Words]| w.iter().map(Words::word_set).collect::<Vec<_>>();
-    let (sa, sb, ha, hb, wa, wb) = (sig(&a.words), sig(&b.words), sh(&a.words), sh(&b.words), set(&a.words), set(&b.words));
+    let (sa, sb, ha, hb, wa, wb) =
+        (sig(&a.words), sig(&b.words), sh(&a.words), sh(&b.words), set(&a.words), set(&b.words));
     let opening = |w: &[Words]| {
         w.iter().map(|w| w.keys.first().map(|k| k.to_lowercase()).unwrap_or_default()).collect::<Vec<_>>()
     };
