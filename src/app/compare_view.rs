@@ -66,7 +66,7 @@ struct CompareKey {
 }
 
 /// The document of a document node.
-fn document<'g>(graph: &'g AtlasGraph, node: NodeIndex) -> Option<&'g crate::document::Document> {
+fn document(graph: &AtlasGraph, node: NodeIndex) -> Option<&crate::document::Document> {
     let id = graph.node(node)?.id.clone();
     graph.documents().iter().find(|d| crate::id::document(&d.id) == id)
 }
