@@ -73,6 +73,13 @@
 //!   or kept as text; possible overlaps across documents; CSV, JSON,
 //!   Markdown and iCalendar. The `mandates` command and the window's
 //!   mandates view both read it.
+//! - [`compare`]: two parsed documents compared as a negotiator reads them
+//!   — paragraphs aligned (same words, splits and merges, rewordings, moves),
+//!   word diffs under options (case, punctuation, footnotes, whitespace),
+//!   references added and dropped, clause roles turned — and written as an
+//!   HTML redline, Markdown, CSV or JSON ([`compare::render`]); no egui, no
+//!   graph: the `compare` command and the window's compare view read the
+//!   same [`compare::Comparison`].
 //! - [`corpus`]: which documents are open (bundled, or files) → one analysed
 //!   graph: the pipeline's stages joined.
 //! - [`layout`]: Barnes–Hut force layout, deterministic, settles and stops;
@@ -111,9 +118,10 @@
 //!   after the frame's panels are drawn (keys before them); no panel
 //!   imports the app, and the commands depend on no panel. The notes'
 //!   window parts are one job per file in `app::notes`. Views derived
-//!   from the graph (the document comparison, the mandates
+//!   from the graph (the compare view, a tab beside the map; the mandates
 //!   registry) are recomputed when the graph's
-//!   [`revision`](graph::AtlasGraph::revision) moves, not every frame; the
+//!   [`revision`](graph::AtlasGraph::revision) (or their options) move, not
+//!   every frame; the
 //!   canvas paints the scene as one mesh it keeps and refills from frame to
 //!   frame (lines and discs anti-aliased as egui would), so a 10,000-node
 //!   frame costs a few milliseconds instead of tessellating tens of
@@ -122,6 +130,7 @@
 pub mod analysis;
 pub mod annotations;
 pub mod camera_motion;
+pub mod compare;
 pub mod corpus;
 pub mod document;
 pub mod export;

@@ -1,5 +1,5 @@
 //! The `wsis-atlas` command: with no subcommand it opens the explorer window;
-//! subcommands work headlessly (stats, outline, references, mandates, export, layout, check-annotations,
+//! subcommands work headlessly (stats, outline, references, compare, mandates, export, layout, check-annotations,
 //! annotations export/import).
 
 use std::io::Write as _;
@@ -129,6 +129,37 @@ enum Command {
         /// `annotations` and `annotation` links in JSON; links as edges and notes as a node attribute in GraphML and DOT.
         #[arg(long, value_name = "FILE")]
         annotations: Option<PathBuf>,
+    },
+    /// Compare two texts paragraph by paragraph, as a negotiator reads them: unchanged, changed
+    /// (word diff), new, dropped, moved, split, merged, renumbered; the references each change adds
+    /// and drops and the clause roles it turns. Written as a standalone HTML redline (two columns),
+    /// Markdown, CSV (one row per aligned row) or JSON.
+    Compare {
+        /// The earlier text (a file, or `bundled:wsis10`).
+        old: PathBuf,
+        /// The later text (a file, or `bundled:wsis20`).
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = wsis_atlas::compare::render::Format::Html)]
+        format: wsis_atlas::compare::render::Format,
+        /// Where to write; standard output when absent.
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists (keeping its permissions).
+        #[arg(long)]
+        force: bool,
+        /// "Recalling" and "recalling" are the same word.
+        #[arg(long)]
+        ignore_case: bool,
+        /// Commas, semicolons, quotes, hyphens and dashes do not count.
+        #[arg(long)]
+        ignore_punctuation: bool,
+        /// Compare footnote markers and notes too (left out by default).
+        #[arg(long)]
+        keep_notes: bool,
+        /// Spaces count (`multi- stakeholder` is not `multi-stakeholder`).
+        #[arg(long)]
+        keep_whitespace: bool,
     },
     /// Lay out any node-link JSON graph headlessly and write positions as `{"<id>": [x, y], …}`.
     Layout {
@@ -417,6 +448,35 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 if laid.settled { " (settled)" } else { "" }
             ));
             write_output(out.as_deref(), laid.positions.as_bytes(), force)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Compare {
+            old,
+            new,
+            format,
+            out,
+            force,
+            ignore_case,
+            ignore_punctuation,
+            keep_notes,
+            keep_whitespace,
+        }) => {
+            match out.as_deref() {
+                Some(path) => wsis_atlas::fs::check(path, force)?,
+                None => refuse_closed_stdout()?,
+            }
+            let options = wsis_atlas::compare::Options {
+                ignore_case,
+                ignore_punctuation,
+                ignore_notes: !keep_notes,
+                ignore_whitespace: !keep_whitespace,
+            };
+            let old = wsis_atlas::document::load(&old)?;
+            let new = wsis_atlas::document::load(&new)?;
+            let catalogue = wsis_atlas::extract::Catalogue::bundled()?;
+            let comparison = wsis_atlas::compare::compare(&old, &new, &options, &catalogue);
+            let text = wsis_atlas::compare::render::render(&comparison, format)?;
+            write_output(out.as_deref(), text.as_bytes(), force)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::CheckAnnotations { file, docs, no_bundled }) => check_annotations(&file, &docs, !no_bundled),

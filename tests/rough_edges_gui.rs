@@ -114,13 +114,13 @@ fn never_saved_notes_are_asked_about_in_good_grammar_and_a_save_names_notes_and_
 }
 
 #[test]
-fn the_compare_window_stays_below_the_menu_bar() {
+fn the_compare_view_is_a_tab_below_the_menu_bar() {
     let mut harness = harness();
-    harness.state_mut().compare = Some(wsis_atlas::app::analysis_ui::CompareView::default());
+    harness.state_mut().compare = Some(wsis_atlas::app::compare_view::CompareView::default());
     harness.run();
     let menu_bottom = harness.get_by_label("File").rect().max.y;
-    let title = harness.get_by_label("Compare documents").rect();
-    assert!(title.min.y >= menu_bottom, "the window's title {title:?} is below the menu bar ({menu_bottom})");
+    let tab = harness.get_by_label("Compare").rect();
+    assert!(tab.min.y >= menu_bottom, "the compare tab {tab:?} is below the menu bar ({menu_bottom})");
     let area = harness.state().dialog_area;
     assert!(area.min.y >= menu_bottom - 0.5 && area.max.y <= 800.0);
 }

@@ -148,8 +148,8 @@ fn dialogs_at_1024_by_700_stay_inside_the_window_below_the_menu_bar() {
     let menu = menu_bar_bottom(&harness);
     harness.state_mut().push(Command::ShowCompare(CompareStart::Empty));
     harness.run();
-    let compare = harness.get_by_label("Compare documents").rect();
-    assert!(compare.min.y >= menu - 0.5, "Compare documents {compare:?} below the menu bar at {menu}");
+    let compare = harness.get_by_label("Compare").rect();
+    assert!(compare.min.y >= menu - 0.5, "the Compare tab {compare:?} below the menu bar at {menu}");
     assert!(compare.max.x <= SMALL[0] + 0.5 && compare.max.y <= SMALL[1] + 0.5, "{compare:?}");
     harness.state_mut().push(Command::CloseDialog(wsis_atlas::app::command::Dialog::Compare));
     harness.run();

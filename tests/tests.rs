@@ -16,6 +16,9 @@ mod citations;
 #[cfg(feature = "gui")]
 mod citations_gui;
 mod cli;
+mod compare;
+#[cfg(feature = "gui")]
+mod compare_gui;
 mod conservation;
 mod corpus;
 mod data_exports;

@@ -2,7 +2,8 @@
 //! documents" view.
 
 /// One run of words in a diff. Words are joined by single spaces.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum DiffOp {
     /// Words in both texts.
     Equal(String),

@@ -1,16 +1,17 @@
 //! Reading aids from [`crate::analysis`] in the window: a paragraph's
 //! clause roles and its near-duplicates with their word differences, what a
-//! body is asked to do, the role filter, and the "compare documents" view.
+//! body is asked to do and the role filter (the compare view is
+//! [`super::compare_view`]).
 
 use egui::{Color32, RichText};
 use petgraph::stable_graph::NodeIndex;
 
-use super::command::{Command, Dialog};
+use super::command::Command;
 use super::world::World;
 use crate::analysis::diff::{DiffOp, word_diff};
 use crate::analysis::roles::Role;
-use crate::analysis::{Comparison, Status, compare_documents, tasks_for};
-use crate::graph::{AtlasGraph, Census, EdgeKind, NodeKind};
+use crate::analysis::tasks_for;
+use crate::graph::{AtlasGraph, Census, EdgeKind};
 use crate::scene::ColorBy;
 use crate::style::color32;
 
@@ -155,170 +156,4 @@ pub fn role_filter_ui(ui: &mut egui::Ui, world: &World<'_>, census: &Census, rev
             }
         }
     });
-}
-
-/// State of the "compare documents" window.
-#[derive(Debug, Clone, Default)]
-pub struct CompareView {
-    /// The earlier document (node).
-    pub a: Option<NodeIndex>,
-    /// The later document (node).
-    pub b: Option<NodeIndex>,
-    /// The last comparison and what it was computed from: recomputed only
-    /// when the documents chosen or the graph change, not every frame.
-    cached: Option<(CompareKey, Vec<Comparison>)>,
-}
-
-/// What a comparison depends on: the two documents and the graph (its
-/// revision, which moves with every change, and its shape and documents,
-/// which tell a replaced graph from the one before).
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct CompareKey {
-    a: NodeIndex,
-    b: NodeIndex,
-    revision: u64,
-    nodes: usize,
-    edges: usize,
-    documents: Vec<String>,
-}
-
-/// The one-click comparison: the earlier bundled outcome, then the later one.
-/// ("to", not an arrow: egui's default font has no glyph for U+2192.)
-pub const WSIS10_TO_WSIS20: &str = "WSIS+10 to WSIS+20";
-
-impl CompareView {
-    /// WSIS+10 (`doc:wsis10`) → WSIS+20 (`doc:wsis20`), when both are open.
-    #[must_use]
-    pub fn wsis10_to_wsis20(graph: &AtlasGraph) -> Option<Self> {
-        let a = graph.index_of(&crate::id::document(crate::document::WSIS10.id))?;
-        let b = graph.index_of(&crate::id::document(crate::document::WSIS20.id))?;
-        Some(CompareView { a: Some(a), b: Some(b), cached: None })
-    }
-
-    /// The comparison of `a` → `b`, computed once for each change of its inputs.
-    pub fn rows(&mut self, graph: &AtlasGraph, a: NodeIndex, b: NodeIndex) -> &[Comparison] {
-        let key = CompareKey {
-            a,
-            b,
-            revision: graph.revision(),
-            nodes: graph.node_count(),
-            edges: graph.edge_count(),
-            documents: graph.documents().iter().map(|d| d.id.clone()).collect(),
-        };
-        if self.cached.as_ref().is_none_or(|(k, _)| *k != key) {
-            self.cached = Some((key, compare_documents(graph, a, b)));
-        }
-        self.cached.as_ref().map_or(&[], |(_, rows)| rows.as_slice())
-    }
-
-    /// Whether the comparison shown was computed for `a` → `b` (tests: it is
-    /// not recomputed every frame).
-    #[must_use]
-    pub fn is_cached_for(&self, a: NodeIndex, b: NodeIndex) -> bool {
-        self.cached.as_ref().is_some_and(|(k, _)| k.a == a && k.b == b)
-    }
-}
-
-impl CompareView {
-    /// Draws the window within `area`: the documents chosen and the
-    /// comparison kept are its own; links and closing are commands.
-    pub fn ui(&mut self, ctx: &egui::Context, world: &World<'_>, area: egui::Rect, out: &mut Vec<Command>) {
-        compare_ui(ctx, self, world, area, out);
-    }
-}
-
-/// The "compare documents" window: for each paragraph of the later
-/// document, its best match in the earlier one — new, carried over, changed —
-/// then what was dropped.
-fn compare_ui(
-    ctx: &egui::Context,
-    view: &mut CompareView,
-    world: &World<'_>,
-    area: egui::Rect,
-    out: &mut Vec<Command>,
-) {
-    let graph = &world.workspace.graph;
-    let docs: Vec<(NodeIndex, String)> = graph
-        .nodes()
-        .filter(|(_, n)| n.kind == NodeKind::Document)
-        .map(|(i, n)| (i, n.title.clone().unwrap_or_else(|| n.label.clone())))
-        .collect();
-    let mut open = true;
-    let window = egui::Window::new("Compare documents").open(&mut open).default_size([560.0, 520.0]);
-    window.constrain_to(area).default_pos(area.min + egui::vec2(40.0, 20.0)).show(ctx, |ui| {
-        if docs.len() < 2 {
-            ui.label("Open a second document (File → Add document…) to compare the two.");
-            return;
-        }
-        if let Some(preset) = CompareView::wsis10_to_wsis20(graph)
-            && ui
-                .button(WSIS10_TO_WSIS20)
-                .on_hover_text("Compare the WSIS+10 outcome (A/RES/70/125) with the WSIS+20 outcome (A/RES/80/173)")
-                .clicked()
-        {
-            view.a = preset.a;
-            view.b = preset.b;
-        }
-        for (slot, label) in [(&mut view.a, "Earlier"), (&mut view.b, "Later")] {
-            ui.horizontal(|ui| {
-                ui.label(label);
-                let current =
-                    slot.and_then(|i| docs.iter().find(|(d, _)| *d == i)).map_or("choose…", |(_, t)| t.as_str());
-                egui::ComboBox::from_id_salt(label).selected_text(current).width(420.0).show_ui(ui, |ui| {
-                    for (d, title) in &docs {
-                        ui.selectable_value(slot, Some(*d), title);
-                    }
-                });
-            });
-        }
-        let (Some(a), Some(b)) = (view.a, view.b) else { return };
-        if a == b {
-            ui.label("Choose two different documents.");
-            return;
-        }
-        let rows = view.rows(graph, a, b);
-        let count = |s| rows.iter().filter(|r| r.status == s).count();
-        ui.label(format!(
-            "{} carried over, {} changed, {} new, {} dropped",
-            count(Status::CarriedOver),
-            count(Status::Changed),
-            count(Status::New),
-            count(Status::Dropped)
-        ));
-        ui.separator();
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            for row in rows {
-                let Some(p) = graph.node(row.paragraph) else { continue };
-                ui.horizontal(|ui| {
-                    if ui.link(RichText::new(&p.label).strong()).clicked() {
-                        out.push(Command::Select(row.paragraph));
-                    }
-                    let (word, colour) = match row.status {
-                        Status::New => ("new", Color32::from_rgb(0x2e, 0x9e, 0x5b)),
-                        Status::CarriedOver => ("carried over", ui.visuals().weak_text_color()),
-                        Status::Changed => ("changed", ui.visuals().warn_fg_color),
-                        Status::Dropped => ("dropped", Color32::from_rgb(0xd1, 0x49, 0x3f)),
-                    };
-                    ui.label(RichText::new(word).color(colour));
-                    if let Some((m, score)) = row.best_match
-                        && let Some(mn) = graph.node(m)
-                    {
-                        ui.label(RichText::new(format!("≈ {} ({:.0}%)", mn.label, score * 100.0)).weak());
-                    }
-                });
-                if row.status == Status::Changed
-                    && let Some((m, _)) = row.best_match
-                {
-                    let before = graph.node(m).and_then(|n| n.text.clone()).unwrap_or_default();
-                    let after = p.text.clone().unwrap_or_default();
-                    egui::CollapsingHeader::new("What changed").id_salt(("cmp", row.paragraph)).show(ui, |ui| {
-                        diff_ui(ui, &before, &after);
-                    });
-                }
-            }
-        });
-    });
-    if !open {
-        out.push(Command::CloseDialog(Dialog::Compare));
-    }
 }

@@ -6,9 +6,9 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use super::analysis_ui::CompareView;
 use super::canvas::Canvas;
 use super::command::{Command, CompareStart, Dialog, ExportKind, Panel};
+use super::compare_view::CompareView;
 use super::detail_panel::DetailPanel;
 use super::export_dialog::ExportDialog;
 use super::loading::{Loading, Opened};
@@ -84,7 +84,7 @@ pub struct AtlasApp {
     pub status_bar: StatusBar,
     /// The "open a path" prompt, when shown.
     pub open_prompt: Option<OpenPrompt>,
-    /// The "compare documents" window, when shown.
+    /// The compare view, a tab beside the map, when open.
     pub compare: Option<CompareView>,
     /// The mandates window, when shown.
     pub mandates: Option<super::mandates_view::MandatesView>,
@@ -727,6 +727,13 @@ impl eframe::App for AtlasApp {
         let mut on_map = false;
         let mut seen = None;
         egui::CentralPanel::no_frame().show(ui, |ui| {
+            if let Some(compare) = self.compare.as_mut() {
+                compare.tabs_ui(ui, &mut commands);
+                if !compare.showing_map {
+                    compare.ui(ui, &world, &mut commands);
+                    return;
+                }
+            }
             let (map, view) = self.canvas.ui(ui, &world);
             on_map = map.iter().any(|c| matches!(c, Command::Select(_) | Command::ToggleInSelection(_)));
             commands.extend(map);
@@ -734,9 +741,6 @@ impl eframe::App for AtlasApp {
         });
         if let Some(dialog) = self.export_dialog.as_mut() {
             dialog.ui(&ctx, &world, &mut commands);
-        }
-        if let Some(compare) = self.compare.as_mut() {
-            compare.ui(&ctx, &world, dialog_area, &mut commands);
         }
         if let Some(mandates) = self.mandates.as_mut() {
             mandates.ui(&ctx, &world, dialog_area, &mut commands);

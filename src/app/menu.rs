@@ -2,8 +2,8 @@
 
 use egui::Button;
 
-use super::analysis_ui::{CompareView, WSIS10_TO_WSIS20};
 use super::command::{Command, CompareStart, ExportKind, Panel};
+use super::compare_view::{CompareView, WSIS10_TO_WSIS20};
 use super::settings::ThemeChoice;
 use super::world::World;
 use crate::layout::Arrangement;
@@ -94,7 +94,8 @@ fn view_menu_ui(ui: &mut egui::Ui, world: &World<'_>, out: &mut Vec<Command>) {
     if ui.button("Unpin all nodes").clicked() {
         out.push(Command::UnpinAll);
     }
-    if ui.button("Compare documents…").clicked() {
+    if ui.button("Compare documents…").on_hover_text("A compare tab beside the map: two texts side by side").clicked()
+    {
         out.push(Command::ShowCompare(CompareStart::Empty));
     }
     if CompareView::wsis10_to_wsis20(&world.workspace.graph).is_some()
@@ -203,6 +204,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("P / Shift+P", "pin / unpin every selected node where it is"),
     ("Alt+Left / Alt+Right, mouse back/forward", "selection history"),
     ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo a move, pin, hide, show-only or focus"),
+    ("N / Shift+N (compare view)", "go to the next / previous change (within the filters)"),
     ("Ctrl+Q", "quit"),
     ("scroll / pinch", "zoom about the pointer"),
     ("drag background", "pan"),

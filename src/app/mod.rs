@@ -12,8 +12,8 @@
 //!   ([`detail_panel`]), the map ([`canvas`]: its last scene, meshes, the
 //!   drag and the right-click menu, with the overview in its corner,
 //!   [`minimap`]), the status bar ([`status`]), the
-//!   export dialog ([`export_dialog`]), the compare window
-//!   ([`analysis_ui::CompareView`]), the path prompt ([`open_prompt`]) and
+//!   export dialog ([`export_dialog`]), the compare view, a tab
+//!   beside the map ([`compare_view::CompareView`]), the path prompt ([`open_prompt`]) and
 //!   the notes' dialogs ([`notes`]); every dialog stays inside the window
 //!   below the menu bar ([`dialog`]). Select many and the actions on the
 //!   selection (hide, show only, pin, export) are [`selection`]. Typing into a field changes only that
@@ -33,6 +33,7 @@ pub mod analysis_ui;
 pub mod atlas_app;
 pub mod canvas;
 pub mod command;
+pub mod compare_view;
 pub mod detail_panel;
 pub mod dialog;
 pub mod export_dialog;

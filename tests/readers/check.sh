@@ -11,7 +11,9 @@
 # GEXF also read by graphology-gexf (the parser of Gephi Lite and sigma.js);
 # a foreign W3C Web Annotation file imported and exported, both expanded as
 # JSON-LD with pyld and compared; the mandates registry's iCalendar file
-# read with icalendar and its CSV with pandas (mandates.py).
+# read with icalendar and its CSV with pandas (mandates.py); the compare
+# command's HTML redline opened in headless Chromium (its DOM, a screenshot
+# and a printout read back by compare.py with its CSV).
 # Needs: xmllint (libxml2-utils), unzip, libjgrapht-java, graphviz,
 # librsvg2-bin, chromium, node with graphology and graphology-gexf in
 # NODE_READERS/node_modules, and python3 with networkx, pandas, pillow, pyld
@@ -95,4 +97,12 @@ size() { grep -o '<svg width="[^"]*" height="[^"]*"' "$1"; }
 [ "$(size "$tmp/wsis10.svg")" = "$(size "$tmp/wsis10-dot.svg")" ] ||
   { echo "readers: dot -Tsvg drew $(size "$tmp/wsis10-dot.svg"), neato -n2 $(size "$tmp/wsis10.svg")" >&2; exit 1; }
 echo "readers: dot -Tsvg drew the same $(size "$tmp/wsis10.svg")"
+echo "readers: the compare redline in headless Chromium, its CSV in pandas"
+atlas compare bundled:wsis10 bundled:wsis20 --format html --out "$tmp/compare.html"
+atlas compare bundled:wsis10 bundled:wsis20 --format csv --out "$tmp/compare.csv"
+chrome() { timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run --user-data-dir="$tmp/chromium" "$@" 2>/dev/null; }
+chrome --dump-dom "file://$tmp/compare.html" > "$tmp/compare-dom.html"
+chrome --window-size=1280,1600 --screenshot="$tmp/compare.png" "file://$tmp/compare.html" >/dev/null
+chrome --no-pdf-header-footer --print-to-pdf="$tmp/compare.pdf" "file://$tmp/compare.html" >/dev/null
+python3 tests/readers/compare.py "$tmp"
 echo "readers: ok"
