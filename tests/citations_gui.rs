@@ -18,6 +18,14 @@ fn the_document_panel_lists_what_it_cites_and_each_entry_selects_its_node() {
     let label = graph.node(ict).map(|n| n.label.clone()).expect("its label");
     harness.state_mut().push(Command::Select(doc));
     harness.run();
+    // Nothing of the panel runs past the window's edge: a panel wider than
+    // its largest size would slide under the map, which then covers (and
+    // takes the clicks of) its left edge.
+    let wide: Vec<String> = harness
+        .query_all_by(|n| n.bounding_box().is_some_and(|b| b.x1 > 1281.0))
+        .map(|n| format!("{:?} {:?}", n.accesskit_node().label(), n.rect()))
+        .collect();
+    assert!(wide.is_empty(), "past the window's right edge: {wide:?}");
 
     // The same counts as `wsis-atlas references` prints for the bundled text.
     let cites: Vec<String> = harness
@@ -43,4 +51,11 @@ fn the_document_panel_lists_what_it_cites_and_each_entry_selects_its_node() {
             .is_some(),
         "¶1 cites 68/302 and is listed"
     );
+
+    // With the mouse too: back to the document, a click on the entry selects it.
+    harness.state_mut().push(Command::Select(doc));
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::Link, &label).click();
+    harness.run();
+    assert_eq!(harness.state().view.selected, Some(ict), "a click on the entry selects the resolution");
 }

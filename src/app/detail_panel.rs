@@ -253,10 +253,12 @@ fn document_ui(ui: &mut egui::Ui, doc: &crate::document::Document) {
 }
 
 fn header_ui(ui: &mut egui::Ui, graph: &AtlasGraph, node: &Node, style: &Style) {
-    ui.horizontal(|ui| {
+    // Wrapped to the panel: a long name (a document's title) never widens
+    // the panel past its largest size, where the map would cover its left edge.
+    ui.horizontal_wrapped(|ui| {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), Sense::hover());
         ui.painter().circle_filled(rect.center(), 6.5, color32(style.node_color(node.kind)));
-        ui.label(RichText::new(&node.label).heading().strong());
+        ui.add(egui::Label::new(RichText::new(&node.label).heading().strong()).wrap());
         ui.label(RichText::new(node.kind.as_str().replace('_', " ")).weak());
     });
     let mut facts: Vec<(&str, String)> = Vec::new();
