@@ -3,21 +3,6 @@
 
 use std::ops::Range;
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// The words that introduce a deadline, longest first.
 const LEADS: [&str; 8] =
     ["no later than", "not later than", "by the end of", "by end of", "by", "before", "until", "in"];
@@ -79,7 +64,8 @@ pub fn deadlines(text: &str) -> Vec<Deadline> {
 /// Returns the last word of the date and the year.
 fn date_at(words: &[(Range<usize>, String)], i: usize) -> Option<(usize, u16)> {
     let word = |k: usize| words.get(k).map(|(_, w)| w.as_str());
-    let is_month = |k: usize| word(k).is_some_and(|w| MONTHS.iter().any(|m| w.eq_ignore_ascii_case(m)));
+    let is_month =
+        |k: usize| word(k).is_some_and(|w| crate::document::MONTHS.iter().any(|m| w.eq_ignore_ascii_case(m)));
     let is_day = |k: usize| word(k).and_then(|w| w.parse::<u8>().ok()).is_some_and(|d| (1..=31).contains(&d));
     let mut k = i;
     if is_day(k) && is_month(k + 1) {

@@ -18,6 +18,8 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::analysis::similarity::shared_count;
+
 /// The smallest share of word pairs (Dice: shared twice over both
 /// paragraphs' pairs) at which a paragraph counts as a rewording of
 /// another rather than a new one.
@@ -49,28 +51,11 @@ pub struct Group {
     pub moved: bool,
 }
 
-/// Overlap of two sorted shingle sets.
-fn shared(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 fn dice(a: &[u64], b: &[u64]) -> f32 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    2.0 * shared(a, b) as f32 / (a.len() + b.len()) as f32
+    2.0 * shared_count(a, b) as f32 / (a.len() + b.len()) as f32
 }
 
 /// Sorted union of shingle sets.
@@ -250,7 +235,7 @@ struct Sides<'a> {
 }
 
 fn contained(part: &[u64], whole: &[u64]) -> f32 {
-    if part.is_empty() { 0.0 } else { shared(part, whole) as f32 / part.len() as f32 }
+    if part.is_empty() { 0.0 } else { shared_count(part, whole) as f32 / part.len() as f32 }
 }
 
 /// Splits (`split`: a whole of the old side cut into consecutive parts of
@@ -368,7 +353,7 @@ mod tests {
 
     #[test]
     fn overlap_measures() {
-        assert_eq!(shared(&[1, 2, 3], &[2, 3, 4]), 2);
+        assert_eq!(shared_count(&[1, 2, 3], &[2, 3, 4]), 2);
         assert!((dice(&[1, 2, 3], &[2, 3, 4]) - 2.0 / 3.0).abs() < 1e-6);
         assert_eq!(union(&[&[1, 3], &[2, 3]]), [1, 2, 3]);
     }

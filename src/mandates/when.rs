@@ -137,7 +137,10 @@ fn period_of(quote: &str) -> Option<(Date, Date)> {
     let tokens: Vec<String> =
         quote.split(|c: char| c.is_whitespace() || c == ',').filter(|t| !t.is_empty()).map(str::to_lowercase).collect();
     let year: i16 = tokens.last()?.parse().ok()?;
-    let month = tokens.iter().find_map(|t| MONTHS.iter().position(|m| m == t)).and_then(|m| i8::try_from(m + 1).ok());
+    let month = tokens
+        .iter()
+        .find_map(|t| crate::document::MONTHS.iter().position(|m| m.eq_ignore_ascii_case(t)))
+        .and_then(|m| i8::try_from(m + 1).ok());
     let day = tokens
         .iter()
         .rev()
@@ -156,21 +159,6 @@ fn period_of(quote: &str) -> Option<(Date, Date)> {
         _ => Some((Date::new(year, 1, 1).ok()?, Date::new(year, 12, 31).ok()?)),
     }
 }
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// The days of General Assembly session `n`: it opens in September of
 /// 1945 + n and the next opens a year later (the eightieth: September 2025

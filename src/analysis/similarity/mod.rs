@@ -19,6 +19,7 @@ use std::ops::Range;
 
 mod index;
 mod passages;
+pub(crate) use passages::shared_count;
 mod tfidf;
 mod tokens;
 pub use index::SimilarityIndex;

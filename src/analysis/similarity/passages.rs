@@ -192,7 +192,7 @@ pub(super) fn required_overlap(total: usize, params: &SimilarityParams) -> usize
 }
 
 /// Common elements of two sorted lists.
-pub(super) fn shared_count(a: &[u64], b: &[u64]) -> usize {
+pub(crate) fn shared_count(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
         match x.cmp(y) {
